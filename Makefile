@@ -1,0 +1,58 @@
+# Infomat: set-up, demo and tests. Each target installs what it needs when it is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages: Python's venv, Qt's offscreen runtime (FACTS.md) and a font with Polish letters.
+DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 \
+	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core
+
+.PHONY: demo test lint typecheck unit bench lock debs clean
+
+demo: $(VENV)/.installed ## the demo catalogue, searched in the terminal
+	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
+	@for q in "zaświadczenie o niezaleganiu" "dowod osobisty" "lodz" "wycinka drzew" "karta duzej rodziny"; do \
+		echo; echo "kiosk catalogue search \"$$q\""; $(BIN)/kiosk catalogue search "$$q" --limit 5; done
+
+test: $(VENV)/.installed lint typecheck unit ## everything CI checks
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy --strict
+
+unit: $(VENV)/.installed
+	$(BIN)/pytest -n 2 -q
+
+bench: $(VENV)/.installed ## search, import and sync figures; writes tests/perf/results.json
+	$(BIN)/python -m tests.perf.bench_catalogue
+
+debs:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages: $$missing"; \
+		if [ "$$(id -u)" != 0 ]; then echo "run as root, or: apt-get install $$missing" >&2; exit 1; fi; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: requirements.lock pyproject.toml | debs
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		{ echo "Infomat needs Python 3.11 (set PYTHON=...)" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+lock: ## re-resolve every dependency into requirements.lock
+	rm -rf /tmp/infomat-lock && $(PYTHON) -m venv /tmp/infomat-lock
+	/tmp/infomat-lock/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+	/tmp/infomat-lock/bin/pip install -q --disable-pip-version-check --upgrade setuptools
+	/tmp/infomat-lock/bin/pip freeze --all --exclude-editable | grep -v -e '^infomat' -e '^pip==' > requirements.lock
+	rm -rf /tmp/infomat-lock
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

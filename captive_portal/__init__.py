@@ -1,0 +1,1 @@
+"""The municipal hotspot's captive portal (imports nothing of the kiosk)."""

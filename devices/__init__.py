@@ -1,0 +1,1 @@
+"""Receipt printers, receipt layout, QR matrices and scanner input (no Qt)."""

@@ -1,0 +1,92 @@
+"""The catalogue as the kiosk uses it: always some catalogue to answer from.
+
+Opens the generation in use, falls back to the bundled catalogue on a fresh kiosk, and
+re-opens when a sync (in this process or in `kiosk sync`) publishes a new generation.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from offline_cache.catalogue_load import load
+from offline_cache.catalogue_store import CatalogueStore, Filters, ServiceSummary
+from offline_cache.generations import GenerationFolder
+from offline_cache.records import Service, Term
+
+log = logging.getLogger(__name__)
+
+
+def demo_catalogue_path() -> Path:
+    """The demo catalogue shipped inside the package."""
+    return Path(str(resources.files("offline_cache").joinpath("demo/catalogue.json")))
+
+
+@dataclass(frozen=True)
+class CatalogueInfo:
+    generation: str
+    services: int
+    generated: str
+    source: str
+
+
+class CatalogueService:
+    def __init__(self, folder: GenerationFolder, bundled: Path) -> None:
+        self._folder = folder
+        self._bundled = bundled
+        self._lock = threading.Lock()
+        self._store: CatalogueStore | None = None
+        self._stamp = -1
+
+    def store(self) -> CatalogueStore:
+        """The store of the generation in use (re-opened after a swap)."""
+        with self._lock:
+            stamp = self._folder.pointer_stamp()
+            if self._store is None or stamp != self._stamp:
+                self._reopen()
+                self._stamp = stamp
+            assert self._store is not None
+            return self._store
+
+    def _reopen(self) -> None:
+        path = self._folder.current()
+        if path is None:
+            log.info("no catalogue yet: loading the bundled one from %s", self._bundled.name)
+            path = load(
+                self._bundled.read_bytes(), self._folder, f"bundled:{self._bundled.name}", {}
+            ).path
+        if self._store is not None and self._store.path == path:
+            return
+        old, self._store = self._store, CatalogueStore(path)
+        if old is not None:
+            old.close()
+        log.info("catalogue in use: %s (%d services)", path.name, self._store.service_count())
+
+    def search(
+        self, text: str, filters: Filters = Filters(), language: str = "pl", limit: int = 20
+    ) -> list[ServiceSummary]:
+        return self.store().search(text, filters, language, limit)
+
+    def browse(
+        self, filters: Filters, language: str = "pl", limit: int = 50
+    ) -> list[ServiceSummary]:
+        return self.store().browse(filters, language, limit)
+
+    def service(self, service_id: str) -> Service | None:
+        return self.store().service(service_id)
+
+    def terms(self, table: str) -> list[Term]:
+        return self.store().terms(table)
+
+    def info(self) -> CatalogueInfo:
+        store = self.store()
+        meta = store.meta
+        return CatalogueInfo(
+            store.path.name,
+            store.service_count(),
+            meta.get("generated", ""),
+            meta.get("source", ""),
+        )

@@ -1,0 +1,96 @@
+"""The `kiosk` command: technicians' and publishers' entry point.
+
+Every sub-command reads the same config file, has --help, and exits non-zero with a
+one-line reason on bad input: 1 when the work failed, 2 when the command line or the
+config file is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kiosk import cli_catalogue
+from kiosk.composition import Services
+from kiosk.config import ConfigError, load_config
+from kiosk.logs import setup_logging
+from offline_cache.catalogue_load import CatalogueRejected, DiskFullError
+from offline_cache.catalogue_store import StoreError
+from offline_cache.signing import SignatureError
+from offline_cache.validation import BundleError
+
+log = logging.getLogger("kiosk")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Infomat kiosk: catalogue and tools."
+    )
+    parser.add_argument(
+        "--config", type=Path, help="kiosk TOML config file (default: the built-in demo)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sync = commands.add_parser("sync", help="fetch, verify and swap in the catalogue once")
+    sync.set_defaults(handler=_sync)
+    config = commands.add_parser("config", help="list every config option with its default")
+    config.set_defaults(handler=_config)
+    cli_catalogue.add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(config.log_level)
+    args.services = Services(config)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except CatalogueRejected as exc:
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        print(f"kiosk: {exc.args[0]}", file=sys.stderr)
+    except (
+        BundleError,
+        SignatureError,
+        DiskFullError,
+        StoreError,
+        cli_catalogue.UsageError,
+    ) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"kiosk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+    return 1
+
+
+def _sync(args: argparse.Namespace) -> int:
+    services: Services = args.services
+    sync = services.catalogue_sync()
+    if sync is None:
+        print("kiosk: no catalogue.url in the config; nothing to sync from", file=sys.stderr)
+        return 2
+    status = sync.run_once()
+    print(f"{status.outcome}: {status.reason}")
+    return 0 if status.outcome != "failed" else 1
+
+
+def _config(args: argparse.Namespace) -> int:
+    from kiosk.config import describe  # noqa: PLC0415 - only this command needs it
+
+    for option in describe():
+        print(f"{option.key} = {option.default}  # {option.type}: {option.doc}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

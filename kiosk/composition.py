@@ -1,0 +1,47 @@
+"""The composition root: every service is built here, once, from the config."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import requests
+
+from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
+from kiosk.config import KioskConfig
+from offline_cache.generations import GenerationFolder
+from offline_cache.sync import CatalogueSync, SyncSettings
+
+
+class Services:
+    """Builds each service on first use and hands out the same instance afterwards."""
+
+    def __init__(self, config: KioskConfig) -> None:
+        self.config = config
+
+    @cached_property
+    def generations(self) -> GenerationFolder:
+        return GenerationFolder(self.config.data_path() / "catalogue")
+
+    @cached_property
+    def catalogue(self) -> CatalogueService:
+        bundled = (
+            Path(self.config.catalogue.bundled)
+            if self.config.catalogue.bundled
+            else demo_catalogue_path()
+        )
+        return CatalogueService(self.generations, bundled)
+
+    @cached_property
+    def http(self) -> requests.Session:
+        session = requests.Session()
+        session.headers["User-Agent"] = f"infomat-kiosk/{self.config.kiosk_id}"
+        return session
+
+    def catalogue_sync(self) -> CatalogueSync | None:
+        """The sync, or None when the config names no catalogue URL."""
+        cfg = self.config.catalogue
+        if not cfg.url:
+            return None
+        settings = SyncSettings(cfg.url, cfg.public_key, cfg.timeout_s, cfg.max_bytes)
+        return CatalogueSync(settings, self.generations, self.http)

@@ -1,0 +1,147 @@
+"""The kiosk's one typed configuration, read from a TOML file.
+
+Every option is declared once below: its type, its default and a one-line doc (the
+`doc` metadata). Reading a file refuses unknown keys and wrong types, naming the file, the
+key and the reason. The defaults run the embedded demo with nothing else installed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+Language = Literal["pl", "en", "uk", "de"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+
+
+def option(default: Any, doc: str, *, minimum: float | None = None) -> Any:
+    """Declare one config option: its default, a one-line doc and an optional lower bound."""
+    return field(default=default, metadata={"doc": doc, "minimum": minimum})
+
+
+@dataclass(frozen=True)
+class CatalogueConfig:
+    url: str = option("", "Address of the signed catalogue.json; empty: use the bundled one only.")
+    public_key: str = option("", "Base64 Ed25519 public key that must have signed the catalogue.")
+    bundled: str = option(
+        "", "Catalogue file used until a sync succeeds; empty: the demo catalogue."
+    )
+    sync_interval_s: int = option(900, "Seconds between background syncs.", minimum=60)
+    timeout_s: float = option(30.0, "Seconds a sync may take to download, at most.", minimum=1)
+    max_bytes: int = option(
+        50_000_000, "Largest catalogue download accepted, in bytes.", minimum=1024
+    )
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    kiosk_id: str = option(
+        "demo-kiosk", "Name of this kiosk in logs, metrics and the admin screen."
+    )
+    language: Language = option("pl", "Language the home screen starts in.")
+    data_dir: str = option(
+        "", "Folder for the catalogue and outbox; empty: the user's data folder."
+    )
+    log_level: LogLevel = option("INFO", "Least important log level written to stderr.")
+    catalogue: CatalogueConfig = field(default_factory=CatalogueConfig)
+
+    def data_path(self) -> Path:
+        """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
+        if self.data_dir:
+            return Path(self.data_dir).expanduser()
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "infomat"
+
+
+class ConfigError(ValueError):
+    """The config file is missing, not TOML, or has an unknown key or a wrong value."""
+
+
+def load_config(path: Path | None) -> KioskConfig:
+    """The config from `path`, or the demo defaults when `path` is None."""
+    if path is None:
+        return KioskConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such config file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    config: KioskConfig = _build(KioskConfig, data, str(path), "")
+    return config
+
+
+def _build(cls: type[Any], data: Mapping[str, Any], source: str, prefix: str) -> Any:
+    hints = get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    for key in data:
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise ConfigError(f"{source}: unknown key '{prefix}{key}' (known here: {known})")
+    values = {}
+    for name, value in data.items():
+        key = f"{prefix}{name}"
+        kind = hints[name]
+        if dataclasses.is_dataclass(kind):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{source}: '{key}' must be a table [{key}]")
+            values[name] = _build(kind, value, source, f"{key}.")  # type: ignore[arg-type]
+        else:
+            values[name] = _convert(kind, value, fields[name].metadata, source, key)
+    return cls(**values)
+
+
+def _convert(kind: Any, value: Any, meta: Mapping[str, Any], source: str, key: str) -> Any:
+    def refuse(reason: str) -> ConfigError:
+        return ConfigError(f"{source}: '{key}' {reason} (got {value!r})")
+
+    if get_origin(kind) is Literal:
+        if value not in get_args(kind):
+            raise refuse("must be one of " + ", ".join(map(repr, get_args(kind))))
+        return value
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise refuse(f"must be {_TYPE_NAMES.get(kind, kind.__name__)}")
+    minimum = meta.get("minimum")
+    if minimum is not None and value < minimum:
+        raise refuse(f"must be at least {minimum:g}")
+    return value
+
+
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+@dataclass(frozen=True)
+class OptionDoc:
+    key: str
+    type: str
+    default: str
+    doc: str
+
+
+def describe(cls: type[Any] = KioskConfig, prefix: str = "") -> Iterator[OptionDoc]:
+    """Every option with its type, default and doc (for `kiosk config` and the guide)."""
+    hints = get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        kind = hints[f.name]
+        if dataclasses.is_dataclass(kind):
+            yield from describe(kind, f"{prefix}{f.name}.")  # type: ignore[arg-type]
+            continue
+        yield OptionDoc(f"{prefix}{f.name}", _type_text(kind), repr(f.default), f.metadata["doc"])
+
+
+def _type_text(kind: Any) -> str:
+    if get_origin(kind) is Literal:
+        return " | ".join(map(repr, get_args(kind)))
+    if isinstance(kind, types.GenericAlias):
+        return str(kind)
+    return _TYPE_NAMES.get(kind, getattr(kind, "__name__", str(kind)))

@@ -1,0 +1,150 @@
+"""Writing one catalogue generation: a fresh SQLite file built from a validated bundle."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, cast
+
+import sqlite_utils
+
+from offline_cache.catalogue_schema import CATALOGUE_MIGRATIONS, SEARCH_TIERS
+from offline_cache.folding import fold
+from offline_cache.migrations import migrate
+from offline_cache.records import Bundle, Service, Tenant
+
+
+def build_generation(bundle: Bundle, path: Path, meta: Mapping[str, str]) -> None:
+    """Write `bundle` into a new SQLite file at `path` and fsync it.
+
+    `path` must not exist; the caller renames it into place only after this returns, so a
+    crash here leaves at most a partial file that nobody reads.
+    """
+    conn = sqlite3.connect(path)
+    try:
+        # A private file renamed into place afterwards needs no journal: durability
+        # comes from the fsync below and the atomic rename of the caller.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        migrate(conn, CATALOGUE_MIGRATIONS)
+        conn.execute("BEGIN")
+        _fill(sqlite_utils.Database(conn), bundle, meta)
+        conn.commit()
+    finally:
+        conn.close()
+    _fsync(path)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fill(db: sqlite_utils.Database, bundle: Bundle, meta: Mapping[str, str]) -> None:
+    db.table("tenants").insert_all(
+        {"num": n, "id": t["id"], "kind": t["kind"], "parent": t.get("parent"), "record": _j(t)}
+        for n, t in enumerate(bundle["tenants"], 1)
+    )
+    for table, terms in (
+        ("categories", bundle["categories"]),
+        ("life_events", bundle["life_events"]),
+    ):
+        db.table(table).insert_all(
+            {"num": n, "id": t["id"], "record": _j(t)} for n, t in enumerate(terms, 1)
+        )
+    index = _SearchText(bundle)
+    services = sorted(bundle["services"], key=_priority)
+    db.table("services").insert_all(_service_rows(services))
+    db.table("service_facets").insert_all(
+        {"facet": f, "service": num} for num, s in enumerate(services, 1) for f in index.facets(s)
+    )
+    for tier in SEARCH_TIERS:
+        rows = (
+            (num, index.text(tier, s), " ".join(index.facets(s)))
+            for num, s in enumerate(services, 1)
+        )
+        sql = f"INSERT INTO {tier} (rowid, text, facets) VALUES (?, ?, ?)"  # noqa: S608
+        db.conn.executemany(sql, rows)
+    db.table("meta").insert_all(
+        {"key": k, "value": v} for k, v in {**meta, "complete": "1"}.items()
+    )
+
+
+def _numbers(records: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """Record id -> its number (1-based position), as stored in the tables."""
+    return {r["id"]: n for n, r in enumerate(records, 1)}
+
+
+def _priority(service: Service) -> tuple[int, str]:
+    """Static order of services: most used first, then by Polish name."""
+    return (-service.get("popularity", 0), fold(service["name"]["pl"]))
+
+
+def _service_rows(services: list[Service]) -> Iterator[dict[str, object]]:
+    for num, s in enumerate(services, 1):
+        yield {
+            "num": num,
+            "id": s["id"],
+            "authority": s["authority"],
+            "popularity": s.get("popularity", 0),
+            "record": _j(s),
+        }
+
+
+def _j(record: object) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _all_languages(text: Mapping[str, str] | None) -> str:
+    return " ".join(text.values()) if text else ""
+
+
+class _SearchText:
+    """The folded text of each search tier and the facet tokens of a service."""
+
+    def __init__(self, bundle: Bundle) -> None:
+        self._tenant = {t["id"]: t for t in bundle["tenants"]}
+        self._term_names = {
+            **{("c", c["id"]): _all_languages(c["name"]) for c in bundle["categories"]},
+            **{("e", e["id"]): _all_languages(e["name"]) for e in bundle["life_events"]},
+        }
+        self._nums = {
+            "t": _numbers(bundle["tenants"]),
+            "c": _numbers(bundle["categories"]),
+            "e": _numbers(bundle["life_events"]),
+        }
+
+    def facets(self, service: Service) -> list[str]:
+        tokens = [f"t{self._nums['t'][tid]}" for tid in self._authority_chain(service["authority"])]
+        tokens += [f"c{self._nums['c'][cid]}" for cid in service["categories"]]
+        tokens += [f"e{self._nums['e'][eid]}" for eid in service.get("life_events", [])]
+        return tokens
+
+    def _authority_chain(self, tenant_id: str) -> list[str]:
+        chain: list[str] = []
+        current: Tenant | None = self._tenant.get(tenant_id)
+        while current is not None and current["id"] not in chain:
+            chain.append(current["id"])
+            parent = current.get("parent")
+            current = self._tenant.get(parent) if parent else None
+        return chain
+
+    def text(self, tier: str, service: Service) -> str:
+        parts = [_all_languages(service["name"])]
+        if tier in ("search_keywords", "search_all"):
+            parts += [" ".join(" ".join(ws) for ws in service.get("keywords", {}).values())]
+            parts += [self._term_names[("c", c)] for c in service["categories"]]
+            parts += [self._term_names[("e", e)] for e in service.get("life_events", [])]
+        if tier == "search_all":
+            parts += [_all_languages(service["description"])]
+            parts += [_all_languages(self._tenant[service["authority"]]["name"])]
+            record = cast(Mapping[str, Any], service)
+            parts += [_all_languages(record.get(f)) for f in ("who_can_apply", "output")]
+            parts += [_all_languages(d["name"]) for d in record.get("documents", [])]
+        return fold(" ".join(parts))

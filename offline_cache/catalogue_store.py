@@ -1,0 +1,191 @@
+"""Reading one catalogue generation: browse, full-text search and whole records."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from offline_cache.catalogue_schema import CATALOGUE_SCHEMA_VERSION, SEARCH_TIERS
+from offline_cache.records import Service, Term, in_language
+from offline_cache.search_query import match_expression, one_typo_variants, parse
+
+CANDIDATES_PER_TIER = 200
+"""How many matches of a tier are ranked. Matches come in static order (most used first),
+so a two-letter prefix that matches most of the catalogue costs no more than this."""
+
+
+class StoreError(RuntimeError):
+    """The generation file cannot be used (missing, damaged, incomplete or too new)."""
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    """One line of a result list, already in the resident's language."""
+
+    id: str
+    name: str
+    authority: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrowing of a search or browse; None means no narrowing."""
+
+    tenant: str | None = None
+    category: str | None = None
+    life_event: str | None = None
+
+
+class CatalogueStore:
+    """A read-only view of one generation file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            self.meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+            version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path.name}: not a usable catalogue ({exc})") from exc
+        if self.meta.get("complete") != "1" or version != CATALOGUE_SCHEMA_VERSION:
+            self._conn.close()
+            raise StoreError(
+                f"{path.name}: incomplete or schema {version} (need {CATALOGUE_SCHEMA_VERSION})"
+            )
+        self._facet_numbers = self._load_facet_numbers()
+        self._tenants = {t["id"]: t for t in self.terms("tenants")}
+        self._vocabulary: tuple[list[str], str] | None = None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- whole records -----------------------------------------------------------------
+
+    def service(self, service_id: str) -> Service | None:
+        row = self._conn.execute(
+            "SELECT record FROM services WHERE id = ?", (service_id,)
+        ).fetchone()
+        return cast(Service, json.loads(row[0])) if row else None
+
+    def terms(self, table: str) -> list[Term]:
+        """Categories or life events (or tenants), in the publisher's order."""
+        if table not in ("categories", "life_events", "tenants"):
+            raise ValueError(f"no such term table: {table}")
+        rows = self._conn.execute(f"SELECT record FROM {table} ORDER BY num")  # noqa: S608
+        return [cast(Term, json.loads(r[0])) for r in rows]
+
+    def service_count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM services").fetchone()[0])
+
+    # -- browse and search -------------------------------------------------------------
+
+    def browse(
+        self, filters: Filters, language: str = "pl", limit: int = 50
+    ) -> list[ServiceSummary]:
+        """Services matching every filter, most used first (the category screen)."""
+        facets = self._facets(filters)
+        if facets is None:
+            return []
+        if not facets:
+            nums = [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT num FROM services ORDER BY num LIMIT ?", (limit,)
+                )
+            ]
+            return self._summaries(nums, language)
+        clauses = " INTERSECT ".join(
+            "SELECT service FROM service_facets WHERE facet = ?" for _ in facets
+        )
+        sql = f"SELECT service FROM ({clauses}) ORDER BY service LIMIT ?"  # noqa: S608
+        nums = [r[0] for r in self._conn.execute(sql, (*facets, limit))]
+        return self._summaries(nums, language)
+
+    def search(
+        self, text: str, filters: Filters = Filters(), language: str = "pl", limit: int = 20
+    ) -> list[ServiceSummary]:
+        """The best matches for what the resident typed, best first; never raises on input.
+
+        Name matches rank over keyword matches over matches anywhere else; within a tier,
+        bm25 orders the candidates. When nothing matches, one typo per word is forgiven.
+        """
+        query = parse(text)
+        facets = self._facets(filters)
+        if query.empty or facets is None:
+            return []
+        exact = [[token] for token in query.tokens]
+        nums = self._tiered(match_expression(exact, facets), limit)
+        if not nums:
+            forgiving = [[t, *one_typo_variants(t, *self._vocab())] for t in query.tokens]
+            if forgiving != exact:
+                nums = self._tiered(match_expression(forgiving, facets), limit)
+        return self._summaries(nums, language)
+
+    def _tiered(self, expression: str, limit: int) -> list[int]:
+        found: list[int] = []
+        for tier in SEARCH_TIERS:
+            sql = (
+                f"SELECT rowid, bm25({tier}, 1.0, 0.0) FROM {tier} "  # noqa: S608
+                f"WHERE {tier} MATCH ? ORDER BY rowid LIMIT ?"
+            )
+            rows = self._conn.execute(sql, (expression, CANDIDATES_PER_TIER)).fetchall()
+            seen = set(found)
+            found += [num for num, _ in sorted(rows, key=lambda r: (r[1], r[0])) if num not in seen]
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+    def _facets(self, filters: Filters) -> list[str] | None:
+        """Facet tokens for the filters; None when a filter names something unknown."""
+        wanted = (("t", filters.tenant), ("c", filters.category), ("e", filters.life_event))
+        tokens = []
+        for kind, record_id in wanted:
+            if record_id is None:
+                continue
+            num = self._facet_numbers[kind].get(record_id)
+            if num is None:
+                return None
+            tokens.append(f"{kind}{num}")
+        return tokens
+
+    def _load_facet_numbers(self) -> dict[str, dict[str, int]]:
+        tables = {"t": "tenants", "c": "categories", "e": "life_events"}
+        return {
+            kind: dict(self._conn.execute(f"SELECT id, num FROM {table}").fetchall())  # noqa: S608
+            for kind, table in tables.items()
+        }
+
+    def _vocab(self) -> tuple[list[str], str]:
+        """Every indexed word (sorted) and the letters they use, loaded on first need."""
+        if self._vocabulary is None:
+            terms = [
+                r[0] for r in self._conn.execute("SELECT term FROM search_vocab ORDER BY term")
+            ]
+            terms = [t for t in terms if not t[:1].isdigit() or len(t) > 3]
+            alphabet = "".join(sorted({ch for t in terms for ch in t if ch.isalpha()}))
+            self._vocabulary = (terms, alphabet)
+        return self._vocabulary
+
+    def _summaries(self, nums: Sequence[int], language: str) -> list[ServiceSummary]:
+        if not nums:
+            return []
+        marks = ",".join("?" * len(nums))
+        sql = f"SELECT num, record FROM services WHERE num IN ({marks})"  # noqa: S608
+        records: dict[int, dict[str, Any]] = {
+            n: json.loads(r) for n, r in self._conn.execute(sql, nums)
+        }
+        return [self._summary(records[n], self._tenants, language) for n in nums]
+
+    @staticmethod
+    def _summary(record: dict[str, Any], tenants: dict[str, Term], language: str) -> ServiceSummary:
+        return ServiceSummary(
+            id=record["id"],
+            name=in_language(record["name"], language),
+            authority=in_language(tenants[record["authority"]]["name"], language),
+            description=in_language(record["description"], language),
+        )

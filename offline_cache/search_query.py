@@ -1,0 +1,89 @@
+"""Turning whatever a resident typed into a safe FTS5 MATCH expression.
+
+Raw text in MATCH raises syntax errors on quotes, parentheses, `*`, NEAR or OR (FACTS.md),
+so nothing of the input reaches SQLite but folded word characters inside double quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from offline_cache.folding import words
+
+MAX_TOKENS = 8
+MAX_TOKEN_LENGTH = 40
+
+# Short words that say nothing about the service; dropped when other words remain.
+_POLISH = ("a", "i", "o", "u", "w", "z", "na", "do", "od", "po", "za", "ze", "we", "dla", "oraz")
+_POLISH_MORE = ("lub", "czy", "sie", "jak")
+_ENGLISH = ("the", "of", "to", "for", "and", "in", "on", "an")
+_GERMAN = ("der", "die", "das", "und", "fur", "von", "zu", "im", "mit")
+_UKRAINIAN = ("з", "в", "на", "до", "і", "та", "у")
+STOPWORDS = frozenset(_POLISH + _POLISH_MORE + _ENGLISH + _GERMAN + _UKRAINIAN)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The words of a query, folded, ready to be matched as prefixes."""
+
+    tokens: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+
+def parse(text: str) -> ParsedQuery:
+    """Folded, de-duplicated search words: stopwords out, lengths and count capped."""
+    found = [w[:MAX_TOKEN_LENGTH] for w in words(text[: MAX_TOKENS * (MAX_TOKEN_LENGTH + 1) * 4])]
+    meaningful = [w for w in found if w not in STOPWORDS] or found[-1:]
+    unique = list(dict.fromkeys(meaningful))
+    return ParsedQuery(tuple(unique[:MAX_TOKENS]))
+
+
+def stem(token: str) -> str:
+    """A crude Polish stem: inflected endings differ in the last letters (podatek/podatku)."""
+    return token[: max(4, len(token) - 2)] if len(token) >= 5 else token
+
+
+def _quoted(term: str) -> str:
+    # Tokens hold only \w characters after folding; quoting makes FTS5 keywords plain words.
+    return '"' + term.replace('"', "") + '"'
+
+
+def match_expression(alternatives: Sequence[Sequence[str]], facets: Sequence[str]) -> str:
+    """AND over the words (each an OR of its spellings, matched as prefixes) and facets."""
+    groups = []
+    for spellings in alternatives:
+        ors = " OR ".join(f"{_quoted(stem(s))}*" for s in spellings)
+        groups.append(f"text : ({ors})")
+    groups.extend(f"facets : {_quoted(f)}" for f in facets)
+    return " AND ".join(groups)
+
+
+def one_typo_variants(token: str, vocabulary: Sequence[str], alphabet: str) -> list[str]:
+    """Words of `vocabulary` (sorted) that start with `token` after one edit.
+
+    An edit is one missing, extra or wrong letter, or two neighbours swapped. Too short a
+    token has too many neighbours to be worth guessing.
+    """
+    if len(token) < 4:
+        return []
+    found = [c for c in _edits(token, alphabet) if _is_prefix_of_any(c, vocabulary)]
+    return sorted(set(found) - {token})[:12]
+
+
+def _edits(token: str, alphabet: str) -> set[str]:
+    splits = [(token[:i], token[i:]) for i in range(len(token) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet}
+    inserts = {a + c + b for a, b in splits for c in alphabet}
+    return {e for e in deletes | swaps | replaces | inserts if len(e) >= 3}
+
+
+def _is_prefix_of_any(prefix: str, vocabulary: Sequence[str]) -> bool:
+    i = bisect.bisect_left(vocabulary, prefix)
+    return i < len(vocabulary) and vocabulary[i].startswith(prefix)

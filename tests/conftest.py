@@ -1,0 +1,53 @@
+"""Shared fixtures. Qt must be told to render offscreen before any QApplication exists."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.catalogue_service import demo_catalogue_path
+from offline_cache.catalogue_load import load
+from offline_cache.catalogue_store import CatalogueStore
+from offline_cache.generations import GenerationFolder
+from tests.peers.catalogue_server import CatalogueServer
+
+
+@pytest.fixture(scope="session")
+def demo_bytes() -> bytes:
+    return demo_catalogue_path().read_bytes()
+
+
+@pytest.fixture
+def demo_bundle(demo_bytes: bytes) -> dict[str, Any]:
+    bundle: dict[str, Any] = json.loads(demo_bytes)
+    return bundle
+
+
+@pytest.fixture(scope="session")
+def demo_store(
+    tmp_path_factory: pytest.TempPathFactory, demo_bytes: bytes
+) -> Iterator[CatalogueStore]:
+    folder = GenerationFolder(tmp_path_factory.mktemp("demo-catalogue"))
+    store = CatalogueStore(load(demo_bytes, folder, "demo", {}).path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def generations(tmp_path: Path) -> GenerationFolder:
+    return GenerationFolder(tmp_path / "catalogue")
+
+
+@pytest.fixture
+def catalogue_server() -> Iterator[CatalogueServer]:
+    server = CatalogueServer()
+    server.start()
+    yield server
+    server.stop()

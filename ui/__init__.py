@@ -1,0 +1,1 @@
+"""Qt Quick screens and their view models; services come in from the composition root."""
