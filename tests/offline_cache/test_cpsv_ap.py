@@ -182,6 +182,13 @@ def test_polish_letters_survive() -> None:
             "not a public service",
         ),
         ({"dct:modified": "wczoraj"}, "modified", "not a date"),
+        ({"dct:issued": "2025-02-30"}, "issued", "not a date"),
+        (
+            {"PublicService.hasCost": [{"Cost.hasValue": 10**400, "Cost.currency": "PLN"}]},
+            "hasCost[0].hasValue",
+            "number",
+        ),
+        ({"PublicService.processingTime": "P" + "9" * 5000 + "D"}, "processingTime", "ISO 8601"),
     ],
 )
 def test_bad_record_is_reported_and_good_ones_convert(
@@ -226,6 +233,48 @@ def test_updated_defaults_to_today() -> None:
     del document["@graph"][-1]["dct:issued"]
     service = services_by_id(convert(document))["wycinka-drzew"]
     assert service["updated"] == datetime.now(UTC).date().isoformat()
+
+
+@pytest.mark.parametrize(
+    ("duration", "polish"),
+    [
+        ("P30D", "do 30 dni"),
+        ("P1D", "do 1 dnia"),
+        ("P1Y", "do 1 roku"),
+        ("P2Y", "do 2 lat"),
+        ("P1M15D", "do 1 miesiąca i 15 dni"),
+        ("PT2H30M", "do 2 godzin i 30 minut"),
+        ("P1WT1H1S", "do 1 tygodnia, 1 godziny i 1 sekundy"),
+        ("P0D", "od ręki"),
+    ],
+)
+def test_processing_time_wording(duration: str, polish: str) -> None:
+    conversion = convert(with_service({"PublicService.processingTime": duration}))
+    processing = services_by_id(conversion)["wycinka-drzew"]["processing_time"]
+    assert processing == {
+        "duration": duration,
+        "text": {"pl": polish, "en": processing["text"]["en"]},
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Gmina Łąkowa Wola", "commune"),
+        ("Urząd Miasta Borów", "commune"),
+        ("Powiat borowski", "county"),
+        ("Starostwo Powiatowe w Borowie", "county"),
+        ("Urząd Marszałkowski Województwa Mazowieckiego", "voivodeship"),
+        ("Województwo mazowieckie", "voivodeship"),
+        ("Wojewódzki Zarząd Dróg", "body"),
+    ],
+)
+def test_tenant_kind_guess(label: str, kind: str) -> None:
+    authority = {"@id": "lw:organ", "skos:prefLabel": {"pl": label}}
+    conversion = convert(with_service({"PublicService.hasCompetentAuthority": [authority]}))
+    tenants = {tenant["id"]: tenant for tenant in conversion.bundle["tenants"]}  # type: ignore[attr-defined]
+    assert conversion.problems == []
+    assert tenants["organ"]["kind"] == kind
 
 
 # --- JSON-LD shapes ----------------------------------------------------------------------
