@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 \
 	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core
 
-.PHONY: demo test lint typecheck unit bench lock debs clean
+.PHONY: demo test lint typecheck unit bench lock debs clean demo-catalogue
 
 demo: $(VENV)/.installed ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -56,3 +56,13 @@ lock: ## re-resolve every dependency into requirements.lock
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+
+DEMO := offline_cache/demo
+demo-catalogue: $(VENV)/.installed ## rebuild and re-sign the demo catalogue from $(DEMO)/src (KEY=publisher.pem)
+	$(BIN)/kiosk catalogue build $(sort $(wildcard $(DEMO)/src/*.json)) --out $(DEMO)/catalogue.json
+	@key="$(KEY)"; if [ -z "$$key" ]; then key=$$(mktemp -u /tmp/infomat-demo-XXXXXX.pem); \
+		$(BIN)/kiosk catalogue keygen --out $$key > $(DEMO)/catalogue.pub; \
+		echo "signed with a throwaway key; new public key in $(DEMO)/catalogue.pub"; fi; \
+	$(BIN)/kiosk catalogue sign $(DEMO)/catalogue.json --key $$key; \
+	if [ -z "$(KEY)" ]; then rm -f $$key; fi
+	$(BIN)/kiosk catalogue verify $(DEMO)/catalogue.json --public-key "$$(cat $(DEMO)/catalogue.pub)"

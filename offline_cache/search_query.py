@@ -44,8 +44,16 @@ def parse(text: str) -> ParsedQuery:
 
 
 def stem(token: str) -> str:
-    """A crude Polish stem: inflected endings differ in the last letters (podatek/podatku)."""
-    return token[: max(4, len(token) - 2)] if len(token) >= 5 else token
+    """A crude Polish stem: inflected endings differ in the last letters (podatek/podatku).
+
+    Short words keep more of themselves: "smieci" must not become "smie", which would
+    also match "smierci" (death).
+    """
+    if len(token) >= 7:
+        return token[:-2]
+    if len(token) == 6 or (len(token) == 5 and token[-1] in "aeiouy"):
+        return token[:-1]
+    return token
 
 
 def _quoted(term: str) -> str:
