@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from offline_cache.catalogue_load import load
+from offline_cache.catalogue_load import load, upgrade_outdated
 from offline_cache.catalogue_store import CatalogueStore, Filters, ServiceSummary
 from offline_cache.generations import GenerationFolder
 from offline_cache.records import Service, Term
@@ -27,9 +27,12 @@ def demo_catalogue_path() -> Path:
 
 @dataclass(frozen=True)
 class CatalogueInfo:
+    """What the admin screen and the offline indicator show about the catalogue in use."""
+
     generation: str
     services: int
     generated: str
+    loaded_at: str
     source: str
 
 
@@ -53,6 +56,8 @@ class CatalogueService:
 
     def _reopen(self) -> None:
         path = self._folder.current()
+        if path is None and (upgraded := upgrade_outdated(self._folder)) is not None:
+            path = upgraded.path
         if path is None:
             log.info("no catalogue yet: loading the bundled one from %s", self._bundled.name)
             path = load(
@@ -88,5 +93,6 @@ class CatalogueService:
             store.path.name,
             store.service_count(),
             meta.get("generated", ""),
+            meta.get("loaded_at", ""),
             meta.get("source", ""),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -17,8 +18,8 @@ from offline_cache.migrations import migrate
 from offline_cache.records import Bundle, Service, Tenant
 
 
-def build_generation(bundle: Bundle, path: Path, meta: Mapping[str, str]) -> None:
-    """Write `bundle` into a new SQLite file at `path` and fsync it.
+def build_generation(bundle: Bundle, raw: bytes, path: Path, meta: Mapping[str, str]) -> None:
+    """Write `bundle` (parsed from `raw`) into a new SQLite file at `path` and fsync it.
 
     `path` must not exist; the caller renames it into place only after this returns, so a
     crash here leaves at most a partial file that nobody reads.
@@ -32,6 +33,7 @@ def build_generation(bundle: Bundle, path: Path, meta: Mapping[str, str]) -> Non
         migrate(conn, CATALOGUE_MIGRATIONS)
         conn.execute("BEGIN")
         _fill(sqlite_utils.Database(conn), bundle, meta)
+        conn.execute("INSERT INTO bundle (raw) VALUES (?)", (zlib.compress(raw, 6),))
         conn.commit()
     finally:
         conn.close()

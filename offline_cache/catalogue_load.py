@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import logging
@@ -12,6 +13,12 @@ from pathlib import Path
 from typing import cast
 
 from offline_cache.catalogue_build import build_generation
+from offline_cache.catalogue_store import (
+    CatalogueStore,
+    OutdatedSchemaError,
+    StoreError,
+    stored_bundle,
+)
 from offline_cache.cpsv_ap import convert, looks_like_jsonld
 from offline_cache.generations import GenerationFolder
 from offline_cache.problems import RecordProblem
@@ -61,11 +68,18 @@ def load(raw: bytes, folder: GenerationFolder, source: str, meta: Mapping[str, s
     """Validate `raw` and make it the catalogue in use, or leave everything as it was."""
     bundle = read_bundle(raw, source)
     sha256 = hashlib.sha256(raw).hexdigest()
-    full_meta = {"source": source, "sha256": sha256, "generated": bundle["generated"], **meta}
+    loaded_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    full_meta = {
+        "source": source,
+        "sha256": sha256,
+        "generated": bundle["generated"],
+        "loaded_at": loaded_at,
+        **meta,
+    }
     with folder.exclusive():
         partial = folder.next_partial()
         try:
-            build_generation(bundle, partial, full_meta)
+            build_generation(bundle, raw, partial, full_meta)
         except BaseException as exc:
             partial.unlink(missing_ok=True)
             if _is_disk_full(exc):
@@ -76,6 +90,22 @@ def load(raw: bytes, folder: GenerationFolder, source: str, meta: Mapping[str, s
         "catalogue loaded: %d services from %s as %s", len(bundle["services"]), source, path.name
     )
     return Loaded(path, len(bundle["services"]), sha256)
+
+
+def upgrade_outdated(folder: GenerationFolder) -> Loaded | None:
+    """Rebuild the newest generation an older Infomat wrote, from its stored bundle."""
+    for path in folder.generations_newest_first():
+        try:
+            CatalogueStore(path).close()
+        except OutdatedSchemaError:
+            meta = CatalogueStore.meta_of(path)
+            kept: dict[str, str] = {k: v for k, v in meta.items() if k in ("etag", "last_modified")}
+            log.info("catalogue %s has an older schema: rebuilding it", path.name)
+            return load(stored_bundle(path), folder, meta.get("source", path.name), kept)
+        except StoreError:
+            continue
+        return None  # the newest usable generation is current already
+    return None
 
 
 def _is_disk_full(exc: BaseException) -> bool:

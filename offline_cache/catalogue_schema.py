@@ -20,6 +20,9 @@ SEARCH_TIERS = ("search_name", "search_keywords", "search_all")
 def _create_v1(conn: sqlite3.Connection) -> None:
     statements = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # The verified bundle bytes (zlib): a newer schema rebuilds a generation from them,
+        # so a software update never drops a kiosk back to its bundled catalogue.
+        "CREATE TABLE bundle (raw BLOB NOT NULL)",
         """CREATE TABLE tenants (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
                kind TEXT NOT NULL, parent TEXT, record TEXT NOT NULL)""",
         """CREATE TABLE categories (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,

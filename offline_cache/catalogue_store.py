@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,23 @@ so a two-letter prefix that matches most of the catalogue costs no more than thi
 
 class StoreError(RuntimeError):
     """The generation file cannot be used (missing, damaged, incomplete or too new)."""
+
+
+class OutdatedSchemaError(StoreError):
+    """The generation was written by an older Infomat; rebuild it from its stored bundle."""
+
+
+def stored_bundle(path: Path) -> bytes:
+    """The verified bundle bytes kept inside a generation of any schema version."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT raw FROM bundle").fetchone()
+        finally:
+            conn.close()
+        return zlib.decompress(row[0])
+    except (sqlite3.Error, zlib.error, TypeError) as exc:
+        raise StoreError(f"{path.name}: no stored bundle to rebuild from ({exc})") from exc
 
 
 @dataclass(frozen=True)
@@ -52,10 +70,13 @@ class CatalogueStore:
             version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.Error as exc:
             raise StoreError(f"{path.name}: not a usable catalogue ({exc})") from exc
-        if self.meta.get("complete") != "1" or version != CATALOGUE_SCHEMA_VERSION:
+        if self.meta.get("complete") != "1" or version > CATALOGUE_SCHEMA_VERSION:
             self._conn.close()
-            raise StoreError(
-                f"{path.name}: incomplete or schema {version} (need {CATALOGUE_SCHEMA_VERSION})"
+            raise StoreError(f"{path.name}: incomplete, or schema {version} is newer than ours")
+        if version < CATALOGUE_SCHEMA_VERSION:
+            self._conn.close()
+            raise OutdatedSchemaError(
+                f"{path.name}: schema {version}, ours is {CATALOGUE_SCHEMA_VERSION}"
             )
         self._facet_numbers = self._load_facet_numbers()
         self._tenants = {t["id"]: t for t in self.terms("tenants")}
@@ -63,6 +84,18 @@ class CatalogueStore:
 
     def close(self) -> None:
         self._conn.close()
+
+    @staticmethod
+    def meta_of(path: Path) -> dict[str, str]:
+        """The meta table of a generation file of any schema version ({} if unreadable)."""
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return {}
 
     # -- whole records -----------------------------------------------------------------
 

@@ -45,7 +45,7 @@ class GenerationFolder:
     def current(self) -> Path | None:
         """The generation in use: the one `current` names if it opens, else the newest that does."""
         named = self._named_current()
-        candidates = ([named] if named else []) + sorted(self._generations(), reverse=True)
+        candidates = ([named] if named else []) + self.generations_newest_first()
         for path in candidates:
             try:
                 CatalogueStore(path).close()
@@ -90,6 +90,9 @@ class GenerationFolder:
         except (FileNotFoundError, UnicodeDecodeError):
             return None
         return self.folder / name if _GENERATION.match(name) else None
+
+    def generations_newest_first(self) -> list[Path]:
+        return sorted(self._generations(), reverse=True)
 
     def _generations(self) -> list[Path]:
         if not self.folder.is_dir():
