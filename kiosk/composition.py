@@ -7,6 +7,7 @@ from pathlib import Path
 
 import requests
 
+from kiosk.background_sync import BackgroundSync
 from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
 from kiosk.config import KioskConfig
 from offline_cache.generations import GenerationFolder
@@ -45,3 +46,9 @@ class Services:
             return None
         settings = SyncSettings(cfg.url, cfg.public_key, cfg.timeout_s, cfg.max_bytes)
         return CatalogueSync(settings, self.generations, self.http)
+
+    @cached_property
+    def background_sync(self) -> BackgroundSync | None:
+        """The app's scheduled sync (not started here), or None without a catalogue URL."""
+        sync = self.catalogue_sync()
+        return None if sync is None else BackgroundSync(sync, self.config.catalogue.sync_interval_s)

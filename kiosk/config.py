@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
+from offline_cache.signing import SignatureError, load_public_key
+
 Language = Literal["pl", "en", "uk", "de"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
@@ -76,7 +78,25 @@ def load_config(path: Path | None) -> KioskConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     config: KioskConfig = _build(KioskConfig, data, str(path), "")
+    _check_catalogue(config.catalogue, str(path))
     return config
+
+
+def _check_catalogue(catalogue: CatalogueConfig, source: str) -> None:
+    """Options that only make sense together, checked when the file is read."""
+    if catalogue.url and not catalogue.url.startswith(("https://", "http://")):
+        raise ConfigError(
+            f"{source}: 'catalogue.url' must start with https:// (got {catalogue.url!r})"
+        )
+    if catalogue.url and not catalogue.public_key:
+        raise ConfigError(
+            f"{source}: 'catalogue.url' needs 'catalogue.public_key' to check signatures"
+        )
+    if catalogue.public_key:
+        try:
+            load_public_key(catalogue.public_key)
+        except SignatureError as exc:
+            raise ConfigError(f"{source}: 'catalogue.public_key' {exc}") from exc
 
 
 def _build(cls: type[Any], data: Mapping[str, Any], source: str, prefix: str) -> Any:

@@ -32,6 +32,7 @@ language = "uk"
 data_dir = "/var/lib/infomat"
 [catalogue]
 url = "https://katalog.example.pl/catalogue.json"
+public_key = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
 sync_interval_s = 600
 timeout_s = 10
 """,
@@ -72,6 +73,24 @@ def test_bad_files_are_refused_naming_file_key_and_reason(
     with pytest.raises(ConfigError) as refused:
         load_config(path)
     assert str(refused.value).startswith(f"{path}: ")
+    assert message in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[catalogue]\nurl = "https://k.example/c.json"',
+            "'catalogue.url' needs 'catalogue.public_key'",
+        ),
+        ('[catalogue]\nurl = "ftp://k.example/c.json"', "'catalogue.url' must start with https://"),
+        ('[catalogue]\npublic_key = "abc"', "'catalogue.public_key' public key is not base64 text"),
+        ('[catalogue]\npublic_key = "AAAA"', "'catalogue.public_key' public key has 3 bytes"),
+    ],
+)
+def test_catalogue_options_are_checked_together(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_config(write(tmp_path, text))
     assert message in str(refused.value)
 
 
