@@ -11,8 +11,9 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 
 demo: $(VENV)/.installed ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
-	@for q in "zaświadczenie o niezaleganiu" "dowod osobisty" "lodz" "wycinka drzew" "karta duzej rodziny"; do \
+	@for q in "zaświadczenie o niezaleganiu" "dowod osobisty" "zgloszenie zgonu" "wycinka drzew" "karta duzej rodziny"; do \
 		echo; echo "kiosk catalogue search \"$$q\""; $(BIN)/kiosk catalogue search "$$q" --limit 5; done
+	@if [ -t 0 ]; then echo; $(BIN)/kiosk catalogue search --interactive --limit 5; fi
 
 test: $(VENV)/.installed lint typecheck unit ## everything CI checks
 

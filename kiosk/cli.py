@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", type=Path, help="kiosk TOML config file (default: the built-in demo)"
     )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log every step (default: warnings only)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sync = commands.add_parser("sync", help="fetch, verify and swap in the catalogue once")
     sync.set_defaults(handler=_sync)
@@ -51,7 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    setup_logging(config.log_level)
+    # One-shot tools print their result; their log stays quiet unless asked. `sync` is
+    # what timers and technicians run, so it logs at the configured level.
+    quiet = args.command != "sync" and not args.verbose
+    setup_logging("WARNING" if quiet else config.log_level)
     args.services = Services(config)
     handler: Handler = args.handler
     try:

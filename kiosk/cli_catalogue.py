@@ -66,7 +66,13 @@ def add_commands(commands: Any) -> None:
     importer.set_defaults(handler=_import)
 
     search = tools.add_parser("search", help="search the kiosk's catalogue; best match first")
-    search.add_argument("query")
+    search.add_argument("query", nargs="?", help="what to look for (omit with --interactive)")
+    search.add_argument(
+        "-i",
+        "--interactive",
+        action="store_true",
+        help="read queries line by line until an empty one",
+    )
     search.add_argument("--language", choices=LANGUAGES, default="pl")
     search.add_argument("--tenant", help="only this tenant (and its bodies)")
     search.add_argument("--category")
@@ -142,13 +148,31 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    if args.interactive:
+        return _search_interactively(args)
+    if args.query is None:
+        raise UsageError("give a QUERY, or --interactive")
+    _print_results(args, args.query)
+    return 0
+
+
+def _search_interactively(args: argparse.Namespace) -> int:
+    print("Type what you are looking for (Enter on an empty line ends):")
+    while True:
+        print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line.strip():
+            return 0
+        _print_results(args, line)
+
+
+def _print_results(args: argparse.Namespace, query: str) -> None:
     filters = Filters(args.tenant, args.category, args.life_event)
-    results = args.services.catalogue.search(args.query, filters, args.language, max(1, args.limit))
+    results = args.services.catalogue.search(query, filters, args.language, max(1, args.limit))
     for result in results:
         print(f"{result.name} — {result.authority} [{result.id}]")
     if not results:
         print("nothing found", file=sys.stderr)
-    return 0
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

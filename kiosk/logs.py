@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from typing import Any
 
 _PERSONAL = [
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[e-mail]"),
     (re.compile(r"\b(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}\b"), "[mac]"),
     (re.compile(r"\b\d{11}\b"), "[pesel]"),
-    (re.compile(r"(?<![\w.])\+?\d[\d -]{7,}\d\b"), "[phone]"),
+    # Polish phone numbers: 9 digits, maybe grouped 3-3-3 or 2-3-2-2, maybe after +48.
+    (re.compile(r"(?<![\w-])(?:\+48[ -]?)?\d{3}[ -]?\d{3}[ -]?\d{3}\b"), "[phone]"),
+    (re.compile(r"(?<![\w-])(?:\+48[ -]?)?\(?\d{2}\)?[ -]\d{3}[ -]\d{2}[ -]\d{2}\b"), "[phone]"),
 ]
 
 
@@ -25,9 +28,17 @@ def mask_personal_data(text: str) -> str:
 
 
 class _OneLineFormatter(logging.Formatter):
+    """Masks the message (not the time or the logger name) and folds it onto one line."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = mask_personal_data(record.message)
+        return super().formatMessage(record)
+
+    def formatException(self, ei: Any) -> str:
+        return mask_personal_data(super().formatException(ei))
+
     def format(self, record: logging.LogRecord) -> str:
-        line = super().format(record)
-        return mask_personal_data(line).replace("\n", " | ")
+        return super().format(record).replace("\n", " | ")
 
 
 def setup_logging(level: str = "INFO") -> None:

@@ -75,9 +75,9 @@ def one_typo_variants(token: str, vocabulary: Sequence[str], alphabet: str) -> l
     """Words of `vocabulary` (sorted) that start with `token` after one edit.
 
     An edit is one missing, extra or wrong letter, or two neighbours swapped. Too short a
-    token has too many neighbours to be worth guessing.
+    token has too many neighbours to be worth guessing ("lodz" is one letter from "rodz").
     """
-    if len(token) < 4:
+    if len(token) < 5:
         return []
     found = [c for c in _edits(token, alphabet) if _is_prefix_of_any(c, vocabulary)]
     return sorted(set(found) - {token})[:12]

@@ -171,3 +171,25 @@ def test_console_scripts_are_installed_with_help(command: str) -> None:
     result = subprocess.run([executable, "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "usage:" in result.stdout
+
+
+def test_interactive_search_reads_queries_until_an_empty_line(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("karta wedkarska\nprawo jazdy\n\nnot read\n"))
+    code, out, _ = run(capsys, "--config", str(config), "catalogue", "search", "-i", "--limit", "1")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[1].endswith("Karta wędkarska — Powiat Łańcucki [pl-karta-wedkarska]")
+    assert lines[2].endswith("[pl-prawo-jazdy]")
+    assert lines[3] == "> "  # the empty line ended it; "not read" was not searched
+    assert len(lines) == 4
+
+
+def test_search_without_a_query_is_refused(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--config", str(config), "catalogue", "search")
+    assert (code, err) == (1, "kiosk: give a QUERY, or --interactive\n")
