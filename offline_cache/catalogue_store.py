@@ -19,6 +19,11 @@ CANDIDATES_PER_TIER = 200
 so a two-letter prefix that matches most of the catalogue costs no more than this."""
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can never write: readers must not disturb a published generation."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 class StoreError(RuntimeError):
     """The generation file cannot be used (missing, damaged, incomplete or too new)."""
 
@@ -30,7 +35,7 @@ class OutdatedSchemaError(StoreError):
 def stored_bundle(path: Path) -> bytes:
     """The verified bundle bytes kept inside a generation of any schema version."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             row = conn.execute("SELECT raw FROM bundle").fetchone()
         finally:
@@ -65,7 +70,7 @@ class CatalogueStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self._conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            self._conn = _read_only(path)
             self.meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
             version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.Error as exc:
@@ -89,7 +94,7 @@ class CatalogueStore:
     def meta_of(path: Path) -> dict[str, str]:
         """The meta table of a generation file of any schema version ({} if unreadable)."""
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = _read_only(path)
             try:
                 return dict(conn.execute("SELECT key, value FROM meta").fetchall())
             finally:

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.catalogue_service import CatalogueService
 from offline_cache.catalogue_load import CatalogueRejected, load
 from offline_cache.catalogue_store import CatalogueStore, StoreError
 from offline_cache.generations import GenerationFolder
+from offline_cache.signing import generate_private_key, public_key_text, sign
 from tests.factories import bundle, encoded, service, small_catalogue
+from tests.peers.catalogue_server import CatalogueServer
 
 
 def names(folder: GenerationFolder) -> list[str]:
@@ -76,32 +79,34 @@ def test_leftover_partial_files_are_removed_by_the_next_load(generations: Genera
     assert generations.current() == path
 
 
-_LOADER = """
-import sys
-from pathlib import Path
-from offline_cache.catalogue_load import load
-from offline_cache.generations import GenerationFolder
-load(Path(sys.argv[2]).read_bytes(), GenerationFolder(Path(sys.argv[1])), "big", {})
-"""
-
-
 @pytest.mark.slow
-def test_sigkill_during_a_load_leaves_the_old_catalogue_intact(tmp_path: Path) -> None:
-    folder = GenerationFolder(tmp_path / "catalogue")
+def test_sigkill_of_kiosk_sync_mid_load_leaves_the_old_catalogue_intact(
+    tmp_path: Path, catalogue_server: CatalogueServer
+) -> None:
+    folder = GenerationFolder(tmp_path / "data" / "catalogue")
     load(encoded(small_catalogue()), folder, "old", {})
     before = names(folder)
-    many = [service(f"s{n:05d}", f"Zaświadczenie nr {n} o niezaleganiu") for n in range(6000)]
-    big = tmp_path / "big.json"
-    big.write_bytes(encoded(bundle(*many)))
-    loader = subprocess.Popen([sys.executable, "-c", _LOADER, str(folder.folder), str(big)])
+    key = generate_private_key()
+    many = encoded(bundle(*(service(f"s{n:05d}", f"Zaświadczenie nr {n}") for n in range(6000))))
+    catalogue_server.publish("/c.json", many)
+    catalogue_server.publish("/c.json.sig", sign(many, key))
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'data_dir = "{tmp_path / "data"}"\n[catalogue]\n'
+        f'url = "{catalogue_server.base_url}/c.json"\npublic_key = "{public_key_text(key)}"\n'
+    )
+    kiosk = Path(sys.executable).parent / "kiosk"
+    syncing = subprocess.Popen([kiosk, "--config", str(config), "sync"], stderr=subprocess.DEVNULL)
     try:
         _wait_for(lambda: any(p.stat().st_size > 0 for p in folder.folder.glob("*.partial")))
     finally:
-        os.kill(loader.pid, signal.SIGKILL)
-        loader.wait()
-    assert loader.returncode == -signal.SIGKILL
+        os.kill(syncing.pid, signal.SIGKILL)
+        syncing.wait()
+    assert syncing.returncode == -signal.SIGKILL
     assert list(folder.folder.glob("*.partial")), "the kill must land mid-load"
     assert names(folder) == before
+    service_after = CatalogueService(folder, bundled=tmp_path / "never-read.json")
+    assert service_after.search("zameldowanie")[0].id == "zameldowanie"
 
 
 def _wait_for(condition: object, timeout: float = 30.0) -> None:
