@@ -19,6 +19,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 
 from offline_cache.catalogue_load import CatalogueRejected, DiskFullError, load
 from offline_cache.catalogue_store import CatalogueStore
@@ -182,7 +183,11 @@ class CatalogueSync:
             if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc):
                 raise SyncFailed("network", f"{host} timed out") from exc
             raise SyncFailed("network", f"cannot connect to {host}") from exc
-        except requests.RequestException as exc:
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise SyncFailed(
+                "network", f"{host} stopped sending for {self._settings.timeout_s:g} s"
+            ) from exc
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
             raise SyncFailed(
                 "network", f"download from {host} broke off ({type(exc).__name__})"
             ) from exc
@@ -202,7 +207,9 @@ def _read_bounded(reply: requests.Response, max_bytes: int, deadline: float, url
         )
     chunks: list[bytes] = []
     size = 0
-    for chunk in reply.iter_content(chunk_size=65536):
+    while chunk := reply.raw.read1(65536, decode_content=True):
+        # read1 returns whatever has arrived, so a server dripping one byte at a time
+        # meets the deadline here instead of holding the kiosk for hours.
         size += len(chunk)
         if size > max_bytes:
             raise SyncFailed("too_large", f"{url} is more than the limit of {max_bytes} bytes")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,6 +136,17 @@ def test_a_server_that_does_not_answer_in_time(
     kind, reason, _ = refused(catalogue_server, folder_with_old, session, timeout_s=0.5)
     assert kind == "network"
     assert "did not answer within 0.5 s" in reason
+
+
+def test_a_server_that_drips_bytes_is_cut_off_at_the_time_limit(
+    catalogue_server: CatalogueServer, folder_with_old: GenerationFolder, session: requests.Session
+) -> None:
+    serve(catalogue_server, NEW, drip_s=0.05)
+    started = time.monotonic()
+    kind, reason, _ = refused(catalogue_server, folder_with_old, session, timeout_s=1)
+    assert time.monotonic() - started < 3
+    assert kind == "network"
+    assert "took longer than the time limit" in reason
 
 
 def test_a_truncated_body_is_refused(

@@ -20,6 +20,7 @@ class Served:
     status: int = 200
     truncate_to: int | None = None  # send only this many bytes of a longer declared body
     delay_s: float = 0.0
+    drip_s: float = 0.0  # pause between bytes of the body: a server that never quite stalls
     etag: str = ""
     last_modified: str = field(default_factory=lambda: formatdate(time.time(), usegmt=True))
 
@@ -81,9 +82,21 @@ class CatalogueServer:
                 body = (
                     served.body if served.truncate_to is None else served.body[: served.truncate_to]
                 )
-                self.wfile.write(body)
+                if served.drip_s:
+                    self._drip(body, served.drip_s)
+                else:
+                    self.wfile.write(body)
                 if served.truncate_to is not None:
                     self.close_connection = True
+
+            def _drip(self, body: bytes, pause_s: float) -> None:
+                try:
+                    for i in range(len(body)):
+                        self.wfile.write(body[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(pause_s)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the client gave up, as it should
 
             def _reply(self, status: int, body: bytes) -> None:
                 self.send_response(status)
