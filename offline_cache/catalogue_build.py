@@ -66,10 +66,11 @@ def _fill(db: sqlite_utils.Database, bundle: Bundle, meta: Mapping[str, str]) ->
     db.table("service_facets").insert_all(
         {"facet": f, "service": num} for num, s in enumerate(services, 1) for f in index.facets(s)
     )
-    for tier in SEARCH_TIERS:
+    texts = [index.texts(s) for s in services]
+    facets = [" ".join(index.facets(s)) for s in services]
+    for position, tier in enumerate(SEARCH_TIERS):
         rows = (
-            (num, index.text(tier, s), " ".join(index.facets(s)))
-            for num, s in enumerate(services, 1)
+            (num, texts[num - 1][position], facets[num - 1]) for num in range(1, len(texts) + 1)
         )
         sql = f"INSERT INTO {tier} (rowid, text, facets) VALUES (?, ?, ?)"  # noqa: S608
         db.conn.executemany(sql, rows)
@@ -137,16 +138,16 @@ class _SearchText:
             current = self._tenant.get(parent) if parent else None
         return chain
 
-    def text(self, tier: str, service: Service) -> str:
-        parts = [_all_languages(service["name"])]
-        if tier in ("search_keywords", "search_all"):
-            parts += [" ".join(" ".join(ws) for ws in service.get("keywords", {}).values())]
-            parts += [self._term_names[("c", c)] for c in service["categories"]]
-            parts += [self._term_names[("e", e)] for e in service.get("life_events", [])]
-        if tier == "search_all":
-            parts += [_all_languages(service["description"])]
-            parts += [_all_languages(self._tenant[service["authority"]]["name"])]
-            record = cast(Mapping[str, Any], service)
-            parts += [_all_languages(record.get(f)) for f in ("who_can_apply", "output")]
-            parts += [_all_languages(d["name"]) for d in record.get("documents", [])]
-        return fold(" ".join(parts))
+    def texts(self, service: Service) -> tuple[str, str, str]:
+        """Folded text of the three tiers: name; name and keywords; everything."""
+        name = fold(_all_languages(service["name"]))
+        keywords = [" ".join(" ".join(ws) for ws in service.get("keywords", {}).values())]
+        keywords += [self._term_names[("c", c)] for c in service["categories"]]
+        keywords += [self._term_names[("e", e)] for e in service.get("life_events", [])]
+        with_keywords = f"{name} {fold(' '.join(keywords))}"
+        record = cast(Mapping[str, Any], service)
+        rest = [_all_languages(service["description"])]
+        rest += [_all_languages(self._tenant[service["authority"]]["name"])]
+        rest += [_all_languages(record.get(f)) for f in ("who_can_apply", "output")]
+        rest += [_all_languages(d["name"]) for d in record.get("documents", [])]
+        return name, with_keywords, f"{with_keywords} {fold(' '.join(rest))}"

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Letters that do not decompose into base + combining mark under NFKD.
 _NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "Ø": "o", "đ": "d"})
 _WORD = re.compile(r"\w+")
 
 
+@cache
+def _combining_marks() -> dict[int, None]:
+    """A translate table deleting every combining mark of the Basic Multilingual Plane."""
+    return {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
+
+
 def fold(text: str) -> str:
     """Lower-case `text` and strip diacritics: "Łódź, Zaświadczenie" -> "lodz, zaswiadczenie"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = decomposed.translate(_combining_marks())
+    if not stripped.isascii():  # rare marks outside the BMP table
+        stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return stripped.casefold()
 
 
