@@ -193,3 +193,35 @@ def test_search_without_a_query_is_refused(
 ) -> None:
     code, _, err = run(capsys, "--config", str(config), "catalogue", "search")
     assert (code, err) == (1, "kiosk: give a QUERY, or --interactive\n")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["sync"],
+        ["config"],
+        ["catalogue"],
+        *(
+            ["catalogue", tool]
+            for tool in ("keygen", "build", "sign", "verify", "validate", "import", "search")
+        ),
+    ],
+)
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as finished:
+        main([*command, "--help"])
+    assert finished.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: kiosk")
+
+
+def test_config_lists_every_option_with_default_and_doc(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "config")
+    assert code == 0
+    assert (
+        "catalogue.sync_interval_s = 900  # a whole number: Seconds between background syncs."
+        in out
+    )
+    assert (
+        "language = 'pl'  # 'pl' | 'en' | 'uk' | 'de': Language the home screen starts in." in out
+    )

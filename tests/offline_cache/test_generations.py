@@ -116,3 +116,24 @@ def _wait_for(condition: object, timeout: float = 30.0) -> None:
             return
         time.sleep(0.002)
     raise AssertionError("the loader never started writing")
+
+
+def test_concurrent_loads_take_turns(generations: GenerationFolder) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def load_one(n: int) -> None:
+        try:
+            load(encoded(small_catalogue()), generations, f"thread-{n}", {})
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load_one, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert generations.current() == generations.folder / "gen-000004.sqlite"
+    assert not list(generations.folder.glob("*.partial"))
