@@ -3,11 +3,16 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: Python's venv, Qt's offscreen runtime (FACTS.md) and a font with Polish letters.
+# Debian packages: Python's venv, Qt's offscreen runtime (FACTS.md), a font with Polish letters,
+# and libpulse0 for Qt's virtual keyboard.
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libpulse0 \
 	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core
+# What the tests' real peers need: a browser for the portal page, the hotspot gateways
+# (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks.
+DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
+	iproute2 iptables wrk nginx-light
 
-.PHONY: demo test lint typecheck unit bench lock debs clean demo-catalogue
+.PHONY: demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -15,7 +20,7 @@ demo: $(VENV)/.installed ## the demo catalogue, searched in the terminal
 		echo; echo "kiosk catalogue search \"$$q\""; $(BIN)/kiosk catalogue search "$$q" --limit 5; done
 	@if [ -t 0 ]; then echo; $(BIN)/kiosk catalogue search --interactive --limit 5; fi
 
-test: $(VENV)/.installed lint typecheck unit ## everything CI checks
+test: $(VENV)/.installed test-debs lint typecheck unit ## everything CI checks
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -29,6 +34,9 @@ unit: $(VENV)/.installed
 
 bench: $(VENV)/.installed ## search, import and sync figures; writes tests/perf/results.json
 	$(BIN)/python -m tests.perf.bench_catalogue
+
+test-debs:
+	@$(MAKE) --no-print-directory debs DEB_PACKAGES="$(DEB_TEST_PACKAGES)"
 
 debs:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
