@@ -6,21 +6,31 @@ BIN := $(VENV)/bin
 # Debian packages: Python's venv, Qt's offscreen runtime (FACTS.md), a font with Polish letters,
 # and libpulse0 for Qt's virtual keyboard.
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libpulse0 \
-	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core
+	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core espeak-ng
 # What the tests' real peers need: a browser for the portal page, the hotspot gateways
 # (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks.
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables wrk nginx-light
 
-.PHONY: demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
-demo: $(VENV)/.installed ## the demo catalogue, searched in the terminal
+demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
 	@for q in "zaświadczenie o niezaleganiu" "dowod osobisty" "zgloszenie zgonu" "wycinka drzew" "karta duzej rodziny"; do \
 		echo; echo "kiosk catalogue search \"$$q\""; $(BIN)/kiosk catalogue search "$$q" --limit 5; done
 	@if [ -t 0 ]; then echo; $(BIN)/kiosk catalogue search --interactive --limit 5; fi
 
+QM_FILES := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
+
 test: $(VENV)/.installed test-debs lint typecheck unit ## everything CI checks
+
+translations: $(QM_FILES) ## compile the UI translations (.ts -> .qm)
+
+ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+lupdate: $(VENV)/.installed ## collect new UI texts into the .ts files (translations kept)
+	for ts in ui/i18n/*.ts; do $(BIN)/pyside6-lupdate ui/qml/*.qml ui/qml/components/*.qml ui/*.py -ts $$ts; done
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -29,7 +39,7 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy --strict
 
-unit: $(VENV)/.installed
+unit: $(VENV)/.installed translations
 	$(BIN)/pytest -n 2 -q
 
 bench: $(VENV)/.installed ## search, import and sync figures; writes tests/perf/results.json

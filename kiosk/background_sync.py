@@ -72,3 +72,6 @@ class BackgroundSync:
                 listener(status)
             except Exception:
                 log.exception("a sync listener failed")
+
+
+__all__ = ["BackgroundSync", "Listener", "SyncStatus"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from offline_cache.catalogue_load import load, upgrade_outdated
 from offline_cache.catalogue_store import CatalogueStore, Filters, ServiceSummary
 from offline_cache.generations import GenerationFolder
-from offline_cache.records import Service, Term
+from offline_cache.records import Service, Term, Text, in_language
 
 log = logging.getLogger(__name__)
 
@@ -96,3 +96,17 @@ class CatalogueService:
             meta.get("loaded_at", ""),
             meta.get("source", ""),
         )
+
+
+# What the screens need of the catalogue's types, so that ui/ imports only kiosk/.
+__all__ = [
+    "CatalogueInfo",
+    "CatalogueService",
+    "Filters",
+    "Service",
+    "ServiceSummary",
+    "Term",
+    "Text",
+    "demo_catalogue_path",
+    "in_language",
+]

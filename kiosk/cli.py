@@ -27,7 +27,11 @@ log = logging.getLogger("kiosk")
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+Extension = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
+
+
+def build_parser(extend: Extension | None = None) -> argparse.ArgumentParser:
+    """The command tree; `extend` adds commands from outside the core (the UI's `run`)."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Infomat kiosk: catalogue and tools."
     )
@@ -43,11 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     config = commands.add_parser("config", help="list every config option with its default")
     config.set_defaults(handler=_config)
     cli_catalogue.add_commands(commands)
+    if extend is not None:
+        extend(commands)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> int:
+    parser = build_parser(extend)
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)

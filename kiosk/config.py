@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
+from kiosk.admin_pin import is_pin_hash
 from offline_cache.signing import SignatureError, load_public_key
 
 Language = Literal["pl", "en", "uk", "de"]
@@ -41,6 +42,35 @@ class CatalogueConfig:
     )
 
 
+Orientation = Literal["portrait", "landscape"]
+
+
+@dataclass(frozen=True)
+class ScreenConfig:
+    idle_s: int = option(
+        90, "Seconds without a touch before the 'still there?' countdown.", minimum=10
+    )
+    countdown_s: int = option(
+        20, "Seconds the countdown shows before the session is dropped.", minimum=5
+    )
+    attract_s: int = option(
+        120, "Seconds of nobody on the home screen before the attract loop.", minimum=10
+    )
+    orientation: Orientation = option(
+        "portrait", "How the touchscreen is mounted (1080x1920 or 1920x1080)."
+    )
+    hide_cursor: bool = option(True, "Hide the mouse pointer (touchscreens have none).")
+    municipality: str = option("Gmina Miasto Łańcut", "Name shown at the top of the home screen.")
+
+
+@dataclass(frozen=True)
+class AdminConfig:
+    pin_hash: str = option(
+        "", "scrypt hash of the technician PIN (`kiosk admin hash-pin`); empty: no admin mode."
+    )
+    allow_exit: bool = option(False, "Whether the admin screen may close the kiosk app.")
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     kiosk_id: str = option(
@@ -52,6 +82,8 @@ class KioskConfig:
     )
     log_level: LogLevel = option("INFO", "Least important log level written to stderr.")
     catalogue: CatalogueConfig = field(default_factory=CatalogueConfig)
+    screen: ScreenConfig = field(default_factory=ScreenConfig)
+    admin: AdminConfig = field(default_factory=AdminConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -79,6 +111,8 @@ def load_config(path: Path | None) -> KioskConfig:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     config: KioskConfig = _build(KioskConfig, data, str(path), "")
     _check_catalogue(config.catalogue, str(path))
+    if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
+        raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
     return config
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from functools import cache
 
 # Letters that do not decompose into base + combining mark under NFKD.
-_NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "Ø": "o", "đ": "d"})
+_NO_DECOMPOSITION = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i"})
 _WORD = re.compile(r"\w+")
 
 
@@ -26,8 +26,10 @@ def fold(text: str) -> str:
     """Lower-case `text` and strip diacritics: "Łódź, Zaświadczenie" -> "lodz, zaswiadczenie"."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
-    stripped = decomposed.translate(_combining_marks())
+    # Case-fold first (Ł -> ł, ß -> ss), then replace letters that do not decompose, then
+    # drop combining marks; every step leaves its own output unchanged, so fold is stable.
+    lowered = unicodedata.normalize("NFKD", text.casefold()).translate(_NO_DECOMPOSITION)
+    stripped = lowered.translate(_combining_marks())
     if not stripped.isascii():  # rare marks outside the BMP table
         stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return stripped.casefold()

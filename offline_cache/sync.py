@@ -48,6 +48,7 @@ class SyncStatus:
 
     outcome: Outcome | None = None
     reason: str = ""
+    kind: str = ""  # of the last failure: network, http, signature, invalid, disk, too_large
     finished_at: str = ""
     last_success_at: str = ""
     failures: dict[str, int] = field(default_factory=dict)
@@ -97,8 +98,9 @@ class CatalogueSync:
         status = self.status()
         try:
             status.outcome, status.reason = self._sync()
+            status.kind = ""
         except SyncFailed as exc:
-            status.outcome, status.reason = "failed", str(exc)
+            status.outcome, status.reason, status.kind = "failed", str(exc), exc.kind
             status.failures[exc.kind] = status.failures.get(exc.kind, 0) + 1
             log.warning(
                 "catalogue sync failed (%s): %s; keeping the current catalogue", exc.kind, exc

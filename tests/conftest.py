@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"  # the kiosk's in-window keyboard
 
 from kiosk.catalogue_service import demo_catalogue_path
 from offline_cache.catalogue_load import load

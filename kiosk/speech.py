@@ -1,0 +1,66 @@
+"""Read aloud through espeak-ng (Debian's package); headphones are the norm on a kiosk.
+
+One utterance at a time: a new one stops the previous. Without espeak-ng the kiosk says so
+once in the log and stays silent instead of failing.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+VOICES = {"pl": "pl", "en": "en-gb", "uk": "uk", "de": "de"}
+MAX_CHARS = 4000
+
+
+class Speaker:
+    def __init__(self, command: str = "espeak-ng", words_per_minute: int = 150) -> None:
+        self._command = shutil.which(command)
+        self._rate = words_per_minute
+        self._current: subprocess.Popen[bytes] | None = None
+        if self._command is None:
+            log.warning("read aloud is off: %s is not installed", command)
+
+    @property
+    def available(self) -> bool:
+        return self._command is not None
+
+    def say(self, text: str, language: str) -> None:
+        """Start speaking `text`, stopping whatever was being said."""
+        self.stop()
+        if self._command is None or not text.strip():
+            return
+        self._current = subprocess.Popen(
+            self._args(language),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert self._current.stdin is not None
+        self._current.stdin.write(text[:MAX_CHARS].encode("utf-8"))
+        self._current.stdin.close()
+
+    def stop(self) -> None:
+        if self._current is not None and self._current.poll() is None:
+            self._current.terminate()
+            self._current.wait(timeout=2)
+        self._current = None
+
+    def to_wav(self, text: str, language: str, path: Path) -> None:
+        """Speak into a WAV file (for tests and for checking voices by ear)."""
+        if self._command is None:
+            raise FileNotFoundError("espeak-ng is not installed")
+        subprocess.run(
+            [*self._args(language), "-w", str(path)],
+            input=text[:MAX_CHARS].encode("utf-8"),
+            check=True,
+            timeout=30,
+        )
+
+    def _args(self, language: str) -> list[str]:
+        assert self._command is not None
+        return [self._command, "-v", VOICES.get(language, "pl"), "-s", str(self._rate), "--stdin"]

@@ -1,0 +1,109 @@
+"""A real kiosk window (offscreen) on the demo catalogue, shared by the UI tests of a module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.composition import Services
+from kiosk.config import AdminConfig, KioskConfig, ScreenConfig
+from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
+from ui.screenshots import settle
+
+
+class Kiosk:
+    """Drives the kiosk as a resident would: by touch, through the window."""
+
+    def __init__(self, app: KioskApp, qtbot: QtBot) -> None:
+        self.app = app
+        self.qtbot = qtbot
+        self.window: QQuickWindow = app.window
+
+    def item(self, name: str) -> QQuickItem:
+        found = find_item(self.window.contentItem(), name)
+        assert found is not None, f"no item named {name!r} on screen"
+        return found
+
+    def tap(self, name: str) -> None:
+        item = self.item(name)
+        assert item.isVisible(), f"{name} is not visible"
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mouseClick(self.window, _LEFT, Qt.KeyboardModifier.NoModifier, centre)
+        settle(250)
+
+    def stack_depth(self) -> int:
+        depth = self.item("stack").property("depth")
+        assert isinstance(depth, int)
+        return depth
+
+
+def make_services(data: Path, **screen: float) -> Services:
+    config = KioskConfig(
+        data_dir=str(data),
+        screen=ScreenConfig(**screen),  # type: ignore[arg-type]
+        admin=AdminConfig(pin_hash=_PIN_HASH, allow_exit=False),
+    )
+    return Services(config)
+
+
+@pytest.fixture(scope="module")
+def kiosk_app(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KioskApp]:
+    prepare_environment()
+    app = KioskApp(
+        qapp, make_services(tmp_path_factory.mktemp("kiosk-data")), UiOptions(True, False)
+    )
+    settle(500)
+    yield app
+    app.shutdown()
+
+
+@pytest.fixture
+def kiosk(kiosk_app: KioskApp, qtbot: QtBot) -> Kiosk:
+    kiosk_app.session.reset()
+    kiosk_app.admin.close()
+    kiosk_app.idle.touch()
+    settle(200)
+    return Kiosk(kiosk_app, qtbot)
+
+
+def all_items(item: QQuickItem, skip: str = "") -> list[QQuickItem]:
+    """`item` and everything drawn inside it (popups included), but the `skip` subtree."""
+    if skip and item.objectName() == skip:
+        return []
+    found = [item]
+    for child in item.childItems():
+        found += all_items(child, skip)
+    return found
+
+
+def find_item(root: QQuickItem, name: str) -> QQuickItem | None:
+    """The item called `name`, a visible one first (lists on hidden screens share names)."""
+    named = [i for i in all_items(root) if i.objectName() == name]
+    return next((i for i in named if i.isVisible()), named[0] if named else None)
+
+
+def texts_on_screen(window: QQuickWindow) -> list[str]:
+    """Every `text` and `placeholderText` in the window, visible or not (not the keyboard)."""
+    found = []
+    for item in all_items(window.contentItem(), skip="keyboard"):
+        for prop in ("text", "placeholderText"):
+            value = item.property(prop)
+            if isinstance(value, str) and value:
+                found.append(value)
+    return found
+
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from kiosk.admin_pin import hash_pin  # noqa: E402
+
+_LEFT = Qt.MouseButton.LeftButton
+PIN = "135790"
+_PIN_HASH = hash_pin(PIN)

@@ -1,0 +1,123 @@
+"""Admin mode: five taps in the top-left corner within three seconds, then the PIN pad."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+
+from kiosk.admin_pin import AdminPin
+
+TAPS = 5
+TAP_WINDOW_S = 3.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Admin", text)
+
+
+@dataclass(frozen=True)
+class AdminActions:
+    """What the admin screen can do; each is a plain callable from the composition root."""
+
+    status: Callable[[], dict[str, str]]
+    sync_now: Callable[[], None]
+    reload: Callable[[], None]
+    allow_exit: bool
+
+
+class AdminModel(QObject):
+    changed = Signal()
+    exitRequested = Signal()
+
+    def __init__(
+        self,
+        pin: AdminPin,
+        actions: AdminActions,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._pin = pin
+        self._actions = actions
+        self._clock = clock
+        self._taps: list[float] = []
+        self._pad = self._open = False
+        self._message = ""
+        self._status: dict[str, str] = {}
+
+    @Slot()
+    def cornerTapped(self) -> None:
+        now = self._clock()
+        self._taps = [t for t in self._taps if now - t <= TAP_WINDOW_S] + [now]
+        if len(self._taps) >= TAPS:
+            self._taps = []
+            self._pad, self._message = True, ""
+            if not self._pin.configured:
+                self._message = tr("Admin mode is not set up on this kiosk.")
+            self.changed.emit()
+
+    @Slot(str)
+    def submitPin(self, pin: str) -> None:
+        answer = self._pin.check(pin)
+        if answer.accepted:
+            self._pad, self._open, self._message = False, True, ""
+            self._status = self._actions.status()
+        elif answer.locked_for_s:
+            minutes = (answer.locked_for_s + 59) // 60
+            self._message = tr("Too many wrong PINs. Try again in %1 min.").replace(
+                "%1", str(minutes)
+            )
+        else:
+            self._message = tr("Wrong PIN. Tries left: %1").replace("%1", str(answer.tries_left))
+        self.changed.emit()
+
+    @Slot()
+    def close(self) -> None:
+        self._pad = self._open = False
+        self._message = ""
+        self.changed.emit()
+
+    @Slot()
+    def syncNow(self) -> None:
+        self._actions.sync_now()
+        self._message = tr("Sync started.")
+        self.changed.emit()
+
+    @Slot()
+    def refreshStatus(self) -> None:
+        self._status = self._actions.status()
+        self.changed.emit()
+
+    @Slot()
+    def reload(self) -> None:
+        self.close()
+        self._actions.reload()
+
+    @Slot()
+    def exitApp(self) -> None:
+        if self._open and self._actions.allow_exit:
+            self.exitRequested.emit()
+
+    def _pad_visible(self) -> bool:
+        return self._pad
+
+    def _admin_visible(self) -> bool:
+        return self._open
+
+    def _get_message(self) -> str:
+        return self._message
+
+    def _get_status(self) -> dict[str, str]:
+        return self._status
+
+    def _exit_allowed(self) -> bool:
+        return self._actions.allow_exit
+
+    pinPadVisible = Property(bool, _pad_visible, notify=changed)
+    adminVisible = Property(bool, _admin_visible, notify=changed)
+    message = Property(str, _get_message, notify=changed)
+    status = Property(dict, _get_status, notify=changed)
+    exitAllowed = Property(bool, _exit_allowed, constant=True)

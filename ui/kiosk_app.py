@@ -1,0 +1,190 @@
+"""The kiosk's window and its view models, built from the services of the composition root."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk import __version__
+from kiosk.admin_pin import AdminPin
+from kiosk.background_sync import SyncStatus
+from kiosk.composition import Services
+from kiosk.speech import Speaker
+from ui.admin_model import AdminActions, AdminModel
+from ui.catalogue_model import CatalogueModel
+from ui.i18n import Translations
+from ui.idle import IdleWatch
+from ui.lockdown import Lockdown
+from ui.qr_image import QrImageProvider
+from ui.session_model import SessionModel
+from ui.speech_model import SpeechModel
+from ui.status_model import StatusModel
+from ui.theme import Theme
+
+log = logging.getLogger(__name__)
+MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
+
+
+def prepare_environment() -> None:
+    """Before the QGuiApplication exists: the in-window virtual keyboard."""
+    os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+
+
+@dataclass(frozen=True)
+class UiOptions:
+    windowed: bool
+    demo: bool
+
+
+class KioskApp:
+    """Owns the QML engine and the view models; `window` is the kiosk's one window."""
+
+    def __init__(self, app: QGuiApplication, services: Services, options: UiOptions) -> None:
+        config = services.config
+        self.app = app
+        self.services = services
+        self.session = SessionModel(config.language)
+        self.engine = QQmlApplicationEngine()
+        # Translations first: every later listener of a language change reads translated text.
+        self.translations = Translations(app, self.engine)
+        self.session.languageChanged.connect(self._on_language_changed)
+        self.theme = Theme()
+        self.catalogue = CatalogueModel(services.catalogue, self.session)
+        screen = config.screen
+        self.idle = IdleWatch(screen.idle_s, screen.countdown_s, screen.attract_s)
+        self.status = StatusModel(services.catalogue.info().loaded_at)
+        self.speech = SpeechModel(Speaker(), self.session)
+        self.admin = AdminModel(AdminPin(self._pin_hash(options)), self._admin_actions())
+        self.lockdown = Lockdown()
+        self._connect_signals()
+        self.window = self._load(options)
+
+    def _pin_hash(self, options: UiOptions) -> str:
+        from kiosk.admin_pin import DEMO_PIN, hash_pin  # noqa: PLC0415 - only the demo needs it
+
+        configured = self.services.config.admin.pin_hash
+        return configured or (hash_pin(DEMO_PIN) if options.demo else "")
+
+    def _admin_actions(self) -> AdminActions:
+        background = self.services.background_sync
+        return AdminActions(
+            status=self._admin_status,
+            sync_now=background.sync_now if background else lambda: None,
+            reload=self._reload,
+            allow_exit=self.services.config.admin.allow_exit,
+        )
+
+    def _connect_signals(self) -> None:
+        """All wiring in one place (the language is wired first, in __init__)."""
+        self.session.accessibilityChanged.connect(self._on_accessibility_changed)
+        self.idle.resetDue.connect(self.session.reset)
+        # A technician who walks away leaves no open PIN pad or admin screen behind.
+        self.session.wasReset.connect(self.admin.close)
+        self.admin.exitRequested.connect(self._on_exit_requested)
+        background = self.services.background_sync
+        if background is not None:
+            background.on_result(self.status.syncReported.emit)
+            background.on_result(
+                lambda _: self.status.set_last_update(self.services.catalogue.info().loaded_at)
+            )
+        self.app.installEventFilter(self.idle)
+        self.app.installEventFilter(self.lockdown)
+
+    def _load(self, options: UiOptions) -> QQuickWindow:
+        context = self.engine.rootContext()
+        models: dict[str, QObject] = {
+            "session": self.session,
+            "theme": self.theme,
+            "catalogue": self.catalogue,
+            "idle": self.idle,
+            "kioskStatus": self.status,
+            "speech": self.speech,
+            "admin": self.admin,
+        }
+        for name, model in models.items():
+            context.setContextProperty(name, model)
+        self.engine.addImageProvider("qr", QrImageProvider())
+        screen = self.services.config.screen
+        self.engine.setInitialProperties(
+            {
+                "windowed": options.windowed,
+                "landscape": screen.orientation == "landscape",
+                "municipality": screen.municipality,
+                "defaultLanguage": self.services.config.language,
+            }
+        )
+        self._on_language_changed()
+        self.engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
+        roots = self.engine.rootObjects()
+        if not roots or not isinstance(roots[0], QQuickWindow):
+            raise RuntimeError(f"{MAIN_QML.name} did not load; see the QML errors above")
+        window = roots[0]
+        if screen.hide_cursor and not options.windowed:
+            window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+        self.idle.start()
+        return window
+
+    def _on_language_changed(self) -> None:
+        self.translations.apply(self.session.session.language)
+
+    def _on_accessibility_changed(self) -> None:
+        access = self.session.session.accessibility
+        self.theme.apply(access.high_contrast, access.large_text)
+        self.idle.set_factor(self.session.session.timeout_factor)
+
+    def _on_exit_requested(self) -> None:
+        log.info("kiosk closed from the admin screen")
+        self.lockdown.allow_close = True
+        self.app.quit()
+
+    def _reload(self) -> None:
+        log.info("screens reloaded from the admin screen")
+        self.engine.clearComponentCache()
+        self.session.reset()
+
+    def _admin_status(self) -> dict[str, str]:
+        info = self.services.catalogue.info()
+        sync = self.services.catalogue_sync()
+        last: SyncStatus | None = sync.status() if sync else None
+        return {
+            "version": __version__,
+            "kiosk": self.services.config.kiosk_id,
+            "catalogue": f"{info.generation}, {info.services} · {info.generated}",
+            "sync": f"{last.outcome}: {last.reason} ({last.finished_at})"
+            if last and last.outcome
+            else "—",
+            "network": "offline" if self.status.offline else "ok",
+            "printer": "—",
+            "outbox": "—",
+        }
+
+    def shutdown(self) -> None:
+        """Close the window and drop the QML engine before the models it binds to go away."""
+        self.window.close()
+        self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.lockdown)
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+    def install_crash_handler(self) -> None:
+        """A bug is logged with context and the resident is taken home instead of a crash."""
+
+        def handle(
+            kind: type[BaseException], error: BaseException, trace: types.TracebackType | None
+        ) -> None:
+            log.critical(
+                "unexpected error; returning to the home screen", exc_info=(kind, error, trace)
+            )
+            self.session.reset()
+
+        sys.excepthook = handle

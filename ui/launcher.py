@@ -1,0 +1,83 @@
+"""The `kiosk` command with the screens: `run` and `screenshot` added to the core commands.
+
+The core (kiosk/) must not import Qt, so the console script starts here and hands the
+rest of the command tree to `kiosk.cli`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kiosk import cli
+from kiosk.cli_catalogue import UsageError
+from kiosk.composition import Services
+
+log = logging.getLogger("kiosk")
+
+
+def add_ui_commands(commands: Any) -> None:
+    run = commands.add_parser("run", help="the kiosk app (fullscreen, locked down)")
+    run.add_argument(
+        "--demo", action="store_true", help="bundled demo catalogue, demo PIN 2468, windowed"
+    )
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    run.set_defaults(handler=_run)
+    shots = commands.add_parser("screenshot", help="render every screen to PNG (offscreen)")
+    shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    shots.set_defaults(handler=_screenshot)
+
+
+def _single_instance(folder: Path) -> Any:
+    """Hold a lock for the app's lifetime; a second `kiosk run` refuses to start."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = (folder / "kiosk.lock").open("w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        raise UsageError("another kiosk app is already running") from exc
+    return handle
+
+
+def _run(args: argparse.Namespace) -> int:
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - Qt only for this command
+
+    from ui.kiosk_app import KioskApp, UiOptions, prepare_environment  # noqa: PLC0415
+
+    services: Services = args.services
+    lock = _single_instance(services.config.data_path())
+    prepare_environment()
+    app = QGuiApplication(sys.argv[:1])
+    kiosk = KioskApp(app, services, UiOptions(windowed=args.windowed or args.demo, demo=args.demo))
+    kiosk.install_crash_handler()
+    background = services.background_sync
+    if background is not None and not args.demo:
+        background.start()
+    log.info("kiosk started (%s)", "windowed" if args.windowed or args.demo else "fullscreen")
+    code = app.exec()
+    if background is not None:
+        background.stop()
+    lock.close()
+    return int(code)
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from ui.screenshots import take_screenshots  # noqa: PLC0415 - Qt only for this command
+
+    written = take_screenshots(args.services, args.out)
+    for path in written:
+        print(path)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli.main(argv, extend=add_ui_commands)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+import QtQuick
+import QtQuick.Controls
+import "components"
+
+// What a technician needs on site: state of the kiosk and a few actions.
+Popup {
+    id: adminPanel
+    objectName: "adminPanel"
+    visible: admin.adminVisible
+    modal: true
+    closePolicy: Popup.NoAutoClose
+    anchors.centerIn: parent
+    width: parent.width * 0.9
+    padding: theme.body
+    background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
+    readonly property var rows: [
+        ["version", qsTr("Version")], ["kiosk", qsTr("Kiosk")], ["catalogue", qsTr("Catalogue")],
+        ["sync", qsTr("Last sync")], ["network", qsTr("Network")], ["printer", qsTr("Printer")],
+        ["outbox", qsTr("Applications waiting")]
+    ]
+    contentItem: Column {
+        spacing: theme.body * 0.4
+        Text { text: qsTr("Technician"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true }
+        Repeater {
+            model: adminPanel.rows
+            Row {
+                width: parent.width
+                Text { width: parent.width * 0.4; text: modelData[1]; color: theme.colors.mutedText; font.pixelSize: theme.small }
+                Text { objectName: "adminStatus_" + modelData[0]; width: parent.width * 0.6; text: admin.status[modelData[0]] || "—"; color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WrapAnywhere }
+            }
+        }
+        Text { width: parent.width; text: admin.message; visible: text.length > 0; color: theme.colors.primary; font.pixelSize: theme.small }
+        Flow {
+            width: parent.width
+            spacing: theme.body * 0.4
+            KioskButton { objectName: "adminSync"; text: qsTr("Sync now"); onClicked: admin.syncNow() }
+            KioskButton { objectName: "adminRefresh"; text: qsTr("Refresh"); onClicked: admin.refreshStatus() }
+            KioskButton { objectName: "adminReload"; text: qsTr("Reload screens"); onClicked: admin.reload() }
+            KioskButton { objectName: "adminExit"; text: qsTr("Close the app"); visible: admin.exitAllowed; onClicked: admin.exitApp() }
+            KioskButton { objectName: "adminClose"; primary: true; text: qsTr("Back to residents"); onClicked: admin.close() }
+        }
+    }
+}

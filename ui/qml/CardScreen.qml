@@ -1,0 +1,83 @@
+import QtQuick
+import "components"
+
+// A service card: every section of the record, long text flicks by touch, QR to the phone.
+Flickable {
+    id: cardScreen
+    objectName: "cardScreen"
+    property var card: catalogue.card
+    contentHeight: content.implicitHeight + theme.body * 2
+    clip: true
+    flickDeceleration: 1500
+    boundsBehavior: Flickable.StopAtBounds
+    Accessible.role: Accessible.Pane
+    Accessible.name: card.name || ""
+
+    Column {
+        id: content
+        width: cardScreen.width
+        spacing: theme.body * 0.9
+
+        Text {
+            objectName: "cardTitle"
+            width: parent.width
+            text: cardScreen.card.name || ""
+            color: theme.colors.text
+            font.pixelSize: theme.title
+            font.bold: true
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Text {
+            width: parent.width
+            text: cardScreen.card.authority || ""
+            color: theme.colors.mutedText
+            font.pixelSize: theme.body
+            wrapMode: Text.WordWrap
+        }
+        SectionText { heading: qsTr("What it is"); body: cardScreen.card.description || "" }
+        SectionText { heading: qsTr("Who can apply"); body: cardScreen.card.whoCanApply || "" }
+        SectionText { heading: qsTr("What to bring"); lines: cardScreen.card.documents || [] }
+        SectionText { heading: qsTr("Fees"); lines: cardScreen.card.costs || [] }
+        SectionText { heading: qsTr("How long it takes"); body: cardScreen.card.time || "" }
+        Repeater {
+            model: cardScreen.card.places || []
+            SectionText { heading: qsTr("Where and when to go"); body: modelData.address; lines: modelData.hours }
+        }
+        Row {
+            objectName: "phoneQr"
+            visible: (cardScreen.card.onlineUrl || "").length > 0
+            width: parent.width
+            spacing: theme.body
+            Image {
+                id: qr
+                width: 260
+                height: 260
+                source: parent.visible ? "image://qr/" + encodeURIComponent(cardScreen.card.onlineUrl) : ""
+                sourceSize.width: 260
+                sourceSize.height: 260
+                smooth: false
+                Accessible.role: Accessible.Graphic
+                Accessible.name: qsTr("QR code with the address of this service online")
+            }
+            Column {
+                width: parent.width - qr.width - parent.spacing
+                spacing: theme.body * 0.3
+                anchors.verticalCenter: parent.verticalCenter
+                Text { width: parent.width; text: qsTr("Continue on your phone"); color: theme.colors.primary; font.pixelSize: theme.body * 1.1; font.bold: true; wrapMode: Text.WordWrap }
+                Text { width: parent.width; text: qsTr("Scan the code with your phone's camera to open this service online."); color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
+                Text { width: parent.width; text: cardScreen.card.onlineUrl || ""; color: theme.colors.mutedText; font.pixelSize: theme.small * 0.85; wrapMode: Text.WrapAnywhere }
+            }
+        }
+        SectionText { heading: qsTr("Legal basis"); lines: cardScreen.card.legalBasis || [] }
+        SectionText { heading: qsTr("How to appeal"); body: cardScreen.card.appeal || "" }
+        SectionText { heading: qsTr("What you get"); body: cardScreen.card.output || "" }
+        Text {
+            width: parent.width
+            text: qsTr("Information checked on %1").arg(cardScreen.card.updated || "")
+            color: theme.colors.mutedText
+            font.pixelSize: theme.small
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import QtQuick
+import QtQuick.Controls
+import "components"
+
+// Home: search as you type; with nothing typed, categories, life events and tenants.
+Item {
+    id: home
+    objectName: "homeScreen"
+    signal openService(string serviceId)
+    signal openList()
+    property alias searchField: search
+
+    Column {
+        anchors.fill: parent
+        spacing: theme.body * 0.8
+
+        TextField {
+            id: search
+            objectName: "searchField"
+            width: parent.width
+            height: Math.max(theme.touch, theme.body * 2.4)
+            font.pixelSize: theme.body * 1.1
+            placeholderText: qsTr("What are you looking for? e.g. ID card, waste, tax")
+            placeholderTextColor: theme.colors.mutedText
+            color: theme.colors.text
+            selectByMouse: false
+            persistentSelection: false
+            inputMethodHints: Qt.ImhNoPredictiveText
+            text: session.query
+            onTextEdited: catalogue.search(text)
+            background: Rectangle {
+                radius: 12
+                color: theme.colors.background
+                border.width: search.activeFocus ? 4 : 2
+                border.color: search.activeFocus ? theme.colors.focus : theme.colors.border
+            }
+            Accessible.role: Accessible.EditableText
+            Accessible.name: qsTr("Search the e-services")
+        }
+
+        Item {
+            width: parent.width
+            height: parent.height - search.height - parent.spacing
+
+            ServiceList {
+                id: results
+                objectName: "resultsList"
+                anchors.fill: parent
+                visible: session.query.length > 0 && !catalogue.nothingFound
+                onOpened: serviceId => home.openService(serviceId)
+            }
+
+            Column {
+                objectName: "nothingFound"
+                visible: catalogue.nothingFound
+                width: parent.width
+                spacing: theme.body * 0.6
+                Text {
+                    width: parent.width
+                    text: qsTr("Nothing found for “%1”. Try fewer letters, or choose a category:").arg(session.query)
+                    color: theme.colors.text
+                    font.pixelSize: theme.body
+                    wrapMode: Text.WordWrap
+                }
+                Flow {
+                    width: parent.width
+                    spacing: theme.body * 0.4
+                    Repeater {
+                        model: catalogue.categories
+                        KioskButton {
+                            objectName: "suggest_" + model.termId
+                            text: model.name
+                            fontSize: theme.small
+                            onClicked: { catalogue.showCategory(model.termId); home.openList() }
+                        }
+                    }
+                }
+            }
+
+            Flickable {
+                id: browse
+                objectName: "browseArea"
+                anchors.fill: parent
+                visible: session.query.length === 0
+                contentHeight: browseColumn.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                Column {
+                    id: browseColumn
+                    width: browse.width
+                    spacing: theme.body * 0.6
+
+                    Text { text: qsTr("Categories"); color: theme.colors.text; font.pixelSize: theme.title * 0.8; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
+                    Grid {
+                        width: parent.width
+                        columns: root.landscape ? 3 : 2
+                        spacing: theme.body * 0.4
+                        Repeater {
+                            model: catalogue.categories
+                            KioskButton {
+                                objectName: "category_" + model.termId
+                                width: (browseColumn.width - (parent.columns - 1) * parent.spacing) / parent.columns
+                                text: model.name
+                                onClicked: { catalogue.showCategory(model.termId); home.openList() }
+                            }
+                        }
+                    }
+                    Text { text: qsTr("Life events"); color: theme.colors.text; font.pixelSize: theme.title * 0.8; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
+                    Flow {
+                        width: parent.width
+                        spacing: theme.body * 0.4
+                        Repeater {
+                            model: catalogue.lifeEvents
+                            KioskButton {
+                                objectName: "lifeEvent_" + model.termId
+                                text: model.name
+                                onClicked: { catalogue.showLifeEvent(model.termId); home.openList() }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

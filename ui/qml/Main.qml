@@ -1,0 +1,169 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import "components"
+
+// The kiosk window: one screen stack, the resident's controls, overlays and the keyboard.
+ApplicationWindow {
+    id: root
+    objectName: "kioskWindow"
+    required property bool windowed
+    required property bool landscape
+    required property string municipality
+    readonly property bool lowReach: session.options.low_reach === true
+    readonly property bool pristine: stack.depth === 1 && session.query === "" && !session.anyOption
+                                     && session.language === defaultLanguage
+    required property string defaultLanguage
+
+    width: landscape ? 1920 : 1080
+    height: landscape ? 1080 : 1920
+    visible: true
+    visibility: windowed ? Window.Windowed : Window.FullScreen
+    flags: windowed ? Qt.Window : (Qt.Window | Qt.FramelessWindowHint)
+    title: "Infomat"
+    color: theme.colors.background
+    font.family: "DejaVu Sans"
+
+    onPristineChanged: idle.setPristine(pristine)
+    Component.onCompleted: idle.setPristine(pristine)
+
+    function goHome() {
+        stack.pop(null)
+        catalogue.closeService()
+    }
+    function openService(serviceId) {
+        catalogue.openService(serviceId)
+        stack.push(cardComponent)
+    }
+    function openAccessibility() {
+        a11yPanel.open()
+    }
+    function readScreen() {
+        var item = stack.currentItem
+        speech.sayScreen(item)
+    }
+
+    Connections {
+        target: session
+        function onWasReset() {
+            stack.pop(null)
+            a11yPanel.close()
+            Qt.inputMethod.hide()
+        }
+        function onLanguageChanged() {
+            VirtualKeyboardSettings.locale = ({ pl: "pl_PL", en: "en_GB", uk: "uk_UA", de: "de_DE" })[session.language]
+        }
+    }
+
+    Item {
+        id: page
+        anchors.fill: parent
+        anchors.bottomMargin: keyboard.active ? keyboard.height : 0
+
+        // Five taps here within three seconds open the technician's PIN pad.
+        Item {
+            objectName: "adminCorner"
+            width: 120; height: 120
+            z: 10
+            TapHandler { onTapped: admin.cornerTapped() }
+        }
+
+        Column {
+            id: header
+            objectName: "header"
+            x: theme.body
+            width: parent.width - theme.body * 2
+            y: root.lowReach ? parent.height * 0.42 : theme.body
+            spacing: theme.body * 0.5
+            Row {
+                width: parent.width
+                spacing: theme.body * 0.5
+                Text {
+                    objectName: "municipality"
+                    width: parent.width - a11yButton.width - parent.spacing
+                    text: root.municipality
+                    color: theme.colors.text
+                    font.pixelSize: theme.title
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                    anchors.verticalCenter: parent.verticalCenter
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+                KioskButton {
+                    id: a11yButton
+                    objectName: "accessibilityButton"
+                    text: "♿ " + qsTr("Accessibility")
+                    checked: session.anyOption
+                    onClicked: a11yPanel.open()
+                }
+            }
+            Row {
+                objectName: "languageBar"
+                spacing: theme.body * 0.4
+                Repeater {
+                    model: [["pl", "Polski"], ["en", "English"], ["uk", "Українська"], ["de", "Deutsch"]]
+                    LanguageButton {
+                        objectName: "lang_" + modelData[0]
+                        language: modelData[0]
+                        name: modelData[1]
+                        checked: session.language === modelData[0]
+                        onClicked: session.setLanguage(modelData[0])
+                    }
+                }
+            }
+            Row {
+                spacing: theme.body * 0.5
+                visible: stack.depth > 1
+                KioskButton { objectName: "backButton"; text: "‹ " + qsTr("Back"); onClicked: { if (stack.depth === 2) catalogue.closeService(); stack.pop() } }
+                KioskButton { objectName: "homeButton"; text: "⌂ " + qsTr("Home"); onClicked: root.goHome() }
+            }
+            Text {
+                objectName: "offlineIndicator"
+                visible: kioskStatus.offline
+                text: qsTr("No connection · catalogue from %1").arg(kioskStatus.lastUpdate)
+                color: theme.colors.mutedText
+                font.pixelSize: theme.small
+            }
+        }
+
+        StackView {
+            id: stack
+            objectName: "stack"
+            x: theme.body
+            width: parent.width - theme.body * 2
+            y: root.lowReach ? header.y + header.height + theme.body : header.y + header.height + theme.body
+            height: parent.height - y - theme.body
+            initialItem: homeComponent
+            pushEnter: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
+            pushExit: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
+            popEnter: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
+            popExit: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
+        }
+    }
+
+    Component {
+        id: homeComponent
+        HomeScreen {
+            onOpenService: serviceId => root.openService(serviceId)
+            onOpenList: stack.push(listComponent)
+        }
+    }
+    Component { id: listComponent; ListScreen { onOpenService: serviceId => root.openService(serviceId) } }
+    Component { id: cardComponent; CardScreen {} }
+
+    AccessibilityPanel { id: a11yPanel }
+    AttractOverlay { anchors.fill: parent; z: 50 }
+    IdleOverlay { anchors.fill: parent; z: 60 }
+    PinPad {}
+    AdminPanel {}
+
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 40
+        y: active ? parent.height - height : parent.height
+        width: parent.width
+    }
+}

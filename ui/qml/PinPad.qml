@@ -1,0 +1,44 @@
+import QtQuick
+import QtQuick.Controls
+import "components"
+
+// The technician's PIN pad; the digits are never shown.
+Popup {
+    id: pad
+    objectName: "pinPad"
+    visible: admin.pinPadVisible
+    modal: true
+    closePolicy: Popup.NoAutoClose
+    anchors.centerIn: parent
+    width: Math.min(parent.width * 0.8, 700)
+    padding: theme.body
+    property string entered: ""
+    onVisibleChanged: entered = ""
+    background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
+    contentItem: Column {
+        spacing: theme.body * 0.5
+        Text { width: parent.width; text: qsTr("Technician PIN"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true }
+        Text { objectName: "pinDots"; width: parent.width; text: "●".repeat(pad.entered.length) || " "; color: theme.colors.text; font.pixelSize: theme.title; horizontalAlignment: Text.AlignHCenter }
+        Text { objectName: "pinMessage"; width: parent.width; text: admin.message; color: theme.colors.error; font.pixelSize: theme.body; wrapMode: Text.WordWrap; visible: text.length > 0 }
+        Grid {
+            columns: 3
+            spacing: theme.body * 0.4
+            anchors.horizontalCenter: parent.horizontalCenter
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+                KioskButton {
+                    objectName: modelData === "OK" ? "pin_ok" : modelData === "⌫" ? "pin_back" : "pin_" + modelData
+                    width: theme.touch * 1.6
+                    text: modelData
+                    primary: modelData === "OK"
+                    onClicked: {
+                        if (modelData === "OK") { admin.submitPin(pad.entered); pad.entered = "" }
+                        else if (modelData === "⌫") pad.entered = pad.entered.slice(0, -1)
+                        else if (pad.entered.length < 12) pad.entered += modelData
+                    }
+                }
+            }
+        }
+        KioskButton { objectName: "pinCancel"; width: parent.width; text: qsTr("Cancel"); onClicked: admin.close() }
+    }
+}

@@ -1,0 +1,42 @@
+import QtQuick
+
+// A large touch button: at least theme.touch high, accessible name and role, no hover states.
+Rectangle {
+    id: button
+    property alias text: label.text
+    property bool primary: false
+    property bool checked: false
+    property bool enabled_: true
+    property int fontSize: theme.body
+    signal clicked()
+
+    implicitWidth: Math.max(theme.touch * 2, label.implicitWidth + theme.body * 1.6)
+    implicitHeight: Math.max(theme.touch, label.implicitHeight + theme.body)
+    radius: 12
+    color: primary || checked ? theme.colors.primary : theme.colors.surface
+    border.width: theme.highContrast ? 3 : (checked ? 4 : 2)
+    border.color: checked ? theme.colors.focus : theme.colors.border
+    opacity: enabled_ ? 1.0 : 0.5
+
+    Accessible.role: Accessible.Button
+    Accessible.name: label.text
+    Accessible.checkable: checked
+    Accessible.onPressAction: if (enabled_) button.clicked()
+
+    Text {
+        id: label
+        anchors.fill: parent
+        anchors.margins: theme.body * 0.4
+        color: button.primary || button.checked ? theme.colors.onPrimary : theme.colors.text
+        font.pixelSize: button.fontSize
+        font.bold: true
+        wrapMode: Text.WordWrap
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        elide: Text.ElideRight
+    }
+    TapHandler {
+        enabled: button.enabled_
+        onTapped: button.clicked()
+    }
+}

@@ -1,0 +1,32 @@
+import QtQuick
+
+// A language choice: its flag and its own name ("Українська", not "Ukrainian").
+Rectangle {
+    id: button
+    property string language
+    property string name
+    property bool checked: false
+    signal clicked()
+    implicitWidth: row.implicitWidth + theme.body
+    implicitHeight: theme.touch
+    radius: 12
+    color: checked ? theme.colors.primary : theme.colors.surface
+    border.width: checked ? 4 : (theme.highContrast ? 3 : 2)
+    border.color: checked ? theme.colors.focus : theme.colors.border
+    Accessible.role: Accessible.Button
+    Accessible.name: name
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: theme.small * 0.5
+        Flag { language: button.language; width: 42; height: 28; anchors.verticalCenter: parent.verticalCenter }
+        Text {
+            text: button.name
+            color: button.checked ? theme.colors.onPrimary : theme.colors.text
+            font.pixelSize: theme.small
+            font.bold: true
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+    TapHandler { onTapped: button.clicked() }
+}

@@ -1,0 +1,88 @@
+"""`kiosk screenshot`: every screen rendered offscreen to PNG, for eyes and for the docs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.composition import Services
+
+DEMO_SERVICE = "gl-dowod-osobisty"
+
+
+def settle(milliseconds: int = 350) -> None:
+    """Let bindings, transitions and the scene graph catch up before a grab."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def take_screenshots(services: Services, out: Path) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.kiosk_app import KioskApp, UiOptions, prepare_environment  # noqa: PLC0415
+
+    prepare_environment()
+    app = QGuiApplication.instance() or QGuiApplication([])
+    assert isinstance(app, QGuiApplication)
+    kiosk = KioskApp(app, services, UiOptions(windowed=True, demo=True))
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for orientation in ("portrait", "landscape"):
+        kiosk.window.setProperty("landscape", orientation == "landscape")
+        for language in ("pl", "en"):
+            for contrast in (False, True):
+                prefix = f"{orientation}-{language}-{'contrast' if contrast else 'normal'}"
+                written += _one_set(kiosk, out, prefix, language, contrast)
+    kiosk.shutdown()
+    return written
+
+
+def _one_set(kiosk: object, out: Path, prefix: str, language: str, contrast: bool) -> list[Path]:
+    from ui.kiosk_app import KioskApp  # noqa: PLC0415
+
+    assert isinstance(kiosk, KioskApp)
+    written = []
+
+    def shot(name: str, prepare: Callable[[], None]) -> None:
+        kiosk.session.reset()
+        kiosk.idle.touch()
+        kiosk.session.setLanguage(language)
+        kiosk.session.setOption("high_contrast", contrast)
+        settle()
+        prepare()
+        settle()
+        path = out / f"{prefix}-{name}.png"
+        kiosk.window.grabWindow().save(str(path))
+        written.append(path)
+
+    root = kiosk.window
+    shot("home", lambda: None)
+    shot("results", lambda: kiosk.catalogue.search("zaświadczenie"))
+    shot("nothing-found", lambda: kiosk.catalogue.search("xyzzy qwerty"))
+    shot("card", lambda: _invoke(root, "openService", DEMO_SERVICE))
+    shot("accessibility", lambda: _invoke(root, "openAccessibility"))
+    shot("countdown", lambda: _force_countdown(kiosk))
+    shot("pin-pad", lambda: _tap_corner(kiosk.admin.cornerTapped))
+    return written
+
+
+def _invoke(item: QObject, function: str, *args: str) -> None:
+    """Call a function of the QML root item, as a tap on the screen would."""
+    QMetaObject.invokeMethod(item, function, *(Q_ARG("QVariant", a) for a in args))
+
+
+def _tap_corner(tap: Callable[[], None]) -> None:
+    for _ in range(5):
+        tap()
+
+
+def _force_countdown(kiosk: object) -> None:
+    from ui.kiosk_app import KioskApp  # noqa: PLC0415
+
+    assert isinstance(kiosk, KioskApp)
+    kiosk.catalogue.search("dowód")
+    kiosk.idle.show_countdown_now()

@@ -1,0 +1,85 @@
+"""A service record turned into the sections of its card, in the resident's language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.catalogue_service import Service, Text, in_language
+
+_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ServiceCard", text)
+
+
+def _day_names() -> dict[str, str]:
+    names = (tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun"))
+    return dict(zip(_DAYS, names, strict=True))
+
+
+def money(amount: float, language: str) -> str:
+    if amount == 0:
+        return tr("free of charge")
+    text = f"{amount:,.2f}".replace(",", "\u00a0")
+    return f"{text.replace('.', ',') if language != 'en' else text}\u00a0zł"
+
+
+def opening_hours(hours: list[Mapping[str, Any]]) -> list[str]:
+    names = _day_names()
+    lines = []
+    for entry in hours:
+        days = [d for d in _DAYS if d in entry["days"]]
+        span = names[days[0]] if len(days) == 1 else f"{names[days[0]]}–{names[days[-1]]}"
+        if len(days) > 1 and _DAYS.index(days[-1]) - _DAYS.index(days[0]) + 1 != len(days):
+            span = ", ".join(names[d] for d in days)
+        lines.append(f"{span} {entry['opens']}–{entry['closes']}")
+    return lines
+
+
+def address_line(address: Mapping[str, Any]) -> str:
+    return f"{address['street']}, {address['postal_code']} {address['city']}"
+
+
+def card(service: Service, authority: Text, language: str) -> dict[str, Any]:
+    """Every section of the record; empty strings and lists where the record has nothing."""
+    record: Mapping[str, Any] = service
+
+    def text(key: str) -> str:
+        value = record.get(key)
+        return in_language(value, language) if value else ""
+
+    channels = record["channels"]
+    online = next((c["url"] for c in channels if c["type"] == "online"), "")
+    places = [
+        {
+            "address": address_line(c["address"]),
+            "hours": opening_hours(c.get("opening_hours", [])),
+        }
+        for c in channels
+        if c["type"] == "in_person"
+    ]
+    time = record.get("processing_time")
+    return {
+        "id": service["id"],
+        "name": in_language(service["name"], language),
+        "authority": in_language(authority, language),
+        "description": text("description"),
+        "whoCanApply": text("who_can_apply"),
+        "documents": [in_language(d["name"], language) for d in record.get("documents", [])],
+        "costs": [
+            f"{money(c['amount'], language)} — {in_language(c['description'], language)}"
+            for c in record.get("costs", [])
+        ],
+        "time": in_language(time["text"], language) if time else "",
+        "places": places,
+        "onlineUrl": online,
+        "kioskForm": next((c["form"] for c in channels if c["type"] == "kiosk"), ""),
+        "legalBasis": [in_language(b["title"], language) for b in record.get("legal_basis", [])],
+        "appeal": text("appeal"),
+        "output": text("output"),
+        "updated": service["updated"],
+    }
