@@ -12,7 +12,7 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables wrk nginx-light
 
-.PHONY: translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: bench bench-portal translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -42,8 +42,11 @@ typecheck: $(VENV)/.installed
 unit: $(VENV)/.installed translations
 	$(BIN)/pytest -n 2 -q
 
-bench: $(VENV)/.installed ## search, import and sync figures; writes tests/perf/results.json
+bench: $(VENV)/.installed ## catalogue: import, search, sync; writes tests/perf/results-catalogue.json
 	$(BIN)/python -m tests.perf.bench_catalogue
+
+bench-portal: $(VENV)/.installed test-debs ## hotspot portal vs nginx under wrk; writes tests/perf/results-portal.json
+	$(BIN)/python -m tests.perf.bench_portal
 
 test-debs:
 	@$(MAKE) --no-print-directory debs DEB_PACKAGES="$(DEB_TEST_PACKAGES)"

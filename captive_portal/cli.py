@@ -1,21 +1,63 @@
-"""The `captive-portal` command (the hotspot portal service is built in its own issue)."""
+"""The `captive-portal` command: serve the hotspot portal.
+
+Exits 2 with a one-line reason when the command line, the config file or the
+environment is wrong, 1 when the store cannot be opened.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from captive_portal.serve import serve
+from captive_portal.settings_checks import SettingsError
+from captive_portal.settings_file import CONFIG_VARIABLE, env_name, load_settings
+from captive_portal.store import StoreError
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="captive-portal", description="Captive portal for the municipal Wi-Fi hotspots."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("serve", help="serve the hotspot portal (not in this build yet)")
-    parser.parse_args(argv)
-    print("captive-portal: the portal service is not part of this build yet", file=sys.stderr)
-    return 2
+    serve = commands.add_parser(
+        "serve",
+        help="serve the hotspot portal (splash, OS probes, RFC 8908 API, admin API)",
+        description="Serve the hotspot portal. Settings: the TOML file, then "
+        "CAPTIVE_PORTAL_<KEY> environment variables, then --host/--port.",
+    )
+    serve.add_argument("--config", type=Path, help="portal TOML file (default: built-in)")
+    serve.add_argument("--host", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="TCP port to listen on (default: 8080)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    environ = dict(os.environ)
+    if args.config is not None:
+        environ[CONFIG_VARIABLE] = str(args.config.resolve())
+    if args.host is not None:
+        environ[env_name("host")] = args.host
+    if args.port is not None:
+        environ[env_name("port")] = str(args.port)
+    try:
+        settings = load_settings(None, environ)
+    except SettingsError as exc:
+        print(f"captive-portal: {exc}", file=sys.stderr)
+        return 2
+    try:
+        serve(settings, environ)
+    except SettingsError as exc:
+        print(f"captive-portal: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"captive-portal: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -76,6 +76,7 @@ class AdminModel(QObject):
 
     @Slot()
     def close(self) -> None:
+        self._taps = []
         self._pad = self._open = False
         self._message = ""
         self.changed.emit()

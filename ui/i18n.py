@@ -27,14 +27,32 @@ class Translations:
         self._app = app
         self._engine = engine
         self._translator: QTranslator | None = None
+        self._loaded: dict[str, QTranslator] = {}  # one per language, loaded once
+        self.language = "en"
+
+    def _translator_for(self, language: str) -> QTranslator | None:
+        if language not in TRANSLATED:
+            return None
+        if language not in self._loaded:
+            translator = QTranslator(self._app)
+            if not translator.load(str(qm_path(language))):
+                name = qm_path(language).name
+                log.error("no compiled translation %s: run make; showing English", name)
+                return None
+            self._loaded[language] = translator
+        return self._loaded[language]
+
+    def remove(self) -> None:
+        """Take our translator out of the application (when the kiosk window goes away)."""
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
         self.language = "en"
 
     def apply(self, language: str) -> None:
         if language == self.language:
             return
-        if self._translator is not None:
-            self._app.removeTranslator(self._translator)
-            self._translator = None
+        self.remove()
         if language in TRANSLATED:
             translator = QTranslator(self._app)
             if translator.load(str(qm_path(language))):

@@ -173,6 +173,7 @@ class KioskApp:
         self.window.close()
         self.app.removeEventFilter(self.idle)
         self.app.removeEventFilter(self.lockdown)
+        self.translations.remove()
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QObject, QPointF
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -37,6 +37,12 @@ class Kiosk:
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
         QTest.mouseClick(self.window, _LEFT, Qt.KeyboardModifier.NoModifier, centre)
         settle(250)
+
+    def popup_open(self, name: str) -> bool:
+        """Popups (PIN pad, admin, accessibility) are not items; ask the object itself."""
+        popup = self.window.findChild(QObject, name)
+        assert popup is not None, f"no popup named {name!r}"
+        return popup.property("visible") is True
 
     def stack_depth(self) -> int:
         depth = self.item("stack").property("depth")

@@ -1,0 +1,93 @@
+"""The technicians' side: admin API behind a bearer token, health and Prometheus metrics."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import logging
+
+from prometheus_client import CONTENT_TYPE_LATEST
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from captive_portal.errors import PortalError
+from captive_portal.portal import Portal
+
+log = logging.getLogger("captive_portal")
+DAY_SECONDS = 86400
+
+
+class AdminApi:
+    def __init__(self, portal: Portal) -> None:
+        self._portal = portal
+        self._token = portal.settings.admin_token.encode()
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/admin/clients", self.clients, methods=["GET"]),
+            Route("/admin/clients/{ip}/deauthorise", self.deauthorise, methods=["POST"]),
+            Route("/admin/stats", self.stats, methods=["GET"]),
+            Route("/healthz", self.health, methods=["GET", "HEAD"]),
+            Route("/metrics", self.metrics, methods=["GET"]),
+        ]
+
+    def _check_token(self, request: Request) -> None:
+        if not self._token:
+            raise PortalError(404, "not_found")
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            given.strip().encode(), self._token
+        ):
+            raise PortalError(401, "not_allowed", {"WWW-Authenticate": 'Bearer realm="portal"'})
+
+    async def clients(self, request: Request) -> Response:
+        """Sessions the portal recorded and clients the gateway lets through (MACs hashed)."""
+        self._check_token(request)
+        portal = self._portal
+        now = portal.clock()
+        sessions = [
+            {"ip": s.ip, "gateway_id": s.gateway_id, "mac_hash": s.mac_hash,
+             "seconds_remaining": int(s.expires_at - now)}
+            for s in portal.book.valid()
+        ]  # fmt: skip
+        through = await run_in_threadpool(portal.gateway.clients)
+        gateway = [
+            {"ip": c.ip, "mac_hash": portal.keys.mac_hash(c.mac),
+             "seconds_remaining": c.seconds_remaining}
+            for c in through
+        ]  # fmt: skip
+        return JSONResponse({"sessions": sessions, "gateway": gateway})
+
+    async def deauthorise(self, request: Request) -> Response:
+        self._check_token(request)
+        try:
+            ip = str(ipaddress.ip_address(request.path_params["ip"]))
+        except ValueError as exc:
+            raise PortalError(400, "gateway_input") from exc
+        await run_in_threadpool(self._portal.gateway.deauthorise, ip)
+        ended = self._portal.book.end(ip)
+        log.info(
+            "admin took a client back to the splash (session %s)", "ended" if ended else "none"
+        )
+        return JSONResponse({"ip": ip, "session_ended": ended})
+
+    async def stats(self, request: Request) -> Response:
+        self._check_token(request)
+        portal = self._portal
+        now = portal.clock()
+        return JSONResponse({
+            "clients_authorised": portal.book.count_valid(),
+            "accepts_last_24h": portal.book.accepts_since(now - DAY_SECONDS),
+            "terms_version": portal.settings.terms_version,
+            "gateway": portal.gateway.name,
+            "uptime_seconds": int(now - portal.started_at),
+        })  # fmt: skip
+
+    async def health(self, request: Request) -> Response:
+        self._portal.book.ping()
+        return JSONResponse({"status": "ok", "gateway": self._portal.gateway.name})
+
+    async def metrics(self, request: Request) -> Response:
+        return Response(self._portal.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)

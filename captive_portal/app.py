@@ -1,0 +1,161 @@
+"""The portal app factory: settings, gateway, store and clock in, a Starlette app out.
+
+Nothing happens at import time. Request order: the probe and catch-all fast path (its
+answers carry the security headers themselves), then Starlette: error handling, security
+headers, routes (splash, accept, RFC 8908 API, admin).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.types import Receive, Scope, Send
+
+from captive_portal.admin import AdminApi
+from captive_portal.api import MachineAnswers
+from captive_portal.error_pages import HANDLED, ErrorResponder
+from captive_portal.form_token import FormSigner
+from captive_portal.gateway import Gateway, GatewayError
+from captive_portal.headers import SecurityHeaders, security_headers
+from captive_portal.keys import load_keys
+from captive_portal.metrics import PortalMetrics
+from captive_portal.pages import Pages
+from captive_portal.portal import Logo, Portal
+from captive_portal.probes import PROBE_SYSTEMS, ProbesAndCatchAll
+from captive_portal.public import PublicPages
+from captive_portal.ratelimit import AcceptLimiter
+from captive_portal.sessions import SessionBook
+from captive_portal.settings import PortalSettings
+from captive_portal.settings_checks import LOGO_TYPES
+from captive_portal.store import SessionStore
+
+log = logging.getLogger("captive_portal")
+PURGE_EVERY_SECONDS = 3600.0
+
+
+def create_app(
+    settings: PortalSettings,
+    gateway: Gateway,
+    store: SessionStore,
+    clock: Callable[[], float],
+    *,
+    restore_sessions: bool = True,
+) -> Starlette:
+    """The portal; `restore_sessions=False` when a parent process already re-applied them."""
+    portal = _build_portal(settings, gateway, store, clock)
+    routes = [
+        *PublicPages(portal).routes(),
+        *MachineAnswers(portal).routes(),
+        *AdminApi(portal).routes(),
+    ]
+    portal_paths = frozenset(r.path for r in routes if "{" not in r.path)
+    errors = ErrorResponder(
+        portal.pages,
+        portal.metrics,
+        settings.language,
+        gateway.name,
+        security_headers(settings.wifi4eu.enabled),
+    )
+    handlers: dict[type[Exception], object] = dict.fromkeys(HANDLED, errors.handled)
+    fast_path = ProbesAndCatchAll(
+        book=portal.book,
+        metrics=portal.metrics,
+        splash_url=settings.portal_url(),
+        portal_paths=portal_paths,
+        portal_prefixes=("/admin/",),
+        security_headers=security_headers(settings.wifi4eu.enabled),
+    )
+    return PortalApp(
+        fast_path,
+        routes=routes,
+        middleware=[Middleware(SecurityHeaders, wifi4eu=settings.wifi4eu.enabled)],
+        exception_handlers={**handlers, Exception: errors.unexpected},
+        lifespan=lambda app: _lifespan(portal, restore_sessions),
+    )
+
+
+class PortalApp(Starlette):
+    """Starlette with the probe and catch-all answers in front of its middleware stack.
+
+    Measured: entering Starlette's error and header layers costs the hot path about a
+    third of its throughput, and probes must stay cheap (docs/captive-portal.md).
+    """
+
+    def __init__(self, fast_path: ProbesAndCatchAll, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._fast_path = fast_path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and await self._fast_path.answer(scope, send):
+            return
+        await super().__call__(scope, receive, send)
+
+
+def _build_portal(
+    settings: PortalSettings, gateway: Gateway, store: SessionStore, clock: Callable[[], float]
+) -> Portal:
+    keys = load_keys(settings)
+    book = SessionBook(store, clock)
+    logo = _read_logo(settings.logo_path)
+    return Portal(
+        settings=settings,
+        gateway=gateway,
+        book=book,
+        keys=keys,
+        signer=FormSigner(keys.form_key, settings.form_seconds, clock),
+        limiter=AcceptLimiter(settings.accepts_per_minute, clock),
+        pages=Pages(settings, has_logo=logo is not None),
+        metrics=PortalMetrics(PROBE_SYSTEMS, book.count_valid),
+        clock=clock,
+        logo=logo,
+        started_at=clock(),
+    )
+
+
+def _read_logo(path_text: str) -> Logo | None:
+    if not path_text:
+        return None
+    path = Path(path_text).expanduser()
+    return Logo(path.read_bytes(), LOGO_TYPES[path.suffix.lower()])
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(portal: Portal, restore_sessions: bool) -> AsyncIterator[None]:
+    if restore_sessions:
+        await run_in_threadpool(restore, portal.book, portal.gateway)
+    purging = asyncio.create_task(_purge_forever(portal))
+    try:
+        yield
+    finally:
+        purging.cancel()
+
+
+def restore(book: SessionBook, gateway: Gateway) -> None:
+    """Re-apply valid sessions to the gateway after a restart; a failure is logged, not fatal."""
+    try:
+        count = book.restore(gateway)
+    except GatewayError as exc:
+        log.error("gateway %s could not re-apply sessions: %s", gateway.name, exc)
+        return
+    log.info("re-applied %d valid session(s) to gateway %s", count, gateway.name)
+
+
+async def _purge_forever(portal: Portal) -> None:
+    days = portal.settings.consent_retention_days
+    while True:
+        try:
+            sessions, consents = await run_in_threadpool(portal.book.purge, days)
+        except Exception:
+            log.exception("purging the portal store failed; trying again in an hour")
+        else:
+            if sessions or consents:
+                log.info("purged %d expired session(s), %d old consent(s)", sessions, consents)
+        await asyncio.sleep(PURGE_EVERY_SECONDS)

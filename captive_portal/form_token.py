@@ -1,0 +1,84 @@
+"""The accept form's protection: the client as the gateway saw it, signed with time and IP.
+
+The splash page carries two hidden fields: `client` (the ClientContext as compact JSON in
+base64url) and `token` (`<issued>.<HMAC over issued, peer IP and client>`). No cookie is
+needed; a form from another address, a tampered `client` or an old page is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+from collections.abc import Callable
+from typing import Any
+
+from captive_portal.errors import PortalError
+from captive_portal.gateway import ClientContext
+
+MAX_FIELD_CHARS = 4096
+CLOCK_SKEW_SECONDS = 5
+
+
+class FormSigner:
+    def __init__(self, key: bytes, max_age_seconds: int, clock: Callable[[], float]) -> None:
+        self._key = key
+        self._max_age = max_age_seconds
+        self._clock = clock
+
+    def fields(self, client: ClientContext, peer_ip: str) -> tuple[str, str]:
+        """(client, token) for the splash page's hidden fields."""
+        payload = {
+            "ip": client.ip,
+            "mac": client.mac,
+            "gw": client.gateway_id,
+            "origin": client.origin_url,
+            "extra": dict(client.extra),
+        }
+        text = json.dumps(payload, separators=(",", ":"), sort_keys=True)
+        blob = base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+        issued = int(self._clock())
+        return blob, f"{issued}.{self._sign(issued, peer_ip, blob)}"
+
+    def verify(self, blob: str | None, token: str | None, peer_ip: str) -> ClientContext:
+        """The signed client, or PortalError: 400 missing/malformed, 403 forged/expired."""
+        if not blob or not token or len(blob) > MAX_FIELD_CHARS or len(token) > 200:
+            raise PortalError(400, "form_missing")
+        issued_text, _, signature = token.partition(".")
+        if not issued_text.isdigit() or not signature:
+            raise PortalError(400, "form_missing")
+        issued = int(issued_text)
+        if not hmac.compare_digest(signature, self._sign(issued, peer_ip, blob)):
+            raise PortalError(403, "form_forged")
+        age = self._clock() - issued
+        if age > self._max_age or age < -CLOCK_SKEW_SECONDS:
+            raise PortalError(403, "form_expired")
+        client = _decode(blob)
+        if client.ip != peer_ip:
+            raise PortalError(403, "form_forged")
+        return client
+
+    def _sign(self, issued: int, peer_ip: str, blob: str) -> str:
+        message = f"{issued}\n{peer_ip}\n{blob}".encode()
+        digest = hmac.digest(self._key, message, hashlib.sha256)
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def _decode(blob: str) -> ClientContext:
+    try:
+        data: Any = json.loads(base64.urlsafe_b64decode(blob + "=" * (-len(blob) % 4)))
+        extra = data["extra"]
+        fields = (data["ip"], data["gw"])
+        optional = (data["mac"], data["origin"])
+    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
+        raise PortalError(400, "form_missing") from exc
+    if (
+        not all(isinstance(value, str) for value in fields)
+        or not all(value is None or isinstance(value, str) for value in optional)
+        or not isinstance(extra, dict)
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in extra.items())
+    ):
+        raise PortalError(400, "form_missing")
+    return ClientContext(data["ip"], data["mac"], data["gw"], data["origin"], extra)

@@ -1,0 +1,108 @@
+"""The portal's HTML pages, rendered from Jinja2 templates with autoescape on.
+
+The splash page is the busiest page, so each language's page is rendered once at start
+with two random markers; a request only joins the parts with its escaped language links
+and hidden form fields. Success and error pages render normally.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
+
+from captive_portal.messages import CATALOGUES, LANGUAGE_NAMES, text
+from captive_portal.settings import LANGUAGES, WIFI4EU_HOST, Language, PortalSettings
+
+TEMPLATES = Path(__file__).with_name("templates")
+WIFI4EU_SCRIPT = f"https://{WIFI4EU_HOST}/wifi4eu.min.js"
+
+
+def pick_language(asked: str | None, default: Language) -> Language:
+    for language in LANGUAGES:
+        if asked == language:
+            return language
+    return default
+
+
+class Pages:
+    def __init__(self, settings: PortalSettings, *, has_logo: bool) -> None:
+        self._settings = settings
+        self._has_logo = has_logo
+        self._env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        # Letters and digits only, so autoescape leaves them as they are.
+        self._links_marker = f"links{secrets.token_hex(8)}"
+        self._fields_marker = f"fields{secrets.token_hex(8)}"
+        self._splash = {language: self._splash_parts(language) for language in LANGUAGES}
+
+    def splash(
+        self, language: Language, query: Sequence[tuple[str, str]], hidden: Mapping[str, str]
+    ) -> bytes:
+        """The splash page with links keeping the gateway's query and the signed form."""
+        head, middle, tail = self._splash[language]
+        kept = [(k, v) for k, v in query if k != "lang"]
+        links = self._language_links(language, kept)
+        fields = "".join(
+            f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">'
+            for name, value in hidden.items()
+        )
+        return b"".join((head, links.encode(), middle, fields.encode(), tail))
+
+    def success(self, language: Language) -> str:
+        return self._render("success.html", language)
+
+    def error(self, language: Language, message: str) -> str:
+        return self._render("error.html", language, message=text(language, message))
+
+    def _render(self, template: str, language: Language, **extra: Any) -> str:
+        context = self._context(language, **extra)
+        page = self._env.get_template(template).render(**context)
+        return page.replace(self._links_marker, self._language_links(language, []))
+
+    def _splash_parts(self, language: Language) -> tuple[bytes, bytes, bytes]:
+        context = self._context(language, form_fields=self._fields_marker)
+        page = self._env.get_template("splash.html").render(**context)
+        head, rest = page.split(self._links_marker)
+        middle, tail = rest.split(self._fields_marker)
+        return head.encode(), middle.encode(), tail.encode()
+
+    def _context(self, language: Language, **extra: Any) -> dict[str, Any]:
+        settings = self._settings
+        terms = settings.terms.get(language) or text(language, "default_terms")
+        minutes = settings.session_seconds // 60
+        return {
+            "lang": language,
+            "t": CATALOGUES[language],
+            "municipality": settings.municipality_name.get(language),
+            "logo": self._has_logo,
+            "wifi4eu": WIFI4EU_SCRIPT if settings.wifi4eu.enabled else "",
+            "eservices_url": settings.eservices_url,
+            "terms": [p.strip() for p in terms.split("\n\n") if p.strip()],
+            "terms_version": settings.terms_version,
+            "session_note": text(language, "session_note").format(minutes=minutes),
+            "lang_links": self._links_marker,
+            **extra,
+        }
+
+    @staticmethod
+    def _language_links(current: Language, kept: Sequence[tuple[str, str]]) -> str:
+        links = []
+        for language in LANGUAGES:
+            href = "?" + urlencode([*kept, ("lang", language)])
+            here = ' aria-current="true"' if language == current else ""
+            links.append(
+                f'<a href="{escape(href)}" hreflang="{language}" lang="{language}"{here}>'
+                f"{escape(LANGUAGE_NAMES[language])}</a>"
+            )
+        return "".join(links)

@@ -1,0 +1,121 @@
+"""The OS connectivity probes and the catch-all, answered before Starlette is entered.
+
+This raw ASGI answer is the hot path: a dict lookup, one session lookup (cache or one
+indexed read) and prebuilt headers; no template, no database write. An unauthorised
+client gets a 302 to the splash page for a probe or any path the portal does not serve;
+an authorised one gets the exact answer its system expects.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from starlette.types import Scope, Send
+
+from captive_portal.metrics import PortalMetrics
+from captive_portal.sessions import SessionBook
+
+log = logging.getLogger("captive_portal")
+_APPLE = b"<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>\n"
+_FIREFOX_CANONICAL = (
+    b'<meta http-equiv="refresh" content="0;url=https://support.mozilla.org/kb/captive-portal"/>'
+)
+_MICROSOFT_REDIRECT = b"https://go.microsoft.com/fwlink/?LinkID=219472&clcid=0x409"
+
+
+@dataclass(frozen=True)
+class ProbeAnswer:
+    """What a system's connectivity check expects when the network is open."""
+
+    system: str
+    status: int
+    body: bytes = b""
+    content_type: bytes = b""
+    location: bytes = b""
+
+
+PROBES: dict[str, ProbeAnswer] = {
+    "/generate_204": ProbeAnswer("android", 204),
+    "/gen_204": ProbeAnswer("android", 204),
+    "/hotspot-detect.html": ProbeAnswer("apple", 200, _APPLE, b"text/html"),
+    "/library/test/success.html": ProbeAnswer("apple", 200, _APPLE, b"text/html"),
+    "/connecttest.txt": ProbeAnswer("windows", 200, b"Microsoft Connect Test", b"text/plain"),
+    "/redirect": ProbeAnswer("windows", 302, location=_MICROSOFT_REDIRECT),
+    "/success.txt": ProbeAnswer("firefox", 200, b"success\n", b"text/plain"),
+    "/canonical.html": ProbeAnswer("firefox", 200, _FIREFOX_CANONICAL, b"text/html"),
+    "/check_network_status.txt": ProbeAnswer(
+        "networkmanager", 200, b"NetworkManager is online\n", b"text/plain"
+    ),
+}
+PROBE_SYSTEMS = sorted({answer.system for answer in PROBES.values()})
+
+
+class ProbesAndCatchAll:
+    """Answers probes and paths the portal does not serve; `answer` is False for the rest."""
+
+    def __init__(
+        self,
+        *,
+        book: SessionBook,
+        metrics: PortalMetrics,
+        splash_url: str,
+        portal_paths: frozenset[str],
+        portal_prefixes: tuple[str, ...],
+        security_headers: list[tuple[bytes, bytes]],
+    ) -> None:
+        self._book = book
+        self._metrics = metrics
+        self._paths = portal_paths
+        self._prefixes = portal_prefixes
+        self._security = security_headers
+        redirect = [(b"location", splash_url.encode()), (b"cache-control", b"no-store")]
+        self._redirect = self._start(302, redirect, b"")
+        self._answers = {path: self._prebuilt(answer) for path, answer in PROBES.items()}
+        self._failed = self._start(503, [(b"cache-control", b"no-store")], b"")
+
+    async def answer(self, scope: Scope, send: Send) -> bool:
+        """Send the answer and return True, or return False to let the app route it."""
+        path = scope["path"]
+        probe = PROBES.get(path)
+        if probe is None and (path in self._paths or path.startswith(self._prefixes)):
+            return False
+        try:
+            client = scope.get("client")
+            online = client is not None and self._book.seconds_remaining(client[0]) is not None
+        except Exception:  # the store failed: answer fast, let the health check tell
+            log.exception("session lookup failed on %s", path)
+            start, body = self._failed
+        else:
+            if probe is not None:
+                self._metrics.probe_hits[probe.system].inc()
+                start, body = self._answers[path] if online else self._redirect
+            elif online:
+                return False  # the portal's own 404 page
+            else:
+                self._metrics.redirects.inc()
+                start, body = self._redirect
+        await send(start)
+        await send(
+            {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
+        )
+        return True
+
+    def _start(
+        self, status: int, headers: list[tuple[bytes, bytes]], body: bytes
+    ) -> tuple[dict[str, object], bytes]:
+        length = (b"content-length", b"%d" % len(body))
+        start = {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [*headers, length, *self._security],
+        }
+        return start, body
+
+    def _prebuilt(self, answer: ProbeAnswer) -> tuple[dict[str, object], bytes]:
+        headers = [(b"cache-control", b"no-store")]
+        if answer.content_type:
+            headers.append((b"content-type", answer.content_type))
+        if answer.location:
+            headers.append((b"location", answer.location))
+        return self._start(answer.status, headers, answer.body)

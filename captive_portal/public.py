@@ -1,0 +1,120 @@
+"""What a hotspot user's browser asks for: splash, accept, success, the style sheet, logo."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from captive_portal.errors import PortalError
+from captive_portal.gateway import ClientContext, GatewayError
+from captive_portal.pages import pick_language
+from captive_portal.portal import Portal, peer_address
+from captive_portal.redirects import safe_origin
+from captive_portal.sessions import Acceptance
+from captive_portal.settings_checks import is_web_url
+
+log = logging.getLogger("captive_portal")
+MAX_FORM_BYTES = 16384
+_NO_STORE = {"Cache-Control": "no-store"}
+STYLE_SHEET = Path(__file__).with_name("static") / "portal.css"
+
+
+class PublicPages:
+    def __init__(self, portal: Portal) -> None:
+        self._portal = portal
+        self._style = STYLE_SHEET.read_bytes()
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/", self.splash, methods=["GET", "HEAD"]),
+            Route("/accept", self.accept, methods=["POST"]),
+            Route("/success", self.success, methods=["GET", "HEAD"]),
+            Route("/portal.css", self.style, methods=["GET", "HEAD"]),
+            Route("/logo", self.logo, methods=["GET", "HEAD"]),
+        ]
+
+    async def splash(self, request: Request) -> Response:
+        portal = self._portal
+        peer = peer_address(request)
+        language = pick_language(request.query_params.get("lang"), portal.settings.language)
+        request.state.lang = language
+        query = {k: v for k, v in request.query_params.items() if k != "lang"}
+        client = portal.gateway.identify(query, peer)
+        blob, token = portal.signer.fields(client, peer)
+        hidden = {"client": blob, "token": token, "lang": language}
+        body = portal.pages.splash(language, request.query_params.multi_items(), hidden)
+        return HTMLResponse(body, headers=_NO_STORE)
+
+    async def accept(self, request: Request) -> Response:
+        portal = self._portal
+        peer = peer_address(request)
+        wait = portal.limiter.wait_seconds(peer)
+        if wait:
+            raise PortalError(429, "rate_limited", {"Retry-After": str(wait)})
+        form = await _read_form(request)
+        language = pick_language(form.get("lang"), portal.settings.language)
+        request.state.lang = language
+        client = portal.signer.verify(form.get("client"), form.get("token"), peer)
+        gateway_url = await run_in_threadpool(self._let_through, client)
+        own_hosts = {portal.settings.portal_host(), (request.url.hostname or "").lower()}
+        target = gateway_url or safe_origin(client.origin_url, own_hosts)
+        return RedirectResponse(target or f"/success?lang={language}", 303, headers=_NO_STORE)
+
+    def _let_through(self, client: ClientContext) -> str | None:
+        """Tell the gateway, then record session and consent (in a worker thread)."""
+        portal = self._portal
+        seconds = portal.settings.session_seconds
+        url = portal.gateway.authorise(client, seconds)
+        if url is not None and not is_web_url(url):
+            raise GatewayError(f"gateway {portal.gateway.name} answered a non-web redirect")
+        mac_hash = portal.keys.mac_hash(client.mac)
+        acceptance = Acceptance(
+            client, mac_hash, portal.keys.current.id, portal.settings.terms_version
+        )
+        portal.book.start(acceptance, seconds)
+        portal.metrics.accepts.inc()
+        log.info(
+            "client accepted terms v%s on gateway %s (mac %s), online for %d s",
+            portal.settings.terms_version, client.gateway_id,
+            mac_hash[:12] if mac_hash else "unknown", seconds,
+        )  # fmt: skip
+        return url
+
+    async def success(self, request: Request) -> Response:
+        language = pick_language(request.query_params.get("lang"), self._portal.settings.language)
+        return HTMLResponse(self._portal.pages.success(language), headers=_NO_STORE)
+
+    async def style(self, request: Request) -> Response:
+        return Response(
+            self._style, media_type="text/css", headers={"Cache-Control": "max-age=3600"}
+        )
+
+    async def logo(self, request: Request) -> Response:
+        logo = self._portal.logo
+        if logo is None:
+            raise PortalError(404, "not_found")
+        return Response(
+            logo.body, media_type=logo.media_type, headers={"Cache-Control": "max-age=3600"}
+        )
+
+
+async def _read_form(request: Request) -> dict[str, str]:
+    """The urlencoded accept form, at most MAX_FORM_BYTES; the last value of each field."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise PortalError(400, "form_missing")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise PortalError(413, "too_large")
+    try:
+        return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=16))
+    except ValueError as exc:  # bad UTF-8 (UnicodeDecodeError) or too many fields
+        raise PortalError(400, "form_missing") from exc

@@ -1,0 +1,109 @@
+"""Who is online: sessions in the durable store with an in-memory cache for the hot path.
+
+Probes and the catch-all ask `seconds_remaining(ip)` on every request: a cached answer
+younger than `recheck_seconds` is used as is, anything else is one indexed read (never a
+write), so a deauthorisation or an accept in another worker shows within that time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from captive_portal.gateway import ClientContext, Gateway
+from captive_portal.store import Consent, SessionStore, StoredSession
+
+_MAC_LIKE = re.compile(r"(?i)^\s*[0-9a-f]{2}([:-]?[0-9a-f]{2}){5}\s*$")
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """One client's accept as the consent log sees it."""
+
+    client: ClientContext
+    mac_hash: str | None
+    key_id: str
+    terms_version: str
+
+
+class SessionBook:
+    def __init__(
+        self, store: SessionStore, clock: Callable[[], float], recheck_seconds: float = 1.0
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._recheck = recheck_seconds
+        self._cache: dict[str, tuple[float, float]] = {}  # ip -> (expires_at, checked_at)
+
+    def seconds_remaining(self, ip: str) -> int | None:
+        """Whole seconds the client at `ip` stays online, or None when it must accept."""
+        now = self._clock()
+        cached = self._cache.get(ip)
+        if cached is None or now - cached[1] >= self._recheck:
+            expires = self._store.expiry_of(ip)
+            if expires is None:
+                self._cache.pop(ip, None)
+                return None
+            cached = (expires, now)
+            self._cache[ip] = cached
+        if cached[0] <= now:
+            self._cache.pop(ip, None)
+            return None
+        return math.ceil(cached[0] - now)
+
+    def start(self, acceptance: Acceptance, seconds: int) -> float:
+        """Record the session (a re-accept restarts it from now) and its consent entry."""
+        now = self._clock()
+        client = acceptance.client
+        expires = now + seconds
+        session = StoredSession(
+            client.ip, client.gateway_id, acceptance.mac_hash, expires, _without_macs(client.extra)
+        )
+        consent = Consent(
+            now, acceptance.terms_version, client.gateway_id, acceptance.mac_hash, acceptance.key_id
+        )
+        self._store.record_accept(session, consent)
+        self._cache[client.ip] = (expires, now)
+        return expires
+
+    def end(self, ip: str) -> bool:
+        self._cache.pop(ip, None)
+        return self._store.end(ip)
+
+    def valid(self) -> list[StoredSession]:
+        return self._store.sessions_valid_at(self._clock())
+
+    def count_valid(self) -> int:
+        return self._store.count_valid(self._clock())
+
+    def accepts_since(self, since: float) -> int:
+        return len(self._store.consents_since(since))
+
+    def ping(self) -> None:
+        self._store.ping()
+
+    def purge(self, retention_days: int) -> tuple[int, int]:
+        now = self._clock()
+        return self._store.purge(now, now - retention_days * 86400)
+
+    def restore(self, gateway: Gateway) -> int:
+        """Hand every valid session back to the gateway (after a restart); how many."""
+        now = self._clock()
+        sessions = self._store.sessions_valid_at(now)
+        gateway.reapply(
+            [
+                (
+                    ClientContext(s.ip, None, s.gateway_id, None, s.extra),
+                    math.ceil(s.expires_at - now),
+                )
+                for s in sessions
+            ]
+        )
+        return len(sessions)
+
+
+def _without_macs(extra: Mapping[str, str]) -> dict[str, str]:
+    """The gateway's extra data minus anything that looks like a MAC (never stored in clear)."""
+    return {key: value for key, value in extra.items() if not _MAC_LIKE.match(value)}

@@ -1,0 +1,88 @@
+"""Checks of settings that types alone cannot express: URLs, secrets, WiFi4EU identifiers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from captive_portal.settings import PortalSettings
+
+MIN_SECRET_CHARS = 32
+_PLACEHOLDERS = ("change", "secret", "example", "placeholder", "password", "xxxx", "todo")
+_SECRET_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
+_WIFI4EU_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
+_TWO_LETTERS = re.compile(r"[a-z]{2}")
+LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg",
+              ".jpeg": "image/jpeg", ".webp": "image/webp"}  # fmt: skip
+
+
+class SettingsError(ValueError):
+    """The settings are missing, not TOML, or have an unknown key or a wrong value."""
+
+
+def check(settings: PortalSettings, source: str) -> None:
+    """Raise SettingsError naming the source and key of the first wrong value."""
+    if settings.port > 65535:
+        raise SettingsError(f"{source}: 'port' must be at most 65535 (got {settings.port})")
+    for key in ("public_url", "venue_info_url", "eservices_url"):
+        url = getattr(settings, key)
+        if url and not is_web_url(url):
+            raise SettingsError(f"{source}: '{key}' must be an http(s):// address (got {url!r})")
+    _check_secrets(settings, source)
+    _check_logo(settings, source)
+    _check_wifi4eu(settings, source)
+
+
+def is_web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def weak_secret_reason(secret: str) -> str | None:
+    """Why a secret is unfit (too short, a placeholder, too few distinct characters)."""
+    if len(secret) < MIN_SECRET_CHARS:
+        return f"is shorter than {MIN_SECRET_CHARS} characters"
+    if any(word in secret.lower() for word in _PLACEHOLDERS) or len(set(secret)) < 10:
+        return "looks like a placeholder; generate one: openssl rand -hex 32"
+    return None
+
+
+def _check_secrets(settings: PortalSettings, source: str) -> None:
+    seen: set[str] = set()
+    for number, entry in enumerate(settings.consent_secrets, start=1):
+        secret_id, _, secret = entry.partition(":")
+        where = f"{source}: 'consent_secrets' entry {number}"
+        if not _SECRET_ID.fullmatch(secret_id) or not secret:
+            raise SettingsError(f"{where} must be 'id:secret' (id: letters, digits, . _ -)")
+        if secret_id in seen:
+            raise SettingsError(f"{where} repeats the id {secret_id!r}")
+        seen.add(secret_id)
+        if reason := weak_secret_reason(secret):
+            raise SettingsError(f"{where} {reason}")
+    if settings.admin_token and (reason := weak_secret_reason(settings.admin_token)):
+        raise SettingsError(f"{source}: 'admin_token' {reason}")
+
+
+def _check_logo(settings: PortalSettings, source: str) -> None:
+    if not settings.logo_path:
+        return
+    path = Path(settings.logo_path).expanduser()
+    if path.suffix.lower() not in LOGO_TYPES:
+        raise SettingsError(f"{source}: 'logo_path' must be a .png, .svg, .jpg or .webp file")
+    if not path.is_file():
+        raise SettingsError(f"{source}: 'logo_path' {str(path)!r} is not a file")
+
+
+def _check_wifi4eu(settings: PortalSettings, source: str) -> None:
+    wifi4eu = settings.wifi4eu
+    if wifi4eu.enabled and not _WIFI4EU_ID.fullmatch(wifi4eu.network_id):
+        raise SettingsError(
+            f"{source}: 'wifi4eu.network_id' must be the identifier WiFi4EU gave "
+            f"(letters, digits, '-'; got {wifi4eu.network_id!r})"
+        )
+    if wifi4eu.language and not _TWO_LETTERS.fullmatch(wifi4eu.language):
+        raise SettingsError(
+            f"{source}: 'wifi4eu.language' must be two lower-case letters (got "
+            f"{wifi4eu.language!r})"
+        )

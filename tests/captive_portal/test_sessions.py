@@ -1,0 +1,119 @@
+"""Sessions and the consent log: durable, minimal, restored after a restart, purged."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from captive_portal.gateway import ClientContext
+from captive_portal.keys import ConsentKey, PortalKeys
+from captive_portal.sessions import Acceptance, SessionBook
+from captive_portal.store import SessionStore
+from tests.captive_portal.portal_server import MAC, TEST_SECRET, FakeClock, PortalServer
+
+MAC_SPELLINGS = (
+    MAC,
+    MAC.upper(),
+    MAC.replace(":", ""),
+    MAC.replace(":", "-"),
+    MAC.upper().replace(":", "-"),
+)
+
+
+def test_a_restart_re_applies_valid_sessions_to_the_gateway(portal: PortalServer) -> None:
+    portal.accept(f"?mac={MAC}&tag=hid-1")
+    portal.clock.advance(1000)
+    portal.restart()
+    [action] = portal.gateway.actions
+    assert action.action == "reapply"
+    assert action.seconds == 2600
+    assert action.client == ClientContext("127.0.0.1", None, "dry-run", None, {"tag": "hid-1"})
+    assert portal.get("/generate_204").status_code == 204
+
+
+def test_an_expired_session_is_not_re_applied(portal: PortalServer) -> None:
+    portal.accept()
+    portal.clock.advance(3601)
+    portal.restart()
+    assert portal.gateway.actions == []
+
+
+def test_the_consent_log_holds_only_time_terms_gateway_and_keyed_mac(portal: PortalServer) -> None:
+    portal.accept(f"?mac={MAC.upper()}")
+    with sqlite3.connect(portal.settings.store_file()) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(consents)")]
+        rows = db.execute("SELECT * FROM consents").fetchall()
+    assert columns == ["id", "accepted_at", "terms_version", "gateway_id", "mac_hash", "key_id"]
+    [(_, accepted_at, terms, gateway_id, mac_hash, key_id)] = rows
+    assert (accepted_at, terms, gateway_id, key_id) == (portal.clock.now, "1", "dry-run", "k2024")
+    keys = PortalKeys([ConsentKey("k2024", TEST_SECRET.partition(":")[2].encode())])
+    assert mac_hash == keys.mac_hash(MAC) and len(mac_hash) == 64
+
+
+def test_no_raw_mac_reaches_the_database_or_the_logs(
+    portal: PortalServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    mac_as_extra = "a4-5e-60-d1-2b-9c"
+    portal.gateway.identify = _with_mac_in_extra(portal.gateway.identify, mac_as_extra)  # type: ignore[method-assign]
+    portal.accept(f"?mac={MAC}")
+    portal.admin("GET", "/admin/clients")
+    portal.admin("POST", "/admin/clients/127.0.0.1/deauthorise")
+    portal.accept(f"?mac={MAC}")
+    portal.restart()
+    portal.stop()
+    stored = b"".join(p.read_bytes() for p in portal.data_dir.glob("portal.sqlite3*"))
+    ours = [r for r in caplog.records if r.name.startswith(("captive_portal", "uvicorn.error"))]
+    logged = "\n".join(r.getMessage() for r in ours)
+    assert "client accepted terms" in logged
+    for spelling in MAC_SPELLINGS:
+        assert spelling.encode() not in stored
+        assert spelling not in logged
+    portal._start()  # the fixture stops it again
+
+
+def _with_mac_in_extra(identify, mac: str):  # type: ignore[no-untyped-def]
+    def identify_with_mac(query, peer_ip):  # type: ignore[no-untyped-def]
+        client = identify(query, peer_ip)
+        return ClientContext(
+            client.ip, client.mac, client.gateway_id, None, {"clientmac": mac, "hid": "h1"}
+        )
+
+    return identify_with_mac
+
+
+def test_retention_purges_old_consents_and_expired_sessions(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "portal.sqlite3")
+    book = SessionBook(store, clock)
+    acceptance = Acceptance(ClientContext("10.0.0.5", None, "gw1"), None, "k1", "3")
+    book.start(acceptance, 600)
+    clock.advance(20 * 86400)
+    book.start(Acceptance(ClientContext("10.0.0.6", None, "gw1"), None, "k1", "3"), 600)
+    clock.advance(11 * 86400)
+    assert book.purge(retention_days=30) == (2, 1)  # both sessions ended, one consent old
+    assert [c.accepted_at for c in store.consents_since(0)] == [clock.now - 11 * 86400]
+    store.close()
+
+
+def test_the_store_is_wal_with_full_sync(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "p.sqlite3")
+    assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    store.close()
+
+
+def test_another_workers_accept_is_seen_within_the_recheck_time(tmp_path: Path) -> None:
+    clock = FakeClock()
+    first = SessionBook(SessionStore(tmp_path / "p.sqlite3"), clock)
+    second = SessionBook(SessionStore(tmp_path / "p.sqlite3"), clock)
+    assert second.seconds_remaining("10.0.0.9") is None
+    first.start(Acceptance(ClientContext("10.0.0.9", None, "gw"), None, "k", "1"), 600)
+    assert second.seconds_remaining("10.0.0.9") == 600  # a miss always reads the store
+    first.end("10.0.0.9")
+    assert second.seconds_remaining("10.0.0.9") == 600  # a fresh hit is trusted for 1 s
+    clock.advance(1)
+    assert second.seconds_remaining("10.0.0.9") is None
