@@ -130,12 +130,17 @@ class _SearchText:
         return tokens
 
     def _authority_chain(self, tenant_id: str) -> list[str]:
+        """The authority, and for a body the tenants above it up to the first that is not
+        a body: the road authority's services count as the voivodeship's, but a commune's
+        do not count as its county's."""
         chain: list[str] = []
         current: Tenant | None = self._tenant.get(tenant_id)
         while current is not None and current["id"] not in chain:
             chain.append(current["id"])
             parent = current.get("parent")
-            current = self._tenant.get(parent) if parent else None
+            if current["kind"] != "body" or not parent:
+                break
+            current = self._tenant.get(parent)
         return chain
 
     def texts(self, service: Service) -> tuple[str, str, str]:

@@ -40,5 +40,13 @@ def _create_v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-CATALOGUE_MIGRATIONS = [Migration(1, "catalogue tables and tiered search index", _create_v1)]
+def _rebuild_only(conn: sqlite3.Connection) -> None:
+    """Nothing to alter: the index meaning changed, so older generations are rebuilt from
+    their stored bundle (see catalogue_load.upgrade_outdated)."""
+
+
+CATALOGUE_MIGRATIONS = [
+    Migration(1, "catalogue tables and tiered search index", _create_v1),
+    Migration(2, "a tenant's facet covers its bodies, not its communes", _rebuild_only),
+]
 CATALOGUE_SCHEMA_VERSION = CATALOGUE_MIGRATIONS[-1].version

@@ -45,6 +45,9 @@ class CatalogueModel(QObject):
 
     @Slot(str)
     def search(self, text: str) -> None:
+        """Search the whole catalogue (of the chosen office), not the last category seen."""
+        state = self._session.session
+        state.category = state.life_event = ""
         self._session.setQuery(text)
         self._refresh_list()
 
@@ -112,6 +115,8 @@ class CatalogueModel(QObject):
             (self._tenants, "tenants"),
         ):
             terms = self._catalogue.terms(table)
+            if table == "tenants":  # residents choose a commune, county or voivodeship
+                terms = [t for t in terms if t.get("kind") != "body"]
             model.set_rows(
                 [
                     {
@@ -166,6 +171,9 @@ class CatalogueModel(QObject):
     def _get_tenants(self) -> QObject:
         return self._tenants
 
+    def _get_tenant(self) -> str:
+        return self._session.session.tenant
+
     def _get_card(self) -> dict[str, Any]:
         return self._card
 
@@ -180,5 +188,6 @@ class CatalogueModel(QObject):
     lifeEvents = Property(QObject, _get_life_events, constant=True)
     tenants = Property(QObject, _get_tenants, constant=True)
     card = Property(dict, _get_card, notify=cardChanged)
+    tenant = Property(str, _get_tenant, notify=listChanged)
     listTitle = Property(str, _get_title, notify=listChanged)
     nothingFound = Property(bool, _nothing_found, notify=listChanged)

@@ -148,3 +148,8 @@ def test_short_prefix_over_a_large_catalogue_is_bounded(tmp_path: Path) -> None:
     # Only the 200 most used name matches are ranked: all 1,500 match "za".
     assert all(int(r.id[1:]) >= 1300 for r in results)
     big.close()
+
+
+def test_a_county_filter_does_not_include_its_communes(store: CatalogueStore) -> None:
+    assert ids(store, "zameldowanie", tenant="powiat-lomzynski") == []
+    assert ids(store, "zameldowanie", tenant="gmina-lomza") == ["zameldowanie"]

@@ -57,7 +57,10 @@ def test_any_damage_is_caught_by_both_validators_alike(field: str, value: object
     assert passes_schema_quickly(data) == thorough
     problems = validate_bundle(data)
     if problems:
-        assert all(p.record_id in ("pelna-usluga", "druga", "services[0]") for p in problems)
+        named = {"pelna-usluga", "druga", "services[0]"} | (
+            {value} if isinstance(value, str) else set()
+        )
+        assert all(p.record_id in named for p in problems)
         assert all(p.reason for p in problems)
 
 

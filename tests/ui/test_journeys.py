@@ -123,3 +123,21 @@ _SAME_IN_ALL = {
     "Polski", "English", "Українська", "Deutsch", "Gmina Miasto Łańcut", "OK", "Kiosk", "Version",
     "Dotknij ekranu · Touch the screen · Торкніться екрана · Bildschirm berühren",
 }  # fmt: skip
+
+
+def test_choosing_an_office_narrows_categories_and_search(kiosk: Kiosk) -> None:
+    assert kiosk.item("tenantBar").isVisible()
+    kiosk.tap("tenant_powiat-lancucki")
+    kiosk.tap("category_budownictwo-nieruchomosci")
+    authorities = {row["authority"] for row in kiosk.app.catalogue._results.rows()}
+    assert authorities == {"Powiat Łańcucki"}
+    kiosk.tap("homeButton")
+    kiosk.tap("tenant_woj-podkarpackie")  # the voivodeship includes its bodies
+    kiosk.app.catalogue.search("zajęcie pasa")
+    ids = [row["serviceId"] for row in kiosk.app.catalogue._results.rows()]
+    assert ids[0] == "pzdw-zajecie-pasa-drogowego"
+    assert all(i.startswith("pzdw-") for i in ids)
+    kiosk.app.catalogue.search("")
+    settle(100)
+    kiosk.tap("tenant_all")
+    assert kiosk.app.catalogue.property("tenant") == ""

@@ -18,7 +18,7 @@
         <translation>Falsche PIN. Verbleibende Versuche: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="86" />
+        <location filename="../admin_model.py" line="87" />
         <source>Sync started.</source>
         <translation>Synchronisierung gestartet.</translation>
     </message>
@@ -101,12 +101,12 @@
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="43" />
+        <location filename="../qml/AccessibilityPanel.qml" line="49" />
         <source>Read this screen now</source>
         <translation>Diesen Bildschirm vorlesen</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="50" />
+        <location filename="../qml/AccessibilityPanel.qml" line="56" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -273,12 +273,17 @@
         <translation>Nichts gefunden für „%1“. Weniger Buchstaben eingeben oder eine Kategorie wählen:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="93" />
+        <location filename="../qml/HomeScreen.qml" line="100" />
+        <source>All offices</source>
+        <translation>Alle Ämter</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="116" />
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="108" />
+        <location filename="../qml/HomeScreen.qml" line="131" />
         <source>Life events</source>
         <translation>Lebenslagen</translation>
     </message>
@@ -304,22 +309,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="98" />
+        <location filename="../qml/Main.qml" line="97" />
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="120" />
+        <location filename="../qml/Main.qml" line="119" />
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="121" />
+        <location filename="../qml/Main.qml" line="120" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126" />
+        <location filename="../qml/Main.qml" line="125" />
         <source>No connection · catalogue from %1</source>
         <translation>Keine Verbindung · Katalog vom %1</translation>
     </message>

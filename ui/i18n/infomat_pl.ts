@@ -18,7 +18,7 @@
         <translation>Błędny PIN. Pozostałe próby: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="86" />
+        <location filename="../admin_model.py" line="87" />
         <source>Sync started.</source>
         <translation>Synchronizacja rozpoczęta.</translation>
     </message>
@@ -101,12 +101,12 @@
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="43" />
+        <location filename="../qml/AccessibilityPanel.qml" line="49" />
         <source>Read this screen now</source>
         <translation>Przeczytaj ten ekran</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="50" />
+        <location filename="../qml/AccessibilityPanel.qml" line="56" />
         <source>Done</source>
         <translation>Gotowe</translation>
     </message>
@@ -273,12 +273,17 @@
         <translation>Nic nie znaleziono dla „%1”. Wpisz mniej liter albo wybierz kategorię:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="93" />
+        <location filename="../qml/HomeScreen.qml" line="100" />
+        <source>All offices</source>
+        <translation>Wszystkie urzędy</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="116" />
         <source>Categories</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="108" />
+        <location filename="../qml/HomeScreen.qml" line="131" />
         <source>Life events</source>
         <translation>Sytuacje życiowe</translation>
     </message>
@@ -304,22 +309,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="98" />
+        <location filename="../qml/Main.qml" line="97" />
         <source>Accessibility</source>
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="120" />
+        <location filename="../qml/Main.qml" line="119" />
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="121" />
+        <location filename="../qml/Main.qml" line="120" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126" />
+        <location filename="../qml/Main.qml" line="125" />
         <source>No connection · catalogue from %1</source>
         <translation>Brak połączenia · katalog z %1</translation>
     </message>

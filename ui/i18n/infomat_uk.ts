@@ -18,7 +18,7 @@
         <translation>Неправильний PIN. Залишилося спроб: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="86" />
+        <location filename="../admin_model.py" line="87" />
         <source>Sync started.</source>
         <translation>Синхронізацію розпочато.</translation>
     </message>
@@ -101,12 +101,12 @@
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="43" />
+        <location filename="../qml/AccessibilityPanel.qml" line="49" />
         <source>Read this screen now</source>
         <translation>Прочитати цей екран</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="50" />
+        <location filename="../qml/AccessibilityPanel.qml" line="56" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
@@ -273,12 +273,17 @@
         <translation>Нічого не знайдено для «%1». Введіть менше літер або виберіть категорію:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="93" />
+        <location filename="../qml/HomeScreen.qml" line="100" />
+        <source>All offices</source>
+        <translation>Усі установи</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="116" />
         <source>Categories</source>
         <translation>Категорії</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="108" />
+        <location filename="../qml/HomeScreen.qml" line="131" />
         <source>Life events</source>
         <translation>Життєві ситуації</translation>
     </message>
@@ -304,22 +309,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="98" />
+        <location filename="../qml/Main.qml" line="97" />
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="120" />
+        <location filename="../qml/Main.qml" line="119" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="121" />
+        <location filename="../qml/Main.qml" line="120" />
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126" />
+        <location filename="../qml/Main.qml" line="125" />
         <source>No connection · catalogue from %1</source>
         <translation>Немає з'єднання · каталог від %1</translation>
     </message>

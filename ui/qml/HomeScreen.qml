@@ -90,6 +90,29 @@ Item {
                     width: browse.width
                     spacing: theme.body * 0.6
 
+                    Flow {
+                        objectName: "tenantBar"
+                        width: parent.width
+                        spacing: theme.body * 0.4
+                        visible: catalogue.tenants.count > 1
+                        KioskButton {
+                            objectName: "tenant_all"
+                            text: qsTr("All offices")
+                            fontSize: theme.small
+                            checked: catalogue.tenant === ""
+                            onClicked: catalogue.setTenant("")
+                        }
+                        Repeater {
+                            model: catalogue.tenants
+                            KioskButton {
+                                objectName: "tenant_" + model.termId
+                                text: model.name
+                                fontSize: theme.small
+                                checked: catalogue.tenant === model.termId
+                                onClicked: catalogue.setTenant(model.termId)
+                            }
+                        }
+                    }
                     Text { text: qsTr("Categories"); color: theme.colors.text; font.pixelSize: theme.title * 0.8; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
                     Grid {
                         width: parent.width
