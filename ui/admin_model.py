@@ -15,7 +15,8 @@ TAP_WINDOW_S = 3.0
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Admin", text)
+    # pyside6-lupdate files module-level tr() calls under the empty context; match it.
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ _DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceCard", text)
+    # pyside6-lupdate files module-level tr() calls under the empty context; match it.
+    return QCoreApplication.translate("", text)
 
 
 def _day_names() -> dict[str, str]:

@@ -141,3 +141,12 @@ def test_choosing_an_office_narrows_categories_and_search(kiosk: Kiosk) -> None:
     settle(100)
     kiosk.tap("tenant_all")
     assert kiosk.app.catalogue.property("tenant") == ""
+
+
+def test_texts_made_in_python_are_translated_too(kiosk: Kiosk) -> None:
+    kiosk.app.catalogue.openService("gl-dowod-osobisty")
+    card = kiosk.app.catalogue.property("card")
+    assert card["costs"][0].startswith("bezpłatnie")
+    assert card["places"][0]["hours"] == ["pon.–pt. 07:30–15:30"]
+    kiosk.app.session.setLanguage("de")
+    assert kiosk.app.catalogue.property("card")["places"][0]["hours"] == ["Mo–Fr 07:30–15:30"]

@@ -92,3 +92,15 @@ def test_the_pin_is_stored_only_as_an_scrypt_hash() -> None:
     assert hash_pin("2468") != stored  # salted
     with pytest.raises(ValueError, match="4 to 12 digits"):
         hash_pin("12a4")
+
+
+def test_a_wrong_pin_says_so_in_the_residents_language(kiosk: Kiosk) -> None:
+    for _ in range(5):
+        kiosk.tap("adminCorner")
+    for digit in "1111":
+        kiosk.tap(f"pin_{digit}")
+    kiosk.tap("pin_ok")
+    assert kiosk.item("pinMessage").property("text") == "Błędny PIN. Pozostałe próby: 4"
+    assert kiosk.popup_open("pinPad")
+    kiosk.tap("pinCancel")
+    assert not kiosk.popup_open("pinPad")
