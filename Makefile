@@ -12,7 +12,7 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables wrk nginx-light
 
-.PHONY: bench bench-portal translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: bench bench-portal docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -28,6 +28,13 @@ translations: $(QM_FILES) ## compile the UI translations (.ts -> .qm)
 
 ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+DOC_SHOTS := portrait-pl-normal-home portrait-pl-normal-card portrait-pl-contrast-results \
+	landscape-en-normal-accessibility portrait-uk-normal-countdown
+docs-images: $(VENV)/.installed translations ## render the kiosk screens shown in the README (docs/img)
+	rm -rf build/work/shots
+	XDG_DATA_HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen $(BIN)/kiosk screenshot --out build/work/shots > /dev/null
+	for shot in $(DOC_SHOTS); do cp build/work/shots/$$shot.png docs/img/kiosk-$$shot.png; done
 
 lupdate: $(VENV)/.installed ## collect new UI texts into the .ts files (translations kept)
 	for ts in ui/i18n/*.ts; do $(BIN)/pyside6-lupdate ui/qml/*.qml ui/qml/components/*.qml ui/*.py -ts $$ts; done

@@ -46,6 +46,12 @@ def build_parser(extend: Extension | None = None) -> argparse.ArgumentParser:
     sync.set_defaults(handler=_sync)
     config = commands.add_parser("config", help="list every config option with its default")
     config.set_defaults(handler=_config)
+    admin = commands.add_parser("admin", help="technician tools")
+    admin_tools = admin.add_subparsers(dest="tool", required=True, metavar="TOOL")
+    hash_pin = admin_tools.add_parser(
+        "hash-pin", help="PIN on stdin -> admin.pin_hash for the config"
+    )
+    hash_pin.set_defaults(handler=_hash_pin)
     cli_catalogue.add_commands(commands)
     if extend is not None:
         extend(commands)
@@ -94,6 +100,23 @@ def _sync(args: argparse.Namespace) -> int:
     status = sync.run_once()
     print(f"{status.outcome}: {status.reason}")
     return 0 if status.outcome != "failed" else 1
+
+
+def _hash_pin(args: argparse.Namespace) -> int:
+    """Read the PIN from stdin (never from the command line, which shells keep in history)."""
+    from kiosk.admin_pin import hash_pin  # noqa: PLC0415 - only this command needs it
+
+    if sys.stdin.isatty():
+        import getpass  # noqa: PLC0415
+
+        pin = getpass.getpass("PIN (4-12 digits): ")
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        print(f'pin_hash = "{hash_pin(pin)}"')
+    except ValueError as exc:
+        raise cli_catalogue.UsageError(str(exc)) from exc
+    return 0
 
 
 def _config(args: argparse.Namespace) -> int:

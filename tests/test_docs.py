@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kiosk.cli import build_parser
 from offline_cache.validation import schema_path, validate_bundle
+from ui.launcher import add_ui_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMAT_DOC = (ROOT / "docs" / "catalogue-format.md").read_text(encoding="utf-8")
@@ -30,8 +31,9 @@ def test_every_service_field_of_the_schema_is_documented() -> None:
 
 
 def test_every_kiosk_command_is_in_the_readme() -> None:
-    names = command_names(build_parser(), "kiosk")
+    names = command_names(build_parser(add_ui_commands), "kiosk")
     assert "kiosk catalogue search" in names
+    assert "kiosk run" in names
     assert [name for name in names if f"`{name}" not in README] == []
 
 

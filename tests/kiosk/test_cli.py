@@ -201,6 +201,7 @@ def test_search_without_a_query_is_refused(
         [],
         ["sync"],
         ["config"],
+        ["admin", "hash-pin"],
         ["catalogue"],
         *(
             ["catalogue", tool]
@@ -225,3 +226,22 @@ def test_config_lists_every_option_with_default_and_doc(capsys: pytest.CaptureFi
     assert (
         "language = 'pl'  # 'pl' | 'en' | 'uk' | 'de': Language the home screen starts in." in out
     )
+
+
+def test_hash_pin_reads_stdin_and_prints_a_config_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+
+    from kiosk.admin_pin import AdminPin
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("24681357\n"))
+    code, out, _ = run(capsys, "admin", "hash-pin")
+    assert code == 0
+    stored = out.strip().removeprefix('pin_hash = "').removesuffix('"')
+    assert AdminPin(stored).check("24681357").accepted
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[admin]\n" + out)
+    assert run(capsys, "--config", str(config), "config")[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    assert run(capsys, "admin", "hash-pin")[:1] == (1,)

@@ -344,6 +344,8 @@ def typing(kiosk: KioskApp) -> None:
 
 
 def journeys(kiosk: KioskApp, total: int, checkpoints: list[int]) -> None:
+    """Residents one after another: find a service, open its card, go back, switch the
+    language and high contrast, leave (the idle reset). Each change is rendered."""
     import gc
 
     from ui.screenshots import settle
@@ -352,50 +354,66 @@ def journeys(kiosk: KioskApp, total: int, checkpoints: list[int]) -> None:
     frames = Frames(kiosk)
     root = kiosk.window
     back = find_item(kiosk, "backButton")
+    home = find_item(kiosk, "homeScreen")
     contrast = False
-    steps = 0
     missed_frames = 0
     began = time.monotonic()
+    call_ms: dict[str, list[float]] = {}
+    frame_ms: dict[str, list[float]] = {}
 
-    def step(action: Callable[[], object]) -> None:
-        nonlocal steps, missed_frames
+    def step(name: str, action: Callable[[], object], render: bool = True) -> None:
+        nonlocal missed_frames
         moment = time.perf_counter()
         action()
-        steps += 1
-        if not frames.frame_after(moment, timeout_ms=500):
+        called = time.perf_counter()
+        call_ms.setdefault(name, []).append((called - moment) * 1000)
+        if not render:
+            return
+        if frames.frame_after(moment, timeout_ms=500):
+            frame_ms.setdefault(name, []).append((frames.swapped_at - called) * 1000)
+        else:
             missed_frames += 1
 
     for number in range(1, total + 1):
         kiosk.idle.touch()
-        query = QUERIES[number % len(QUERIES)]
         if number % 4 == 0:  # every fourth resident browses a category instead of searching
             category = CATEGORIES[number % len(CATEGORIES)]
-            step(lambda c=category: tap(kiosk, f"category_{c}"))  # type: ignore[misc]
+            button = next(i for i in all_items(home) if i.objectName() == f"category_{category}")
+            step("category", lambda b=button: invoke(b, "clicked"))  # type: ignore[misc]
         else:
-            step(lambda q=query: kiosk.catalogue.search(q))  # type: ignore[misc]
+            query = QUERIES[number % len(QUERIES)]
+            step("search", lambda q=query: kiosk.catalogue.search(q))  # type: ignore[misc]
         rows = kiosk.catalogue._results.rows()
         if rows:
-            step(lambda r=rows: invoke(root, "openService", r[0]["serviceId"]))  # type: ignore[misc]
-            step(lambda: invoke(back, "clicked"))
+            service = rows[number % min(3, len(rows))]["serviceId"]
+            step("open_card", lambda s=service: invoke(root, "openService", s))  # type: ignore[misc]
+            step("back", lambda: invoke(back, "clicked"))
         language = LANGUAGES[number % len(LANGUAGES)]
-        step(lambda lang=language: kiosk.session.setLanguage(lang))  # type: ignore[misc]
+        # The language and the contrast change are drawn in one frame, to keep the run short.
+        step("language", lambda lang=language: kiosk.session.setLanguage(lang), render=False)  # type: ignore[misc]
         contrast = not contrast
-        step(lambda on=contrast: kiosk.session.setOption("high_contrast", on))  # type: ignore[misc]
-        step(kiosk.session.reset)
+        step("contrast", lambda on=contrast: kiosk.session.setOption("high_contrast", on))  # type: ignore[misc]
+        step("reset", kiosk.session.reset)
         if number in checkpoints:
             settle(300)
             report(
                 kind="journeys",
                 done=number,
                 memory_kib=memory_of(),
-                steps=steps,
                 missed_frames=missed_frames,
                 seconds=time.monotonic() - began,
                 python_objects=len(gc.get_objects()),
             )
     gc.collect()
     settle(300)
-    report(kind="journeys_gc", done=total, memory_kib=memory_of())
+    report(
+        kind="journeys_end",
+        done=total,
+        memory_kib_after_gc=memory_of(),
+        step_call_p50_ms={k: statistics.median(v) for k, v in call_ms.items()},
+        step_frame_p50_ms={k: statistics.median(v) for k, v in frame_ms.items()},
+        step_counts={k: len(v) for k, v in call_ms.items()},
+    )
 
 
 def main() -> None:
