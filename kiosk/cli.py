@@ -66,9 +66,9 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    # One-shot tools print their result; their log stays quiet unless asked. `sync` is
-    # what timers and technicians run, so it logs at the configured level.
-    quiet = args.command != "sync" and not args.verbose
+    # One-shot tools print their result; their log stays quiet unless asked. The app and
+    # `sync` are what services and technicians run, so they log at the configured level.
+    quiet = args.command in ("catalogue", "config", "admin", "screenshot") and not args.verbose
     setup_logging("WARNING" if quiet else config.log_level)
     args.services = Services(config)
     handler: Handler = args.handler

@@ -44,6 +44,13 @@ ApplicationWindow {
         speech.sayScreen(item)
     }
 
+    // Read aloud: each new screen is read once it has settled (and on demand in the panel).
+    Timer { id: readTimer; interval: 600; onTriggered: root.readScreen() }
+    Connections {
+        target: stack
+        function onCurrentItemChanged() { if (session.options.read_aloud) readTimer.restart() }
+    }
+
     Connections {
         target: session
         function onWasReset() {

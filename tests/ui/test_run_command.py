@@ -1,0 +1,59 @@
+"""`kiosk run` as a real process: it starts offscreen, and a second one refuses to start."""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+KIOSK = Path(sys.executable).parent / "kiosk"
+
+
+def wait_for_line(process: subprocess.Popen[str], needle: str, timeout: float = 30.0) -> list[str]:
+    assert process.stderr is not None
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stderr], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
+        line = process.stderr.readline()
+        if not line and process.poll() is not None:
+            break
+        seen.append(line)
+        if needle in line:
+            return seen
+    raise AssertionError(f"{needle!r} never appeared; the kiosk said: {''.join(seen)[-2000:]}")
+
+
+@pytest.mark.slow
+def test_kiosk_run_starts_and_a_second_instance_refuses(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'data_dir = "{tmp_path / "data"}"\nlog_level = "INFO"\n')
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.Popen(
+        [KIOSK, "--config", str(config), "run", "--windowed"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = wait_for_line(first, "kiosk started (windowed)")
+        assert any("catalogue in use: gen-000001.sqlite (82 services)" in line for line in lines)
+        second = subprocess.run(
+            [KIOSK, "--config", str(config), "run", "--windowed"],
+            env=env, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert second.returncode == 1
+        assert second.stderr.strip().endswith("kiosk: another kiosk app is already running")
+        assert first.poll() is None, "the first kiosk must keep running"
+    finally:
+        first.terminate()
+        first.wait(timeout=10)
+        assert first.stderr is not None
+        first.stderr.close()
