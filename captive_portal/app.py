@@ -71,6 +71,7 @@ def create_app(
         splash_url=settings.portal_url(),
         portal_paths=portal_paths,
         portal_prefixes=("/admin/",),
+        splash_hosts=settings.splash_hosts(),
         security_headers=security_headers(settings.wifi4eu.enabled),
     )
     return PortalApp(
@@ -149,13 +150,38 @@ def restore(book: SessionBook, gateway: Gateway) -> None:
 
 
 async def _purge_forever(portal: Portal) -> None:
-    days = portal.settings.consent_retention_days
+    """End expired sessions at the gateway every `session_check_seconds`; purge hourly."""
+    purged_at: float | None = None
     while True:
-        try:
-            sessions, consents = await run_in_threadpool(portal.book.purge, days)
-        except Exception:
-            log.exception("purging the portal store failed; trying again in an hour")
-        else:
-            if sessions or consents:
-                log.info("purged %d expired session(s), %d old consent(s)", sessions, consents)
-        await asyncio.sleep(PURGE_EVERY_SECONDS)
+        await _end_expired(portal)
+        now = portal.clock()
+        if purged_at is None or now - purged_at >= PURGE_EVERY_SECONDS:
+            purged_at = now
+            await _purge(portal)
+        await asyncio.sleep(portal.settings.session_check_seconds)
+
+
+async def _end_expired(portal: Portal) -> None:
+    try:
+        ended, failed = await run_in_threadpool(portal.book.end_expired, portal.gateway)
+    except Exception:
+        log.exception("ending expired sessions failed; trying again later")
+        return
+    if ended:
+        log.info("ended %d expired session(s) at gateway %s", ended, portal.gateway.name)
+    if failed:
+        portal.metrics.gateway_errors.inc(failed)
+        log.warning("gateway %s could not end %d expired session(s); retrying",
+                    portal.gateway.name, failed)  # fmt: skip
+
+
+async def _purge(portal: Portal) -> None:
+    try:
+        sessions, consents = await run_in_threadpool(
+            portal.book.purge, portal.settings.consent_retention_days
+        )
+    except Exception:
+        log.exception("purging the portal store failed; trying again in an hour")
+        return
+    if sessions or consents:
+        log.info("purged %d old session(s), %d old consent(s)", sessions, consents)

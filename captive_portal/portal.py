@@ -43,4 +43,12 @@ def peer_address(request: Request) -> str:
     """The TCP peer's address (proxy headers are never trusted)."""
     if request.client is None:
         raise PortalError(400, "gateway_input")
-    return request.client.host
+    return unmapped(request.client.host)
+
+
+def unmapped(address: str) -> str:
+    """An IPv4 peer seen through a dual-stack socket ("::ffff:192.0.2.1") as plain IPv4,
+    as gateways name their clients."""
+    if address.startswith("::ffff:") and "." in address:
+        return address[7:]
+    return address

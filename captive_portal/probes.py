@@ -3,7 +3,9 @@
 This raw ASGI answer is the hot path: a dict lookup, one session lookup (cache or one
 indexed read) and prebuilt headers; no template, no database write. An unauthorised
 client gets a 302 to the splash page for a probe or any path the portal does not serve;
-an authorised one gets the exact answer its system expects.
+an authorised one gets the exact answer its system expects. With `splash_hosts` (our
+nftables DNAT) the splash and accept on another Host came over a redirected connection
+and are redirected too, so the accept never travels over one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from starlette.types import Scope, Send
 
 from captive_portal.metrics import PortalMetrics
+from captive_portal.portal import unmapped
 from captive_portal.sessions import SessionBook
 
 log = logging.getLogger("captive_portal")
@@ -48,7 +51,19 @@ PROBES: dict[str, ProbeAnswer] = {
         "networkmanager", 200, b"NetworkManager is online\n", b"text/plain"
     ),
 }
+PHONE_PAGES = frozenset({"/", "/accept"})
 PROBE_SYSTEMS = sorted({answer.system for answer in PROBES.values()})
+
+
+def _host(scope: Scope) -> str:
+    """The Host header without its port, lower case, IPv6 without brackets."""
+    for name, value in scope["headers"]:
+        if name == b"host":
+            host = bytes(value).decode("latin-1").lower()
+            if host.startswith("["):
+                return host[1:].partition("]")[0]
+            return host.rpartition(":")[0] if ":" in host else host
+    return ""
 
 
 class ProbesAndCatchAll:
@@ -62,12 +77,14 @@ class ProbesAndCatchAll:
         splash_url: str,
         portal_paths: frozenset[str],
         portal_prefixes: tuple[str, ...],
+        splash_hosts: frozenset[str] | None = None,
         security_headers: list[tuple[bytes, bytes]],
     ) -> None:
         self._book = book
         self._metrics = metrics
         self._paths = portal_paths
         self._prefixes = portal_prefixes
+        self._hosts = splash_hosts
         self._security = security_headers
         redirect = [(b"location", splash_url.encode()), (b"cache-control", b"no-store")]
         self._redirect = self._start(302, redirect, b"")
@@ -78,11 +95,13 @@ class ProbesAndCatchAll:
         """Send the answer and return True, or return False to let the app route it."""
         path = scope["path"]
         probe = PROBES.get(path)
-        if probe is None and (path in self._paths or path.startswith(self._prefixes)):
+        if probe is None and self._serves(scope, path):
             return False
         try:
             client = scope.get("client")
-            online = client is not None and self._book.seconds_remaining(client[0]) is not None
+            online = (
+                client is not None and self._book.seconds_remaining(unmapped(client[0])) is not None
+            )
         except Exception:  # the store failed: answer fast, let the health check tell
             log.exception("session lookup failed on %s", path)
             start, body = self._failed
@@ -100,6 +119,12 @@ class ProbesAndCatchAll:
             {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
         )
         return True
+
+    def _serves(self, scope: Scope, path: str) -> bool:
+        """Whether the app routes this path (on this Host, for the phone's pages)."""
+        if not (path in self._paths or path.startswith(self._prefixes)):
+            return False
+        return self._hosts is None or path not in PHONE_PAGES or _host(scope) in self._hosts
 
     def _start(
         self, status: int, headers: list[tuple[bytes, bytes]], body: bytes

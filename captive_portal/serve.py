@@ -7,7 +7,6 @@ environment) with `restore_sessions=False`.
 
 from __future__ import annotations
 
-import importlib
 import logging.config
 import os
 import time
@@ -18,28 +17,14 @@ import uvicorn
 from starlette.applications import Starlette
 
 from captive_portal.app import create_app, restore
-from captive_portal.gateway import Gateway
-from captive_portal.gateways.dry_run import DryRunGateway
+from captive_portal.gateways.configured import build_gateway
 from captive_portal.sessions import SessionBook
 from captive_portal.settings import PortalSettings
-from captive_portal.settings_checks import SettingsError
 from captive_portal.settings_file import load_settings
 from captive_portal.store import SessionStore
 
-
-def build_gateway(settings: PortalSettings) -> Gateway:
-    """The configured backend; others than dry-run expose `from_settings(settings)`."""
-    if settings.gateway == "dry-run":
-        return DryRunGateway()
-    try:
-        module = importlib.import_module(f"captive_portal.gateways.{settings.gateway}")
-    except ModuleNotFoundError:
-        module = None
-    factory = getattr(module, "from_settings", None)
-    if factory is None:
-        raise SettingsError(f"gateway {settings.gateway!r} is not part of this build yet")
-    gateway: Gateway = factory(settings)
-    return gateway
+__all__ = ["build_gateway", "serve", "worker_app"]
+APP = "captive_portal.serve:worker_app"
 
 
 def worker_app() -> Starlette:
@@ -59,21 +44,34 @@ def serve(settings: PortalSettings, environ: Mapping[str, str]) -> None:
     finally:
         store.close()
     os.environ.update(environ)  # the workers read the same settings
-    uvicorn.run(
-        "captive_portal.serve:worker_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        loop="uvloop",
-        http="httptools",
-        lifespan="on",
-        access_log=False,
-        proxy_headers=False,
-        server_header=False,
-        log_config=log_config(settings.log_level),
-        timeout_graceful_shutdown=5,
-    )
+    options = _uvicorn_options(settings)
+    if settings.workers > 1:
+        uvicorn.run(APP, **options)
+        return
+    # One process: bind here, as uvicorn does for several workers; its own bind of "::"
+    # would be IPv6-only, and the nftables redirect sends IPv4 and IPv6 to one address.
+    config = uvicorn.Config(APP, **options)
+    server = uvicorn.Server(config)
+    server.run(sockets=[config.bind_socket()])
+    if not server.started:
+        raise SystemExit(3)  # as uvicorn.run: the app failed to start
+
+
+def _uvicorn_options(settings: PortalSettings) -> dict[str, Any]:
+    return {
+        "factory": True,
+        "host": settings.host,
+        "port": settings.port,
+        "workers": settings.workers,
+        "loop": "uvloop",
+        "http": "httptools",
+        "lifespan": "on",
+        "access_log": False,
+        "proxy_headers": False,
+        "server_header": False,
+        "log_config": log_config(settings.log_level),
+        "timeout_graceful_shutdown": 5,
+    }
 
 
 def log_config(level: str) -> dict[str, Any]:

@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from captive_portal.gateway import ClientContext, Gateway
+from captive_portal.gateway import ClientContext, Gateway, GatewayError, GatewayInputError
 from captive_portal.store import Consent, SessionStore, StoredSession
 
+DAY_SECONDS = 86400
 _MAC_LIKE = re.compile(r"(?i)^\s*[0-9a-f]{2}([:-]?[0-9a-f]{2}){5}\s*$")
 
 
@@ -85,8 +86,27 @@ class SessionBook:
         self._store.ping()
 
     def purge(self, retention_days: int) -> tuple[int, int]:
+        """Drop sessions ended over a day ago (never handed to `end_expired`, or failed
+        there) and consents older than the retention; (sessions, consents)."""
         now = self._clock()
-        return self._store.purge(now, now - retention_days * 86400)
+        return self._store.purge(now - DAY_SECONDS, now - retention_days * DAY_SECONDS)
+
+    def end_expired(self, gateway: Gateway, limit: int = 500) -> tuple[int, int]:
+        """Take clients whose session ended within the last day off the gateway, then drop
+        their sessions; (ended, failed). openNDS lets a FAS login stay for its own
+        `sessiontimeout`, so this is what holds it to the portal's session length. A
+        failed deauthorisation keeps the session for the next sweep."""
+        now = self._clock()
+        ended = failed = 0
+        for ip in self._store.expired_ips(now - DAY_SECONDS, now, limit):
+            try:
+                gateway.deauthorise(ip)
+            except (GatewayError, GatewayInputError):
+                failed += 1
+                continue
+            self._cache.pop(ip, None)
+            ended += self._store.end_if_expired(ip, now)
+        return ended, failed
 
     def restore(self, gateway: Gateway) -> int:
         """Hand every valid session back to the gateway (after a restart); how many."""

@@ -58,6 +58,51 @@ class WiFi4EUSettings:
 
 
 @dataclass(frozen=True)
+class OpenNdsSettings:
+    faskey: str = field(
+        default="",
+        metadata=about("openNDS's faskey: 32 to 64 letters and digits, as in opennds.conf."),
+        repr=False,
+    )
+    fas_level: int = field(
+        default=1, metadata=about("openNDS's fas_secure_enabled: 1 (base64) or 2 (AES).", minimum=1)
+    )
+    trusted_gateways: list[str] = field(
+        default_factory=list,
+        metadata=about("'ip:port' of every openNDS router (its gatewayaddress) sending clients."),
+    )
+    landing_url: str = field(
+        default="",
+        metadata=about("Page after login when openNDS sent no original URL; empty: /success."),
+    )
+    ndsctl: list[str] = field(
+        default_factory=lambda: ["ndsctl"],
+        metadata=about("Command (and arguments) running ndsctl, e.g. ['ssh', 'router', 'ndsctl']."),
+    )
+
+
+@dataclass(frozen=True)
+class NftablesSettings:
+    lan_interface: str = field(
+        default="", metadata=about("Interface of the hotspot clients, e.g. 'wlan0'.")
+    )
+    portal_address: str = field(
+        default="", metadata=about("The portal's IPv4 address on the LAN (the DNAT target).")
+    )
+    portal_address6: str = field(
+        default="", metadata=about("The portal's IPv6 address on the LAN; empty: IPv4 only.")
+    )
+    portal_port: int = field(
+        default=0, metadata=about("Port port 80 is redirected to; 0: the portal's port.", minimum=0)
+    )
+    table: str = field(default="infomat_portal", metadata=about("Name of our inet table."))
+    walled_garden: list[str] = field(
+        default_factory=list,
+        metadata=about("More addresses or networks (CIDR) reachable before accepting."),
+    )
+
+
+@dataclass(frozen=True)
 class PortalSettings:
     host: str = field(default="127.0.0.1", metadata=about("Address the portal listens on."))
     port: int = field(default=8080, metadata=about("TCP port the portal listens on.", minimum=1))
@@ -127,8 +172,20 @@ class PortalSettings:
     form_seconds: int = field(
         default=900, metadata=about("Seconds a splash page's accept form stays valid.", minimum=30)
     )
+    session_check_seconds: int = field(
+        default=30,
+        metadata=about("Seconds between sweeps ending expired sessions at the gateway.", minimum=1),
+    )
     wifi4eu: WiFi4EUSettings = field(
         default_factory=WiFi4EUSettings, metadata=about("The EU WiFi4EU programme's snippet.")
+    )
+    opennds: OpenNdsSettings = field(
+        default_factory=OpenNdsSettings,
+        metadata=about("The openNDS backend (gateway = 'opennds')."),
+    )
+    nftables: NftablesSettings = field(
+        default_factory=NftablesSettings,
+        metadata=about("The nftables backend (gateway = 'nftables')."),
     )
 
     def data_path(self) -> Path:
@@ -145,11 +202,20 @@ class PortalSettings:
 
     def portal_url(self) -> str:
         """The splash page's absolute address, ending in '/'."""
-        url = self.public_url or f"http://{self.host}:{self.port}/"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        url = self.public_url or f"http://{host}:{self.port}/"
         return url if url.endswith("/") else url + "/"
 
     def portal_host(self) -> str:
         return (urlsplit(self.portal_url()).hostname or "").lower()
+
+    def splash_hosts(self) -> frozenset[str] | None:
+        """Hosts the splash and accept are served on; None: any. Behind our nftables DNAT a
+        request for another host came on a redirected connection and is sent to the portal."""
+        if self.gateway != "nftables":
+            return None
+        hosts = {self.portal_host(), self.nftables.portal_address, self.nftables.portal_address6}
+        return frozenset(host.lower() for host in hosts if host)
 
     def walled_garden_hosts(self) -> list[str]:
         """Hosts a client may reach before accepting (for the gateway backends)."""

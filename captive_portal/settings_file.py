@@ -14,9 +14,11 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from captive_portal.settings import PortalSettings
 from captive_portal.settings_checks import SettingsError, check
+from captive_portal.settings_gateways import check_gateways
 
 CONFIG_VARIABLE = "CAPTIVE_PORTAL_CONFIG"
 ENV_PREFIX = "CAPTIVE_PORTAL_"
+SECRET_KEYS = ("admin_token", "consent_secrets", "opennds.faskey")
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
 
 
@@ -32,6 +34,7 @@ def load_settings(
     source = str(path) if path is not None else "settings"
     settings: PortalSettings = _build(PortalSettings, data, source, "")
     check(settings, source)
+    check_gateways(settings, source)
     return settings
 
 
@@ -103,7 +106,7 @@ def _build(cls: type[Any], data: Mapping[str, Any], source: str, prefix: str) ->
 
 def _convert(kind: Any, value: Any, meta: Mapping[str, Any], source: str, key: str) -> Any:
     def refuse(reason: str) -> SettingsError:
-        shown = "<hidden>" if key in ("admin_token", "consent_secrets") else repr(value)
+        shown = "<hidden>" if key in SECRET_KEYS else repr(value)
         return SettingsError(f"{source}: '{key}' {reason} (got {shown})")
 
     if get_origin(kind) is Literal:

@@ -100,6 +100,24 @@ class SessionStore:
         with self._lock, self._transaction():
             return self._db.execute("DELETE FROM sessions WHERE ip = ?", (ip,)).rowcount > 0
 
+    def expired_ips(self, since: float, now: float, limit: int) -> list[str]:
+        """Addresses of sessions that ended in (since, now], oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT ip FROM sessions WHERE expires_at > ? AND expires_at <= ?"
+                " ORDER BY expires_at LIMIT ?",
+                (since, now, limit),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def end_if_expired(self, ip: str, now: float) -> bool:
+        """Delete the client's session unless it was renewed in the meantime."""
+        with self._lock, self._transaction():
+            done = self._db.execute(
+                "DELETE FROM sessions WHERE ip = ? AND expires_at <= ?", (ip, now)
+            )
+            return done.rowcount > 0
+
     def sessions_valid_at(self, now: float) -> list[StoredSession]:
         with self._lock:
             rows = self._db.execute(
@@ -123,10 +141,12 @@ class SessionStore:
             ).fetchall()
         return [Consent(*row) for row in rows]
 
-    def purge(self, now: float, consents_before: float) -> tuple[int, int]:
-        """Drop expired sessions and consents older than the retention; (sessions, consents)."""
+    def purge(self, sessions_before: float, consents_before: float) -> tuple[int, int]:
+        """Drop sessions ended before the one time, consents older than the other."""
         with self._lock, self._transaction():
-            gone = self._db.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
+            gone = self._db.execute(
+                "DELETE FROM sessions WHERE expires_at <= ?", (sessions_before,)
+            )
             old = self._db.execute("DELETE FROM consents WHERE accepted_at < ?", (consents_before,))
             return gone.rowcount, old.rowcount
 

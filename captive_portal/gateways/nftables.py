@@ -53,7 +53,7 @@ class NftablesGateway:
             raise ValueError("table or lan_interface: not a valid nftables/interface name")
         if not 0 < portal_port < 65536:
             raise ValueError("portal_port: 1 to 65535")
-        garden = [ipaddress.ip_network(entry, strict=False) for entry in walled_garden]
+        garden = _collapsed(walled_garden)
         self._layout = Layout(
             table=table,
             lan_interface=lan_interface,
@@ -167,6 +167,14 @@ def _client_ip(value: str) -> str:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return str(address.ipv4_mapped)
     return str(address)
+
+
+def _collapsed(entries: Sequence[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Addresses and networks with overlaps merged: an interval set refuses overlaps."""
+    networks = [ipaddress.ip_network(entry, strict=False) for entry in entries]
+    v4 = [n for n in networks if isinstance(n, ipaddress.IPv4Network)]
+    v6 = [n for n in networks if isinstance(n, ipaddress.IPv6Network)]
+    return [*ipaddress.collapse_addresses(v4), *ipaddress.collapse_addresses(v6)]
 
 
 def _optional_mac(value: str | None) -> str | None:

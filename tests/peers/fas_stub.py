@@ -2,8 +2,7 @@
 
 On a GET with `fas=` it calls `gateway.identify(query, peer)` and answers 302 to
 `gateway.authorise(...)`; input errors are 400 and gateway errors 503, as the real portal
-will answer. Swap it for the real Starlette portal by serving that in the same namespace
-on the same port.
+will answer. The real portal takes its place in `portal_in_ns.PortalInNamespace`.
 """
 
 from __future__ import annotations

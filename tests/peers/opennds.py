@@ -11,7 +11,8 @@ If openNDS dies at start the gateway forwards unfiltered, so `start` checks it i
 and that its iptables chains exist, and tests assert `is_running` again at the end.
 
 The FAS is whatever listens on `fas_address:fas_port` + `fas_path`: the test FAS stub
-(`fas_stub.FasStub`) or, later, the real portal started in the same namespace.
+(`fas_stub.FasStub`) or the real portal started in the same namespace
+(`portal_in_ns.PortalInNamespace`).
 """
 
 from __future__ import annotations

@@ -320,14 +320,16 @@ def typing(kiosk: KioskApp) -> None:
             in_call.append((returned - pressed) * 1000)
             to_model.append((frames.model_at - pressed) * 1000)
             to_frame.append((frames.swapped_at - pressed) * 1000)
-            settle(30)  # the finger moves to the next key
+            settle(20)  # the finger moves to the next key
         text = find_item(kiosk, "searchField").property("text")
         if text != query:
             wrong_text.append(f"{query!r} -> {text!r}")
         rows = kiosk.catalogue._results.rows()
         top_results[query] = rows[0]["serviceId"] if rows else ""
+    search_ms = _search_alone(kiosk)
     report(
         kind="typing",
+        search_alone_ms=search_ms,
         keys=len(to_frame),
         missed=missed,
         wrong_text=wrong_text,
@@ -338,6 +340,20 @@ def typing(kiosk: KioskApp) -> None:
         frame_p50_ms=statistics.median(to_frame),
         frame_p99_ms=percentile(to_frame, 0.99),
     )
+
+
+def _search_alone(kiosk: KioskApp) -> list[float]:
+    """The catalogue search the field calls, without Qt, for every prefix typed above."""
+    from kiosk.catalogue_service import Filters
+
+    catalogue = kiosk.services.catalogue
+    timings = []
+    for query in QUERIES:
+        for end in range(1, len(query) + 1):
+            began = time.perf_counter()
+            catalogue.search(query[:end], Filters(), "pl", limit=30)
+            timings.append((time.perf_counter() - began) * 1000)
+    return timings
 
 
 # -- journeys -----------------------------------------------------------------------------

@@ -150,3 +150,17 @@ def test_texts_made_in_python_are_translated_too(kiosk: Kiosk) -> None:
     assert card["places"][0]["hours"] == ["pon.–pt. 07:30–15:30"]
     kiosk.app.session.setLanguage("de")
     assert kiosk.app.catalogue.property("card")["places"][0]["hours"] == ["Mo–Fr 07:30–15:30"]
+
+
+def test_a_physical_keyboard_types_into_the_search_too(kiosk: Kiosk) -> None:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QGuiApplication, QKeyEvent
+
+    kiosk.tap("searchField")
+    for character in "karta wędk":  # key events as a USB keyboard sends them, ę included
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            QGuiApplication.sendEvent(kiosk.window, event)
+    settle(200)
+    assert kiosk.item("searchField").property("text") == "karta wędk"
+    assert kiosk.app.catalogue._results.rows()[0]["serviceId"] == "pl-karta-wedkarska"

@@ -1,0 +1,94 @@
+"""Expired sessions end at the gateway too; behind our DNAT the splash is on its own host."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from captive_portal.gateway import ClientContext, GatewayError
+from captive_portal.gateways.dry_run import DryRunGateway
+from captive_portal.sessions import Acceptance, SessionBook
+from captive_portal.settings import NftablesSettings
+from captive_portal.store import SessionStore
+from tests.captive_portal.portal_server import FakeClock, PortalServer
+
+
+def accept(book: SessionBook, ip: str, seconds: int) -> None:
+    book.start(Acceptance(ClientContext(ip, None, "gw1"), None, "k1", "1"), seconds)
+
+
+class FailingGateway(DryRunGateway):
+    def deauthorise(self, ip: str) -> None:
+        raise GatewayError("ndsctl deauth failed (1)")
+
+
+def test_the_sweep_deauthorises_only_sessions_ended_within_a_day(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "portal.sqlite3")
+    book = SessionBook(store, clock)
+    gateway = DryRunGateway()
+    accept(book, "10.0.0.1", 60)
+    clock.advance(2 * 86400)
+    accept(book, "10.0.0.2", 60)
+    accept(book, "10.0.0.3", 600)
+    clock.advance(61)
+    assert book.end_expired(gateway) == (1, 0)
+    assert [(a.action, a.ip) for a in gateway.actions] == [("deauthorise", "10.0.0.2")]
+    assert [s.ip for s in book.valid()] == ["10.0.0.3"]
+    assert book.end_expired(gateway) == (0, 0)  # done once
+    assert book.purge(retention_days=365) == (1, 0)  # the one over a day old, untouched
+    store.close()
+
+
+def test_a_failed_deauthorisation_is_tried_again(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "portal.sqlite3")
+    book = SessionBook(store, clock)
+    accept(book, "10.0.0.2", 60)
+    clock.advance(61)
+    assert book.end_expired(FailingGateway()) == (0, 1)
+    assert book.end_expired(DryRunGateway()) == (1, 0)
+    store.close()
+
+
+def test_the_running_portal_ends_an_expired_session_at_the_gateway(tmp_path: Path) -> None:
+    portal = PortalServer(tmp_path / "data", session_check_seconds=1)
+    try:
+        assert portal.accept().status_code == 303
+        assert [a.action for a in portal.gateway.actions] == ["authorise"]
+        portal.clock.advance(3601)
+        deadline = time.monotonic() + 3
+        while len(portal.gateway.actions) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [(a.action, a.ip) for a in portal.gateway.actions][1:] == [
+            ("deauthorise", "127.0.0.1")
+        ]
+        assert portal.gateway.clients() == []
+    finally:
+        portal.stop()
+
+
+@pytest.fixture
+def behind_nftables(tmp_path: Path) -> Iterator[PortalServer]:
+    nft = NftablesSettings(lan_interface="lan0", portal_address="127.0.0.1")
+    server = PortalServer(tmp_path / "data", gateway="nftables", nftables=nft)
+    yield server
+    server.stop()
+
+
+def test_splash_and_accept_for_another_host_are_sent_to_the_portal(
+    behind_nftables: PortalServer,
+) -> None:
+    portal = behind_nftables
+    for host in ("news.example", "10.77.0.2", "[fd78::2]:80"):
+        page = portal.get("/", headers={"Host": host})
+        assert (page.status_code, page.headers["location"]) == (302, portal.url + "/")
+        posted = portal.post("/accept", headers={"Host": host}, data={"x": "1"})
+        assert posted.status_code == 302
+    assert portal.get("/").status_code == 200  # its own host
+    assert portal.get("/", headers={"Host": "127.0.0.1"}).status_code == 200
+    assert portal.get("/healthz", headers={"Host": "news.example"}).status_code == 200
+    assert portal.accept().status_code == 303

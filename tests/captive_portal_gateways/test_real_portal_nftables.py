@@ -1,0 +1,118 @@
+"""The real portal on our nftables gateway: redirect, splash, accept, admin logout, expiry.
+
+The portal, built by `build_gateway` from a TOML file, listens dual-stack on "::" in the
+gateway namespace, the DNAT target; its start installs the table (`reapply`).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from captive_portal.gateways.configured import build_gateway
+from captive_portal.gateways.nftables import NftablesGateway
+from captive_portal.settings import PortalSettings
+from captive_portal.settings_file import load_settings
+from tests.captive_portal.portal_server import ADMIN_TOKEN, TEST_SECRET, FakeClock
+from tests.captive_portal_gateways.conftest import UPSTREAM_BODY, skip_unless
+from tests.peers.fas_client import first_success, get
+from tests.peers.netns import Hotspot, wait_until
+from tests.peers.portal_in_ns import PortalInNamespace, send, submit_splash
+from tests.peers.web import WebServer
+
+pytestmark = [pytest.mark.root, pytest.mark.slow]
+
+PORT = 8080
+SESSION_SECONDS = 600
+
+
+def portal_settings(hotspot: Hotspot, tmp_path: Path) -> PortalSettings:
+    config = tmp_path / "portal.toml"
+    config.write_text(
+        f"""
+host = "::"
+port = {PORT}
+public_url = "http://{hotspot.gateway_lan_ip}:{PORT}/"
+data_dir = "{tmp_path / "data"}"
+gateway = "nftables"
+session_seconds = {SESSION_SECONDS}
+session_check_seconds = 1
+consent_secrets = ["{TEST_SECRET}"]
+admin_token = "{ADMIN_TOKEN}"
+[nftables]
+lan_interface = "{hotspot.lan_interface}"
+portal_address = "{hotspot.gateway_lan_ip}"
+portal_address6 = "{hotspot.gateway_lan_ip6}"
+""",
+        encoding="utf-8",
+    )
+    return load_settings(config)
+
+
+@pytest.fixture
+def portal(hotspot: Hotspot, upstream: WebServer, tmp_path: Path) -> Iterator[PortalInNamespace]:
+    skip_unless("nft")
+    settings = portal_settings(hotspot, tmp_path)
+    gateway = build_gateway(settings)
+    assert isinstance(gateway, NftablesGateway)
+    server = PortalInNamespace(hotspot.gateway, settings, gateway, FakeClock(time.time()))
+    yield server
+    server.stop()  # the namespaces, and the table with them, go after this
+
+
+def splash_url(hotspot: Hotspot) -> str:
+    return f"http://{hotspot.gateway_lan_ip}:{PORT}/"
+
+
+def log_in(hotspot: Hotspot) -> None:
+    """Browse to the upstream's home page, get sent to the splash, post the form."""
+    first = send(hotspot.client, "GET", f"http://{hotspot.upstream_ip}/")
+    assert (first.status, first.location) == (302, splash_url(hotspot))
+    accepted = submit_splash(hotspot.client, send(hotspot.client, "GET", splash_url(hotspot)))
+    assert (accepted.status, accepted.location) == (303, "/success?lang=pl")
+    assert send(hotspot.client, "GET", splash_url(hotspot) + "success?lang=pl").status == 200
+    assert first_success(hotspot.client, upstream_urls(hotspot)[0], UPSTREAM_BODY, 1.0)
+
+
+def upstream_urls(hotspot: Hotspot) -> list[str]:
+    return [f"http://{hotspot.upstream_ip}/x", f"http://[{hotspot.upstream_ip6}]/x"]
+
+
+def landing(hotspot: Hotspot) -> list[str | bytes | None]:
+    """Per family: the upstream's body, or where the portal sends the client instead."""
+    replies = [get(hotspot.client, url, timeout_s=1.0) for url in upstream_urls(hotspot)]
+    return [r.body if r.status == 200 else r.location for r in replies]
+
+
+def admin(hotspot: Hotspot, method: str, path: str) -> dict[str, object]:
+    answer = send(hotspot.gateway, method, splash_url(hotspot) + path.lstrip("/"),
+                  headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})  # fmt: skip
+    assert answer.status == 200, answer.body
+    document: dict[str, object] = json.loads(answer.body)
+    return document
+
+
+def test_real_portal_lets_the_client_through_nftables_and_ends_the_session(
+    hotspot: Hotspot, portal: PortalInNamespace
+) -> None:
+    captive = [splash_url(hotspot), splash_url(hotspot)]
+    assert landing(hotspot) == captive  # IPv4 and IPv6 both reach the portal, then the splash
+
+    log_in(hotspot)
+    assert landing(hotspot) == [UPSTREAM_BODY, UPSTREAM_BODY]  # IPv6 through the MAC
+    listed = admin(hotspot, "GET", "/admin/clients")
+    assert [s["ip"] for s in listed["sessions"]] == [hotspot.client_ip]  # type: ignore[attr-defined]
+    assert [c["ip"] for c in listed["gateway"]] == [hotspot.client_ip]  # type: ignore[attr-defined]
+
+    ended = admin(hotspot, "POST", f"/admin/clients/{hotspot.client_ip}/deauthorise")
+    assert ended == {"ip": hotspot.client_ip, "session_ended": True}
+    assert landing(hotspot) == captive
+
+    log_in(hotspot)
+    portal.clock.advance(SESSION_SECONDS + 1)
+    wait_until(lambda: landing(hotspot) == captive, 4.0, "the expired session to end")
+    assert admin(hotspot, "GET", "/admin/clients") == {"sessions": [], "gateway": []}
