@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from offline_cache.catalogue_load import load, upgrade_outdated
 from offline_cache.catalogue_store import CatalogueStore, Filters, ServiceSummary
 from offline_cache.generations import GenerationFolder
 from offline_cache.records import Service, Term, Text, in_language
@@ -55,20 +54,25 @@ class CatalogueService:
             return self._store
 
     def _reopen(self) -> None:
-        path = self._folder.current()
-        if path is None and (upgraded := upgrade_outdated(self._folder)) is not None:
-            path = upgraded.path
-        if path is None:
-            log.info("no catalogue yet: loading the bundled one from %s", self._bundled.name)
-            path = load(
-                self._bundled.read_bytes(), self._folder, f"bundled:{self._bundled.name}", {}
-            ).path
+        path = self._folder.current() or self._first_catalogue()
         if self._store is not None and self._store.path == path:
             return
         old, self._store = self._store, CatalogueStore(path)
         if old is not None:
             old.close()
         log.info("catalogue in use: %s (%d services)", path.name, self._store.service_count())
+
+    def _first_catalogue(self) -> Path:
+        """No usable generation: rebuild one an older Infomat wrote, or load the bundled one."""
+        # Validation and import libraries load only here, off the usual start-up path.
+        from offline_cache.catalogue_load import load, upgrade_outdated  # noqa: PLC0415
+
+        upgraded = upgrade_outdated(self._folder)
+        if upgraded is not None:
+            return upgraded.path
+        log.info("no catalogue yet: loading the bundled one from %s", self._bundled.name)
+        source = f"bundled:{self._bundled.name}"
+        return load(self._bundled.read_bytes(), self._folder, source, {}).path
 
     def search(
         self, text: str, filters: Filters = Filters(), language: str = "pl", limit: int = 20

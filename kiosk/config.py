@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from kiosk.admin_pin import is_pin_hash
-from offline_cache.signing import SignatureError, load_public_key
 
 Language = Literal["pl", "en", "uk", "de"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
@@ -127,6 +126,9 @@ def _check_catalogue(catalogue: CatalogueConfig, source: str) -> None:
             f"{source}: 'catalogue.url' needs 'catalogue.public_key' to check signatures"
         )
     if catalogue.public_key:
+        # cryptography is loaded only when there is a key to check (kiosk start-up time).
+        from offline_cache.signing import SignatureError, load_public_key  # noqa: PLC0415
+
         try:
             load_public_key(catalogue.public_key)
         except SignatureError as exc:

@@ -153,7 +153,6 @@ class CatalogueModel(QObject):
         self._refresh_card()
 
     def _on_reset(self) -> None:
-        self._load_terms()
         self._refresh_list()
         self._refresh_card()
 

@@ -53,14 +53,9 @@ class Translations:
         if language == self.language:
             return
         self.remove()
-        if language in TRANSLATED:
-            translator = QTranslator(self._app)
-            if translator.load(str(qm_path(language))):
-                self._app.installTranslator(translator)
-                self._translator = translator
-            else:
-                log.error(
-                    "no compiled translation %s: run make; showing English", qm_path(language).name
-                )
+        translator = self._translator_for(language)
+        if translator is not None:
+            self._app.installTranslator(translator)
+            self._translator = translator
         self.language = language
         self._engine.retranslate()

@@ -8,6 +8,7 @@ import sys
 import types
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -16,7 +17,6 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.admin_pin import AdminPin
-from kiosk.background_sync import SyncStatus
 from kiosk.composition import Services
 from kiosk.speech import Speaker
 from ui.admin_model import AdminActions, AdminModel
@@ -29,6 +29,9 @@ from ui.session_model import SessionModel
 from ui.speech_model import SpeechModel
 from ui.status_model import StatusModel
 from ui.theme import Theme
+
+if TYPE_CHECKING:
+    from kiosk.background_sync import SyncStatus
 
 log = logging.getLogger(__name__)
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-import qrcode
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
@@ -13,6 +12,8 @@ QUIET_ZONE = 4  # modules of white border the standard asks for
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
+    import qrcode  # noqa: PLC0415 - only a card with an online address needs it
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(text)
     code.make(fit=True)

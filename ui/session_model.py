@@ -23,8 +23,10 @@ class SessionModel(QObject):
     @Slot()
     def reset(self) -> None:
         """A new resident: defaults everywhere, nothing of the previous one."""
+        previous = self.session
         self.session = ResidentSession.fresh(self._default_language)
-        self.languageChanged.emit()
+        if previous.language != self.session.language:  # re-rendering costs ~50 ms
+            self.languageChanged.emit()
         self.accessibilityChanged.emit()
         self.queryChanged.emit()
         self.wasReset.emit()

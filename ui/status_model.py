@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.background_sync import SyncStatus
+if TYPE_CHECKING:
+    from kiosk.background_sync import SyncStatus
 
 
 def local_time(iso: str) -> str:
