@@ -12,7 +12,7 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables wrk nginx-light
 
-.PHONY: bench bench-portal docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: bench bench-kiosk bench-portal docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -51,6 +51,9 @@ unit: $(VENV)/.installed translations
 
 bench: $(VENV)/.installed ## catalogue: import, search, sync; writes tests/perf/results-catalogue.json
 	$(BIN)/python -m tests.perf.bench_catalogue
+
+bench-kiosk: $(VENV)/.installed translations test-debs ## kiosk cold start, typing, memory vs headless Chromium; writes tests/perf/results-kiosk.json
+	$(BIN)/python -m tests.perf.bench_kiosk
 
 bench-portal: $(VENV)/.installed test-debs ## hotspot portal vs nginx under wrk; writes tests/perf/results-portal.json
 	$(BIN)/python -m tests.perf.bench_portal
