@@ -39,10 +39,14 @@ class Kiosk:
         settle(250)
 
     def popup_open(self, name: str) -> bool:
-        """Popups (PIN pad, admin, accessibility) are not items; ask the object itself."""
+        """Popups (PIN pad, admin, accessibility) are not items, and exist only when needed."""
         popup = self.window.findChild(QObject, name)
-        assert popup is not None, f"no popup named {name!r}"
-        return popup.property("visible") is True
+        return popup is not None and popup.property("visible") is True
+
+    def shown(self, name: str) -> bool:
+        """Whether an item that may not exist yet (overlays are made on demand) is on screen."""
+        found = find_item(self.window.contentItem(), name)
+        return found is not None and found.isVisible()
 
     def stack_depth(self) -> int:
         depth = self.item("stack").property("depth")

@@ -43,11 +43,11 @@ def test_countdown_then_a_fresh_session_with_nothing_left(kiosk: Kiosk, clock: F
     leave_traces(kiosk)
     clock.now += 89
     kiosk.app.idle._tick()
-    assert not kiosk.item("idleOverlay").isVisible()
+    assert not kiosk.shown("idleOverlay")
     clock.now += 2
     kiosk.app.idle._tick()
     settle(100)
-    assert kiosk.item("idleOverlay").isVisible()
+    assert kiosk.shown("idleOverlay")
     assert kiosk.item("secondsLeft").property("text") == "19"
     clock.now += 20
     kiosk.app.idle._tick()
@@ -69,7 +69,7 @@ def test_countdown_then_a_fresh_session_with_nothing_left(kiosk: Kiosk, clock: F
     shown = " ".join(texts_on_screen(kiosk.window))
     for trace in ("Kowalska", "44051401359", "dowodu osobistego", "Zurück", "Barrierefreiheit"):
         assert trace not in shown, trace
-    assert not kiosk.item("idleOverlay").isVisible()
+    assert not kiosk.shown("idleOverlay")
 
 
 def test_still_here_keeps_everything(kiosk: Kiosk, clock: FakeClock) -> None:
@@ -78,7 +78,7 @@ def test_still_here_keeps_everything(kiosk: Kiosk, clock: FakeClock) -> None:
     kiosk.app.idle._tick()
     settle(100)
     kiosk.tap("stillHere")
-    assert not kiosk.item("idleOverlay").isVisible()
+    assert not kiosk.shown("idleOverlay")
     clock.now += 60
     kiosk.app.idle._tick()
     assert kiosk.app.session.session.query == "prawo jazdy"
@@ -100,10 +100,10 @@ def test_a_pristine_home_gets_the_attract_loop_not_a_countdown(
     clock.now += 500
     kiosk.app.idle._tick()
     settle(100)
-    assert not kiosk.item("idleOverlay").isVisible()
-    assert kiosk.item("attractOverlay").isVisible()
+    assert not kiosk.shown("idleOverlay")
+    assert kiosk.shown("attractOverlay")
     kiosk.tap("attractOverlay")
-    assert not kiosk.item("attractOverlay").isVisible()
+    assert not kiosk.shown("attractOverlay")
 
 
 def test_an_open_admin_screen_is_closed_by_the_reset(kiosk: Kiosk, clock: FakeClock) -> None:

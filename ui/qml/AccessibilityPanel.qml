@@ -6,12 +6,13 @@ import "components"
 Popup {
     id: panel
     objectName: "accessibilityPanel"
+    parent: Overlay.overlay  // the whole window, also when made by a Loader
     modal: true
     focus: true
     closePolicy: Popup.CloseOnPressOutside
-    x: (parent.width - width) / 2
-    y: session.options.low_reach ? parent.height - height - theme.body : (parent.height - height) / 2
-    width: Math.min(parent.width * 0.9, 1000)
+    x: (root.width - width) / 2
+    y: session.options.low_reach ? root.height - height - theme.body : (root.height - height) / 2
+    width: Math.min(root.width * 0.9, 1000)
     padding: theme.body
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
 

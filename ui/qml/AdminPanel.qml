@@ -7,10 +7,12 @@ Popup {
     id: adminPanel
     objectName: "adminPanel"
     visible: admin.adminVisible
+    parent: Overlay.overlay  // the whole window, also when made by a Loader
     modal: true
     closePolicy: Popup.NoAutoClose
-    anchors.centerIn: parent
-    width: parent.width * 0.9
+    x: (root.width - width) / 2
+    y: (root.height - height) / 2
+    width: root.width * 0.9
     padding: theme.body
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
     readonly property var rows: [

@@ -37,7 +37,8 @@ ApplicationWindow {
         stack.push(cardComponent)
     }
     function openAccessibility() {
-        a11yPanel.open()
+        a11yLoader.active = true
+        a11yLoader.item.open()
     }
     function readScreen() {
         var item = stack.currentItem
@@ -55,7 +56,7 @@ ApplicationWindow {
         target: session
         function onWasReset() {
             stack.pop(null)
-            a11yPanel.close()
+            if (a11yLoader.item) a11yLoader.item.close()
             Qt.inputMethod.hide()
         }
         function onLanguageChanged() {
@@ -103,7 +104,7 @@ ApplicationWindow {
                     objectName: "accessibilityButton"
                     text: "♿ " + qsTr("Accessibility")
                     checked: session.anyOption
-                    onClicked: a11yPanel.open()
+                    onClicked: root.openAccessibility()
                 }
             }
             Row {
@@ -160,11 +161,12 @@ ApplicationWindow {
     Component { id: listComponent; ListScreen { onOpenService: serviceId => root.openService(serviceId) } }
     Component { id: cardComponent; CardScreen {} }
 
-    AccessibilityPanel { id: a11yPanel }
-    AttractOverlay { anchors.fill: parent; z: 50 }
-    IdleOverlay { anchors.fill: parent; z: 60 }
-    PinPad {}
-    AdminPanel {}
+    // Made when first needed: fewer items to build at start-up (the kiosk's cold start).
+    Loader { id: a11yLoader; active: false; sourceComponent: AccessibilityPanel {} }
+    Loader { anchors.fill: parent; z: 50; active: idle.attractVisible; sourceComponent: AttractOverlay {} }
+    Loader { anchors.fill: parent; z: 60; active: idle.countdownVisible; sourceComponent: IdleOverlay {} }
+    Loader { active: admin.pinPadVisible; sourceComponent: PinPad {} }
+    Loader { active: admin.adminVisible; sourceComponent: AdminPanel {} }
 
     InputPanel {
         id: keyboard

@@ -7,10 +7,12 @@ Popup {
     id: pad
     objectName: "pinPad"
     visible: admin.pinPadVisible
+    parent: Overlay.overlay  // the whole window, also when made by a Loader
     modal: true
     closePolicy: Popup.NoAutoClose
-    anchors.centerIn: parent
-    width: Math.min(parent.width * 0.8, 700)
+    x: (root.width - width) / 2
+    y: (root.height - height) / 2
+    width: Math.min(root.width * 0.8, 700)
     padding: theme.body
     property string entered: ""
     onVisibleChanged: entered = ""
