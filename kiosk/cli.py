@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
 
 def _sync(args: argparse.Namespace) -> int:
     services: Services = args.services
-    sync = services.catalogue_sync()
+    sync = services.catalogue_sync
     if sync is None:
         print("kiosk: no catalogue.url in the config; nothing to sync from", file=sys.stderr)
         return 2

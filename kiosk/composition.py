@@ -44,6 +44,7 @@ class Services:
         session.headers["User-Agent"] = f"infomat-kiosk/{self.config.kiosk_id}"
         return session
 
+    @cached_property
     def catalogue_sync(self) -> CatalogueSync | None:
         """The sync, or None when the config names no catalogue URL."""
         cfg = self.config.catalogue
@@ -57,7 +58,7 @@ class Services:
     @cached_property
     def background_sync(self) -> BackgroundSync | None:
         """The app's scheduled sync (not started here), or None without a catalogue URL."""
-        sync = self.catalogue_sync()
+        sync = self.catalogue_sync
         if sync is None:
             return None
         from kiosk.background_sync import BackgroundSync  # noqa: PLC0415

@@ -157,7 +157,7 @@ class KioskApp:
 
     def _admin_status(self) -> dict[str, str]:
         info = self.services.catalogue.info()
-        sync = self.services.catalogue_sync()
+        sync = self.services.catalogue_sync
         last: SyncStatus | None = sync.status() if sync else None
         return {
             "version": __version__,
