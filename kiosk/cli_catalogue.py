@@ -15,7 +15,7 @@ from offline_cache.catalogue_store import Filters
 from offline_cache.records import BUNDLE_FORMAT, LANGUAGES
 from offline_cache.signing import generate_private_key, public_key_text, sign, verify
 from offline_cache.sync import SIGNATURE_SUFFIX
-from offline_cache.validation import BundleError, parse_json
+from offline_cache.validation import parse_json
 
 _SECTIONS = ("tenants", "categories", "life_events", "services")
 
@@ -186,6 +186,3 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-__all__ = ["BundleError", "UsageError", "add_commands"]

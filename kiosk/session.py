@@ -31,7 +31,6 @@ class ResidentSession:
     category: str = ""
     life_event: str = ""
     open_service: str = ""
-    screens: list[str] = field(default_factory=lambda: ["home"])
 
     @classmethod
     def fresh(cls, language: str) -> ResidentSession:

@@ -22,8 +22,8 @@ from offline_cache.catalogue_store import (
 from offline_cache.cpsv_ap import convert, looks_like_jsonld
 from offline_cache.generations import GenerationFolder
 from offline_cache.problems import RecordProblem
-from offline_cache.records import BUNDLE_FORMAT, Bundle
-from offline_cache.validation import BundleError, parse_json, validate_bundle
+from offline_cache.records import Bundle
+from offline_cache.validation import parse_json, validate_bundle
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,3 @@ def _is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
     return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
-
-
-__all__ = ["BUNDLE_FORMAT", "BundleError", "CatalogueRejected", "DiskFullError", "Loaded", "load"]

@@ -135,13 +135,7 @@ class CatalogueSync:
 
     def _current_meta(self) -> dict[str, str]:
         path = self._folder.current()
-        if path is None:
-            return {}
-        store = CatalogueStore(path)
-        try:
-            return dict(store.meta)
-        finally:
-            store.close()
+        return {} if path is None else CatalogueStore.meta_of(path)
 
     def _fetch(self, current: dict[str, str]) -> _Download | None:
         headers = {}

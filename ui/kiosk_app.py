@@ -16,7 +16,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
-from kiosk.admin_pin import AdminPin
+from kiosk.admin_pin import DEMO_PIN, AdminPin, hash_pin
 from kiosk.composition import Services
 from kiosk.speech import Speaker
 from ui.admin_model import AdminActions, AdminModel
@@ -73,8 +73,6 @@ class KioskApp:
         self.window = self._load(options)
 
     def _pin_hash(self, options: UiOptions) -> str:
-        from kiosk.admin_pin import DEMO_PIN, hash_pin  # noqa: PLC0415 - only the demo needs it
-
         configured = self.services.config.admin.pin_hash
         return configured or (hash_pin(DEMO_PIN) if options.demo else "")
 

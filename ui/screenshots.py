@@ -10,6 +10,7 @@ from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.composition import Services
+from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
 
 DEMO_SERVICE = "gl-dowod-osobisty"
 
@@ -22,9 +23,7 @@ def settle(milliseconds: int = 350) -> None:
 
 
 def take_screenshots(services: Services, out: Path) -> list[Path]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.kiosk_app import KioskApp, UiOptions, prepare_environment  # noqa: PLC0415
-
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QGuiApplication exists
     prepare_environment()
     app = QGuiApplication.instance() or QGuiApplication([])
     assert isinstance(app, QGuiApplication)
@@ -41,10 +40,7 @@ def take_screenshots(services: Services, out: Path) -> list[Path]:
     return written
 
 
-def _one_set(kiosk: object, out: Path, prefix: str, language: str, contrast: bool) -> list[Path]:
-    from ui.kiosk_app import KioskApp  # noqa: PLC0415
-
-    assert isinstance(kiosk, KioskApp)
+def _one_set(kiosk: KioskApp, out: Path, prefix: str, language: str, contrast: bool) -> list[Path]:
     written = []
 
     def shot(name: str, prepare: Callable[[], None]) -> None:
@@ -80,9 +76,6 @@ def _tap_corner(tap: Callable[[], None]) -> None:
         tap()
 
 
-def _force_countdown(kiosk: object) -> None:
-    from ui.kiosk_app import KioskApp  # noqa: PLC0415
-
-    assert isinstance(kiosk, KioskApp)
+def _force_countdown(kiosk: KioskApp) -> None:
     kiosk.catalogue.search("dowód")
     kiosk.idle.show_countdown_now()
