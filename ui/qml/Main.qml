@@ -1,7 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 import "components"
 
 // The kiosk window: one screen stack, the resident's controls, overlays and the keyboard.
@@ -15,6 +13,9 @@ ApplicationWindow {
     readonly property bool pristine: stack.depth === 1 && session.query === "" && !session.anyOption
                                      && session.language === defaultLanguage
     required property string defaultLanguage
+    // The keyboard is made once the home screen is on the glass (see KeyboardPanel.qml).
+    property bool firstFrameShown: false
+    readonly property bool keyboardShown: keyboardLoader.item !== null && keyboardLoader.item.active
 
     width: landscape ? 1920 : 1080
     height: landscape ? 1080 : 1920
@@ -25,6 +26,8 @@ ApplicationWindow {
     color: theme.colors.background
     font.family: "DejaVu Sans"
 
+    onFrameSwapped: if (!firstFrameShown) keyboardTimer.start()
+    Timer { id: keyboardTimer; interval: 1; onTriggered: root.firstFrameShown = true }
     onPristineChanged: idle.setPristine(pristine)
     Component.onCompleted: idle.setPristine(pristine)
 
@@ -59,15 +62,12 @@ ApplicationWindow {
             if (a11yLoader.item) a11yLoader.item.close()
             Qt.inputMethod.hide()
         }
-        function onLanguageChanged() {
-            VirtualKeyboardSettings.locale = ({ pl: "pl_PL", en: "en_GB", uk: "uk_UA", de: "de_DE" })[session.language]
-        }
     }
 
     Item {
         id: page
         anchors.fill: parent
-        anchors.bottomMargin: keyboard.active ? keyboard.height : 0
+        anchors.bottomMargin: root.keyboardShown ? keyboardLoader.height : 0
 
         // Five taps here within three seconds open the technician's PIN pad.
         Item {
@@ -168,11 +168,12 @@ ApplicationWindow {
     Loader { active: admin.pinPadVisible; sourceComponent: PinPad {} }
     Loader { active: admin.adminVisible; sourceComponent: AdminPanel {} }
 
-    InputPanel {
-        id: keyboard
-        objectName: "keyboard"
+    Loader {
+        id: keyboardLoader
         z: 40
-        y: active ? parent.height - height : parent.height
         width: parent.width
+        y: root.keyboardShown ? parent.height - height : parent.height
+        active: root.firstFrameShown
+        source: "KeyboardPanel.qml"
     }
 }
