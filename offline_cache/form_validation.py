@@ -16,6 +16,7 @@ from offline_cache.problems import RecordProblem
 from offline_cache.records import NO, YES
 
 _ROLE_TYPES = {
+    "pesel": "pesel",
     "first_name": "text",
     "last_name": "text",
     "full_name": "text",

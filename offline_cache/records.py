@@ -80,7 +80,7 @@ FieldType = Literal[
 FIELD_TYPES: tuple[str, ...] = get_args(FieldType)
 
 FieldRole = Literal[
-    "first_name", "last_name", "full_name", "email", "phone",
+    "pesel", "first_name", "last_name", "full_name", "email", "phone",
     "address", "postal_code", "city", "birth_date", "sex",
 ]  # fmt: skip
 
