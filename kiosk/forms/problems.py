@@ -78,7 +78,7 @@ PROBLEM_MESSAGES: dict[str, str] = {
     "date.invalid": "This day does not exist in the calendar: check the day and the month.",
     "date.too_early": "This date is too early: give {earliest} or a later date.",
     "date.too_late": "This date is too late: give {latest} or an earlier date.",
-    "choice.unknown": "Please choose one of the answers shown.",
-    "yes_no.unknown": "Please answer yes or no.",
+    "choice.unknown": "This is not one of the answers offered: choose one of those shown.",
+    "yes_no.unknown": "This question needs a yes or a no: tap one of the two.",
     "text.too_long": ("This answer is too long ({length} characters, at most {max}): shorten it."),
 }
