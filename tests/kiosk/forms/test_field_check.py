@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from kiosk.forms.field_check import check_answer
 from kiosk.forms.filling import FormFilling
 from kiosk.forms.problems import PROBLEM_MESSAGES, Accepted, Problem
-from offline_cache.records import FIELD_TYPES, FormField
+from offline_cache.records import FIELD_TYPES, FieldType, FormField
 from tests.kiosk.forms.fields import field, reply_form
 from tests.kiosk.forms.numbers import pesel_of
 
@@ -98,7 +99,9 @@ def test_messages_say_what_is_wrong_and_how_to_fix_it(code: str) -> None:
 def test_any_typed_text_gives_an_answer_or_a_listed_problem(
     field_type: str, typed: str, required: bool
 ) -> None:
-    checked_field = field(field_type, required=required, choices=("a", "b"), earliest="today-P150Y")  # type: ignore[arg-type]
+    checked_field = field(
+        cast(FieldType, field_type), required=required, choices=("a", "b"), earliest="today-P150Y"
+    )
     result = check_answer(checked_field, typed, today=TODAY)
     if isinstance(result, Problem):
         assert result.message()  # formats with its own params, no KeyError
