@@ -59,6 +59,8 @@ def _field(record: Mapping[str, Any]) -> FormField:
         max_length=record.get("max_length", DEFAULT_MAX_LENGTH.get(field_type)),
         earliest=record.get("earliest"),
         latest=record.get("latest"),
+        min=record.get("min"),
+        max=record.get("max"),
         show_if=ShowIf(show_if["field"], show_if["equals"]) if show_if else None,
         role=cast(FieldRole | None, record.get("role")),
     )

@@ -36,6 +36,8 @@ _OPTIONS = {
     "max_length": (("text", "long_text"), "text and long_text fields"),
     "earliest": (("date",), "date fields"),
     "latest": (("date",), "date fields"),
+    "min": (("number",), "number fields"),
+    "max": (("number",), "number fields"),
 }
 
 
@@ -70,6 +72,8 @@ def _option_problems(form_id: str, where: str, field: Mapping[str, Any]) -> Iter
     for value in sorted({v for v in values if values.count(v) > 1}):
         yield RecordProblem(form_id, f"{where}.choices", f"value {value!r} appears more than once")
     yield from _date_bound_problems(form_id, where, field)
+    if "min" in field and "max" in field and field["min"] > field["max"]:
+        yield RecordProblem(form_id, f"{where}.min", "is larger than max")
 
 
 def _date_bound_problems(

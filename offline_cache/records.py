@@ -75,7 +75,7 @@ def in_language(text: Text, language: str) -> str:
 
 FieldType = Literal[
     "pesel", "nip", "regon", "id_card", "postal_code", "phone", "email",
-    "date", "choice", "yes_no", "text", "long_text",
+    "date", "number", "choice", "yes_no", "text", "long_text",
 ]  # fmt: skip
 FIELD_TYPES: tuple[str, ...] = get_args(FieldType)
 
@@ -116,6 +116,8 @@ class FormField:
     max_length: int | None = None  # text and long_text only (default applied)
     earliest: str | None = None  # date only: a date_bound (2026-01-01, today, today-P120Y)
     latest: str | None = None
+    min: int | None = None  # number only: the smallest and largest whole number accepted
+    max: int | None = None
     show_if: ShowIf | None = None
     role: FieldRole | None = None
 

@@ -54,6 +54,19 @@ def _within_length(field: FormField, value: str) -> Checked:
     return Accepted(value)
 
 
+def _number(field: FormField, raw: str, _today: dt.date) -> Checked:
+    """A whole number in ASCII digits (spaces between thousands are fine), within min..max."""
+    text = raw.strip().replace(" ", "")
+    if not re.fullmatch(r"-?[0-9]{1,12}", text):
+        return Problem("number.format")
+    number = int(text)
+    if field.min is not None and number < field.min:
+        return Problem("number.too_small", {"min": str(field.min)})
+    if field.max is not None and number > field.max:
+        return Problem("number.too_large", {"max": str(field.max)})
+    return Accepted(str(number))
+
+
 def _choice(field: FormField, raw: str, _today: dt.date) -> Checked:
     value = raw.strip()
     if value not in {c.value for c in field.choices}:
@@ -79,6 +92,7 @@ _CHECKS: dict[str, Callable[[FormField, str, dt.date], Checked]] = {
     "phone": lambda _f, raw, _t: check_phone(raw),
     "email": lambda _f, raw, _t: check_email(raw),
     "date": _date,
+    "number": _number,
     "choice": _choice,
     "yes_no": _yes_no,
     "text": _text,

@@ -29,6 +29,8 @@ def field(
     earliest: str | None = None,
     latest: str | None = None,
     max_length: int | None = None,
+    minimum: int | None = None,
+    maximum: int | None = None,
     show_if: ShowIf | None = None,
     role: FieldRole | None = None,
 ) -> FormField:
@@ -42,6 +44,8 @@ def field(
         max_length=max_length or DEFAULT_MAX_LENGTH.get(field_type),
         earliest=earliest,
         latest=latest,
+        min=minimum,
+        max=maximum,
         show_if=show_if,
         role=role,
     )

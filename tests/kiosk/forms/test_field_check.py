@@ -46,6 +46,9 @@ REACHED_BY = {
     "date.invalid": (field("date"), "31.04.2026"),
     "date.too_early": (field("date", earliest="today"), "19.11.2026"),
     "date.too_late": (field("date", latest="2026-12-31"), "01.01.2027"),
+    "number.format": (field("number"), "3,5"),
+    "number.too_small": (field("number", minimum=1), "0"),
+    "number.too_large": (field("number", maximum=99), "100"),
     "choice.unknown": (field("choice", choices=("a", "b")), "c"),
     "yes_no.unknown": (field("yes_no"), "tak"),
     "text.too_long": (field("text", max_length=5), "Łańcut"),
@@ -100,7 +103,12 @@ def test_any_typed_text_gives_an_answer_or_a_listed_problem(
     field_type: str, typed: str, required: bool
 ) -> None:
     checked_field = field(
-        cast(FieldType, field_type), required=required, choices=("a", "b"), earliest="today-P150Y"
+        cast(FieldType, field_type),
+        required=required,
+        choices=("a", "b"),
+        earliest="today-P150Y",
+        minimum=-5,
+        maximum=5000,
     )
     result = check_answer(checked_field, typed, today=TODAY)
     if isinstance(result, Problem):
