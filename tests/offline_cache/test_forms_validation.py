@@ -133,17 +133,17 @@ FIELD_PARTS = ["id", "type", "required", "label", "help", "choices", "max_length
 
 
 @given(part=st.sampled_from(FORM_PARTS), value=JSON)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_any_damage_to_a_form_is_caught_by_both_validators_alike(part: str, value: object) -> None:
     form = a_form()
     form[part] = value
-    assert_both_agree(with_form(form))
+    assert_both_agree(with_form(form), also_named=value if isinstance(value, str) else None)
 
 
 @given(
     part=st.sampled_from(FIELD_PARTS), value=JSON, where=st.sampled_from([(0, 0), (1, 0), (1, 2)])
 )
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_any_damage_to_a_field_is_caught_by_both_validators_alike(
     part: str, value: object, where: tuple[int, int]
 ) -> None:
@@ -152,11 +152,12 @@ def test_any_damage_to_a_field_is_caught_by_both_validators_alike(
     assert_both_agree(with_form(form))
 
 
-def assert_both_agree(data: dict[str, Any]) -> None:
+def assert_both_agree(data: dict[str, Any], also_named: str | None = None) -> None:
     thorough = not any(_validator().iter_errors(data))
     assert passes_schema_quickly(data) == thorough
     problems = validate_bundle(data)  # never raises, whatever the damage
-    assert all(p.record_id in {"wniosek-testowy", "forms[0]", "wniosek"} for p in problems)
+    named = {"wniosek-testowy", "forms[0]", "wniosek", also_named}  # a damaged id names itself
+    assert all(p.record_id in named for p in problems)
     assert all(p.reason for p in problems)
 
 
