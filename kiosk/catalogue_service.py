@@ -14,7 +14,20 @@ from pathlib import Path
 
 from offline_cache.catalogue_store import CatalogueStore, Filters, ServiceSummary
 from offline_cache.generations import GenerationFolder
-from offline_cache.records import Service, Term, Text, in_language
+from offline_cache.records import (
+    Choice,
+    Consent,
+    FieldRole,
+    FieldType,
+    Form,
+    FormField,
+    FormStep,
+    Service,
+    ShowIf,
+    Term,
+    Text,
+    in_language,
+)
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +100,17 @@ class CatalogueService:
     def service(self, service_id: str) -> Service | None:
         return self.store().service(service_id)
 
+    def form(self, form_id: str) -> Form | None:
+        """The application form `form_id`, or None when the catalogue in use has no such form."""
+        return self.store().form(form_id)
+
+    def form_of(self, service_id: str) -> Form | None:
+        """The form a resident files for `service_id` at the kiosk; None if it cannot be filed
+        here (no kiosk channel, or a catalogue from before forms existed)."""
+        service = self.store().service(service_id)
+        kiosk = [c for c in service["channels"] if c.get("type") == "kiosk"] if service else []
+        return self.store().form(str(kiosk[0]["form"])) if kiosk else None
+
     def terms(self, table: str) -> list[Term]:
         return self.store().terms(table)
 
@@ -106,9 +130,17 @@ class CatalogueService:
 __all__ = [
     "CatalogueInfo",
     "CatalogueService",
+    "Choice",
+    "Consent",
+    "FieldRole",
+    "FieldType",
     "Filters",
+    "Form",
+    "FormField",
+    "FormStep",
     "Service",
     "ServiceSummary",
+    "ShowIf",
     "Term",
     "Text",
     "demo_catalogue_path",

@@ -74,6 +74,10 @@ def _fill(db: sqlite_utils.Database, bundle: Bundle, meta: Mapping[str, str]) ->
         )
         sql = f"INSERT INTO {tier} (rowid, text, facets) VALUES (?, ?, ?)"  # noqa: S608
         db.conn.executemany(sql, rows)
+    db.conn.executemany(
+        "INSERT INTO forms (num, id, record) VALUES (?, ?, ?)",
+        ((n, f["id"], _j(f)) for n, f in enumerate(bundle.get("forms", []), 1)),
+    )
     db.table("meta").insert_all(
         {"key": k, "value": v} for k, v in {**meta, "complete": "1"}.items()
     )

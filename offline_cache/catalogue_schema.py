@@ -45,8 +45,18 @@ def _rebuild_only(conn: sqlite3.Connection) -> None:
     their stored bundle (see catalogue_load.upgrade_outdated)."""
 
 
+def _create_forms(conn: sqlite3.Connection) -> None:
+    """Application forms. Older generations have none even when their bundle declares some,
+    so they count as outdated and are rebuilt from their stored bundle like after v2."""
+    conn.execute(
+        """CREATE TABLE forms (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+               record TEXT NOT NULL)"""
+    )
+
+
 CATALOGUE_MIGRATIONS = [
     Migration(1, "catalogue tables and tiered search index", _create_v1),
     Migration(2, "a tenant's facet covers its bodies, not its communes", _rebuild_only),
+    Migration(3, "application forms of kiosk channels", _create_forms),
 ]
 CATALOGUE_SCHEMA_VERSION = CATALOGUE_MIGRATIONS[-1].version

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from offline_cache.catalogue_schema import CATALOGUE_SCHEMA_VERSION, SEARCH_TIERS
-from offline_cache.records import Service, Term, in_language
+from offline_cache.form_records import read_form
+from offline_cache.records import Form, Service, Term, in_language
 from offline_cache.search_query import match_expression, one_typo_variants, parse
 
 CANDIDATES_PER_TIER = 200
@@ -109,6 +110,11 @@ class CatalogueStore:
             "SELECT record FROM services WHERE id = ?", (service_id,)
         ).fetchone()
         return cast(Service, json.loads(row[0])) if row else None
+
+    def form(self, form_id: str) -> Form | None:
+        """The application form a kiosk channel names, or None if the catalogue has none."""
+        row = self._conn.execute("SELECT record FROM forms WHERE id = ?", (form_id,)).fetchone()
+        return read_form(json.loads(row[0])) if row else None
 
     def terms(self, table: str) -> list[Term]:
         """Categories or life events (or tenants), in the publisher's order."""

@@ -18,10 +18,12 @@ import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
+from offline_cache.form_validation import form_problems, kiosk_channel_problems
 from offline_cache.problems import RecordProblem
 from offline_cache.records import Bundle
 
 _SECTIONS = ("tenants", "categories", "life_events", "services")
+_RECORD_SECTIONS = (*_SECTIONS, "forms")  # forms are optional (bundles from before forms)
 
 
 class BundleError(ValueError):
@@ -98,8 +100,11 @@ def _record_key(error: ValidationError) -> tuple[str, str | int]:
 def _without(data: Mapping[str, Any], broken: set[tuple[str, str | int]]) -> Bundle:
     """`data` with only the records that passed the schema (for the cross-reference check)."""
     clean: dict[str, Any] = dict(data)
-    for section in _SECTIONS:
-        clean[section] = [r for i, r in enumerate(data[section]) if (section, i) not in broken]
+    for section in _RECORD_SECTIONS:
+        if isinstance(data.get(section), list):
+            clean[section] = [r for i, r in enumerate(data[section]) if (section, i) not in broken]
+        else:
+            clean.pop(section, None)  # its own schema problem is already listed
     if not isinstance(clean.get("generated"), str):
         clean["generated"] = "1970-01-01T00:00:00Z"  # its own schema problem is already listed
     return cast(Bundle, clean)
@@ -124,7 +129,7 @@ def _branch_error(error: ValidationError) -> ValidationError:
 
 def _schema_problem(data: object, error: ValidationError) -> RecordProblem:
     path = list(error.absolute_path)
-    if len(path) >= 2 and path[0] in _SECTIONS and isinstance(path[1], int):
+    if len(path) >= 2 and path[0] in _RECORD_SECTIONS and isinstance(path[1], int):
         record_id = _record_id(data, str(path[0]), path[1])
         return RecordProblem(record_id, _dotted(path[2:]), _message(error))
     return RecordProblem("bundle", _dotted(path), _message(error))
@@ -151,6 +156,10 @@ _PATTERN_HINTS = {
     "^([01][0-9]|2[0-3]):[0-5][0-9]$": "a time like 07:30",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date like 2026-11-20",
     "\\S": "some visible text",
+    "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$": "a version like 2026-11-20 or 3.1",
+    "^(today([+-]P[0-9]{1,3}[DWMY])?|[0-9]{4}-[0-9]{2}-[0-9]{2})$": (
+        "a date like 2026-01-01 or a relative date like today, today+P14D, today-P120Y"
+    ),
 }
 
 
@@ -181,10 +190,13 @@ def _reference_problems(
     """Duplicate ids and references to records that do not exist (in `known_from`)."""
     source = cast(Mapping[str, Any], bundle) if known_from is None else known_from
     yield from _dates(bundle)
-    for section in _SECTIONS:
-        records = cast(Mapping[str, list[Any]], bundle)[section]
+    for section in _RECORD_SECTIONS:
+        records = cast(Mapping[str, list[Any]], bundle).get(section, [])
         yield from _duplicates(section, [r["id"] for r in records])
     tenants = _ids(source, "tenants")
+    for form in bundle.get("forms", []):
+        yield from form_problems(form, tenants)
+    controllers = _form_controllers(source)
     for tenant in bundle["tenants"]:
         parent = tenant.get("parent")
         if parent is not None and (parent not in tenants or parent == tenant["id"]):
@@ -197,6 +209,21 @@ def _reference_problems(
     }
     for service in bundle["services"]:
         yield from _service_problems(cast(Mapping[str, Any], service), known)
+        yield from kiosk_channel_problems(cast(Mapping[str, Any], service), controllers)
+
+
+def _form_controllers(source: Mapping[str, Any]) -> dict[str, str | None] | None:
+    """Form id -> its data controller (None if unreadable); None when there are no forms."""
+    forms = source.get("forms")
+    if not isinstance(forms, list):
+        return None
+    controllers: dict[str, str | None] = {}
+    for form in forms:
+        if isinstance(form, dict) and isinstance(form.get("id"), str):
+            consent = form.get("consent")
+            controller = consent.get("controller") if isinstance(consent, dict) else None
+            controllers[form["id"]] = controller if isinstance(controller, str) else None
+    return controllers
 
 
 def _dates(bundle: Bundle) -> Iterator[RecordProblem]:

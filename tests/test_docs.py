@@ -56,3 +56,50 @@ def test_readme_opens_with_exactly_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert "./dev test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+FORMS_DOC = (ROOT / "docs" / "forms-format.md").read_text(encoding="utf-8")
+
+
+def test_the_example_form_in_the_forms_doc_is_valid() -> None:
+    example = re.search(r"```json\n(.*?)```", FORMS_DOC, re.DOTALL)
+    assert example is not None
+    lancut = {"id": "gmina-lancut", "kind": "commune", "name": {"pl": "Gmina Miasto Łańcut"}}
+    service = {
+        "id": "gl-informacja-publiczna",
+        "name": {"pl": "Wniosek o udostępnienie informacji publicznej"},
+        "description": {"pl": "Każdy ma prawo do informacji publicznej."},
+        "authority": "gmina-lancut",
+        "categories": ["urzad"],
+        "channels": [{"type": "kiosk", "form": "wniosek-informacja-publiczna"}],
+        "updated": "2026-11-20",
+    }
+    bundle = {
+        "format": "infomat-catalogue/1",
+        "generated": "2026-11-22T08:00:00Z",
+        "tenants": [lancut],
+        "categories": [{"id": "urzad", "name": {"pl": "Urząd"}}],
+        "life_events": [],
+        "services": [service],
+        "forms": [json.loads(example.group(1))],
+    }
+    assert validate_bundle(bundle) == []
+
+
+def test_every_part_of_a_form_in_the_schema_is_documented() -> None:
+    defs = json.loads(Path(schema_path()).read_text(encoding="utf-8"))["$defs"]
+    documented = {
+        "form": "`forms[].{}`|`{}`",
+        "form_step": "`steps[].{}`",
+        "form_field": "`fields[].{}`",
+        "consent": "`consent.{}`",
+    }
+    missing = [
+        f"{record}.{name}"
+        for record, spellings in documented.items()
+        for name in defs[record]["properties"]
+        if not any(s.format(name) in FORMS_DOC for s in spellings.split("|"))
+    ]
+    assert missing == []
+    field_types = defs["form_field"]["properties"]["type"]["enum"]
+    assert [t for t in field_types if f"| `{t}` |" not in FORMS_DOC] == []
