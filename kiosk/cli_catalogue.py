@@ -17,7 +17,7 @@ from offline_cache.signing import generate_private_key, public_key_text, sign, v
 from offline_cache.sync import SIGNATURE_SUFFIX
 from offline_cache.validation import parse_json
 
-_SECTIONS = ("tenants", "categories", "life_events", "services")
+_SECTIONS = ("tenants", "categories", "life_events", "services", "forms")
 
 
 class UsageError(ValueError):

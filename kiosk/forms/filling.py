@@ -143,6 +143,10 @@ class FormFilling:
             )
         self._consent = version
 
+    def withdraw_consent(self) -> None:
+        """The resident unticked the privacy notice: submitting is refused again."""
+        self._consent = None
+
     @property
     def consent_accepted(self) -> bool:
         return self._consent == self.form.consent.version
