@@ -191,6 +191,10 @@ def _check_intake(intake: IntakeConfig, source: str) -> None:
                 raise ConfigError(
                     f"{source}: 'intake.{key}' must be an e-mail address (got {address!r})"
                 )
+        for key in ("smtp_username", "smtp_password"):
+            if not getattr(intake, key).isascii():
+                # smtplib sends logins as ASCII only; fail here, not at the first delivery.
+                raise ConfigError(f"{source}: 'intake.{key}' must be ASCII (smtplib's limit)")
         if intake.smtp_password and not intake.smtp_username:
             raise ConfigError(f"{source}: 'intake.smtp_password' needs 'intake.smtp_username'")
 

@@ -66,6 +66,7 @@ class Outbox:
         """Write the submission to disk and return its code; raise OutboxWriteError if not."""
         _check(new)
         now = self._clock()
+        now = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as stored
         for _ in range(_CODE_ATTEMPTS):
             row = new_row(new, self._make_code(), now)
             try:

@@ -71,19 +71,8 @@ class SmtpIntake:
         message = build_message(submission, self._settings)
         try:
             self._send(message)
-        except smtplib.SMTPRecipientsRefused as exc:
-            codes = [code for code, _ in exc.recipients.values()]
-            reason = f"the mail server refused the recipient (SMTP {codes[0]})"
-            return Refused(reason) if all(c >= 500 for c in codes) else TryLater(reason)
-        except smtplib.SMTPResponseException as exc:
-            reason = f"the mail server answered SMTP {exc.smtp_code}: {_text(exc.smtp_error)}"
-            return Refused(reason) if exc.smtp_code >= 500 else TryLater(reason)
-        except smtplib.SMTPNotSupportedError as exc:
-            return Refused(f"the mail server does not support what the config asks: {exc}")
-        except ssl.SSLCertVerificationError as exc:
-            return Refused(f"the mail server's certificate is not trusted: {exc.verify_message}")
-        except (smtplib.SMTPException, OSError) as exc:
-            return TryLater(f"cannot send the e-mail: {type(exc).__name__}")
+        except (smtplib.SMTPException, OSError, UnicodeEncodeError) as exc:
+            return _outcome_of_failure(exc)
         return Delivered(submission.code, note="e-mail: the submission code is the case number")
 
     def _send(self, message: EmailMessage) -> None:
@@ -94,6 +83,25 @@ class SmtpIntake:
             if cfg.username:
                 smtp.login(cfg.username, cfg.password)
             smtp.send_message(message)
+
+
+def _outcome_of_failure(exc: Exception) -> Outcome:
+    """5xx and configuration mismatches need a technician; the rest may pass later."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        reason = f"the mail server refused the recipient (SMTP {codes[0]})"
+        return Refused(reason) if all(c >= 500 for c in codes) else TryLater(reason)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        reason = f"the mail server answered SMTP {exc.smtp_code}: {_text(exc.smtp_error)}"
+        return Refused(reason) if exc.smtp_code >= 500 else TryLater(reason)
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return Refused(f"the mail server does not support what the config asks: {exc}")
+    if isinstance(exc, UnicodeEncodeError):
+        # smtplib sends AUTH as ASCII only (CPython's smtplib.SMTP.auth encodes 'ascii').
+        return Refused("the mail login or password has non-ASCII characters; smtplib cannot")
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return Refused(f"the mail server's certificate is not trusted: {exc.verify_message}")
+    return TryLater(f"cannot send the e-mail: {type(exc).__name__}")
 
 
 def _text(raw: bytes | str) -> str:
