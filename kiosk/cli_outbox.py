@@ -86,7 +86,7 @@ def _retry(args: argparse.Namespace) -> int:
         return 2
     try:
         if outbox is None:
-            raise SubmissionNotFound(f"no submission with code {code} in the outbox")
+            raise SubmissionNotFound(f"no submission {display(code)} in the outbox")
         outbox.retry(code)
     except (SubmissionNotFound, NotRetryable) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
@@ -125,6 +125,8 @@ def _line(item: Submission) -> str:
         detail = (
             f"{item.attempts} attempt(s), next {_when(item.next_attempt_at)}: {item.last_error}"
         )
+    elif item.last_error:
+        detail = f"queued again after: {item.last_error}"
     else:
         detail = "waiting for the first attempt"
     filed = local_time(item.filed_at)

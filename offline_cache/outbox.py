@@ -27,7 +27,7 @@ from offline_cache.outbox_file import (
 )
 from offline_cache.outbox_records import STATES, Filed, NewSubmission, State, Submission
 from offline_cache.outbox_rows import COLUMNS, new_row, submission, to_text, utc_now
-from offline_cache.submission_code import new_code, normalise
+from offline_cache.submission_code import display, new_code, normalise
 
 log = logging.getLogger(__name__)
 
@@ -190,10 +190,10 @@ class Outbox:
         """Queue a rejected (or waiting) submission again, due at once, backoff restarted."""
         found = self.get(code)
         if found is None:
-            raise SubmissionNotFound(f"no submission with code {normalise(code)} in the outbox")
+            raise SubmissionNotFound(f"no submission {display(code)} in the outbox")
         if found.state == "delivered":
             raise NotRetryable(
-                f"{found.code} was delivered already (case {found.case_number or '-'})"
+                f"{display(found.code)} was delivered already (case {found.case_number or '-'})"
             )
         return self._change(
             found.code,

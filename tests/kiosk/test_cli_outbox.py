@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.composition import Services
-from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.config import ConfigError, KioskConfig, describe, load_config
 from offline_cache.intake.http_intake import HttpIntake
 from offline_cache.intake.smtp_intake import SmtpIntake
 from offline_cache.intake.spool_intake import SpoolIntake
@@ -122,6 +122,8 @@ def test_retry_queues_a_rejected_submission_again(
         f"{display(code)} queued again; the kiosk sends it within a minute\n",
     )
     assert outbox.counts()["queued"] == 1
+    _, out, _ = run(capsys, config, "list")
+    assert out.splitlines()[0].endswith("queued again after: HTTP 400")
 
 
 def test_retry_of_a_delivered_submission_is_refused(
@@ -132,7 +134,7 @@ def test_retry_of_a_delivered_submission_is_refused(
     assert run(capsys, config, "retry", code) == (
         1,
         "",
-        f"kiosk: {code} was delivered already (case UM-5)\n",
+        f"kiosk: {display(code)} was delivered already (case UM-5)\n",
     )
 
 
@@ -228,3 +230,10 @@ def test_http_and_smtp_intakes_come_from_the_config(tmp_path: Path) -> None:
     )
     assert isinstance(Services(smtp).intake, SmtpIntake)
     assert smtp.outbox.retention_days == 14
+
+
+def test_every_intake_and_outbox_option_is_documented() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "outbox.md").read_text(encoding="utf-8")
+    keys = [o.key for o in describe() if o.key.startswith(("intake.", "outbox."))]
+    assert len(keys) == 15
+    assert [k for k in keys if f"{k.split('.')[1]} = " not in doc] == []

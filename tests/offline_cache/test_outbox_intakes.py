@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import time
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from offline_cache.intake.document import DOCUMENT_FORMAT
+from offline_cache.intake.document import DOCUMENT_FORMAT, submission_document
 from offline_cache.intake.http_intake import HttpIntake, HttpIntakeSettings
 from offline_cache.intake.outcomes import Delivered, Refused, TryLater
 from offline_cache.intake.smtp_intake import SmtpIntake, SmtpIntakeSettings
@@ -320,3 +321,15 @@ def test_a_spool_path_that_is_a_file_is_tried_later(tmp_path: Path, submission: 
     outcome = SpoolIntake(blocker).deliver(submission)
     assert isinstance(outcome, TryLater)
     assert "cannot write to the spool folder" in outcome.reason
+
+
+def test_the_documented_body_has_exactly_the_fields_sent(submission: Submission) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "outbox.md").read_text(encoding="utf-8")
+    example = re.search(r"```json\n(.*?)```", doc, re.DOTALL)
+    assert example is not None
+    documented = json.loads(example.group(1))
+    sent = submission_document(submission)
+    assert documented.keys() == sent.keys()
+    for key, value in sent.items():
+        if isinstance(value, dict) and key not in ("answers", "answer_labels"):
+            assert documented[key].keys() == value.keys(), key
