@@ -12,7 +12,7 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables wrk nginx-light
 
-.PHONY: bench bench-kiosk bench-portal docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: bench bench-kiosk bench-portal bench-outbox docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -57,6 +57,9 @@ bench-kiosk: $(VENV)/.installed translations test-debs ## kiosk cold start, typi
 
 bench-portal: $(VENV)/.installed test-debs ## hotspot portal vs nginx under wrk; writes tests/perf/results-portal.json
 	$(BIN)/python -m tests.perf.bench_portal
+
+bench-outbox: $(VENV)/.installed ## outbox: enqueue latency (synchronous=FULL), delivery throughput; writes tests/perf/results-outbox.json
+	$(BIN)/python -m tests.perf.bench_outbox
 
 test-debs:
 	@$(MAKE) --no-print-directory debs DEB_PACKAGES="$(DEB_TEST_PACKAGES)"

@@ -13,12 +13,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import cli_catalogue
+from kiosk import cli_catalogue, cli_outbox
 from kiosk.composition import Services
 from kiosk.config import ConfigError, load_config
 from kiosk.logs import setup_logging
 from offline_cache.catalogue_load import CatalogueRejected, DiskFullError
 from offline_cache.catalogue_store import StoreError
+from offline_cache.outbox_file import OutboxWriteError
 from offline_cache.signing import SignatureError
 from offline_cache.validation import BundleError
 
@@ -53,6 +54,7 @@ def build_parser(extend: Extension | None = None) -> argparse.ArgumentParser:
     )
     hash_pin.set_defaults(handler=_hash_pin)
     cli_catalogue.add_commands(commands)
+    cli_outbox.add_commands(commands)
     if extend is not None:
         extend(commands)
     return parser
@@ -68,7 +70,10 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
         return 2
     # One-shot tools print their result; their log stays quiet unless asked. The app and
     # `sync` are what services and technicians run, so they log at the configured level.
-    quiet = args.command in ("catalogue", "config", "admin", "screenshot") and not args.verbose
+    quiet = (
+        args.command in ("catalogue", "config", "admin", "screenshot", "outbox")
+        and not args.verbose
+    )
     setup_logging("WARNING" if quiet else config.log_level)
     args.services = Services(config)
     handler: Handler = args.handler
@@ -83,6 +88,7 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
         SignatureError,
         DiskFullError,
         StoreError,
+        OutboxWriteError,
         cli_catalogue.UsageError,
     ) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,9 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     import requests
 
     from kiosk.background_sync import BackgroundSync
+    from kiosk.outbox_sender import OutboxSender
+    from offline_cache.intake.outcomes import Intake
+    from offline_cache.outbox import Outbox
     from offline_cache.sync import CatalogueSync
 
 
@@ -64,3 +68,31 @@ class Services:
         from kiosk.background_sync import BackgroundSync  # noqa: PLC0415
 
         return BackgroundSync(sync, self.config.catalogue.sync_interval_s)
+
+    @cached_property
+    def outbox(self) -> Outbox:
+        """The outbox file in the data dir; raises OutboxWriteError if it cannot be opened."""
+        from offline_cache.outbox import Outbox  # noqa: PLC0415
+
+        return Outbox(self.config.data_path() / "outbox.sqlite")
+
+    @cached_property
+    def intake(self) -> Intake:
+        """The office's intake the config names (the spool folder by default)."""
+        from kiosk.intake_choice import build_intake  # noqa: PLC0415
+
+        cfg = self.config.intake
+        return build_intake(cfg, self.config.data_path(), lambda: self.http)
+
+    @cached_property
+    def outbox_sender(self) -> OutboxSender:
+        """The background sender (not started here; the app starts and stops it)."""
+        from kiosk.outbox_sender import Backoff, OutboxSender  # noqa: PLC0415
+
+        cfg = self.config.outbox
+        return OutboxSender(
+            self.outbox,
+            self.intake,
+            backoff=Backoff(cfg.first_retry_s, cfg.max_retry_s),
+            retention=dt.timedelta(days=cfg.retention_days),
+        )

@@ -70,6 +70,42 @@ class AdminConfig:
     allow_exit: bool = option(False, "Whether the admin screen may close the kiosk app.")
 
 
+IntakeKind = Literal["spool", "http", "smtp"]
+
+
+@dataclass(frozen=True)
+class IntakeConfig:
+    kind: IntakeKind = option(
+        "spool", "How filed applications reach the office: a spool folder, HTTP or e-mail."
+    )
+    spool_dir: str = option("", "Spool folder for kind = spool; empty: 'spool' in the data dir.")
+    url: str = option("", "Office intake address for kind = http (JSON POST).")
+    token: str = option("", "Bearer token sent to the HTTP intake; empty: none.")
+    timeout_s: float = option(
+        15.0, "Seconds one delivery (HTTP request or e-mail) may take.", minimum=1
+    )
+    smtp_host: str = option("", "Mail server for kind = smtp.")
+    smtp_port: int = option(587, "Mail server port.", minimum=1)
+    smtp_starttls: bool = option(True, "Switch the mail connection to TLS (STARTTLS).")
+    smtp_username: str = option("", "Mail server login; empty: send without logging in.")
+    smtp_password: str = option("", "Mail server password for smtp_username.")
+    mail_from: str = option("", "Sender address of the e-mails (its domain names the Message-ID).")
+    mail_to: str = option("", "The office's address that receives the applications.")
+
+
+@dataclass(frozen=True)
+class OutboxConfig:
+    first_retry_s: float = option(
+        30.0, "Seconds before the first retry of a failed delivery (then doubling).", minimum=1
+    )
+    max_retry_s: float = option(
+        3600.0, "Longest wait between two delivery attempts, in seconds.", minimum=1
+    )
+    retention_days: int = option(
+        30, "Days the answers of a delivered application are kept before purging.", minimum=1
+    )
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     kiosk_id: str = option(
@@ -83,6 +119,8 @@ class KioskConfig:
     catalogue: CatalogueConfig = field(default_factory=CatalogueConfig)
     screen: ScreenConfig = field(default_factory=ScreenConfig)
     admin: AdminConfig = field(default_factory=AdminConfig)
+    intake: IntakeConfig = field(default_factory=IntakeConfig)
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -110,6 +148,8 @@ def load_config(path: Path | None) -> KioskConfig:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     config: KioskConfig = _build(KioskConfig, data, str(path), "")
     _check_catalogue(config.catalogue, str(path))
+    _check_intake(config.intake, str(path))
+    _check_outbox(config.outbox, str(path))
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
     return config
@@ -133,6 +173,38 @@ def _check_catalogue(catalogue: CatalogueConfig, source: str) -> None:
             load_public_key(catalogue.public_key)
         except SignatureError as exc:
             raise ConfigError(f"{source}: 'catalogue.public_key' {exc}") from exc
+
+
+def _check_intake(intake: IntakeConfig, source: str) -> None:
+    """The chosen intake has what it needs to deliver."""
+    if intake.kind == "http" and not intake.url.startswith(("https://", "http://")):
+        raise ConfigError(
+            f"{source}: 'intake.url' must be an https:// address for kind = http "
+            f"(got {intake.url!r})"
+        )
+    if intake.kind == "smtp":
+        if not intake.smtp_host:
+            raise ConfigError(f"{source}: 'intake.smtp_host' is needed for kind = smtp")
+        for key in ("mail_from", "mail_to"):
+            address = getattr(intake, key)
+            if "@" not in address.strip("@") or any(c.isspace() for c in address):
+                raise ConfigError(
+                    f"{source}: 'intake.{key}' must be an e-mail address (got {address!r})"
+                )
+        for key in ("smtp_username", "smtp_password"):
+            if not getattr(intake, key).isascii():
+                # smtplib sends logins as ASCII only; fail here, not at the first delivery.
+                raise ConfigError(f"{source}: 'intake.{key}' must be ASCII (smtplib's limit)")
+        if intake.smtp_password and not intake.smtp_username:
+            raise ConfigError(f"{source}: 'intake.smtp_password' needs 'intake.smtp_username'")
+
+
+def _check_outbox(outbox: OutboxConfig, source: str) -> None:
+    if outbox.max_retry_s < outbox.first_retry_s:
+        raise ConfigError(
+            f"{source}: 'outbox.max_retry_s' must be at least 'outbox.first_retry_s' "
+            f"(got {outbox.max_retry_s:g} < {outbox.first_retry_s:g})"
+        )
 
 
 def _build(cls: type[Any], data: Mapping[str, Any], source: str, prefix: str) -> Any:

@@ -1,0 +1,1 @@
+"""Intakes: the ways a submission reaches the office (HTTP, e-mail, a spool folder)."""
