@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     import requests
 
     from kiosk.background_sync import BackgroundSync
+    from kiosk.filing import FilingService
     from kiosk.outbox_sender import OutboxSender
     from offline_cache.intake.outcomes import Intake
     from offline_cache.outbox import Outbox
@@ -95,4 +96,17 @@ class Services:
             self.intake,
             backoff=Backoff(cfg.first_retry_s, cfg.max_retry_s),
             retention=dt.timedelta(days=cfg.retention_days),
+        )
+
+    @cached_property
+    def filing(self) -> FilingService:
+        """Forms for residents and the outbox behind them (built on the first application)."""
+        from kiosk.filing import FilingService  # noqa: PLC0415
+
+        return FilingService(
+            self.catalogue,
+            lambda: self.outbox,
+            self.outbox_sender.wake,
+            self.config.kiosk_id,
+            status_url_base="",
         )

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # forms and the outbox load on the first application, not at start-up
+    from kiosk.filing import FiledApplication
+    from kiosk.forms.filling import FormFilling
+    from kiosk.forms.problems import Problem
 
 
 @dataclass
@@ -21,6 +27,26 @@ class Accessibility:
 
 
 @dataclass
+class FormInProgress:
+    """An application being filled in: the answers, where the wizard is, what is wrong."""
+
+    service_id: str
+    filling: FormFilling
+    step: int = 0
+    reviewing: bool = False
+    problems: dict[str, Problem] = field(default_factory=dict)
+    not_saved: bool = False  # the outbox refused the last "send": tell the resident
+
+
+@dataclass
+class FiledReceipt:
+    """The application just filed, shown until the resident finishes; `printing` state."""
+
+    application: FiledApplication
+    print_state: str = "printing"  # printing | printed | failed
+
+
+@dataclass
 class ResidentSession:
     """Language, accessibility, what was typed and what is open; nothing survives `reset`."""
 
@@ -31,6 +57,8 @@ class ResidentSession:
     category: str = ""
     life_event: str = ""
     open_service: str = ""
+    form: FormInProgress | None = None
+    filed: FiledReceipt | None = None
 
     @classmethod
     def fresh(cls, language: str) -> ResidentSession:

@@ -21,6 +21,7 @@ from kiosk.composition import Services
 from kiosk.speech import Speaker
 from ui.admin_model import AdminActions, AdminModel
 from ui.catalogue_model import CatalogueModel
+from ui.form_model import FormModel
 from ui.i18n import Translations
 from ui.idle import IdleWatch
 from ui.lockdown import Lockdown
@@ -32,6 +33,7 @@ from ui.theme import Theme
 
 if TYPE_CHECKING:
     from kiosk.background_sync import SyncStatus
+    from kiosk.filing import FiledApplication
 
 log = logging.getLogger(__name__)
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
@@ -65,6 +67,7 @@ class KioskApp:
         self.catalogue = CatalogueModel(services.catalogue, self.session)
         screen = config.screen
         self.idle = IdleWatch(screen.idle_s, screen.countdown_s, screen.attract_s)
+        self.form = FormModel(lambda: services.filing, self._print_receipt, self.session)
         self.status = StatusModel(services.catalogue.info().loaded_at)
         self.speech = SpeechModel(Speaker(), self.session)
         self.admin = AdminModel(AdminPin(self._pin_hash(options)), self._admin_actions())
@@ -111,6 +114,7 @@ class KioskApp:
             "kioskStatus": self.status,
             "speech": self.speech,
             "admin": self.admin,
+            "form": self.form,
         }
         for name, model in models.items():
             context.setContextProperty(name, model)
@@ -142,6 +146,9 @@ class KioskApp:
         access = self.session.session.accessibility
         self.theme.apply(access.high_contrast, access.large_text)
         self.idle.set_factor(self.session.session.timeout_factor)
+
+    def _print_receipt(self, application: FiledApplication) -> bool:
+        return False
 
     def _on_exit_requested(self) -> None:
         log.info("kiosk closed from the admin screen")

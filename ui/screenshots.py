@@ -13,6 +13,14 @@ from kiosk.composition import Services
 from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
 
 DEMO_SERVICE = "gl-dowod-osobisty"
+DEMO_FORM_SERVICE = "gl-informacja-publiczna"
+DEMO_ANSWERS = (  # what a resident might type; shown on screen only, never filed
+    ("tresc", "Uchwały rady miasta o dopłatach do wymiany źródeł ciepła z 2026 r."),
+    ("forma", "plik"),
+    ("imie-nazwisko", "Zofia Żółkiewska"),
+    ("sposob", "email"),
+    ("email", "zofia.zolkiewska@example.pl"),
+)
 
 
 def settle(milliseconds: int = 350) -> None:
@@ -63,6 +71,11 @@ def _one_set(kiosk: KioskApp, out: Path, prefix: str, language: str, contrast: b
     shot("accessibility", lambda: _invoke(root, "openAccessibility"))
     shot("countdown", lambda: _force_countdown(kiosk))
     shot("pin-pad", lambda: _tap_corner(kiosk.admin.cornerTapped))
+    shot("form", lambda: _invoke(root, "openForm", DEMO_FORM_SERVICE))
+    shot("form-problems", lambda: _form_with_problems(kiosk))
+    shot("form-review", lambda: _form_review(kiosk))
+    shot("receipt", lambda: _receipt_screen(kiosk))
+    shot("receipt-printer-failed", lambda: _receipt_screen(kiosk, printed=False))
     return written
 
 
@@ -79,3 +92,23 @@ def _tap_corner(tap: Callable[[], None]) -> None:
 def _force_countdown(kiosk: KioskApp) -> None:
     kiosk.catalogue.search("dowód")
     kiosk.idle.show_countdown_now()
+
+
+def _form_with_problems(kiosk: KioskApp) -> None:
+    _invoke(kiosk.window, "openForm", DEMO_FORM_SERVICE)
+    kiosk.form.setAnswer("tresc", "x" * 3)
+    kiosk.form.next()  # "forma" is missing: its problem shows
+
+
+def _form_review(kiosk: KioskApp) -> None:
+    _invoke(kiosk.window, "openForm", DEMO_FORM_SERVICE)
+    for field_id, value in DEMO_ANSWERS:
+        kiosk.form.setAnswer(field_id, value)
+    while not kiosk.form.property("reviewing") and kiosk.form.next():
+        pass
+
+
+def _receipt_screen(kiosk: KioskApp, *, printed: bool = True) -> None:
+    """The receipt screen of a made-up application (nothing goes to the outbox)."""
+    _invoke(kiosk.window, "openForm", DEMO_FORM_SERVICE)
+    kiosk.form.show_example_receipt(printed=printed)

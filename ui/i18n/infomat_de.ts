@@ -3,110 +3,275 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="59" />
+        <location filename="../admin_model.py" line="60" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Der Servicemodus ist an diesem Kiosk nicht eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="70" />
+        <location filename="../admin_model.py" line="71" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 Min.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="74" />
+        <location filename="../admin_model.py" line="75" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Falsche PIN. Verbleibende Versuche: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="87" />
+        <location filename="../admin_model.py" line="88" />
         <source>Sync started.</source>
         <translation>Synchronisierung gestartet.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="26" />
+        <location filename="../service_card.py" line="27" />
         <source>free of charge</source>
         <translation>kostenlos</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="22" />
+        <source>This answer is required: please fill it in.</source>
+        <translation>Diese Angabe ist erforderlich: Bitte füllen Sie sie aus.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="23" />
+        <source>A PESEL number has digits only: remove letters and other signs.</source>
+        <translation>Eine PESEL-Nummer besteht nur aus Ziffern: Entfernen Sie Buchstaben und andere Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="24" />
+        <source>A PESEL number has 11 digits: check that none is missing or doubled.</source>
+        <translation>Eine PESEL-Nummer hat 11 Ziffern: Prüfen Sie, ob keine fehlt oder doppelt ist.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="26" />
+        <source>This PESEL number has a typo: check the 11 digits against your ID card.</source>
+        <translation>Diese PESEL-Nummer enthält einen Tippfehler: Vergleichen Sie die 11 Ziffern mit Ihrem Ausweis.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="29" />
+        <source>The first six digits of this PESEL number are not a possible date of birth: check them against your ID card.</source>
+        <translation>Die ersten sechs Ziffern dieser PESEL-Nummer sind kein mögliches Geburtsdatum: Vergleichen Sie sie mit Ihrem Ausweis.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="32" />
+        <source>This PESEL number belongs to someone born on {birth_date}: check the PESEL number and the date of birth you gave.</source>
+        <translation>Diese PESEL-Nummer gehört zu einer Person, die am {birth_date} geboren ist: Prüfen Sie die PESEL-Nummer und das angegebene Geburtsdatum.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="35" />
+        <source>This PESEL number does not match the sex you chose: check the PESEL number and your choice.</source>
+        <translation>Diese PESEL-Nummer passt nicht zum gewählten Geschlecht: Prüfen Sie die PESEL-Nummer und Ihre Auswahl.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="38" />
+        <source>A NIP number has digits only (dashes and spaces are fine): remove the rest.</source>
+        <translation>Eine NIP-Nummer besteht aus Ziffern (Bindestriche und Leerzeichen sind erlaubt): Entfernen Sie den Rest.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="40" />
+        <source>A NIP number has 10 digits: check that none is missing or doubled.</source>
+        <translation>Eine NIP-Nummer hat 10 Ziffern: Prüfen Sie, ob keine fehlt oder doppelt ist.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="42" />
+        <source>This NIP number has a typo: check the 10 digits against your documents.</source>
+        <translation>Diese NIP-Nummer enthält einen Tippfehler: Vergleichen Sie die 10 Ziffern mit Ihren Unterlagen.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="44" />
+        <source>A REGON number has digits only: remove letters and other signs.</source>
+        <translation>Eine REGON-Nummer besteht nur aus Ziffern: Entfernen Sie Buchstaben und andere Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="46" />
+        <source>A REGON number has 9 or 14 digits: check that none is missing or doubled.</source>
+        <translation>Eine REGON-Nummer hat 9 oder 14 Ziffern: Prüfen Sie, ob keine fehlt oder doppelt ist.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="49" />
+        <source>This REGON number has a typo: check the digits against your documents.</source>
+        <translation>Diese REGON-Nummer enthält einen Tippfehler: Vergleichen Sie die Ziffern mit Ihren Unterlagen.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="52" />
+        <source>An ID card number is 3 letters and 6 digits, like ABC123456: check what you typed.</source>
+        <translation>Eine Personalausweisnummer besteht aus 3 Buchstaben und 6 Ziffern, z. B. ABC123456: Prüfen Sie Ihre Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="55" />
+        <source>This ID card number has a typo: check the letters and digits on your ID card.</source>
+        <translation>Diese Ausweisnummer enthält einen Tippfehler: Vergleichen Sie Buchstaben und Ziffern mit Ihrem Ausweis.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="57" />
+        <source>A postal code has 5 digits, like 37-100: check what you typed.</source>
+        <translation>Eine Postleitzahl hat 5 Ziffern, z. B. 37-100: Prüfen Sie Ihre Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="59" />
+        <source>A phone number has digits only (and + at the start): remove the rest.</source>
+        <translation>Eine Telefonnummer besteht aus Ziffern (und + am Anfang): Entfernen Sie den Rest.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="62" />
+        <source>This phone number has the wrong number of digits: give 9 digits, or + and the country code for a number abroad.</source>
+        <translation>Diese Telefonnummer hat die falsche Anzahl Ziffern: Geben Sie 9 Ziffern ein oder + und die Ländervorwahl für eine ausländische Nummer.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="65" />
+        <source>This is not an e-mail address: it should look like name@example.pl, with one @ and no spaces.</source>
+        <translation>Das ist keine E-Mail-Adresse: Sie sollte wie name@example.pl aussehen, mit einem @ und ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="68" />
+        <source>The part after @ is not a valid address: check it, e.g. gmail.com or poczta.onet.pl.</source>
+        <translation>Der Teil nach dem @ ist keine gültige Adresse: Prüfen Sie ihn, z. B. gmail.com oder poczta.onet.pl.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="71" />
+        <source>This e-mail address is too long: check that nothing was typed twice.</source>
+        <translation>Diese E-Mail-Adresse ist zu lang: Prüfen Sie, ob nichts doppelt eingegeben wurde.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="73" />
+        <source>This is not a date: type it as day.month.year, like 20.11.2026.</source>
+        <translation>Das ist kein Datum: Geben Sie es als Tag.Monat.Jahr ein, z. B. 20.11.2026.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="74" />
+        <source>This day does not exist in the calendar: check the day and the month.</source>
+        <translation>Diesen Tag gibt es im Kalender nicht: Prüfen Sie Tag und Monat.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="75" />
+        <source>This date is too early: give {earliest} or a later date.</source>
+        <translation>Dieses Datum ist zu früh: Geben Sie den {earliest} oder ein späteres Datum an.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="76" />
+        <source>This date is too late: give {latest} or an earlier date.</source>
+        <translation>Dieses Datum ist zu spät: Geben Sie den {latest} oder ein früheres Datum an.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="77" />
+        <source>This is not a whole number: type digits only, like 3.</source>
+        <translation>Das ist keine ganze Zahl: Geben Sie nur Ziffern ein, z. B. 3.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="78" />
+        <source>This number is too small: give {min} or more.</source>
+        <translation>Diese Zahl ist zu klein: Geben Sie {min} oder mehr an.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="79" />
+        <source>This number is too large: give {max} or less.</source>
+        <translation>Diese Zahl ist zu groß: Geben Sie {max} oder weniger an.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="80" />
+        <source>This is not one of the answers offered: choose one of those shown.</source>
+        <translation>Das ist keine der angebotenen Antworten: Wählen Sie eine der angezeigten.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="81" />
+        <source>This question needs a yes or a no: tap one of the two.</source>
+        <translation>Diese Frage braucht ein Ja oder Nein: Tippen Sie auf eines von beiden.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="83" />
+        <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
+        <translation>Diese Antwort ist zu lang ({length} Zeichen, höchstens {max}): Kürzen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="86" />
+        <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
+        <translation>Ihr Antrag konnte nicht gespeichert werden, daher wurde nichts gesendet oder gedruckt. Bitte versuchen Sie es erneut oder fragen Sie im Amt.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="93" />
+        <source>This answer needs checking.</source>
+        <translation>Diese Angabe muss geprüft werden.</translation>
     </message>
 </context>
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="19" />
+        <location filename="../qml/AccessibilityPanel.qml" line="20" />
         <source>Large text</source>
         <translation>Große Schrift</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="20" />
+        <location filename="../qml/AccessibilityPanel.qml" line="21" />
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="21" />
+        <location filename="../qml/AccessibilityPanel.qml" line="22" />
         <source>Reduced motion</source>
         <translation>Weniger Bewegung</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="22" />
+        <location filename="../qml/AccessibilityPanel.qml" line="23" />
         <source>Controls low (wheelchair)</source>
         <translation>Bedienung unten (Rollstuhl)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="23" />
+        <location filename="../qml/AccessibilityPanel.qml" line="24" />
         <source>Read aloud</source>
         <translation>Vorlesen</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="24" />
+        <location filename="../qml/AccessibilityPanel.qml" line="25" />
         <source>More time</source>
         <translation>Mehr Zeit</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29" />
+        <location filename="../qml/AccessibilityPanel.qml" line="30" />
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="49" />
+        <location filename="../qml/AccessibilityPanel.qml" line="50" />
         <source>Read this screen now</source>
         <translation>Diesen Bildschirm vorlesen</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="56" />
+        <location filename="../qml/AccessibilityPanel.qml" line="57" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -114,67 +279,67 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="17" />
+        <location filename="../qml/AdminPanel.qml" line="19" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="17" />
+        <location filename="../qml/AdminPanel.qml" line="19" />
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="17" />
+        <location filename="../qml/AdminPanel.qml" line="19" />
         <source>Catalogue</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="18" />
+        <location filename="../qml/AdminPanel.qml" line="20" />
         <source>Last sync</source>
         <translation>Letzte Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="18" />
+        <location filename="../qml/AdminPanel.qml" line="20" />
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="18" />
+        <location filename="../qml/AdminPanel.qml" line="20" />
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="21" />
         <source>Applications waiting</source>
         <translation>Wartende Anträge</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="23" />
+        <location filename="../qml/AdminPanel.qml" line="25" />
         <source>Technician</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="36" />
+        <location filename="../qml/AdminPanel.qml" line="38" />
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="37" />
+        <location filename="../qml/AdminPanel.qml" line="39" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="38" />
+        <location filename="../qml/AdminPanel.qml" line="40" />
         <source>Reload screens</source>
         <translation>Bildschirme neu laden</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="39" />
+        <location filename="../qml/AdminPanel.qml" line="41" />
         <source>Close the app</source>
         <translation>App schließen</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="40" />
+        <location filename="../qml/AdminPanel.qml" line="42" />
         <source>Back to residents</source>
         <translation>Zurück zu den Bürgern</translation>
     </message>
@@ -190,69 +355,150 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="39" />
+        <location filename="../qml/CardScreen.qml" line="45" />
+        <source>Fill in the application here</source>
+        <translation>Antrag hier ausfüllen</translation>
+    </message>
+    <message>
+        <location filename="../qml/CardScreen.qml" line="48" />
         <source>What it is</source>
         <translation>Worum es geht</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="40" />
+        <location filename="../qml/CardScreen.qml" line="49" />
         <source>Who can apply</source>
         <translation>Wer kann den Antrag stellen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="41" />
+        <location filename="../qml/CardScreen.qml" line="50" />
         <source>What to bring</source>
         <translation>Was Sie mitbringen müssen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="42" />
+        <location filename="../qml/CardScreen.qml" line="51" />
         <source>Fees</source>
         <translation>Gebühren</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="43" />
+        <location filename="../qml/CardScreen.qml" line="52" />
         <source>How long it takes</source>
         <translation>Wie lange es dauert</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46" />
+        <location filename="../qml/CardScreen.qml" line="55" />
         <source>Where and when to go</source>
         <translation>Wo und wann</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="62" />
+        <location filename="../qml/CardScreen.qml" line="71" />
         <source>QR code with the address of this service online</source>
         <translation>QR-Code mit der Adresse dieses Dienstes im Internet</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="68" />
+        <location filename="../qml/CardScreen.qml" line="77" />
         <source>Continue on your phone</source>
         <translation>Auf dem Handy weitermachen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="69" />
+        <location filename="../qml/CardScreen.qml" line="78" />
         <source>Scan the code with your phone's camera to open this service online.</source>
         <translation>Scannen Sie den Code mit der Handykamera, um diesen Dienst online zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="73" />
+        <location filename="../qml/CardScreen.qml" line="82" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="74" />
+        <location filename="../qml/CardScreen.qml" line="83" />
         <source>How to appeal</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="75" />
+        <location filename="../qml/CardScreen.qml" line="84" />
         <source>What you get</source>
         <translation>Was Sie erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78" />
+        <location filename="../qml/CardScreen.qml" line="87" />
         <source>Information checked on %1</source>
         <translation>Informationen geprüft am %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormQuestion</name>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="26" />
+        <source>(optional)</source>
+        <translation>(freiwillig)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="59" />
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="104" />
+        <source>%1 of %2 characters</source>
+        <translation>%1 von %2 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="114" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="114" />
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="53" />
+        <source>Check your answers</source>
+        <translation>Prüfen Sie Ihre Angaben</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="54" />
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="132" />
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="168" />
+        <source>How the office uses your data</source>
+        <translation>Wie das Amt Ihre Daten verwendet</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="189" />
+        <source>To send the application, tick this box.</source>
+        <translation>Um den Antrag zu senden, kreuzen Sie dieses Feld an.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="201" />
+        <source>I have read this information</source>
+        <translation>Ich habe diese Information gelesen</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="229" />
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="237" />
+        <source>Send the application</source>
+        <translation>Antrag senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="237" />
+        <source>Next</source>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -309,22 +555,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="97" />
+        <location filename="../qml/Main.qml" line="115" />
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="119" />
+        <location filename="../qml/Main.qml" line="137" />
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="120" />
+        <location filename="../qml/Main.qml" line="138" />
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="125" />
+        <location filename="../qml/Main.qml" line="143" />
         <source>No connection · catalogue from %1</source>
         <translation>Keine Verbindung · Katalog vom %1</translation>
     </message>
@@ -332,14 +578,74 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/PinPad.qml" line="20" />
+        <location filename="../qml/PinPad.qml" line="22" />
         <source>Technician PIN</source>
         <translation>Service-PIN</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="42" />
+        <location filename="../qml/PinPad.qml" line="44" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="13" />
+        <location filename="../qml/ReceiptScreen.qml" line="26" />
+        <source>Your application has been saved</source>
+        <translation>Ihr Antrag wurde gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="43" />
+        <location filename="../qml/ReceiptScreen.qml" line="58" />
+        <source>Your application code:</source>
+        <translation>Code Ihres Antrags:</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="74" />
+        <source>Printing your receipt…</source>
+        <translation>Ihre Quittung wird gedruckt…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="75" />
+        <source>Take your receipt from the printer.</source>
+        <translation>Nehmen Sie Ihre Quittung aus dem Drucker.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="76" />
+        <source>The printer is not working. Please take a photo of this screen: the code and the QR code are all you need.</source>
+        <translation>Der Drucker funktioniert nicht. Bitte fotografieren Sie diesen Bildschirm: Der Code und der QR-Code genügen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="99" />
+        <source>QR code with the address of your application's status</source>
+        <translation>QR-Code mit der Adresse zum Stand Ihres Antrags</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="105" />
+        <source>Check the status on your phone</source>
+        <translation>Stand auf dem Handy prüfen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="106" />
+        <source>Scan the code with your phone's camera, or give the application code at the office.</source>
+        <translation>Scannen Sie den Code mit der Handykamera oder nennen Sie den Antragscode im Amt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="110" />
+        <source>What happens next</source>
+        <translation>Wie es weitergeht</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="110" />
+        <source>The office will register your application and contact you if anything is missing.</source>
+        <translation>Das Amt registriert Ihren Antrag und meldet sich, falls etwas fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="115" />
+        <source>Finish</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>

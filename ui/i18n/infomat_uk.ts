@@ -3,110 +3,275 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="59" />
+        <location filename="../admin_model.py" line="60" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Сервісний режим на цьому кіоску не налаштовано.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="70" />
+        <location filename="../admin_model.py" line="71" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Забагато неправильних PIN. Спробуйте знову через %1 хв.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="74" />
+        <location filename="../admin_model.py" line="75" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Неправильний PIN. Залишилося спроб: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="87" />
+        <location filename="../admin_model.py" line="88" />
         <source>Sync started.</source>
         <translation>Синхронізацію розпочато.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Mon</source>
         <translation>пн</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Tue</source>
         <translation>вт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Wed</source>
         <translation>ср</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Thu</source>
         <translation>чт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Fri</source>
         <translation>пт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Sat</source>
         <translation>сб</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="20" />
+        <location filename="../service_card.py" line="21" />
         <source>Sun</source>
         <translation>нд</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="26" />
+        <location filename="../service_card.py" line="27" />
         <source>free of charge</source>
         <translation>безкоштовно</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="22" />
+        <source>This answer is required: please fill it in.</source>
+        <translation>Ця відповідь обов’язкова: заповніть її.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="23" />
+        <source>A PESEL number has digits only: remove letters and other signs.</source>
+        <translation>Номер PESEL складається лише з цифр: видаліть літери та інші знаки.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="24" />
+        <source>A PESEL number has 11 digits: check that none is missing or doubled.</source>
+        <translation>Номер PESEL має 11 цифр: перевірте, чи жодної не бракує і жодна не повторилася.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="26" />
+        <source>This PESEL number has a typo: check the 11 digits against your ID card.</source>
+        <translation>У цьому номері PESEL є помилка: звірте 11 цифр з документом.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="29" />
+        <source>The first six digits of this PESEL number are not a possible date of birth: check them against your ID card.</source>
+        <translation>Перші шість цифр цього номера PESEL не є можливою датою народження: звірте їх з документом.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="32" />
+        <source>This PESEL number belongs to someone born on {birth_date}: check the PESEL number and the date of birth you gave.</source>
+        <translation>Цей номер PESEL належить особі, народженій {birth_date}: перевірте номер PESEL і вказану дату народження.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="35" />
+        <source>This PESEL number does not match the sex you chose: check the PESEL number and your choice.</source>
+        <translation>Цей номер PESEL не відповідає вибраній статі: перевірте номер PESEL і свій вибір.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="38" />
+        <source>A NIP number has digits only (dashes and spaces are fine): remove the rest.</source>
+        <translation>Номер NIP складається з цифр (дефіси й пробіли дозволені): видаліть інші знаки.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="40" />
+        <source>A NIP number has 10 digits: check that none is missing or doubled.</source>
+        <translation>Номер NIP має 10 цифр: перевірте, чи жодної не бракує і жодна не повторилася.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="42" />
+        <source>This NIP number has a typo: check the 10 digits against your documents.</source>
+        <translation>У цьому номері NIP є помилка: звірте 10 цифр з документами.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="44" />
+        <source>A REGON number has digits only: remove letters and other signs.</source>
+        <translation>Номер REGON складається лише з цифр: видаліть літери та інші знаки.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="46" />
+        <source>A REGON number has 9 or 14 digits: check that none is missing or doubled.</source>
+        <translation>Номер REGON має 9 або 14 цифр: перевірте, чи жодної не бракує і жодна не повторилася.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="49" />
+        <source>This REGON number has a typo: check the digits against your documents.</source>
+        <translation>У цьому номері REGON є помилка: звірте цифри з документами.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="52" />
+        <source>An ID card number is 3 letters and 6 digits, like ABC123456: check what you typed.</source>
+        <translation>Номер польського посвідчення особи — 3 літери і 6 цифр, наприклад ABC123456: перевірте введене.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="55" />
+        <source>This ID card number has a typo: check the letters and digits on your ID card.</source>
+        <translation>У цьому номері посвідчення є помилка: звірте літери й цифри з документом.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="57" />
+        <source>A postal code has 5 digits, like 37-100: check what you typed.</source>
+        <translation>Поштовий індекс має 5 цифр, наприклад 37-100: перевірте введене.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="59" />
+        <source>A phone number has digits only (and + at the start): remove the rest.</source>
+        <translation>Номер телефону складається з цифр (і + на початку): видаліть інші знаки.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="62" />
+        <source>This phone number has the wrong number of digits: give 9 digits, or + and the country code for a number abroad.</source>
+        <translation>У цьому номері телефону неправильна кількість цифр: введіть 9 цифр або + і код країни для іноземного номера.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="65" />
+        <source>This is not an e-mail address: it should look like name@example.pl, with one @ and no spaces.</source>
+        <translation>Це не адреса електронної пошти: вона має виглядати як name@example.pl, з одним @ і без пробілів.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="68" />
+        <source>The part after @ is not a valid address: check it, e.g. gmail.com or poczta.onet.pl.</source>
+        <translation>Частина після @ не є правильною адресою: перевірте її, наприклад gmail.com або poczta.onet.pl.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="71" />
+        <source>This e-mail address is too long: check that nothing was typed twice.</source>
+        <translation>Ця адреса електронної пошти задовга: перевірте, чи нічого не введено двічі.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="73" />
+        <source>This is not a date: type it as day.month.year, like 20.11.2026.</source>
+        <translation>Це не дата: введіть її як день.місяць.рік, наприклад 20.11.2026.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="74" />
+        <source>This day does not exist in the calendar: check the day and the month.</source>
+        <translation>Такого дня немає в календарі: перевірте день і місяць.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="75" />
+        <source>This date is too early: give {earliest} or a later date.</source>
+        <translation>Ця дата зарання: вкажіть {earliest} або пізнішу.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="76" />
+        <source>This date is too late: give {latest} or an earlier date.</source>
+        <translation>Ця дата запізня: вкажіть {latest} або ранішу.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="77" />
+        <source>This is not a whole number: type digits only, like 3.</source>
+        <translation>Це не ціле число: введіть лише цифри, наприклад 3.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="78" />
+        <source>This number is too small: give {min} or more.</source>
+        <translation>Це число замале: вкажіть {min} або більше.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="79" />
+        <source>This number is too large: give {max} or less.</source>
+        <translation>Це число завелике: вкажіть {max} або менше.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="80" />
+        <source>This is not one of the answers offered: choose one of those shown.</source>
+        <translation>Це не одна із запропонованих відповідей: виберіть одну з показаних.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="81" />
+        <source>This question needs a yes or a no: tap one of the two.</source>
+        <translation>На це питання потрібна відповідь так або ні: торкніться однієї з них.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="83" />
+        <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
+        <translation>Ця відповідь задовга ({length} символів, щонайбільше {max}): скоротіть її.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="86" />
+        <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
+        <translation>Не вдалося зберегти заяву, тому нічого не надіслано і не надруковано. Спробуйте ще раз або зверніться до працівника установи.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="93" />
+        <source>This answer needs checking.</source>
+        <translation>Цю відповідь треба перевірити.</translation>
     </message>
 </context>
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="19" />
+        <location filename="../qml/AccessibilityPanel.qml" line="20" />
         <source>Large text</source>
         <translation>Великий текст</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="20" />
+        <location filename="../qml/AccessibilityPanel.qml" line="21" />
         <source>High contrast</source>
         <translation>Високий контраст</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="21" />
+        <location filename="../qml/AccessibilityPanel.qml" line="22" />
         <source>Reduced motion</source>
         <translation>Менше руху</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="22" />
+        <location filename="../qml/AccessibilityPanel.qml" line="23" />
         <source>Controls low (wheelchair)</source>
         <translation>Кнопки внизу (візок)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="23" />
+        <location filename="../qml/AccessibilityPanel.qml" line="24" />
         <source>Read aloud</source>
         <translation>Читати вголос</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="24" />
+        <location filename="../qml/AccessibilityPanel.qml" line="25" />
         <source>More time</source>
         <translation>Більше часу</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29" />
+        <location filename="../qml/AccessibilityPanel.qml" line="30" />
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="49" />
+        <location filename="../qml/AccessibilityPanel.qml" line="50" />
         <source>Read this screen now</source>
         <translation>Прочитати цей екран</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="56" />
+        <location filename="../qml/AccessibilityPanel.qml" line="57" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
@@ -114,67 +279,67 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="17" />
+        <location filename="../qml/AdminPanel.qml" line="19" />
         <source>Version</source>
         <translation>Версія</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="17" />
+        <location filename="../qml/AdminPanel.qml" line="19" />
         <source>Kiosk</source>
         <translation>Кіоск</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="17" />
+        <location filename="../qml/AdminPanel.qml" line="19" />
         <source>Catalogue</source>
         <translation>Каталог</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="18" />
+        <location filename="../qml/AdminPanel.qml" line="20" />
         <source>Last sync</source>
         <translation>Остання синхронізація</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="18" />
+        <location filename="../qml/AdminPanel.qml" line="20" />
         <source>Network</source>
         <translation>Мережа</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="18" />
+        <location filename="../qml/AdminPanel.qml" line="20" />
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="21" />
         <source>Applications waiting</source>
         <translation>Заяви в черзі</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="23" />
+        <location filename="../qml/AdminPanel.qml" line="25" />
         <source>Technician</source>
         <translation>Сервіс</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="36" />
+        <location filename="../qml/AdminPanel.qml" line="38" />
         <source>Sync now</source>
         <translation>Синхронізувати зараз</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="37" />
+        <location filename="../qml/AdminPanel.qml" line="39" />
         <source>Refresh</source>
         <translation>Оновити</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="38" />
+        <location filename="../qml/AdminPanel.qml" line="40" />
         <source>Reload screens</source>
         <translation>Перезавантажити екрани</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="39" />
+        <location filename="../qml/AdminPanel.qml" line="41" />
         <source>Close the app</source>
         <translation>Закрити програму</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="40" />
+        <location filename="../qml/AdminPanel.qml" line="42" />
         <source>Back to residents</source>
         <translation>Повернутися до мешканців</translation>
     </message>
@@ -190,69 +355,150 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="39" />
+        <location filename="../qml/CardScreen.qml" line="45" />
+        <source>Fill in the application here</source>
+        <translation>Заповнити заяву тут</translation>
+    </message>
+    <message>
+        <location filename="../qml/CardScreen.qml" line="48" />
         <source>What it is</source>
         <translation>Що це</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="40" />
+        <location filename="../qml/CardScreen.qml" line="49" />
         <source>Who can apply</source>
         <translation>Хто може звернутися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="41" />
+        <location filename="../qml/CardScreen.qml" line="50" />
         <source>What to bring</source>
         <translation>Що взяти з собою</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="42" />
+        <location filename="../qml/CardScreen.qml" line="51" />
         <source>Fees</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="43" />
+        <location filename="../qml/CardScreen.qml" line="52" />
         <source>How long it takes</source>
         <translation>Скільки це триває</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46" />
+        <location filename="../qml/CardScreen.qml" line="55" />
         <source>Where and when to go</source>
         <translation>Куди і коли звертатися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="62" />
+        <location filename="../qml/CardScreen.qml" line="71" />
         <source>QR code with the address of this service online</source>
         <translation>QR-код з адресою цієї послуги в інтернеті</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="68" />
+        <location filename="../qml/CardScreen.qml" line="77" />
         <source>Continue on your phone</source>
         <translation>Продовжте на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="69" />
+        <location filename="../qml/CardScreen.qml" line="78" />
         <source>Scan the code with your phone's camera to open this service online.</source>
         <translation>Відскануйте код камерою телефона, щоб відкрити цю послугу в інтернеті.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="73" />
+        <location filename="../qml/CardScreen.qml" line="82" />
         <source>Legal basis</source>
         <translation>Правова підстава</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="74" />
+        <location filename="../qml/CardScreen.qml" line="83" />
         <source>How to appeal</source>
         <translation>Як оскаржити</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="75" />
+        <location filename="../qml/CardScreen.qml" line="84" />
         <source>What you get</source>
         <translation>Що ви отримаєте</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78" />
+        <location filename="../qml/CardScreen.qml" line="87" />
         <source>Information checked on %1</source>
         <translation>Інформацію перевірено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormQuestion</name>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="26" />
+        <source>(optional)</source>
+        <translation>(необов’язково)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="59" />
+        <source>DD.MM.YYYY</source>
+        <translation>ДД.ММ.РРРР</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="104" />
+        <source>%1 of %2 characters</source>
+        <translation>%1 з %2 символів</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="114" />
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormQuestion.qml" line="114" />
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="53" />
+        <source>Check your answers</source>
+        <translation>Перевірте свої відповіді</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="54" />
+        <source>Step %1 of %2: %3</source>
+        <translation>Крок %1 з %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="132" />
+        <source>Change</source>
+        <translation>Змінити</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="168" />
+        <source>How the office uses your data</source>
+        <translation>Як установа використовує ваші дані</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="189" />
+        <source>To send the application, tick this box.</source>
+        <translation>Щоб надіслати заяву, позначте це поле.</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="201" />
+        <source>I have read this information</source>
+        <translation>Я ознайомився/-лася з цією інформацією</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="229" />
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="237" />
+        <source>Send the application</source>
+        <translation>Надіслати заяву</translation>
+    </message>
+    <message>
+        <location filename="../qml/FormScreen.qml" line="237" />
+        <source>Next</source>
+        <translation>Далі</translation>
     </message>
 </context>
 <context>
@@ -309,22 +555,22 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="97" />
+        <location filename="../qml/Main.qml" line="115" />
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="119" />
+        <location filename="../qml/Main.qml" line="137" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="120" />
+        <location filename="../qml/Main.qml" line="138" />
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="125" />
+        <location filename="../qml/Main.qml" line="143" />
         <source>No connection · catalogue from %1</source>
         <translation>Немає з'єднання · каталог від %1</translation>
     </message>
@@ -332,14 +578,74 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/PinPad.qml" line="20" />
+        <location filename="../qml/PinPad.qml" line="22" />
         <source>Technician PIN</source>
         <translation>Сервісний PIN</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="42" />
+        <location filename="../qml/PinPad.qml" line="44" />
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="13" />
+        <location filename="../qml/ReceiptScreen.qml" line="26" />
+        <source>Your application has been saved</source>
+        <translation>Вашу заяву збережено</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="43" />
+        <location filename="../qml/ReceiptScreen.qml" line="58" />
+        <source>Your application code:</source>
+        <translation>Код вашої заяви:</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="74" />
+        <source>Printing your receipt…</source>
+        <translation>Друкуємо підтвердження…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="75" />
+        <source>Take your receipt from the printer.</source>
+        <translation>Заберіть підтвердження з принтера.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="76" />
+        <source>The printer is not working. Please take a photo of this screen: the code and the QR code are all you need.</source>
+        <translation>Принтер не працює. Сфотографуйте цей екран: код і QR-код — це все, що вам потрібно.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="99" />
+        <source>QR code with the address of your application's status</source>
+        <translation>QR-код з адресою сторінки стану вашої заяви</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="105" />
+        <source>Check the status on your phone</source>
+        <translation>Перевірте стан справи на телефоні</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="106" />
+        <source>Scan the code with your phone's camera, or give the application code at the office.</source>
+        <translation>Відскануйте код камерою телефона або назвіть код заяви в установі.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="110" />
+        <source>What happens next</source>
+        <translation>Що далі</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="110" />
+        <source>The office will register your application and contact you if anything is missing.</source>
+        <translation>Установа зареєструє вашу заяву і зв’яжеться з вами, якщо чогось бракуватиме.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReceiptScreen.qml" line="115" />
+        <source>Finish</source>
+        <translation>Завершити</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ Flickable {
     id: cardScreen
     objectName: "cardScreen"
     property var card: catalogue.card
+    signal fileRequested(string serviceId)
     contentHeight: content.implicitHeight + theme.body * 2
     clip: true
     flickDeceleration: 1500
@@ -35,6 +36,14 @@ Flickable {
             color: theme.colors.mutedText
             font.pixelSize: theme.body
             wrapMode: Text.WordWrap
+        }
+        KioskButton {
+            objectName: "fileButton"
+            visible: (cardScreen.card.kioskForm || "").length > 0
+            width: parent.width
+            primary: true
+            text: "✎ " + qsTr("Fill in the application here")
+            onClicked: cardScreen.fileRequested(cardScreen.card.id)
         }
         SectionText { heading: qsTr("What it is"); body: cardScreen.card.description || "" }
         SectionText { heading: qsTr("Who can apply"); body: cardScreen.card.whoCanApply || "" }

@@ -39,6 +39,16 @@ ApplicationWindow {
         catalogue.openService(serviceId)
         stack.push(cardComponent)
     }
+    function openForm(serviceId) {
+        form.start(serviceId)
+        stack.push(formComponent)
+    }
+    function goBack() {
+        var screen = stack.currentItem
+        if (screen.goBack && screen.goBack()) return
+        if (stack.depth === 2) catalogue.closeService()
+        stack.pop()
+    }
     function openAccessibility() {
         a11yLoader.active = true
         a11yLoader.item.open()
@@ -124,7 +134,7 @@ ApplicationWindow {
             Row {
                 spacing: theme.body * 0.5
                 visible: stack.depth > 1
-                KioskButton { objectName: "backButton"; text: "‹ " + qsTr("Back"); onClicked: { if (stack.depth === 2) catalogue.closeService(); stack.pop() } }
+                KioskButton { objectName: "backButton"; text: "‹ " + qsTr("Back"); onClicked: root.goBack() }
                 KioskButton { objectName: "homeButton"; text: "⌂ " + qsTr("Home"); onClicked: root.goHome() }
             }
             Text {
@@ -159,7 +169,13 @@ ApplicationWindow {
         }
     }
     Component { id: listComponent; ListScreen { onOpenService: serviceId => root.openService(serviceId) } }
-    Component { id: cardComponent; CardScreen {} }
+    Component { id: cardComponent; CardScreen { onFileRequested: serviceId => root.openForm(serviceId) } }
+    Component { id: formComponent; FormScreen { onBackRequested: root.goBack() } }
+    Component { id: receiptComponent; ReceiptScreen {} }
+    Connections {
+        target: form
+        function onSubmitted() { stack.replace(receiptComponent) }
+    }
 
     // Made when first needed: fewer items to build at start-up (the kiosk's cold start).
     Loader { id: a11yLoader; active: false; sourceComponent: AccessibilityPanel {} }

@@ -1,0 +1,124 @@
+"""Filing an application: the form a service names, checked answers, the outbox first.
+
+The order is the promise made to the resident: the application is written to the outbox
+(and fsynced) before anything is printed or sent. If that write fails, `file` raises
+`OutboxWriteError` and nothing else happens: no code, no receipt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.catalogue_service import CatalogueService, Service, in_language
+from kiosk.forms.filling import FormFilling
+from offline_cache.outbox import NewSubmission, Outbox, OutboxWriteError
+from offline_cache.records import Form
+from offline_cache.submission_code import check_character, display
+
+log = logging.getLogger(__name__)
+
+
+EXAMPLE_CODE_BODY = "K7P4MX9RC"
+
+
+class NoKioskForm(LookupError):
+    """The service cannot be filed at the kiosk (no kiosk channel, or its form is missing)."""
+
+
+@dataclass(frozen=True)
+class FiledApplication:
+    """What the receipt and the receipt screen show; no answers, no personal data."""
+
+    code: str  # as stored and in the status URL: K7P4MX9RCA
+    shown_code: str  # as printed and shown: K7P4M-X9RCA
+    filed_at: dt.datetime
+    service_id: str
+    service_name: str  # in the resident's language
+    office_name: str  # in the resident's language
+    status_url: str
+    language: str
+
+
+class FilingService:
+    """Starts forms for services and files finished ones into the outbox."""
+
+    def __init__(
+        self,
+        catalogue: CatalogueService,
+        outbox: Callable[[], Outbox],
+        on_filed: Callable[[], None],
+        kiosk_id: str,
+        status_url_base: str,
+    ) -> None:
+        self._catalogue = catalogue
+        self._outbox = outbox  # opened on the first filing, not at the kiosk's start
+        self._on_filed = on_filed
+        self._kiosk_id = kiosk_id
+        self._status_url_base = status_url_base
+
+    def form_for(self, service_id: str) -> Form:
+        form = self._catalogue.form_of(service_id)
+        if form is None:
+            raise NoKioskForm(f"service {service_id!r} has no form to fill in at the kiosk")
+        return form
+
+    def start(self, service_id: str) -> FormFilling:
+        """A blank form for one resident."""
+        return FormFilling(self.form_for(service_id))
+
+    def file(self, service_id: str, filling: FormFilling, language: str) -> FiledApplication:
+        """Write the application to the outbox; raises OutboxWriteError when it is not saved."""
+        service = self._catalogue.service(service_id)
+        if service is None:
+            raise NoKioskForm(f"service {service_id!r} is no longer in the catalogue")
+        filled = filling.filled()
+        office = self._office_names().get(service["authority"], {"pl": service["authority"]})
+        form = filling.form
+        submission = NewSubmission(
+            kiosk_id=self._kiosk_id,
+            tenant_id=service["authority"],
+            office_name=in_language(office, "pl"),
+            service_id=service_id,
+            service_name=in_language(service["name"], "pl"),
+            form_id=filled.form_id,
+            form_version=filled.form_version,
+            language=language,
+            consent_version=filled.consent_version,
+            answers=filled.answers,
+            answer_labels={f.id: in_language(f.label, "pl") for f in form.fields()},
+        )
+        filed = self._outbox().enqueue(submission)
+        self._on_filed()
+        return self._application(service, filed.code, filed.filed_at, language)
+
+    def example(self, service_id: str, language: str) -> FiledApplication:
+        """A made-up application for screenshots and docs; nothing is written anywhere."""
+        service = self._catalogue.service(service_id)
+        if service is None:
+            raise NoKioskForm(f"service {service_id!r} is not in the catalogue")
+        code = EXAMPLE_CODE_BODY + check_character(EXAMPLE_CODE_BODY)
+        return self._application(service, code, dt.datetime.now(dt.UTC), language)
+
+    def _application(
+        self, service: Service, code: str, filed_at: dt.datetime, language: str
+    ) -> FiledApplication:
+        office = self._office_names().get(service["authority"], {"pl": service["authority"]})
+        return FiledApplication(
+            code=code,
+            shown_code=display(code),
+            filed_at=filed_at,
+            service_id=service["id"],
+            service_name=in_language(service["name"], language),
+            office_name=in_language(office, language),
+            status_url=self._status_url_base + code if self._status_url_base else "",
+            language=language,
+        )
+
+    def _office_names(self) -> dict[str, dict[str, str]]:
+        return {t["id"]: t["name"] for t in self._catalogue.terms("tenants")}
+
+
+__all__ = ["FiledApplication", "FilingService", "NoKioskForm", "OutboxWriteError"]

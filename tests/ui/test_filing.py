@@ -1,0 +1,177 @@
+"""Filing an application by touch: the wizard, its checks, the review, consent and receipt."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Q_ARG, QEvent, QMetaObject, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import Kiosk, texts_on_screen
+from ui.screenshots import settle
+
+INFO_REQUEST = "gl-informacja-publiczna"
+WASTE_DECLARATION = "gl-deklaracja-oplata-za-odpady"
+
+
+def open_form(kiosk: Kiosk, service_id: str) -> None:
+    QMetaObject.invokeMethod(kiosk.window, "openService", Q_ARG("QVariant", service_id))
+    settle(250)
+    kiosk.tap("fileButton")
+    assert kiosk.shown("formScreen")
+
+
+def reveal(kiosk: Kiosk, item: QQuickItem) -> None:
+    """Flick the questions so `item` is in view, as a resident's finger would."""
+    QMetaObject.invokeMethod(kiosk.item("formScreen"), "reveal", Q_ARG("QVariant", item))
+    settle(100)
+
+
+def tap_field(kiosk: Kiosk, name: str) -> None:
+    """Flick the item into view, then tap it."""
+    item = kiosk.item(name)
+    reveal(kiosk, item)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(
+        kiosk.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+    )
+    settle(150)
+
+
+def type_text(kiosk: Kiosk, name: str, text: str) -> None:
+    """Tap the input, then type as a USB keyboard does (Polish letters included)."""
+    tap_field(kiosk, name)
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = Qt.Key.Key_Return if character == "\n" else Qt.Key.Key_unknown
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, character)
+            QGuiApplication.sendEvent(kiosk.window, event)
+    settle(100)
+
+
+def problem(kiosk: Kiosk, field_id: str) -> str:
+    if not kiosk.shown(f"problem_{field_id}"):
+        return ""
+    text = kiosk.item(f"problem_{field_id}").property("text")
+    assert isinstance(text, str)
+    return text
+
+
+def progress(kiosk: Kiosk) -> str:
+    text = kiosk.item("formProgress").property("text")
+    assert isinstance(text, str)
+    return text
+
+
+def fill_info_request(kiosk: Kiosk) -> None:
+    type_text(kiosk, "area_tresc", "Proszę o uchwały rady miasta z 2026 r. — źródła ciepła")
+    tap_field(kiosk, "choice_forma_plik")
+    kiosk.tap("formNext")
+    type_text(kiosk, "field_imie-nazwisko", "Zofia Żółkiewska")
+    kiosk.tap("formNext")
+    tap_field(kiosk, "choice_sposob_email")
+    type_text(kiosk, "field_email", "zofia@example.pl")
+    kiosk.tap("formNext")
+
+
+def test_a_resident_files_a_request_for_public_information(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    assert progress(kiosk).startswith("Krok 1 z 3")
+    kiosk.tap("formNext")  # nothing answered yet: the wizard says what is missing, in Polish
+    assert progress(kiosk).startswith("Krok 1 z 3")
+    assert "wymagana" in problem(kiosk, "tresc")
+
+    fill_info_request(kiosk)
+    assert kiosk.shown("formReview")
+    shown = " ".join(texts_on_screen(kiosk.window))
+    assert "Zofia Żółkiewska" in shown
+    assert "zofia@example.pl" in shown
+    kiosk.tap("formSubmit")  # no consent yet: nothing is sent, the box to tick is shown
+    assert kiosk.shown("formReview")
+    assert kiosk.shown("consentAsk")
+    assert kiosk.app.services.outbox.counts()["queued"] == 0
+
+    kiosk.tap("consentButton")  # the screen has scrolled to it
+    kiosk.tap("formSubmit")
+    assert kiosk.shown("receiptScreen")
+    shown_code = kiosk.item("submissionCode").property("text")
+    [filed] = kiosk.app.services.outbox.list()
+    assert filed.code.startswith(shown_code.replace("-", "")[:5])
+    assert filed.service_id == INFO_REQUEST
+    assert filed.answers is not None
+    assert filed.answers["imie-nazwisko"] == "Zofia Żółkiewska"
+    assert filed.answers["sposob"] == "email"
+    assert "ulica" not in filed.answers  # a hidden question is not submitted
+    kiosk.qtbot.waitUntil(lambda: kiosk.app.form.property("result")["printState"] != "printing")
+    assert kiosk.app.form.property("result")["printState"] == "printed"
+
+
+def test_a_wrong_email_is_explained_next_to_the_field(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Budżet gminy")
+    tap_field(kiosk, "choice_forma_wglad")
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    tap_field(kiosk, "choice_sposob_email")
+    type_text(kiosk, "field_email", "zofia(at)example")
+    kiosk.tap("formNext")
+    assert "@" in problem(kiosk, "email")
+    type_text(kiosk, "field_email", "@example.pl")  # typing clears the old complaint
+    assert problem(kiosk, "email") == ""
+
+
+def test_back_and_forward_keep_every_answer(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    fill_info_request(kiosk)
+    assert kiosk.shown("formReview")
+    kiosk.tap("formBack")
+    assert kiosk.item("field_email").property("text") == "zofia@example.pl"
+    kiosk.tap("backButton")  # the header's Back also goes one step back
+    assert kiosk.item("field_imie-nazwisko").property("text") == "Zofia Żółkiewska"
+    kiosk.tap("formBack")
+    kiosk.tap("formBack")  # from the first step back to the service card
+    assert kiosk.shown("cardScreen")
+    kiosk.tap("fileButton")  # and in again: nothing lost
+    assert kiosk.item("area_tresc").property("text").startswith("Proszę o uchwały")
+
+
+def test_choosing_post_asks_for_the_address_instead_of_the_email(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Protokoły sesji")
+    tap_field(kiosk, "choice_forma_plik")
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    assert not kiosk.shown("field_email")
+    tap_field(kiosk, "choice_sposob_poczta")
+    assert kiosk.shown("field_ulica")
+    assert kiosk.shown("field_kod-pocztowy")
+    assert not kiosk.shown("field_email")
+
+
+def test_a_wrong_pesel_is_explained_in_the_residents_language(kiosk: Kiosk) -> None:
+    kiosk.tap("lang_uk")
+    open_form(kiosk, WASTE_DECLARATION)
+    tap_field(kiosk, "choice_cel_pierwsza")
+    type_text(kiosk, "field_data", "01.12.2026")
+    kiosk.tap("formNext")
+    type_text(kiosk, "field_pesel", "44051401358")  # the checksum digit is wrong
+    kiosk.tap("formNext")
+    assert "PESEL" in problem(kiosk, "pesel")
+    assert any("\u0400" <= ch <= "\u04ff" for ch in problem(kiosk, "pesel"))
+    kiosk.tap("lang_en")
+    assert "typo" in problem(kiosk, "pesel")
+
+
+def test_the_idle_reset_drops_a_half_filled_form(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Sprawa sąsiada Kowalskiego")
+    kiosk.app.session.reset()
+    settle(300)
+    assert kiosk.app.session.session.form is None
+    assert kiosk.app.form.property("fields").rowCount() == 0
+    assert kiosk.stack_depth() == 1
+    assert not any("Kowalskiego" in text for text in texts_on_screen(kiosk.window))
+    QMetaObject.invokeMethod(kiosk.window, "openService", Q_ARG("QVariant", INFO_REQUEST))
+    settle(250)
+    kiosk.tap("fileButton")
+    assert kiosk.item("area_tresc").property("text") == ""

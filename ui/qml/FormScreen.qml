@@ -1,0 +1,247 @@
+import QtQuick
+import "components"
+
+// The application wizard: one question group per screen, then the review with the consent.
+// Answers live in the form model (the resident session), so back and forward lose nothing.
+Item {
+    id: formScreen
+    objectName: "formScreen"
+    Accessible.role: Accessible.Pane
+    Accessible.name: form.title
+
+    signal backRequested()  // Main.qml: one step back, or out to the card from the first step
+    // The header's Back goes one step back; false means "leave the form" (Main.qml).
+    function goBack() { return form.back() }
+
+    // Keep the input being typed into in view above the keyboard.
+    property Item typingInto: null
+    function reveal(item) {
+        if (!item) return
+        var flick = form.reviewing ? review : questions
+        var top = item.mapToItem(flick.contentItem, 0, 0).y
+        var margin = theme.body
+        if (top + item.height + margin > flick.contentY + flick.height)
+            flick.contentY = Math.min(top + item.height + margin - flick.height,
+                                      Math.max(0, flick.contentHeight - flick.height))
+        else if (top - margin < flick.contentY)
+            flick.contentY = Math.max(0, top - margin)
+    }
+    // "Send" before the privacy notice is ticked: show the resident the box to tick.
+    property bool consentAsked: false
+    Connections {
+        target: form
+        function onChanged() { if (form.consentAccepted || !form.reviewing) formScreen.consentAsked = false }
+    }
+
+    Column {
+        id: top
+        width: parent.width
+        spacing: theme.body * 0.3
+        Text {
+            objectName: "formTitle"
+            width: parent.width
+            text: form.title
+            color: theme.colors.text
+            font.pixelSize: theme.title
+            font.bold: true
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Text {
+            objectName: "formProgress"
+            width: parent.width
+            text: form.reviewing ? qsTr("Check your answers")
+                                 : qsTr("Step %1 of %2: %3").arg(form.stepIndex + 1).arg(form.stepCount).arg(form.stepTitle)
+            color: theme.colors.primary
+            font.pixelSize: theme.body * 1.1
+            font.bold: true
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+    }
+
+    Flickable {
+        id: questions
+        objectName: "formQuestions"
+        visible: !form.reviewing
+        anchors { top: top.bottom; topMargin: theme.body * 0.6; bottom: nav.top; bottomMargin: theme.body * 0.6 }
+        width: parent.width
+        contentHeight: questionColumn.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        onHeightChanged: formScreen.reveal(formScreen.typingInto)
+        Column {
+            id: questionColumn
+            width: questions.width
+            spacing: theme.body
+            Text {
+                visible: form.stepIntro.length > 0
+                width: parent.width
+                text: form.stepIntro
+                color: theme.colors.text
+                font.pixelSize: theme.body
+                wrapMode: Text.WordWrap
+                lineHeight: 1.2
+            }
+            Repeater {
+                model: form.fields
+                FormQuestion {
+                    onAnswered: (fieldId, value) => form.setAnswer(fieldId, value)
+                    onFocused: input => { formScreen.typingInto = input; formScreen.reveal(input) }
+                }
+            }
+        }
+    }
+
+    Flickable {
+        id: review
+        objectName: "formReview"
+        visible: form.reviewing
+        anchors { top: top.bottom; topMargin: theme.body * 0.6; bottom: nav.top; bottomMargin: theme.body * 0.6 }
+        width: parent.width
+        contentHeight: reviewColumn.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        Column {
+            id: reviewColumn
+            width: review.width
+            spacing: theme.body * 0.8
+            Repeater {
+                model: form.review
+                Column {
+                    width: reviewColumn.width
+                    spacing: theme.body * 0.25
+                    Row {
+                        width: parent.width
+                        spacing: theme.body * 0.5
+                        Text {
+                            width: parent.width - change.width - parent.spacing
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: modelData.step
+                            color: theme.colors.primary
+                            font.pixelSize: theme.body * 1.05
+                            font.bold: true
+                            wrapMode: Text.WordWrap
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
+                        }
+                        KioskButton {
+                            id: change
+                            objectName: "change_" + index
+                            text: qsTr("Change")
+                            fontSize: theme.small
+                            onClicked: form.editStep(modelData.stepIndex)
+                        }
+                    }
+                    Repeater {
+                        model: modelData.answers
+                        Text {
+                            width: reviewColumn.width
+                            text: modelData.label + ": <b>" + modelData.shown + "</b>"
+                            textFormat: Text.StyledText
+                            color: theme.colors.text
+                            font.pixelSize: theme.body
+                            wrapMode: Text.WordWrap
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: modelData.label + ": " + modelData.shown
+                        }
+                    }
+                }
+            }
+            Rectangle {
+                id: consentBox
+                width: reviewColumn.width
+                height: consent.implicitHeight + theme.body
+                radius: 12
+                color: theme.colors.surface
+                border.color: formScreen.consentAsked ? theme.colors.error : theme.colors.border
+                border.width: formScreen.consentAsked ? 4 : 2
+                Column {
+                    id: consent
+                    x: theme.body * 0.5
+                    y: theme.body * 0.5
+                    width: parent.width - theme.body
+                    spacing: theme.body * 0.4
+                    Text {
+                        width: parent.width
+                        text: qsTr("How the office uses your data")
+                        color: theme.colors.text
+                        font.pixelSize: theme.body * 1.05
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
+                    }
+                    Text {
+                        objectName: "consentText"
+                        width: parent.width
+                        text: form.consentText
+                        color: theme.colors.text
+                        font.pixelSize: theme.small
+                        wrapMode: Text.WordWrap
+                        lineHeight: 1.2
+                    }
+                    Text {
+                        objectName: "consentAsk"
+                        visible: formScreen.consentAsked
+                        width: parent.width
+                        text: "⚠ " + qsTr("To send the application, tick this box.")
+                        color: theme.colors.error
+                        font.pixelSize: theme.body
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                        Accessible.role: Accessible.AlertMessage
+                        Accessible.name: text
+                    }
+                    KioskButton {
+                        objectName: "consentButton"
+                        width: parent.width
+                        checked: form.consentAccepted
+                        text: (form.consentAccepted ? "☑ " : "☐ ") + (form.consentStatement || qsTr("I have read this information"))
+                        onClicked: form.setConsent(!form.consentAccepted)
+                    }
+                }
+            }
+            Text {
+                objectName: "formMessage"
+                visible: form.message.length > 0
+                width: reviewColumn.width
+                text: "⚠ " + form.message
+                color: theme.colors.error
+                font.pixelSize: theme.body
+                font.bold: true
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: form.message
+            }
+        }
+    }
+
+    Row {
+        id: nav
+        anchors.bottom: parent.bottom
+        width: parent.width
+        spacing: theme.body * 0.5
+        KioskButton {
+            objectName: "formBack"
+            width: (parent.width - parent.spacing) * 0.4
+            text: "‹ " + qsTr("Previous")
+            onClicked: formScreen.backRequested()
+        }
+        KioskButton {
+            objectName: form.reviewing ? "formSubmit" : "formNext"
+            width: (parent.width - parent.spacing) * 0.6
+            primary: true
+            opacity: !form.reviewing || form.consentAccepted ? 1.0 : 0.6
+            text: form.reviewing ? qsTr("Send the application") : qsTr("Next") + " ›"
+            onClicked: {
+                if (form.reviewing && !form.consentAccepted) { formScreen.consentAsked = true; formScreen.reveal(consentBox) }
+                else if (form.reviewing) form.submit()
+                else if (form.next()) { questions.contentY = 0; review.contentY = 0 }
+                else questions.contentY = 0
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import QtQuick
+import QtQuick.Controls
+
+// One question of a form: its label, how to fill it, the input for its kind, and — after
+// "Next" — what is wrong and how to fix it. Answers go to the form model as they are typed.
+Column {
+    id: question
+    required property string fieldId
+    required property string kind
+    required property string label
+    required property string help
+    required property bool required
+    required property string value
+    required property string problem
+    required property var choices
+    required property int maxLength
+    signal answered(string fieldId, string value)
+    signal focused(Item input)  // the screen scrolls it clear of the keyboard
+
+    readonly property bool typed: kind !== "choice" && kind !== "yes_no" && kind !== "long_text"
+    width: parent ? parent.width : 0
+    spacing: theme.body * 0.3
+
+    Text {
+        width: question.width
+        text: question.label + (question.required ? "" : "  " + qsTr("(optional)"))
+        color: theme.colors.text
+        font.pixelSize: theme.body * 1.05
+        font.bold: true
+        wrapMode: Text.WordWrap
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
+    }
+    Text {
+        visible: question.help.length > 0
+        width: question.width
+        text: question.help
+        color: theme.colors.mutedText
+        font.pixelSize: theme.small
+        wrapMode: Text.WordWrap
+    }
+    TextField {
+        id: line
+        objectName: "field_" + question.fieldId
+        visible: question.typed
+        width: question.width
+        height: Math.max(theme.touch, theme.body * 2.2)
+        font.pixelSize: theme.body
+        color: theme.colors.text
+        text: question.value
+        maximumLength: question.maxLength > 0 ? question.maxLength : 32767
+        selectByMouse: false
+        inputMethodHints: ({
+            pesel: Qt.ImhDigitsOnly, number: Qt.ImhDigitsOnly, nip: Qt.ImhFormattedNumbersOnly, regon: Qt.ImhDigitsOnly,
+            postal_code: Qt.ImhFormattedNumbersOnly, phone: Qt.ImhDialableCharactersOnly,
+            email: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase, date: Qt.ImhFormattedNumbersOnly,
+            id_card: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
+        })[question.kind] || Qt.ImhNoPredictiveText
+        placeholderText: ({ postal_code: "00-000", date: qsTr("DD.MM.YYYY"), id_card: "ABC123456" })[question.kind] || ""
+        placeholderTextColor: theme.colors.mutedText
+        onTextEdited: question.answered(question.fieldId, text)
+        onActiveFocusChanged: if (activeFocus) question.focused(line)
+        background: Rectangle {
+            radius: 12
+            color: theme.colors.background
+            border.width: line.activeFocus || question.problem.length > 0 ? 4 : 2
+            border.color: question.problem.length > 0 ? theme.colors.error
+                          : (line.activeFocus ? theme.colors.focus : theme.colors.border)
+        }
+        Accessible.role: Accessible.EditableText
+        Accessible.name: question.label
+        Accessible.description: question.problem || question.help
+    }
+    TextArea {
+        id: area
+        objectName: "area_" + question.fieldId
+        visible: question.kind === "long_text"
+        width: question.width
+        height: Math.max(theme.touch * 3, implicitHeight)
+        font.pixelSize: theme.body
+        color: theme.colors.text
+        text: question.value
+        wrapMode: TextEdit.Wrap
+        selectByMouse: false
+        inputMethodHints: Qt.ImhNoPredictiveText
+        onActiveFocusChanged: if (activeFocus) question.focused(area)
+        onTextChanged: if (activeFocus && text !== question.value) {
+            if (question.maxLength > 0 && text.length > question.maxLength) remove(question.maxLength, text.length)
+            else question.answered(question.fieldId, text)
+        }
+        background: Rectangle {
+            radius: 12
+            color: theme.colors.background
+            border.width: area.activeFocus || question.problem.length > 0 ? 4 : 2
+            border.color: question.problem.length > 0 ? theme.colors.error
+                          : (area.activeFocus ? theme.colors.focus : theme.colors.border)
+        }
+        Accessible.role: Accessible.EditableText
+        Accessible.name: question.label
+        Accessible.description: question.problem || question.help
+    }
+    Text {
+        visible: question.kind === "long_text" && question.maxLength > 0
+        text: qsTr("%1 of %2 characters").arg(area.text.length).arg(question.maxLength)
+        color: theme.colors.mutedText
+        font.pixelSize: theme.small
+    }
+    Flow {
+        visible: question.kind === "choice" || question.kind === "yes_no"
+        width: question.width
+        spacing: theme.body * 0.4
+        Repeater {
+            model: question.kind === "yes_no"
+                   ? [{ value: "yes", label: qsTr("Yes") }, { value: "no", label: qsTr("No") }]
+                   : question.choices
+            KioskButton {
+                objectName: "choice_" + question.fieldId + "_" + modelData.value
+                text: (question.value === modelData.value ? "✓ " : "") + modelData.label
+                checked: question.value === modelData.value
+                onClicked: question.answered(question.fieldId, modelData.value)
+            }
+        }
+    }
+    Text {
+        objectName: "problem_" + question.fieldId
+        visible: question.problem.length > 0
+        width: question.width
+        text: "⚠ " + question.problem
+        color: theme.colors.error
+        font.pixelSize: theme.body
+        font.bold: true
+        wrapMode: Text.WordWrap
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: question.problem
+    }
+}
