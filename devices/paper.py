@@ -1,0 +1,65 @@
+"""Receipt paper: its printable width in dots, how many characters fit, how big a QR is.
+
+Thermal receipt printers print 8 dots per mm. Font A is 12x24 dots and font B 9x17, so
+58 mm paper (384 dots) holds 32 or 42 characters a line and 80 mm paper (576 dots) 48
+or 64. The ESC/POS and the image renderings share these numbers, so a receipt on the
+screen wraps exactly as it will on paper.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from devices.receipt import Size, printable
+
+FONT_A = (12, 24)  # width, height in dots
+FONT_B = (9, 17)
+
+
+@dataclass(frozen=True)
+class Paper:
+    width_mm: int
+    dots: int
+    qr_max_module: int  # dots per QR module: big enough for any phone, small enough to fit
+
+    def cell(self, size: Size) -> tuple[int, int]:
+        """Width and height in dots of one character of `size`."""
+        width, height = FONT_B if size is Size.SMALL else FONT_A
+        return width * size.scale, height * size.scale
+
+    def columns(self, size: Size = Size.NORMAL) -> int:
+        """Characters of `size` that fit on one line."""
+        return self.dots // self.cell(size)[0]
+
+    def qr_module(self, modules: int) -> int:
+        """Dots per module for a QR code `modules` wide: at most 60 % of the paper."""
+        return max(1, min(self.qr_max_module, int(self.dots * 0.6) // modules))
+
+
+PAPER_58 = Paper(width_mm=58, dots=384, qr_max_module=6)
+PAPER_80 = Paper(width_mm=80, dots=576, qr_max_module=8)
+PAPERS = {58: PAPER_58, 80: PAPER_80}
+
+
+def paper_for_width(width_mm: int) -> Paper:
+    """The paper of `width_mm` (58 or 80)."""
+    try:
+        return PAPERS[width_mm]
+    except KeyError:
+        raise ValueError(f"paper must be 58 or 80 mm wide (got {width_mm})") from None
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """`text` made printable and wrapped to `columns` characters without splitting words.
+
+    A word longer than a whole line (a long URL) is the only thing ever broken. Empty
+    text is one empty line, so a blank `Line` still takes its room.
+    """
+    lines = textwrap.wrap(
+        printable(text),
+        width=columns,
+        break_long_words=True,
+        break_on_hyphens=False,  # keeps codes like K7Q4-MX9R3 and URLs whole
+    )
+    return lines or [""]
