@@ -93,16 +93,17 @@ def _element(printer: Any, element: Element, paper: Paper) -> None:
 
 
 def _line(printer: Any, line: Line, paper: Paper) -> None:
-    scale = line.size.scale
+    size = paper.size_for(line.text, line.size)
+    scale = size.scale
     printer.set(
         align=line.align.value,
         bold=line.bold,
-        font="b" if line.size is Size.SMALL else "a",
+        font="b" if size is Size.SMALL else "a",
         custom_size=True,
         width=scale,
         height=scale,
     )
-    for text in wrap(line.text, paper.columns(line.size)):
+    for text in wrap(line.text, paper.columns(size)):
         printer.textln(text)
 
 

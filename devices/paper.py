@@ -32,6 +32,13 @@ class Paper:
         """Characters of `size` that fit on one line."""
         return self.dots // self.cell(size)[0]
 
+    def size_for(self, text: str, size: Size) -> Size:
+        """`size`, except that huge type needing two lines steps down to large: huge is
+        for short things read from afar (the submission code), which must stay whole."""
+        if size is Size.HUGE and len(printable(text).strip()) > self.columns(size):
+            return Size.LARGE
+        return size
+
     def qr_module(self, modules: int) -> int:
         """Dots per module for a QR code `modules` wide: at most 60 % of the paper."""
         return max(1, min(self.qr_max_module, int(self.dots * 0.6) // modules))

@@ -23,6 +23,7 @@ from devices.receipt import Align, Element, Feed, Line, QrCode, Receipt, Separat
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {False: "DejaVuSansMono.ttf", True: "DejaVuSansMono-Bold.ttf"}
 MONO_ADVANCE = 1233 / 2048  # DejaVu Sans Mono: every glyph is this many ems wide
+GLYPH_FILL = 0.97  # a hair smaller than the cell, so W and M at the line's end stay whole
 LINE_DOTS = 30  # a printer's default line feed (about 1/6 inch)
 MARGIN = 12  # white above and below the receipt in the image
 WHITE, BLACK = 255, 0
@@ -80,11 +81,12 @@ class ReceiptImageRenderer:
         return [_cut_row(paper)]  # Cut
 
     def _text_rows(self, line: Line, paper: Paper) -> list[tuple[int, Painter]]:
-        font = self._font(line.bold, line.size, paper)
-        cell_height = paper.cell(line.size)[1]
+        size = paper.size_for(line.text, line.size)
+        font = self._font(line.bold, size, paper)
+        cell_height = paper.cell(size)[1]
         row_height = max(LINE_DOTS, cell_height + 6)
         rows = []
-        for text in wrap(line.text, paper.columns(line.size)):
+        for text in wrap(line.text, paper.columns(size)):
             x = 0
             if line.align is Align.CENTER:
                 x = max(0, round((paper.dots - font.getlength(text)) / 2))
@@ -100,9 +102,14 @@ class ReceiptImageRenderer:
                     f"receipt font {path} is missing: install the Debian package "
                     "fonts-dejavu-core (apt-get install fonts-dejavu-core)"
                 )
-            font = ImageFont.truetype(str(path), paper.cell(size)[0] / MONO_ADVANCE)
+            font = ImageFont.truetype(str(path), font_px(paper.cell(size)[0]))
             self._fonts[(bold, size)] = font
         return font
+
+
+def font_px(cell_width: int) -> float:
+    """DejaVu Sans Mono's size in pixels for characters `cell_width` dots apart."""
+    return cell_width / MONO_ADVANCE * GLYPH_FILL
 
 
 def _text_painter(text: str, x: int, font: ImageFont.FreeTypeFont, gap: int) -> Painter:

@@ -1,0 +1,128 @@
+"""A network receipt printer on loopback: a real TCP server standing in for port 9100.
+
+It answers the DLE EOT n status requests that open a connection with the bytes it was
+given (or stays silent, or hangs up, or answers nonsense), then records everything else
+on that connection as the print job. It also counts how many clients it had at once.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Literal
+
+Behaviour = Literal["answer", "silent", "close", "garbage"]
+
+# Reply bytes for DLE EOT 1..4 (printer, offline cause, error cause, paper sensor); the
+# fixed bits 0x12 are set in every one of them, as on a real printer.
+READY = {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12}
+PAPER_NEAR_END = {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x1E}
+PAPER_OUT = {1: 0x1A, 2: 0x32, 3: 0x12, 4: 0x72}
+COVER_OPEN = {1: 0x1A, 2: 0x16, 3: 0x12, 4: 0x12}
+OFFLINE = {1: 0x1A, 2: 0x12, 3: 0x12, 4: 0x12}
+CUTTER_ERROR = {1: 0x1A, 2: 0x52, 3: 0x1A, 4: 0x12}
+
+
+class FakeNetworkPrinter:
+    def __init__(self, replies: dict[int, int], behaviour: Behaviour = "answer") -> None:
+        self.replies = replies
+        self.behaviour = behaviour
+        self.jobs: list[bytes] = []
+        self.requests: list[int] = []
+        self.max_clients = 0
+        self._clients = 0
+        self._lock = threading.Condition()
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port: int = self._server.getsockname()[1]
+        self._server.settimeout(0.05)  # accept() wakes up to notice stop()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=5)
+        self._server.close()
+
+    def wait_for_job(self, timeout_s: float = 5.0) -> bytes:
+        """The first complete job, once the client has sent it and hung up."""
+        with self._lock:
+            if not self._lock.wait_for(lambda: self.jobs, timeout_s):
+                raise AssertionError(f"no print job arrived within {timeout_s} s")
+            return self.jobs[0]
+
+    def _serve(self) -> None:
+        workers = []
+        while not self._stopping.is_set():
+            try:
+                conn, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            worker = threading.Thread(target=self._handle, args=(conn,), daemon=True)
+            worker.start()
+            workers.append(worker)
+        for worker in workers:
+            worker.join(timeout=5)
+
+    def _handle(self, conn: socket.socket) -> None:
+        with self._lock:
+            self._clients += 1
+            self.max_clients = max(self.max_clients, self._clients)
+        try:
+            with conn:
+                conn.settimeout(5)
+                job = self._answer_requests(conn)
+                if job is not None:
+                    job += _read_all(conn)
+                    with self._lock:
+                        if job:
+                            self.jobs.append(job)
+                            self._lock.notify_all()
+        finally:
+            with self._lock:
+                self._clients -= 1
+
+    def _answer_requests(self, conn: socket.socket) -> bytes | None:
+        """Answers status requests until other bytes come; returns those (the job's start)."""
+        buffer = b""
+        while True:
+            chunk = conn.recv(4096)
+            if not chunk:
+                return buffer
+            buffer += chunk
+            while len(buffer) >= 3 and buffer[:2] == b"\x10\x04":
+                request, buffer = buffer[2], buffer[3:]
+                with self._lock:
+                    self.requests.append(request)
+                if self.behaviour == "close":
+                    return None
+                if self.behaviour == "answer":
+                    conn.sendall(bytes([self.replies[request]]))
+                elif self.behaviour == "garbage":
+                    conn.sendall(b"\xff")
+            partial_request = len(buffer) < 3 and b"\x10\x04".startswith(buffer)
+            if buffer and not partial_request:
+                return buffer
+
+
+def _read_all(conn: socket.socket) -> bytes:
+    parts = []
+    while chunk := conn.recv(65536):
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+@contextmanager
+def network_printer(
+    replies: dict[int, int] = READY, behaviour: Behaviour = "answer"
+) -> Iterator[FakeNetworkPrinter]:
+    printer = FakeNetworkPrinter(replies, behaviour)
+    printer.start()
+    try:
+        yield printer
+    finally:
+        printer.stop()
