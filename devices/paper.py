@@ -8,7 +8,6 @@ screen wraps exactly as it will on paper.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 from devices.receipt import Size, printable
@@ -60,13 +59,27 @@ def paper_for_width(width_mm: int) -> Paper:
 def wrap(text: str, columns: int) -> list[str]:
     """`text` made printable and wrapped to `columns` characters without splitting words.
 
-    A word longer than a whole line (a long URL) is the only thing ever broken. Empty
-    text is one empty line, so a blank `Line` still takes its room.
+    Only a word longer than a whole line (a long URL) is broken, and it starts on a line
+    of its own. Empty text is one empty line, so a blank `Line` still takes its room.
     """
-    lines = textwrap.wrap(
-        printable(text),
-        width=columns,
-        break_long_words=True,
-        break_on_hyphens=False,  # keeps codes like K7Q4-MX9R3 and URLs whole
-    )
+    lines: list[str] = []
+    current = ""
+    for word in printable(text).split(" "):  # no-break spaces stay inside their word
+        if not word:
+            continue
+        if len(word) > columns:
+            if current:
+                lines.append(current)
+            pieces = [word[i : i + columns] for i in range(0, len(word), columns)]
+            lines += pieces[:-1]
+            current = pieces[-1]
+        elif not current:
+            current = word
+        elif len(current) + 1 + len(word) <= columns:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
     return lines or [""]

@@ -7,8 +7,11 @@ on that connection as the print job. It also counts how many clients it had at o
 
 from __future__ import annotations
 
+import os
+import select
 import socket
 import threading
+import tty
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Literal
@@ -126,3 +129,55 @@ def network_printer(
         yield printer
     finally:
         printer.stop()
+
+
+class PtyPrinter:
+    """A printer behind a character device: the far end of a pseudo-terminal in raw mode.
+
+    The kiosk opens `path` like /dev/usb/lp0 or a serial port; this side records every
+    byte and answers each DLE EOT n wherever it appears, as a printer's real-time
+    command handling does.
+    """
+
+    def __init__(self, replies: dict[int, int] | None) -> None:
+        self.replies = replies  # None: a printer that never answers
+        self.master, self._slave = os.openpty()
+        tty.setraw(self._slave)  # no echo, no newline translation: bytes pass unchanged
+        self.path = os.ttyname(self._slave)
+        self.received = bytearray()
+        self._scanned = 0
+        self._stopping = threading.Event()
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def wait_for(self, ending: bytes, timeout_s: float = 5.0) -> bytes:
+        with self._changed:
+            if not self._changed.wait_for(lambda: self.received.endswith(ending), timeout_s):
+                raise AssertionError(f"the printer did not receive {ending!r} in {timeout_s} s")
+            return bytes(self.received)
+
+    def close(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=5)
+        os.close(self.master)
+        os.close(self._slave)
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            readable, _, _ = select.select([self.master], [], [], 0.02)
+            if not readable:
+                continue
+            data = os.read(self.master, 4096)
+            with self._changed:
+                self.received += data
+                self._answer_requests()
+                self._changed.notify_all()
+
+    def _answer_requests(self) -> None:
+        while (found := self.received.find(b"\x10\x04", self._scanned)) != -1:
+            if found + 2 >= len(self.received):
+                return  # the request's last byte is still on its way
+            self._scanned = found + 3
+            if self.replies is not None:
+                os.write(self.master, bytes([self.replies[self.received[found + 2]]]))
