@@ -19,7 +19,6 @@ from enum import Enum
 from typing import Any
 
 from escpos.constants import QR_ECLEVEL_M
-from escpos.image import EscposImage
 from escpos.printer import Dummy
 from PIL import Image
 
@@ -40,7 +39,6 @@ from devices.receipt_image import ReceiptImageRenderer
 CODE_PAGE = "cp852"
 RASTER_BAND = 256  # rows per GS v 0 command: small enough for any printer's buffer
 _GS_V_0 = b"\x1dv0\x00"  # raster bit image, normal density
-WHITE = 255
 
 
 class RenderMode(Enum):
@@ -137,15 +135,16 @@ def _raster_job(printer: Any, receipt: Receipt, paper: Paper, images: ReceiptIma
 
 
 def _raster(printer: Any, image: Image.Image) -> None:
-    """GS v 0 in bands, the image cut to black and white at mid grey (no dithered text)."""
-    sharp = image.point(lambda grey: WHITE if grey >= 128 else 0).convert("1")
-    width, height = sharp.size
+    """GS v 0 in bands; a dot is burnt where the image is darker than mid grey (sharp text
+    rather than dithered), and a set bit is a burnt dot."""
+    dots = image.point(lambda grey: 255 if grey < 128 else 0, mode="1")
+    width, height = dots.size
     for top in range(0, height, RASTER_BAND):
-        band = EscposImage(sharp.crop((0, top, width, min(height, top + RASTER_BAND))))
-        header = _GS_V_0 + _low_high(band.width_bytes) + _low_high(band.height)
+        band = dots.crop((0, top, width, min(height, top + RASTER_BAND)))
+        header = _GS_V_0 + _low_high((width + 7) // 8) + _low_high(band.height)
         # python-escpos's image() prints a warning to stdout for profiles without a paper
         # width (the default one), so the command goes out through the raw channel.
-        printer._raw(header + band.to_raster_format())
+        printer._raw(header + band.tobytes())
 
 
 def _low_high(number: int) -> bytes:

@@ -32,10 +32,14 @@ class Paper:
         return self.dots // self.cell(size)[0]
 
     def size_for(self, text: str, size: Size) -> Size:
-        """`size`, except that huge type needing two lines steps down to large: huge is
-        for short things read from afar (the submission code), which must stay whole."""
-        if size is Size.HUGE and len(printable(text).strip()) > self.columns(size):
-            return Size.LARGE
+        """`size`, or smaller where big type would break the text badly: huge type (for
+        short things read from afar, like the submission code) steps down to large when
+        it needs two lines, and large steps down to normal when a word would not fit."""
+        words = printable(text).split()
+        if size is Size.HUGE and len(" ".join(words)) > self.columns(size):
+            size = Size.LARGE
+        if size is Size.LARGE and max(map(len, words), default=0) > self.columns(size):
+            size = Size.NORMAL
         return size
 
     def qr_module(self, modules: int) -> int:

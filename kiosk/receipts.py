@@ -88,7 +88,7 @@ WORDS: dict[Language, ReceiptWords] = {
         check_status="Den Stand prüfen Sie, indem Sie den QR-Code mit dem Handy scannen "
         "oder den Code in der Behörde nennen.",
         keep="Bitte bewahren Sie diese Bestätigung auf.",
-        date_format="%d.%m.%Y, %H:%M Uhr",
+        date_format="%d.%m.%Y, %H:%M",
     ),
 }
 

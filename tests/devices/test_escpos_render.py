@@ -9,7 +9,7 @@ from PIL import ImageChops
 
 from devices.escpos_render import RenderMode, fits_code_page, render_escpos
 from devices.paper import PAPER_58, PAPER_80, Paper
-from devices.receipt import Cut, Line, QrCode, Receipt, Size, printable
+from devices.receipt import Cut, Line, QrCode, Receipt, Size, Title, printable
 from devices.receipt_image import ReceiptImageRenderer
 from tests.devices.escpos_decoder import DecodeError, decode
 from tests.devices.samples import POLISH, STATUS_URL, polish_receipt, ukrainian_receipt
@@ -78,6 +78,13 @@ def test_huge_type_that_needs_two_lines_steps_down_to_large() -> None:
     receipt = Receipt((Line("ABCD EFGH JK", size=Size.HUGE),))
     (line,) = decode(render_escpos(receipt, PAPER_58)).lines
     assert (line.text, line.width) == ("ABCD EFGH JK", 2)
+
+
+def test_large_type_steps_down_rather_than_break_a_word() -> None:
+    receipt = Receipt((Title("Eingangsbestätigung"), Title("Potwierdzenie złożenia")))
+    german, polish, rest = decode(render_escpos(receipt, PAPER_58)).lines
+    assert (german.text, german.width, german.bold) == ("Eingangsbestätigung", 1, True)
+    assert (polish.text, polish.width, rest.text) == ("Potwierdzenie", 2, "złożenia")
 
 
 def test_german_prints_as_text_too() -> None:
