@@ -47,7 +47,11 @@ class ReceiptPrinter(ABC):
     def print(self, receipt: Receipt) -> None:
         """Print `receipt`, or raise PrinterError with the status that stopped it."""
         with self._lock:
-            self._print(receipt)
+            try:
+                self._print(receipt)
+            except PrinterError as exc:
+                log.warning("receipt not printed (%s): %s", exc.status.value, exc)
+                raise
 
     def status(self) -> PrinterStatus:
         """What the printer says about itself now; UNKNOWN when it says nothing."""

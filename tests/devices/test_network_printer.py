@@ -93,17 +93,21 @@ def test_no_printer_at_the_address_is_offline(images: ReceiptImageRenderer) -> N
 
 
 def test_prints_from_many_threads_take_turns(images: ReceiptImageRenderer) -> None:
-    with network_printer() as fake:
+    # A silent printer makes every print wait 0.2 s for its first status answer: prints
+    # taking turns need at least 4 x 0.2 s, prints side by side about 0.2 s.
+    with network_printer(behaviour="silent") as fake:
         printer = printer_at(fake.port, images)
         threads = [
-            threading.Thread(target=printer.print, args=(polish_receipt(),)) for _ in range(6)
+            threading.Thread(target=printer.print, args=(polish_receipt(),)) for _ in range(4)
         ]
+        started = time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
+        elapsed = time.monotonic() - started
         deadline = time.monotonic() + 5
-        while len(fake.jobs) < 6 and time.monotonic() < deadline:
+        while len(fake.jobs) < 4 and time.monotonic() < deadline:
             time.sleep(0.01)
-    assert len(fake.jobs) == 6
-    assert fake.max_clients == 1
+    assert elapsed >= 0.8
+    assert [decode(job).events.count("cut") for job in fake.jobs] == [1, 1, 1, 1]

@@ -48,3 +48,15 @@ def test_a_folder_that_cannot_exist_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(PrinterError) as caught:
         printer.print(polish_receipt())
     assert caught.value.status is PrinterStatus.ERROR
+
+
+def test_a_refused_print_is_logged_for_the_technician(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    printer = VirtualPrinter(tmp_path, paper=PAPER_58, simulated=PrinterStatus.COVER_OPEN)
+    with pytest.raises(PrinterError):
+        printer.print(polish_receipt())
+    (record,) = caplog.records
+    assert record.levelname == "WARNING"
+    assert "receipt not printed (cover open)" in record.getMessage()
+    assert "Kowalski" not in record.getMessage()

@@ -2,7 +2,7 @@
 
 It answers the DLE EOT n status requests that open a connection with the bytes it was
 given (or stays silent, or hangs up, or answers nonsense), then records everything else
-on that connection as the print job. It also counts how many clients it had at once.
+on that connection as the print job.
 """
 
 from __future__ import annotations
@@ -34,8 +34,6 @@ class FakeNetworkPrinter:
         self.behaviour = behaviour
         self.jobs: list[bytes] = []
         self.requests: list[int] = []
-        self.max_clients = 0
-        self._clients = 0
         self._lock = threading.Condition()
         self._server = socket.create_server(("127.0.0.1", 0))
         self.port: int = self._server.getsockname()[1]
@@ -72,22 +70,15 @@ class FakeNetworkPrinter:
             worker.join(timeout=5)
 
     def _handle(self, conn: socket.socket) -> None:
-        with self._lock:
-            self._clients += 1
-            self.max_clients = max(self.max_clients, self._clients)
-        try:
-            with conn:
-                conn.settimeout(5)
-                job = self._answer_requests(conn)
-                if job is not None:
-                    job += _read_all(conn)
-                    with self._lock:
-                        if job:
-                            self.jobs.append(job)
-                            self._lock.notify_all()
-        finally:
-            with self._lock:
-                self._clients -= 1
+        with conn:
+            conn.settimeout(5)
+            job = self._answer_requests(conn)
+            if job is not None:
+                job += _read_all(conn)
+                with self._lock:
+                    if job:
+                        self.jobs.append(job)
+                        self._lock.notify_all()
 
     def _answer_requests(self, conn: socket.socket) -> bytes | None:
         """Answers status requests until other bytes come; returns those (the job's start)."""
