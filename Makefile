@@ -4,15 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages: Python's venv, Qt's offscreen runtime (FACTS.md), a font with Polish letters,
-# and libpulse0 for Qt's virtual keyboard.
+# libpulse0 for Qt's virtual keyboard, and libusb for USB receipt printers (pyusb).
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libpulse0 \
-	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core espeak-ng
+	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core espeak-ng libusb-1.0-0
 # What the tests' real peers need: a browser for the portal page, the hotspot gateways
 # (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks.
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables wrk nginx-light
 
-.PHONY: bench bench-kiosk bench-portal bench-outbox docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: bench bench-kiosk bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -60,6 +60,14 @@ bench-portal: $(VENV)/.installed test-debs ## hotspot portal vs nginx under wrk;
 
 bench-outbox: $(VENV)/.installed ## outbox: enqueue latency (synchronous=FULL), delivery throughput; writes tests/perf/results-outbox.json
 	$(BIN)/python -m tests.perf.bench_outbox
+
+bench-receipts: $(VENV)/.installed ## receipt render time, ESC/POS and PNG; writes tests/perf/results-receipts.json
+	$(BIN)/python -m tests.perf.bench_receipts
+
+receipt-images: $(VENV)/.installed ## render the sample receipts shown in docs/receipts.md (docs/img)
+	rm -rf build/work/receipts
+	$(BIN)/python -m tests.devices.make_receipt_images --out build/work/receipts > /dev/null
+	for shot in pl-58mm uk-80mm; do cp build/work/receipts/receipt-$$shot.png docs/img/receipt-$$shot.png; done
 
 test-debs:
 	@$(MAKE) --no-print-directory debs DEB_PACKAGES="$(DEB_TEST_PACKAGES)"

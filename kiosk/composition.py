@@ -14,6 +14,8 @@ from offline_cache.generations import GenerationFolder
 if TYPE_CHECKING:  # the network stack is imported only when a sync is configured
     import requests
 
+    from devices.printers import PrinterSettings, ReceiptPrinter
+    from devices.receipt_image import ReceiptImageRenderer
     from kiosk.background_sync import BackgroundSync
     from kiosk.filing import FilingService
     from kiosk.outbox_sender import OutboxSender
@@ -110,3 +112,40 @@ class Services:
             self.config.kiosk_id,
             status_url_base="",
         )
+
+    @cached_property
+    def receipt_images(self) -> ReceiptImageRenderer:
+        """Draws receipts (the screen's copy, the virtual printer, Ukrainian on paper)."""
+        from devices.receipt_image import ReceiptImageRenderer  # noqa: PLC0415 - Pillow
+
+        return ReceiptImageRenderer()
+
+    @cached_property
+    def printer(self) -> ReceiptPrinter:
+        """The receipt printer of `[printer]`; nothing is opened before the first use."""
+        from devices.printers import make_printer  # noqa: PLC0415 - keeps Pillow off start-up
+
+        return make_printer(printer_settings(self.config), self.receipt_images)
+
+
+def printer_settings(config: KioskConfig) -> PrinterSettings:
+    """The devices' printer settings from the kiosk's `[printer]` table."""
+    from devices.escpos_render import RenderMode  # noqa: PLC0415
+    from devices.paper import paper_for_width  # noqa: PLC0415
+    from devices.printers import PrinterSettings  # noqa: PLC0415
+
+    cfg = config.printer
+    folder = Path(cfg.folder) if cfg.folder else config.data_path() / "receipts"
+    return PrinterSettings(
+        kind=cfg.kind,
+        paper=paper_for_width(cfg.paper_mm),
+        mode=RenderMode(cfg.text),
+        usb_vendor_id=cfg.usb_vendor_id,
+        usb_product_id=cfg.usb_product_id,
+        host=cfg.host,
+        port=cfg.port,
+        device=Path(cfg.device),
+        folder=folder.expanduser(),
+        timeout_s=cfg.timeout_s,
+        status_timeout_s=cfg.status_timeout_s,
+    )

@@ -106,6 +106,49 @@ class OutboxConfig:
     )
 
 
+PrinterKind = Literal["virtual", "usb", "network", "file"]
+PaperWidth = Literal[58, 80]
+PrintText = Literal["auto", "raster"]
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    kind: PrinterKind = option(
+        "virtual",
+        "Receipt printer: virtual (PNG files in the data dir), usb, network (TCP 9100) or "
+        "file (a device file such as /dev/usb/lp0).",
+    )
+    paper_mm: PaperWidth = option(80, "Width of the receipt paper roll in mm.")
+    text: PrintText = option(
+        "auto",
+        "auto: text in code page CP852, images of the text for Ukrainian; raster: always "
+        "images (for printers whose CP852 is missing or wrong).",
+    )
+    usb_vendor_id: int = option(0, "USB printer's vendor id as `lsusb` shows it, e.g. 0x0416.")
+    usb_product_id: int = option(0, "USB printer's product id as `lsusb` shows it, e.g. 0x5011.")
+    host: str = option("", "Network printer's IP address or host name.")
+    port: int = option(9100, "Network printer's raw TCP port.", minimum=1)
+    device: str = option("/dev/usb/lp0", "Device file of the printer when kind is 'file'.")
+    folder: str = option(
+        "", "Where the virtual printer writes receipts; empty: receipts/ in the data dir."
+    )
+    timeout_s: float = option(
+        5.0, "Seconds to reach the printer and to send a receipt before giving up.", minimum=0.1
+    )
+    status_timeout_s: float = option(
+        0.5, "Seconds to wait for each status answer; silence means 'unknown'.", minimum=0.05
+    )
+
+
+@dataclass(frozen=True)
+class ReceiptConfig:
+    status_url: str = option(
+        "https://infomat.example.pl/s/",
+        "Start of the status address in the receipt's QR code; the submission code is "
+        "appended, and both together must fit 42 bytes (at most 32 bytes here).",
+    )
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     kiosk_id: str = option(
@@ -121,6 +164,8 @@ class KioskConfig:
     admin: AdminConfig = field(default_factory=AdminConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
+    receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -150,6 +195,8 @@ def load_config(path: Path | None) -> KioskConfig:
     _check_catalogue(config.catalogue, str(path))
     _check_intake(config.intake, str(path))
     _check_outbox(config.outbox, str(path))
+    _check_printer(config.printer, str(path))
+    _check_receipt(config.receipt, str(path))
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
     return config
@@ -205,6 +252,31 @@ def _check_outbox(outbox: OutboxConfig, source: str) -> None:
             f"{source}: 'outbox.max_retry_s' must be at least 'outbox.first_retry_s' "
             f"(got {outbox.max_retry_s:g} < {outbox.first_retry_s:g})"
         )
+
+
+def _check_printer(printer: PrinterConfig, source: str) -> None:
+    """The options the chosen kind of printer needs."""
+    ids = {"usb_vendor_id": printer.usb_vendor_id, "usb_product_id": printer.usb_product_id}
+    for key, value in ids.items():
+        if not 0 <= value <= 0xFFFF or (printer.kind == "usb" and value == 0):
+            raise ConfigError(
+                f"{source}: 'printer.{key}' must be the printer's USB id from `lsusb`, "
+                f"1 to 0xFFFF (got {value:#x})"
+            )
+    if printer.port > 65535:
+        raise ConfigError(f"{source}: 'printer.port' must be at most 65535 (got {printer.port})")
+    if printer.kind == "network" and not printer.host:
+        raise ConfigError(f"{source}: 'printer.host' is needed when printer.kind is 'network'")
+    if printer.kind == "file" and not printer.device:
+        raise ConfigError(f"{source}: 'printer.device' is needed when printer.kind is 'file'")
+
+
+def _check_receipt(receipt: ReceiptConfig, source: str) -> None:
+    from kiosk.receipts import status_url_problem  # noqa: PLC0415 - avoids an import cycle
+
+    problem = status_url_problem(receipt.status_url)
+    if problem:
+        raise ConfigError(f"{source}: 'receipt.status_url' {problem}")
 
 
 def _build(cls: type[Any], data: Mapping[str, Any], source: str, prefix: str) -> Any:

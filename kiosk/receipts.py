@@ -1,0 +1,205 @@
+"""The receipts the kiosk prints: the one for a filed application, and the admin's test print.
+
+The application receipt is in the resident's language (the words are in `WORDS` below,
+one complete table per language). It carries the office, the service, the date and time
+in Europe/Warsaw, the submission code in huge type grouped for reading, what happens
+next, and a QR code with the status address: the configured base URL plus the code.
+
+A QR code at error correction M holds 42 bytes in 29x29 modules (FACTS.md), which prints
+large and scans easily, so base URL + code must stay within 42 bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from devices.receipt import Align, Cut, Feed, Line, QrCode, Receipt, Separator, Size, Title
+from kiosk.config import Language
+
+QR_BUDGET_BYTES = 42
+MAX_CODE_LENGTH = 10  # submission codes look like K7Q4-MX9R3
+TIME_ZONE = "Europe/Warsaw"
+POLISH_LETTERS = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ"
+_CODE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class ReceiptWords:
+    """Every word the application receipt prints, in one language."""
+
+    title: str
+    office: str
+    service: str
+    filed_at: str
+    code: str
+    next_steps: str
+    check_status: str
+    keep: str
+    date_format: str
+
+
+WORDS: dict[Language, ReceiptWords] = {
+    "pl": ReceiptWords(
+        title="Potwierdzenie złożenia wniosku",
+        office="Urząd",
+        service="Sprawa",
+        filed_at="Złożono",
+        code="Kod zgłoszenia",
+        next_steps="Urząd rozpatrzy wniosek i skontaktuje się z Tobą, jeśli będzie to potrzebne.",
+        check_status="Stan sprawy sprawdzisz, skanując kod QR telefonem "
+        "albo podając kod w urzędzie.",
+        keep="Zachowaj to potwierdzenie.",
+        date_format="%d.%m.%Y, godz. %H:%M",
+    ),
+    "en": ReceiptWords(
+        title="Application receipt",
+        office="Office",
+        service="Service",
+        filed_at="Filed",
+        code="Submission code",
+        next_steps="The office will process your application and contact you if needed.",
+        check_status="Check its status by scanning the QR code with your phone "
+        "or by giving the code at the office.",
+        keep="Please keep this receipt.",
+        date_format="%d/%m/%Y, %H:%M",
+    ),
+    "uk": ReceiptWords(
+        title="Підтвердження подання заяви",
+        office="Установа",
+        service="Послуга",
+        filed_at="Подано",
+        code="Код заяви",
+        next_steps="Установа розгляне заяву і зв’яжеться з вами, якщо це буде потрібно.",
+        check_status="Стан справи можна перевірити, відсканувавши QR-код телефоном "
+        "або назвавши код в установі.",
+        keep="Збережіть це підтвердження.",
+        date_format="%d.%m.%Y, %H:%M",
+    ),
+    "de": ReceiptWords(
+        title="Eingangsbestätigung",
+        office="Behörde",
+        service="Anliegen",
+        filed_at="Eingereicht",
+        code="Vorgangscode",
+        next_steps="Die Behörde bearbeitet Ihren Antrag und meldet sich bei Ihnen, falls nötig.",
+        check_status="Den Stand prüfen Sie, indem Sie den QR-Code mit dem Handy scannen "
+        "oder den Code in der Behörde nennen.",
+        keep="Bitte bewahren Sie diese Bestätigung auf.",
+        date_format="%d.%m.%Y, %H:%M",
+    ),
+}
+
+
+def status_url_problem(base: str) -> str | None:
+    """Why `base` cannot start the receipt's status URL, or None when it can."""
+    if not base.startswith(("https://", "http://")):
+        return f"must start with https:// (got {base!r})"
+    size = len(base.encode("utf-8"))
+    if size + MAX_CODE_LENGTH > QR_BUDGET_BYTES:
+        return (
+            f"is {size} bytes; with a {MAX_CODE_LENGTH}-character code it must fit "
+            f"{QR_BUDGET_BYTES} bytes, so use at most {QR_BUDGET_BYTES - MAX_CODE_LENGTH} "
+            f"bytes, e.g. https://gmina.pl/s/ (got {base!r})"
+        )
+    return None
+
+
+def status_url(base: str, code: str) -> str:
+    """The address a resident's phone opens to see the state of submission `code`."""
+    problem = status_url_problem(base)
+    if problem:
+        raise ValueError(f"status URL base {problem}")
+    if len(code) > MAX_CODE_LENGTH or not _CODE.fullmatch(code):
+        raise ValueError(
+            f"submission code must be 1 to {MAX_CODE_LENGTH} letters and digits, "
+            f"maybe grouped with '-' (got {code!r})"
+        )
+    return base + code
+
+
+def group_code(code: str) -> str:
+    """`code` as printed: its own '-' groups kept, an ungrouped code split in fours."""
+    if "-" in code or len(code) <= 5:
+        return code
+    groups = [code[i : i + 4] for i in range(0, len(code), 4)]
+    if len(groups[-1]) == 1:  # never leave one character alone
+        groups[-2:] = [groups[-2] + groups[-1]]
+    return " ".join(groups)
+
+
+def local_time(moment: datetime) -> datetime:
+    """`moment` on the clock of the town hall (Europe/Warsaw)."""
+    if moment.tzinfo is None:
+        raise ValueError("the receipt time must carry its time zone (e.g. datetime.now(UTC))")
+    return moment.astimezone(ZoneInfo(TIME_ZONE))
+
+
+def application_receipt(
+    *,
+    language: Language,
+    office: str,
+    service: str,
+    code: str,
+    filed_at: datetime,
+    status_url_base: str,
+    details: tuple[str, ...] = (),
+) -> Receipt:
+    """The receipt of a filed application. `details` are lines with personal data
+    (e.g. a booked visit time): printed, never logged."""
+    words = WORDS[language]
+    url = status_url(status_url_base, code)
+    return Receipt(
+        (
+            Line(office, bold=True, align=Align.CENTER),
+            Title(words.title),
+            Separator(),
+            Line(f"{words.service}: {service}"),
+            Line(f"{words.office}: {office}"),
+            Line(f"{words.filed_at}: {local_time(filed_at).strftime(words.date_format)}"),
+            *(Line(detail, private=True) for detail in details),
+            Separator(),
+            Line(words.code, align=Align.CENTER),
+            Line(group_code(code), bold=True, size=Size.HUGE, align=Align.CENTER),
+            Separator(),
+            Line(words.next_steps),
+            Line(words.check_status),
+            QrCode(url),
+            Line(url, size=Size.SMALL, align=Align.CENTER),
+            Feed(),
+            Line(words.keep, bold=True, align=Align.CENTER),
+            Cut(),
+        )
+    )
+
+
+def printer_test_receipt(
+    *,
+    kiosk_id: str,
+    printer: str,
+    printed_at: datetime,
+    status_url_base: str,
+    columns: int,
+) -> Receipt:
+    """The admin screen's test print: who, when, which printer, Polish letters, type
+    sizes, a ruler as wide as the configured paper (it must not wrap) and a QR code."""
+    ruler = "".join(str(i % 10) for i in range(1, columns + 1))
+    return Receipt(
+        (
+            Title("Wydruk próbny"),
+            Line(f"Kiosk: {kiosk_id}"),
+            Line(f"Czas: {local_time(printed_at).strftime('%d.%m.%Y %H:%M:%S')}"),
+            Line(f"Drukarka: {printer}"),
+            Separator(),
+            Line("Polskie litery (CP852):"),
+            Line(POLISH_LETTERS, bold=True),
+            Line("Mały druk", size=Size.SMALL),
+            Line("Duży druk", size=Size.LARGE),
+            Line(ruler),
+            QrCode(status_url(status_url_base, "TEST")),
+            Line("Zeskanuj kod: adres stanu sprawy", size=Size.SMALL, align=Align.CENTER),
+            Cut(),
+        )
+    )
