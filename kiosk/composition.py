@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     from kiosk.background_sync import BackgroundSync
     from kiosk.filing import FilingService
     from kiosk.outbox_sender import OutboxSender
+    from kiosk.receipt_desk import ReceiptDesk
     from offline_cache.intake.outcomes import Intake
     from offline_cache.outbox import Outbox
     from offline_cache.sync import CatalogueSync
@@ -110,7 +111,16 @@ class Services:
             lambda: self.outbox,
             self.outbox_sender.wake,
             self.config.kiosk_id,
-            status_url_base="",
+            status_url_base=self.config.receipt.status_url,
+        )
+
+    @cached_property
+    def receipt_desk(self) -> ReceiptDesk:
+        """Prints residents' receipts and test prints; knows the printer's last state."""
+        from kiosk.receipt_desk import ReceiptDesk  # noqa: PLC0415
+
+        return ReceiptDesk(
+            lambda: self.printer, self.config.kiosk_id, self.config.receipt.status_url
         )
 
     @cached_property

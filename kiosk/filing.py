@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kiosk.catalogue_service import CatalogueService, Service, in_language
 from kiosk.forms.filling import FormFilling
+from kiosk.receipts import status_url
 from offline_cache.outbox import NewSubmission, Outbox, OutboxWriteError
 from offline_cache.records import Form
 from offline_cache.submission_code import check_character, display
@@ -113,7 +114,7 @@ class FilingService:
             service_id=service["id"],
             service_name=in_language(service["name"], language),
             office_name=in_language(office, language),
-            status_url=self._status_url_base + code if self._status_url_base else "",
+            status_url=status_url(self._status_url_base, code),
             language=language,
         )
 

@@ -150,7 +150,7 @@ def application_receipt(
     """The receipt of a filed application. `details` are lines with personal data
     (e.g. a booked visit time): printed, never logged."""
     words = WORDS[language]
-    url = status_url(status_url_base, code)
+    url = status_url(status_url_base, code.replace("-", ""))  # the QR holds the compact code
     return Receipt(
         (
             Line(office, bold=True, align=Align.CENTER),

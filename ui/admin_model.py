@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,12 +28,14 @@ class AdminActions:
     status: Callable[[], dict[str, str]]
     sync_now: Callable[[], None]
     reload: Callable[[], None]
+    test_print: Callable[[], bool]  # may wait for the printer: run off the UI thread
     allow_exit: bool
 
 
 class AdminModel(QObject):
     changed = Signal()
     exitRequested = Signal()
+    _testPrinted = Signal(bool)  # emitted on the printing thread
 
     def __init__(
         self,
@@ -48,6 +52,7 @@ class AdminModel(QObject):
         self._pad = self._open = False
         self._message = ""
         self._status: dict[str, str] = {}
+        self._testPrinted.connect(self._on_test_printed)
 
     @Slot()
     def cornerTapped(self) -> None:
@@ -91,6 +96,28 @@ class AdminModel(QObject):
     @Slot()
     def refreshStatus(self) -> None:
         self._status = self._actions.status()
+        self.changed.emit()
+
+    @Slot()
+    def testPrint(self) -> None:
+        self._message = tr("Printing a test receipt…")
+        self.changed.emit()
+        threading.Thread(target=self._test_print, daemon=True).start()
+
+    def _test_print(self) -> None:
+        try:
+            printed = self._actions.test_print()
+        except Exception:  # shown to the technician, logged with the trace
+            logging.getLogger(__name__).exception("test print failed unexpectedly")
+            printed = False
+        self._testPrinted.emit(printed)
+
+    def _on_test_printed(self, printed: bool) -> None:
+        self._message = (
+            tr("Test receipt printed.") if printed else tr("The test receipt was NOT printed.")
+        )
+        if self._open:
+            self._status = self._actions.status()
         self.changed.emit()
 
     @Slot()

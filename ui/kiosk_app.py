@@ -85,6 +85,7 @@ class KioskApp:
             status=self._admin_status,
             sync_now=background.sync_now if background else lambda: None,
             reload=self._reload,
+            test_print=self.services.receipt_desk.test_print,
             allow_exit=self.services.config.admin.allow_exit,
         )
 
@@ -148,7 +149,7 @@ class KioskApp:
         self.idle.set_factor(self.session.session.timeout_factor)
 
     def _print_receipt(self, application: FiledApplication) -> bool:
-        return False
+        return self.services.receipt_desk.print_application(application)
 
     def _on_exit_requested(self) -> None:
         log.info("kiosk closed from the admin screen")
@@ -172,9 +173,22 @@ class KioskApp:
             if last and last.outcome
             else "—",
             "network": "offline" if self.status.offline else "ok",
-            "printer": "—",
-            "outbox": "—",
+            "printer": self._printer_line(),
+            "outbox": self._outbox_line(),
         }
+
+    def _printer_line(self) -> str:
+        desk = self.services.receipt_desk
+        state = desk.last_status
+        name = self.services.printer.name
+        return f"{name}: {state.value} — {state.advice}" if state else f"{name}: not asked yet"
+
+    def _outbox_line(self) -> str:
+        outbox = self.services.outbox
+        counts = outbox.counts()
+        line = " · ".join(f"{state} {count}" for state, count in counts.items())
+        age = outbox.oldest_queued_age()
+        return f"{line} (oldest queued {int(age.total_seconds() // 60)} min)" if age else line
 
     def shutdown(self) -> None:
         """Close the window and drop the QML engine before the models it binds to go away."""

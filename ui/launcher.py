@@ -58,8 +58,11 @@ def _run(args: argparse.Namespace) -> int:
     background = services.background_sync
     if background is not None and not args.demo:
         background.start()
+    sender = services.outbox_sender  # filed applications waiting from before are sent too
+    sender.start()
     log.info("kiosk started (%s)", "windowed" if args.windowed or args.demo else "fullscreen")
     code = app.exec()
+    sender.stop()
     if background is not None:
         background.stop()
     lock.close()

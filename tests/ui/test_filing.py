@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Q_ARG, QEvent, QMetaObject, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from devices.printers import PrinterStatus, make_printer
+from kiosk.composition import printer_settings
+from offline_cache.outbox import Outbox
+from tests.offline_cache.test_outbox_durability import fill_up
 from tests.ui.conftest import Kiosk, texts_on_screen
 from ui.screenshots import settle
 
@@ -175,3 +186,63 @@ def test_the_idle_reset_drops_a_half_filled_form(kiosk: Kiosk) -> None:
     settle(250)
     kiosk.tap("fileButton")
     assert kiosk.item("area_tresc").property("text") == ""
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def file_info_request(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    fill_info_request(kiosk)
+    tap_field(kiosk, "consentButton")
+    kiosk.tap("formSubmit")
+
+
+def test_a_printer_that_cannot_print_leaves_the_code_on_screen(kiosk: Kiosk) -> None:
+    services = kiosk.app.services
+    # A network printer nobody answers for: a real refused connection on loopback.
+    settings = replace(printer_settings(services.config), kind="network", host="127.0.0.1")
+    services.__dict__["printer"] = make_printer(replace(settings, port=closed_port()))
+    try:
+        file_info_request(kiosk)
+        kiosk.qtbot.waitUntil(lambda: kiosk.app.form.property("result")["printState"] != "printing")
+        assert kiosk.app.form.property("result")["printState"] == "failed"
+        assert "zdjęcie" in kiosk.item("printMessage").property("text")  # photograph the screen
+        assert kiosk.shown("submissionCode") and kiosk.shown("statusQr")
+        assert services.receipt_desk.last_status == PrinterStatus.OFFLINE
+        assert [s.state for s in services.outbox.list()][-1] in ("queued", "delivered")
+    finally:
+        del services.__dict__["printer"]
+
+
+@pytest.mark.root
+def test_a_full_disk_tells_the_resident_and_prints_nothing(kiosk: Kiosk, tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a small tmpfs")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], check=True)
+    services = kiosk.app.services
+    outbox = Outbox(mount / "outbox.sqlite")
+    services.__dict__["outbox"] = outbox
+    printed_before = len(list(printer_settings(services.config).folder.glob("*.png")))
+    try:
+        fill_up(mount / "filler")
+        file_info_request(kiosk)
+        assert kiosk.shown("formReview")  # still there, every answer kept
+        assert "nie zostało wysłane ani wydrukowane" in kiosk.item("formMessage").property("text")
+        assert outbox.list() == []
+        assert kiosk.app.session.session.filed is None
+        settle(300)
+        assert len(list(printer_settings(services.config).folder.glob("*.png"))) == printed_before
+        (mount / "filler").unlink()
+        kiosk.tap("formSubmit")  # space again: the same answers go through
+        assert kiosk.shown("receiptScreen")
+        assert len(outbox.list()) == 1
+    finally:
+        outbox.close()
+        del services.__dict__["outbox"]
+        subprocess.run(["umount", str(mount)], check=True)

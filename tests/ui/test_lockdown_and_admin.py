@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.admin_pin import LOCK_SECONDS, AdminPin, hash_pin
+from kiosk.composition import printer_settings
 from tests.ui.conftest import PIN, Kiosk
 from ui.lockdown import is_blocked
 from ui.screenshots import settle
@@ -104,3 +105,29 @@ def test_a_wrong_pin_says_so_in_the_residents_language(kiosk: Kiosk) -> None:
     assert kiosk.popup_open("pinPad")
     kiosk.tap("pinCancel")
     assert not kiosk.popup_open("pinPad")
+
+
+def open_admin(kiosk: Kiosk) -> None:
+    for _ in range(5):
+        kiosk.tap("adminCorner")
+    for digit in PIN:
+        kiosk.tap(f"pin_{digit}")
+    kiosk.tap("pin_ok")
+    assert kiosk.popup_open("adminPanel")
+
+
+def test_the_admin_screen_test_prints_and_shows_printer_and_outbox(kiosk: Kiosk) -> None:
+    folder = printer_settings(kiosk.app.services.config).folder
+    before = set(folder.glob("*.png")) if folder.exists() else set()
+    open_admin(kiosk)
+    outbox = kiosk.item("adminStatus_outbox").property("text")
+    assert "queued" in outbox and "delivered" in outbox and "rejected" in outbox
+    kiosk.tap("adminTestPrint")
+    kiosk.qtbot.waitUntil(lambda: kiosk.app.admin.property("message").endswith("."))
+    settle(100)
+    assert kiosk.app.admin.property("message") == "Wydruk testowy gotowy."
+    assert kiosk.item("adminStatus_printer").property("text").startswith("virtual printer")
+    assert "ready" in kiosk.item("adminStatus_printer").property("text")
+    [printed] = set(folder.glob("*.png")) - before  # the virtual printer's receipt image
+    assert printed.stat().st_size > 1000
+    kiosk.tap("adminClose")

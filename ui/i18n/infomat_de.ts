@@ -3,24 +3,39 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="60" />
+        <location filename="../admin_model.py" line="65" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Der Servicemodus ist an diesem Kiosk nicht eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="71" />
+        <location filename="../admin_model.py" line="76" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 Min.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="75" />
+        <location filename="../admin_model.py" line="80" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Falsche PIN. Verbleibende Versuche: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="88" />
+        <location filename="../admin_model.py" line="93" />
         <source>Sync started.</source>
         <translation>Synchronisierung gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="103" />
+        <source>Printing a test receipt…</source>
+        <translation>Testbeleg wird gedruckt…</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="117" />
+        <source>Test receipt printed.</source>
+        <translation>Testbeleg gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="117" />
+        <source>The test receipt was NOT printed.</source>
+        <translation>Der Testbeleg wurde NICHT gedruckt.</translation>
     </message>
     <message>
         <location filename="../service_card.py" line="21" />
@@ -310,8 +325,12 @@
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="21" />
+        <source>Applications</source>
+        <translation>Anträge</translation>
+    </message>
+    <message>
         <source>Applications waiting</source>
-        <translation>Wartende Anträge</translation>
+        <translation type="vanished">Wartende Anträge</translation>
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="25" />
@@ -330,16 +349,21 @@
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="40" />
+        <source>Test print</source>
+        <translation>Testdruck</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminPanel.qml" line="41" />
         <source>Reload screens</source>
         <translation>Bildschirme neu laden</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="41" />
+        <location filename="../qml/AdminPanel.qml" line="42" />
         <source>Close the app</source>
         <translation>App schließen</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="42" />
+        <location filename="../qml/AdminPanel.qml" line="43" />
         <source>Back to residents</source>
         <translation>Zurück zu den Bürgern</translation>
     </message>
@@ -456,47 +480,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="53" />
+        <location filename="../qml/FormScreen.qml" line="54" />
         <source>Check your answers</source>
         <translation>Prüfen Sie Ihre Angaben</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="54" />
+        <location filename="../qml/FormScreen.qml" line="55" />
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="132" />
+        <location filename="../qml/FormScreen.qml" line="133" />
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="168" />
+        <location filename="../qml/FormScreen.qml" line="169" />
         <source>How the office uses your data</source>
         <translation>Wie das Amt Ihre Daten verwendet</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="189" />
+        <location filename="../qml/FormScreen.qml" line="190" />
         <source>To send the application, tick this box.</source>
         <translation>Um den Antrag zu senden, kreuzen Sie dieses Feld an.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="201" />
+        <location filename="../qml/FormScreen.qml" line="202" />
         <source>I have read this information</source>
         <translation>Ich habe diese Information gelesen</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="229" />
+        <location filename="../qml/FormScreen.qml" line="230" />
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="237" />
+        <location filename="../qml/FormScreen.qml" line="238" />
         <source>Send the application</source>
         <translation>Antrag senden</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="237" />
+        <location filename="../qml/FormScreen.qml" line="238" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>

@@ -3,24 +3,39 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="60" />
+        <location filename="../admin_model.py" line="65" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Tryb serwisowy nie jest skonfigurowany w tym kiosku.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="71" />
+        <location filename="../admin_model.py" line="76" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Zbyt wiele błędnych PIN-ów. Spróbuj ponownie za %1 min.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="75" />
+        <location filename="../admin_model.py" line="80" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Błędny PIN. Pozostałe próby: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="88" />
+        <location filename="../admin_model.py" line="93" />
         <source>Sync started.</source>
         <translation>Synchronizacja rozpoczęta.</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="103" />
+        <source>Printing a test receipt…</source>
+        <translation>Trwa wydruk testowy…</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="117" />
+        <source>Test receipt printed.</source>
+        <translation>Wydruk testowy gotowy.</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="117" />
+        <source>The test receipt was NOT printed.</source>
+        <translation>Wydruk testowy NIE powiódł się.</translation>
     </message>
     <message>
         <location filename="../service_card.py" line="21" />
@@ -310,8 +325,12 @@
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="21" />
+        <source>Applications</source>
+        <translation>Wnioski</translation>
+    </message>
+    <message>
         <source>Applications waiting</source>
-        <translation>Wnioski w kolejce</translation>
+        <translation type="vanished">Wnioski w kolejce</translation>
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="25" />
@@ -330,16 +349,21 @@
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="40" />
+        <source>Test print</source>
+        <translation>Wydruk testowy</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminPanel.qml" line="41" />
         <source>Reload screens</source>
         <translation>Przeładuj ekrany</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="41" />
+        <location filename="../qml/AdminPanel.qml" line="42" />
         <source>Close the app</source>
         <translation>Zamknij aplikację</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="42" />
+        <location filename="../qml/AdminPanel.qml" line="43" />
         <source>Back to residents</source>
         <translation>Powrót do mieszkańców</translation>
     </message>
@@ -456,47 +480,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="53" />
+        <location filename="../qml/FormScreen.qml" line="54" />
         <source>Check your answers</source>
         <translation>Sprawdź swoje odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="54" />
+        <location filename="../qml/FormScreen.qml" line="55" />
         <source>Step %1 of %2: %3</source>
         <translation>Krok %1 z %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="132" />
+        <location filename="../qml/FormScreen.qml" line="133" />
         <source>Change</source>
         <translation>Zmień</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="168" />
+        <location filename="../qml/FormScreen.qml" line="169" />
         <source>How the office uses your data</source>
         <translation>Jak urząd wykorzysta Twoje dane</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="189" />
+        <location filename="../qml/FormScreen.qml" line="190" />
         <source>To send the application, tick this box.</source>
         <translation>Aby wysłać wniosek, zaznacz to pole.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="201" />
+        <location filename="../qml/FormScreen.qml" line="202" />
         <source>I have read this information</source>
         <translation>Zapoznałem/-am się z tą informacją</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="229" />
+        <location filename="../qml/FormScreen.qml" line="230" />
         <source>Previous</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="237" />
+        <location filename="../qml/FormScreen.qml" line="238" />
         <source>Send the application</source>
         <translation>Wyślij wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="237" />
+        <location filename="../qml/FormScreen.qml" line="238" />
         <source>Next</source>
         <translation>Dalej</translation>
     </message>

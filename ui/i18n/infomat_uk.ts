@@ -3,24 +3,39 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="60" />
+        <location filename="../admin_model.py" line="65" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Сервісний режим на цьому кіоску не налаштовано.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="71" />
+        <location filename="../admin_model.py" line="76" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Забагато неправильних PIN. Спробуйте знову через %1 хв.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="75" />
+        <location filename="../admin_model.py" line="80" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Неправильний PIN. Залишилося спроб: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="88" />
+        <location filename="../admin_model.py" line="93" />
         <source>Sync started.</source>
         <translation>Синхронізацію розпочато.</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="103" />
+        <source>Printing a test receipt…</source>
+        <translation>Друк тестового чека…</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="117" />
+        <source>Test receipt printed.</source>
+        <translation>Тестовий чек надруковано.</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="117" />
+        <source>The test receipt was NOT printed.</source>
+        <translation>Тестовий чек НЕ надруковано.</translation>
     </message>
     <message>
         <location filename="../service_card.py" line="21" />
@@ -310,8 +325,12 @@
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="21" />
+        <source>Applications</source>
+        <translation>Заяви</translation>
+    </message>
+    <message>
         <source>Applications waiting</source>
-        <translation>Заяви в черзі</translation>
+        <translation type="vanished">Заяви в черзі</translation>
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="25" />
@@ -330,16 +349,21 @@
     </message>
     <message>
         <location filename="../qml/AdminPanel.qml" line="40" />
+        <source>Test print</source>
+        <translation>Тестовий друк</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminPanel.qml" line="41" />
         <source>Reload screens</source>
         <translation>Перезавантажити екрани</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="41" />
+        <location filename="../qml/AdminPanel.qml" line="42" />
         <source>Close the app</source>
         <translation>Закрити програму</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="42" />
+        <location filename="../qml/AdminPanel.qml" line="43" />
         <source>Back to residents</source>
         <translation>Повернутися до мешканців</translation>
     </message>
@@ -456,47 +480,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="53" />
+        <location filename="../qml/FormScreen.qml" line="54" />
         <source>Check your answers</source>
         <translation>Перевірте свої відповіді</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="54" />
+        <location filename="../qml/FormScreen.qml" line="55" />
         <source>Step %1 of %2: %3</source>
         <translation>Крок %1 з %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="132" />
+        <location filename="../qml/FormScreen.qml" line="133" />
         <source>Change</source>
         <translation>Змінити</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="168" />
+        <location filename="../qml/FormScreen.qml" line="169" />
         <source>How the office uses your data</source>
         <translation>Як установа використовує ваші дані</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="189" />
+        <location filename="../qml/FormScreen.qml" line="190" />
         <source>To send the application, tick this box.</source>
         <translation>Щоб надіслати заяву, позначте це поле.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="201" />
+        <location filename="../qml/FormScreen.qml" line="202" />
         <source>I have read this information</source>
         <translation>Я ознайомився/-лася з цією інформацією</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="229" />
+        <location filename="../qml/FormScreen.qml" line="230" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="237" />
+        <location filename="../qml/FormScreen.qml" line="238" />
         <source>Send the application</source>
         <translation>Надіслати заяву</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="237" />
+        <location filename="../qml/FormScreen.qml" line="238" />
         <source>Next</source>
         <translation>Далі</translation>
     </message>

@@ -18,7 +18,7 @@ Popup {
     readonly property var rows: [
         ["version", qsTr("Version")], ["kiosk", qsTr("Kiosk")], ["catalogue", qsTr("Catalogue")],
         ["sync", qsTr("Last sync")], ["network", qsTr("Network")], ["printer", qsTr("Printer")],
-        ["outbox", qsTr("Applications waiting")]
+        ["outbox", qsTr("Applications")]
     ]
     contentItem: Column {
         spacing: theme.body * 0.4
@@ -37,6 +37,7 @@ Popup {
             spacing: theme.body * 0.4
             KioskButton { objectName: "adminSync"; text: qsTr("Sync now"); onClicked: admin.syncNow() }
             KioskButton { objectName: "adminRefresh"; text: qsTr("Refresh"); onClicked: admin.refreshStatus() }
+            KioskButton { objectName: "adminTestPrint"; text: qsTr("Test print"); onClicked: admin.testPrint() }
             KioskButton { objectName: "adminReload"; text: qsTr("Reload screens"); onClicked: admin.reload() }
             KioskButton { objectName: "adminExit"; text: qsTr("Close the app"); visible: admin.exitAllowed; onClicked: admin.exitApp() }
             KioskButton { objectName: "adminClose"; primary: true; text: qsTr("Back to residents"); onClicked: admin.close() }

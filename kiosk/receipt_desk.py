@@ -1,0 +1,94 @@
+"""Printing receipts for residents and technicians, and remembering what the printer said.
+
+Every call may wait for the printer (timeouts from `[printer]`), so the app calls these
+from a worker thread. The last known state feeds the admin screen and the metrics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, get_args
+
+from kiosk.config import Language
+from kiosk.filing import FiledApplication
+
+if TYPE_CHECKING:  # Pillow and python-escpos load on the first print, not at start-up
+    from devices.printers import PrinterStatus, ReceiptPrinter
+    from devices.receipt import Receipt
+
+log = logging.getLogger(__name__)
+
+
+class ReceiptDesk:
+    def __init__(
+        self, printer: Callable[[], ReceiptPrinter], kiosk_id: str, status_url_base: str
+    ) -> None:
+        self._printer = printer
+        self._kiosk_id = kiosk_id
+        self._status_url_base = status_url_base
+        self._lock = threading.Lock()
+        self._last: PrinterStatus | None = None
+
+    @property
+    def last_status(self) -> PrinterStatus | None:
+        """What the printer said last (None: not asked yet since the start)."""
+        with self._lock:
+            return self._last
+
+    def print_application(self, application: FiledApplication) -> bool:
+        """The resident's receipt; False when it was not printed (the screen shows the code)."""
+        from kiosk.receipts import application_receipt  # noqa: PLC0415
+
+        language = application.language if application.language in get_args(Language) else "pl"
+        receipt = application_receipt(
+            language=language,  # type: ignore[arg-type]
+            office=application.office_name,
+            service=application.service_name,
+            code=application.shown_code,
+            filed_at=application.filed_at,
+            status_url_base=self._status_url_base,
+        )
+        return self._print(receipt, f"receipt {application.code}")
+
+    def test_print(self) -> bool:
+        """The admin screen's test print."""
+        from kiosk.receipts import printer_test_receipt  # noqa: PLC0415
+
+        printer = self._printer()
+        receipt = printer_test_receipt(
+            kiosk_id=self._kiosk_id,
+            printer=printer.name,
+            printed_at=dt.datetime.now(dt.UTC),
+            status_url_base=self._status_url_base,
+            columns=printer.paper.columns(),
+        )
+        return self._print(receipt, "test print")
+
+    def check(self) -> PrinterStatus:
+        """Ask the printer how it is (paper, cover, online) and remember the answer."""
+        status = self._printer().status()
+        self._remember(status)
+        return status
+
+    def _print(self, receipt: Receipt, what: str) -> bool:
+        from devices.printers import PrinterError, PrinterStatus  # noqa: PLC0415
+
+        printer = self._printer()
+        try:
+            printer.print(receipt)
+        except PrinterError as exc:
+            self._remember(exc.status)
+            log.warning("%s NOT printed on %s: %s", what, printer.name, exc)
+            return False
+        self._remember(PrinterStatus.READY)
+        log.info("%s printed on %s", what, printer.name)
+        return True
+
+    def _remember(self, status: PrinterStatus) -> None:
+        with self._lock:
+            changed, self._last = self._last != status, status
+        if changed:
+            log.info("printer state: %s (%s)", status.value, status.advice)
