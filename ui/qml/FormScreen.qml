@@ -139,7 +139,7 @@ Item {
                         model: modelData.answers
                         Text {
                             width: reviewColumn.width
-                            text: modelData.label + ": <b>" + modelData.shown + "</b>"
+                            text: modelData.label + (/[?:]$/.test(modelData.label) ? " " : ": ") + "<b>" + modelData.shown + "</b>"
                             textFormat: Text.StyledText
                             color: theme.colors.text
                             font.pixelSize: theme.body
