@@ -30,7 +30,8 @@ ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 DOC_SHOTS := portrait-pl-normal-home portrait-pl-normal-card portrait-pl-contrast-results \
-	landscape-en-normal-accessibility portrait-uk-normal-countdown
+	landscape-en-normal-accessibility portrait-uk-normal-countdown portrait-pl-normal-form-problems \
+	portrait-pl-normal-form-review portrait-pl-normal-receipt portrait-uk-normal-receipt-printer-failed
 docs-images: $(VENV)/.installed translations ## render the kiosk screens shown in the README (docs/img)
 	rm -rf build/work/shots
 	XDG_DATA_HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen $(BIN)/kiosk screenshot --out build/work/shots > /dev/null
