@@ -20,22 +20,31 @@ from ui.speech_model import visible_texts
 def test_thousands_of_ui_operations_leave_the_refcount_of_none_alone(kiosk: Kiosk) -> None:
     """PySide6 6.12.0 dropped None's refcount on every void Qt call (FACTS.md): a search
     alone makes several (model reset, signals), so 6.12 would drift by thousands here."""
-    session, catalogue = kiosk.app.session, kiosk.app.catalogue
+    session, catalogue, form = kiosk.app.session, kiosk.app.catalogue, kiosk.app.form
     words = ["d", "do", "dow", "dowó", "dowód", "p", "pr", "pra", "praw", "prawo"]
-    for word in words * 3:  # warm caches up
-        catalogue.search(word)
-    gc.collect()
-    before = sys.getrefcount(None)
-    for round_ in range(60):
+
+    def one_round(round_: int) -> None:
         for word in words:
             catalogue.search(word)
             catalogue.openService("gl-dowod-osobisty")
             catalogue.closeService()
+            form.start("gl-informacja-publiczna")  # a form step: its question rows, problems
+            form.setAnswer("tresc", word)
+            form.next()
+        form.back()
         session.setOption("high_contrast", round_ % 2 == 0)
+
+    for round_ in range(3):  # warm caches up
+        one_round(round_)
+    settle(100)
+    gc.collect()
+    before = sys.getrefcount(None)
+    for round_ in range(60):
+        one_round(round_)
     settle(100)
     gc.collect()
     drift = sys.getrefcount(None) - before
-    assert -100 < drift < 100, f"refcount of None drifted by {drift} over ~2,000 UI operations"
+    assert -100 < drift < 100, f"refcount of None drifted by {drift} over ~3,000 UI operations"
 
 
 def test_a_bug_in_a_handler_is_logged_and_the_resident_goes_home(
