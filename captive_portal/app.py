@@ -92,10 +92,10 @@ class PortalApp(Starlette):
 
     def __init__(self, fast_path: ProbesAndCatchAll, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._fast_path = fast_path
+        self.fast_path = fast_path  # also answered from the parser by fast_http.py
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and await self._fast_path.answer(scope, send):
+        if scope["type"] == "http" and await self.fast_path.answer(scope, send):
             return
         await super().__call__(scope, receive, send)
 

@@ -11,7 +11,9 @@ and are redirected too, so the accept never travels over one.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
+from http import HTTPStatus
 
 from starlette.types import Scope, Send
 
@@ -20,6 +22,7 @@ from captive_portal.portal import unmapped
 from captive_portal.sessions import SessionBook
 
 log = logging.getLogger("captive_portal")
+Headers = Iterable[tuple[bytes, bytes]]
 _APPLE = b"<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>\n"
 _FIREFOX_CANONICAL = (
     b'<meta http-equiv="refresh" content="0;url=https://support.mozilla.org/kb/captive-portal"/>'
@@ -55,9 +58,9 @@ PHONE_PAGES = frozenset({"/", "/accept"})
 PROBE_SYSTEMS = sorted({answer.system for answer in PROBES.values()})
 
 
-def _host(scope: Scope) -> str:
+def _host(headers: Headers) -> str:
     """The Host header without its port, lower case, IPv6 without brackets."""
-    for name, value in scope["headers"]:
+    for name, value in headers:
         if name == b"host":
             host = bytes(value).decode("latin-1").lower()
             if host.startswith("["):
@@ -66,8 +69,25 @@ def _host(scope: Scope) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Prebuilt:
+    """One ready answer: for ASGI (status, headers) and for the raw fast path (`head`)."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    head: bytes  # status line and headers, without Date and the blank line
+
+    @classmethod
+    def of(cls, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> Prebuilt:
+        reason = HTTPStatus(status).phrase.encode()
+        lines = [b"HTTP/1.1 %d %s\r\n" % (status, reason)]
+        lines += [name + b": " + value + b"\r\n" for name, value in headers]
+        return cls(status, headers, body, b"".join(lines))
+
+
 class ProbesAndCatchAll:
-    """Answers probes and paths the portal does not serve; `answer` is False for the rest."""
+    """Answers probes and paths the portal does not serve; `decide` is None for the rest."""
 
     def __init__(
         self,
@@ -87,60 +107,57 @@ class ProbesAndCatchAll:
         self._hosts = splash_hosts
         self._security = security_headers
         redirect = [(b"location", splash_url.encode()), (b"cache-control", b"no-store")]
-        self._redirect = self._start(302, redirect, b"")
+        self._redirect = self._prebuild(302, redirect, b"")
         self._answers = {path: self._prebuilt(answer) for path, answer in PROBES.items()}
-        self._failed = self._start(503, [(b"cache-control", b"no-store")], b"")
+        self._failed = self._prebuild(503, [(b"cache-control", b"no-store")], b"")
 
-    async def answer(self, scope: Scope, send: Send) -> bool:
-        """Send the answer and return True, or return False to let the app route it."""
-        path = scope["path"]
+    def decide(self, path: str, headers: Headers, client_ip: str | None) -> Prebuilt | None:
+        """The answer for a GET or HEAD of `path`, or None to let the app route it."""
         probe = PROBES.get(path)
-        if probe is None and self._serves(scope, path):
-            return False
+        if probe is None and self._serves(headers, path):
+            return None
         try:
-            client = scope.get("client")
-            online = (
-                client is not None and self._book.seconds_remaining(unmapped(client[0])) is not None
+            online = client_ip is not None and (
+                self._book.seconds_remaining(unmapped(client_ip)) is not None
             )
         except Exception:  # the store failed: answer fast, let the health check tell
             log.exception("session lookup failed on %s", path)
-            start, body = self._failed
-        else:
-            if probe is not None:
-                self._metrics.probe_hits[probe.system].inc()
-                start, body = self._answers[path] if online else self._redirect
-            elif online:
-                return False  # the portal's own 404 page
-            else:
-                self._metrics.redirects.inc()
-                start, body = self._redirect
-        await send(start)
+            return self._failed
+        if probe is not None:
+            self._metrics.probe_hits[probe.system].inc()
+            return self._answers[path] if online else self._redirect
+        if online:
+            return None  # the portal's own 404 page
+        self._metrics.redirects.inc()
+        return self._redirect
+
+    async def answer(self, scope: Scope, send: Send) -> bool:
+        """Send the answer over ASGI and return True, or return False to let the app route it."""
+        client = scope.get("client")
+        answer = self.decide(scope["path"], scope["headers"], client[0] if client else None)
+        if answer is None:
+            return False
         await send(
-            {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
+            {"type": "http.response.start", "status": answer.status, "headers": answer.headers}
         )
+        body = b"" if scope["method"] == "HEAD" else answer.body
+        await send({"type": "http.response.body", "body": body})
         return True
 
-    def _serves(self, scope: Scope, path: str) -> bool:
+    def _serves(self, headers: Headers, path: str) -> bool:
         """Whether the app routes this path (on this Host, for the phone's pages)."""
         if not (path in self._paths or path.startswith(self._prefixes)):
             return False
-        return self._hosts is None or path not in PHONE_PAGES or _host(scope) in self._hosts
+        return self._hosts is None or path not in PHONE_PAGES or _host(headers) in self._hosts
 
-    def _start(
-        self, status: int, headers: list[tuple[bytes, bytes]], body: bytes
-    ) -> tuple[dict[str, object], bytes]:
+    def _prebuild(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> Prebuilt:
         length = (b"content-length", b"%d" % len(body))
-        start = {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [*headers, length, *self._security],
-        }
-        return start, body
+        return Prebuilt.of(status, [*headers, length, *self._security], body)
 
-    def _prebuilt(self, answer: ProbeAnswer) -> tuple[dict[str, object], bytes]:
+    def _prebuilt(self, answer: ProbeAnswer) -> Prebuilt:
         headers = [(b"cache-control", b"no-store")]
         if answer.content_type:
             headers.append((b"content-type", answer.content_type))
         if answer.location:
             headers.append((b"location", answer.location))
-        return self._start(answer.status, headers, answer.body)
+        return self._prebuild(answer.status, headers, answer.body)

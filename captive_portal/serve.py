@@ -17,6 +17,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from captive_portal.app import create_app, restore
+from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.configured import build_gateway
 from captive_portal.sessions import SessionBook
 from captive_portal.settings import PortalSettings
@@ -64,7 +65,7 @@ def _uvicorn_options(settings: PortalSettings) -> dict[str, Any]:
         "port": settings.port,
         "workers": settings.workers,
         "loop": "uvloop",
-        "http": "httptools",
+        "http": PortalHttpProtocol,  # httptools, with probes answered from the parser
         "lifespan": "on",
         "access_log": False,
         "proxy_headers": False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 import socket
@@ -14,6 +15,7 @@ import requests
 import uvicorn
 
 from captive_portal.app import create_app
+from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.dry_run import DryRunGateway
 from captive_portal.settings import PortalSettings
 from captive_portal.store import SessionStore
@@ -54,8 +56,15 @@ test_settings.__test__ = False  # type: ignore[attr-defined]  # not a test, a he
 class PortalServer:
     """One running portal; `restart()` builds a new app and gateway over the same store."""
 
-    def __init__(self, data_dir: Path, clock: FakeClock | None = None, **overrides: Any) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: FakeClock | None = None,
+        http: type[asyncio.Protocol] | str = PortalHttpProtocol,
+        **overrides: Any,
+    ) -> None:
         self.clock = clock or FakeClock()
+        self.http_protocol = http  # serve.py's production protocol unless a test says so
         self.data_dir = data_dir
         self.overrides = overrides
         self.http = requests.Session()
@@ -72,7 +81,14 @@ class PortalServer:
         self.gateway = DryRunGateway()
         self.store = SessionStore(self.settings.store_file())
         app = create_app(self.settings, self.gateway, self.store, self.clock)
-        config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on")
+        config = uvicorn.Config(
+            app,
+            log_config=None,
+            access_log=False,
+            lifespan="on",
+            http=self.http_protocol,
+            proxy_headers=False,  # as serve.py: the client is the socket's peer
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, args=([listener],), daemon=True)
         self._thread.start()

@@ -12,6 +12,7 @@ import pytest
 
 from captive_portal import serve as serve_module
 from captive_portal.cli import main
+from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.settings_checks import SettingsError
 from captive_portal.settings_file import describe, env_name, load_settings
 
@@ -154,7 +155,7 @@ def test_serve_runs_uvicorn_with_production_settings(
         2,
         8181,
         "uvloop",
-        "httptools",
+        PortalHttpProtocol,  # uvicorn's httptools protocol with the parser-level fast path
     )
     assert seen["access_log"] is False and seen["proxy_headers"] is False
     worker = serve_module.worker_app()  # what each worker builds from the environment

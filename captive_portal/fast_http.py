@@ -1,0 +1,110 @@
+"""uvicorn's httptools protocol with the hot path answered straight from the parser.
+
+Every phone on the hotspot asks its connectivity probe every few seconds, and every other
+request of an unauthorised client meets the catch-all redirect. Through ASGI each of those
+costs a task, a scope, two send() calls and uvicorn's header checks; here the answer is
+decided in the parser's headers-complete callback (the same `ProbesAndCatchAll.decide` the
+ASGI path uses) and written as prebuilt bytes. Everything else — the splash, accept, the API,
+pipelined requests, bodies, upgrades — goes through uvicorn and Starlette unchanged.
+
+Passed to uvicorn as its `http` protocol class (serve.py), so uvicorn still owns the sockets,
+workers, keep-alive timeouts, limits and graceful shutdown.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from typing import Any, Protocol
+
+import httptools
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from captive_portal.probes import Headers, Prebuilt
+
+_FAST_METHODS = (b"GET", b"HEAD")
+
+
+class Answerer(Protocol):
+    def decide(self, path: str, headers: Headers, client_ip: str | None) -> Prebuilt | None: ...
+
+
+def answerer_of(app: Any) -> Answerer | None:
+    """The app's fast-path decider, when uvicorn's app is the portal itself."""
+    found = getattr(app, "fast_path", None)
+    return found if hasattr(found, "decide") else None
+
+
+class PortalHttpProtocol(HttpToolsProtocol):
+    """HttpToolsProtocol that answers probes and the catch-all without entering ASGI."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._answerer = answerer_of(self.app)
+        self._answered = False  # the current request was answered here
+
+    def on_message_begin(self) -> None:
+        # uvicorn builds the ASGI scope here; most requests never need one, so it is made
+        # in on_headers_complete only when the request goes to the app.
+        self.url = b""
+        self.expect_100_continue = False
+        self.headers = []
+
+    def on_headers_complete(self) -> None:
+        if self._answer_here():
+            return
+        url, headers, expect = self.url, self.headers, self.expect_100_continue
+        super().on_message_begin()  # the scope, as uvicorn makes it
+        self.url, self.expect_100_continue = url, expect
+        self.headers = self.scope["headers"] = headers
+        # A request pipelined behind one answered here must not meet that answer's
+        # keep-alive timer while the app works on it.
+        self._unset_keepalive_if_required()
+        super().on_headers_complete()
+
+    def on_body(self, body: bytes) -> None:
+        if not self._answered:
+            super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        if self._answered:
+            self._answered = False
+            return
+        super().on_message_complete()
+
+    def _answer_here(self) -> bool:
+        if self._answerer is None or self.parser.get_method() not in _FAST_METHODS:
+            return False
+        if self.cycle is not None and not self.cycle.response_complete:
+            return False  # a pipelined request behind a running one: keep uvicorn's order
+        if self.parser.should_upgrade():
+            return False
+        raw_path = httptools.parse_url(self.url).path
+        path = raw_path.decode("latin-1")
+        if "%" in path:
+            path = urllib.parse.unquote(path)
+        client = self.client[0] if self.client else None
+        answer = self._answerer.decide(path, self.headers, client)
+        if answer is None:
+            return False
+        self._send(answer, head_only=self.parser.get_method() == b"HEAD")
+        return True
+
+    def _send(self, answer: Prebuilt, *, head_only: bool) -> None:
+        keep_alive = self.parser.get_http_version() != "1.0" and self.parser.should_keep_alive()
+        parts = [answer.head]
+        parts += [
+            name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers
+        ]
+        parts.append(b"\r\n" if keep_alive else b"connection: close\r\n\r\n")
+        if not head_only:
+            parts.append(answer.body)
+        self.transport.write(b"".join(parts))
+        self._answered = True
+        self.server_state.total_requests += 1
+        if not keep_alive:
+            self.transport.close()
+            return
+        self._unset_keepalive_if_required()  # one timer, even for pipelined probes
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
