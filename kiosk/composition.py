@@ -6,14 +6,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk import __version__
 from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
 from kiosk.config import KioskConfig
+from kiosk.fleet_status import StatusReader, StatusSources
 from offline_cache.generations import GenerationFolder
 
 if TYPE_CHECKING:  # the network stack is imported only when a sync is configured
     import requests
 
     from kiosk.background_sync import BackgroundSync
+    from kiosk.metrics import KioskMetrics
     from offline_cache.sync import CatalogueSync
 
 
@@ -64,3 +67,27 @@ class Services:
         from kiosk.background_sync import BackgroundSync  # noqa: PLC0415
 
         return BackgroundSync(sync, self.config.catalogue.sync_interval_s)
+
+    @cached_property
+    def status_sources(self) -> StatusSources:
+        """What the metrics and the heartbeat read at the moment they are asked.
+
+        The outbox (`outbox_counts`, `oldest_queued_age_s`) and the printer (`printer_state`)
+        are handed in here once those services exist; until then they are absent, not zero.
+        """
+        sync = self.catalogue_sync
+        return StatusSources(
+            catalogue=self.catalogue.info,
+            sync_status=sync.status if sync is not None else None,
+        )
+
+    @cached_property
+    def status_reader(self) -> StatusReader:
+        return StatusReader(self.config.kiosk_id, __version__, self.status_sources)
+
+    @cached_property
+    def metrics(self) -> KioskMetrics:
+        """The kiosk's Prometheus registry (served by the app when `metrics.enabled`)."""
+        from kiosk.metrics import KioskMetrics  # noqa: PLC0415 - ~20 ms, only for the app
+
+        return KioskMetrics(self.status_reader)

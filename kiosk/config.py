@@ -71,6 +71,15 @@ class AdminConfig:
 
 
 @dataclass(frozen=True)
+class MetricsConfig:
+    enabled: bool = option(True, "Serve Prometheus metrics at http://BIND:PORT/metrics.")
+    bind: str = option(
+        "127.0.0.1", "Address the metrics listen on; 0.0.0.0 lets the fleet's Prometheus in."
+    )
+    port: int = option(9101, "Port of the metrics endpoint (0: any free port).", minimum=0)
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     kiosk_id: str = option(
         "demo-kiosk", "Name of this kiosk in logs, metrics and the admin screen."
@@ -83,6 +92,7 @@ class KioskConfig:
     catalogue: CatalogueConfig = field(default_factory=CatalogueConfig)
     screen: ScreenConfig = field(default_factory=ScreenConfig)
     admin: AdminConfig = field(default_factory=AdminConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -112,6 +122,8 @@ def load_config(path: Path | None) -> KioskConfig:
     _check_catalogue(config.catalogue, str(path))
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
+    if config.metrics.port > 65535:
+        raise ConfigError(f"{path}: 'metrics.port' must be at most 65535")
     return config
 
 

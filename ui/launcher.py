@@ -48,6 +48,7 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - Qt only for this command
 
     from ui.kiosk_app import KioskApp, UiOptions, prepare_environment  # noqa: PLC0415
+    from ui.kiosk_lifecycle import KioskLifecycle  # noqa: PLC0415
 
     services: Services = args.services
     lock = _single_instance(services.config.data_path())
@@ -55,11 +56,13 @@ def _run(args: argparse.Namespace) -> int:
     app = QGuiApplication(sys.argv[:1])
     kiosk = KioskApp(app, services, UiOptions(windowed=args.windowed or args.demo, demo=args.demo))
     kiosk.install_crash_handler()
+    lifecycle = KioskLifecycle(kiosk, services)
     background = services.background_sync
     if background is not None and not args.demo:
         background.start()
     log.info("kiosk started (%s)", "windowed" if args.windowed or args.demo else "fullscreen")
     code = app.exec()
+    lifecycle.stop()
     if background is not None:
         background.stop()
     lock.close()
