@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import cli_catalogue
+from kiosk import cli_catalogue, cli_heartbeat
 from kiosk.composition import Services
 from kiosk.config import ConfigError, load_config
 from kiosk.logs import setup_logging
@@ -53,6 +53,7 @@ def build_parser(extend: Extension | None = None) -> argparse.ArgumentParser:
     )
     hash_pin.set_defaults(handler=_hash_pin)
     cli_catalogue.add_commands(commands)
+    cli_heartbeat.add_commands(commands)
     if extend is not None:
         extend(commands)
     return parser
@@ -68,7 +69,10 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
         return 2
     # One-shot tools print their result; their log stays quiet unless asked. The app and
     # `sync` are what services and technicians run, so they log at the configured level.
-    quiet = args.command in ("catalogue", "config", "admin", "screenshot") and not args.verbose
+    quiet = (
+        args.command in ("catalogue", "config", "admin", "screenshot", "heartbeat")
+        and not args.verbose
+    )
     setup_logging("WARNING" if quiet else config.log_level)
     args.services = Services(config)
     handler: Handler = args.handler

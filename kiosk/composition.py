@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     import requests
 
     from kiosk.background_sync import BackgroundSync
+    from kiosk.heartbeat import Heartbeat, HeartbeatSchedule
     from kiosk.metrics import KioskMetrics
     from offline_cache.sync import CatalogueSync
 
@@ -91,3 +92,24 @@ class Services:
         from kiosk.metrics import KioskMetrics  # noqa: PLC0415 - ~20 ms, only for the app
 
         return KioskMetrics(self.status_reader)
+
+    @cached_property
+    def heartbeat(self) -> Heartbeat | None:
+        """The signed status sender, or None without `heartbeat.url` (reads the key file)."""
+        cfg = self.config.heartbeat
+        if not cfg.url:
+            return None
+        from kiosk.heartbeat import Heartbeat, read_key  # noqa: PLC0415
+
+        key = read_key(Path(cfg.key_file))
+        return Heartbeat(self.status_reader, cfg.url, key, self.http, cfg.timeout_s)
+
+    @cached_property
+    def heartbeat_schedule(self) -> HeartbeatSchedule | None:
+        """The app's scheduled heartbeat (not started here), or None without a URL."""
+        beat = self.heartbeat
+        if beat is None:
+            return None
+        from kiosk.heartbeat import HeartbeatSchedule  # noqa: PLC0415
+
+        return HeartbeatSchedule(beat, self.config.heartbeat.interval_s)

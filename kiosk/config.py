@@ -80,6 +80,16 @@ class MetricsConfig:
 
 
 @dataclass(frozen=True)
+class HeartbeatConfig:
+    url: str = option("", "Address the signed status is POSTed to; empty: no heartbeat.")
+    key_file: str = option(
+        "", "Ed25519 private key that signs the heartbeat (`kiosk heartbeat keygen`)."
+    )
+    interval_s: int = option(300, "Seconds between heartbeats.", minimum=30)
+    timeout_s: float = option(10.0, "Seconds one heartbeat may take, at most.", minimum=1)
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     kiosk_id: str = option(
         "demo-kiosk", "Name of this kiosk in logs, metrics and the admin screen."
@@ -93,6 +103,7 @@ class KioskConfig:
     screen: ScreenConfig = field(default_factory=ScreenConfig)
     admin: AdminConfig = field(default_factory=AdminConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
+    heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -124,6 +135,7 @@ def load_config(path: Path | None) -> KioskConfig:
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
     if config.metrics.port > 65535:
         raise ConfigError(f"{path}: 'metrics.port' must be at most 65535")
+    _check_heartbeat(config.heartbeat, str(path))
     return config
 
 
@@ -145,6 +157,18 @@ def _check_catalogue(catalogue: CatalogueConfig, source: str) -> None:
             load_public_key(catalogue.public_key)
         except SignatureError as exc:
             raise ConfigError(f"{source}: 'catalogue.public_key' {exc}") from exc
+
+
+def _check_heartbeat(heartbeat: HeartbeatConfig, source: str) -> None:
+    if heartbeat.url and not heartbeat.url.startswith(("https://", "http://")):
+        raise ConfigError(
+            f"{source}: 'heartbeat.url' must start with https:// (got {heartbeat.url!r})"
+        )
+    if heartbeat.url and not heartbeat.key_file:
+        raise ConfigError(
+            f"{source}: 'heartbeat.url' needs 'heartbeat.key_file' to sign the status "
+            "(make one with `kiosk heartbeat keygen --out FILE`)"
+        )
 
 
 def _build(cls: type[Any], data: Mapping[str, Any], source: str, prefix: str) -> Any:

@@ -7,13 +7,17 @@ resident's first look at the kiosk.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from kiosk.composition import Services
-from kiosk.metrics import MetricsServer
 from ui.kiosk_app import KioskApp
 from ui.metrics_hooks import MetricsHooks
+
+if TYPE_CHECKING:  # prometheus_client and requests load after the first frame, not before
+    from kiosk.heartbeat import HeartbeatSchedule
+    from kiosk.metrics import MetricsServer
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +30,7 @@ class KioskLifecycle(QObject):
         self._started = False
         self._metrics_server: MetricsServer | None = None
         self._hooks: MetricsHooks | None = None
+        self._heartbeat: HeartbeatSchedule | None = None
         kiosk.window.frameSwapped.connect(self._on_frame_swapped)
 
     @property
@@ -38,6 +43,7 @@ class KioskLifecycle(QObject):
         self._started = True
         self._kiosk.window.frameSwapped.disconnect(self._on_frame_swapped)
         self._start_metrics()
+        self._start_heartbeat()
 
     def _start_metrics(self) -> None:
         kiosk, services = self._kiosk, self._services
@@ -58,7 +64,21 @@ class KioskLifecycle(QObject):
                 exc.strerror or exc,
             )
 
+    def _start_heartbeat(self) -> None:
+        from kiosk.heartbeat import HeartbeatKeyError  # noqa: PLC0415
+
+        try:
+            self._heartbeat = self._services.heartbeat_schedule
+        except HeartbeatKeyError as exc:
+            log.error("heartbeat off: %s", exc)
+            return
+        if self._heartbeat is not None:
+            self._heartbeat.start()
+
     def stop(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+            self._heartbeat = None
         if self._metrics_server is not None:
             self._metrics_server.stop()
             self._metrics_server = None

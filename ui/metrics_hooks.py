@@ -6,12 +6,15 @@ catalogue model and the idle watch, and bumps the plain counters of `KioskMetric
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
-from kiosk.metrics import KioskMetrics
-from ui.catalogue_model import CatalogueModel
-from ui.idle import IdleWatch
-from ui.session_model import SessionModel
+if TYPE_CHECKING:  # prometheus_client loads after the first frame
+    from kiosk.metrics import KioskMetrics
+    from ui.catalogue_model import CatalogueModel
+    from ui.idle import IdleWatch
+    from ui.session_model import SessionModel
 
 
 class MetricsHooks(QObject):
