@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kiosk import __version__
 from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
 from kiosk.config import KioskConfig
-from kiosk.fleet_status import StatusReader, StatusSources
+from kiosk.fleet_status import StatusReader, StatusSources, read_catalogue_info
 from offline_cache.generations import GenerationFolder
 
 if TYPE_CHECKING:  # the network stack is imported only when a sync is configured
@@ -78,7 +78,7 @@ class Services:
         """
         sync = self.catalogue_sync
         return StatusSources(
-            catalogue=self.catalogue.info,
+            catalogue=lambda: read_catalogue_info(self.generations),
             sync_status=sync.status if sync is not None else None,
         )
 

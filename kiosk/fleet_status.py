@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Protocol, TypeVar
 
 from kiosk.catalogue_service import CatalogueInfo
+from offline_cache.catalogue_store import CatalogueStore
+from offline_cache.generations import GenerationFolder
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -38,7 +40,7 @@ class SyncReport(Protocol):
 class StatusSources:
     """One callable per service; None where the service does not exist in this build."""
 
-    catalogue: Callable[[], CatalogueInfo] | None = None
+    catalogue: Callable[[], CatalogueInfo | None] | None = None
     sync_status: Callable[[], SyncReport | None] | None = None
     # Submissions by delivery state: {"queued": n, "delivered": n, "rejected": n}.
     outbox_counts: Callable[[], Mapping[str, int]] | None = None
@@ -113,6 +115,29 @@ class StatusReader:
             oldest_queued_age_s=_ask("oldest queued age", sources.oldest_queued_age_s),
             printer_state=_ask("printer state", sources.printer_state),
         )
+
+
+def read_catalogue_info(folder: GenerationFolder) -> CatalogueInfo | None:
+    """The generation in use, read with a connection of the calling thread's own.
+
+    Metrics are scraped on the HTTP server's thread and heartbeats sent on theirs, while the
+    catalogue service's SQLite connection belongs to the GUI thread that opened it.
+    """
+    path = folder.current()
+    if path is None:
+        return None
+    store = CatalogueStore(path)
+    try:
+        meta = store.meta
+        return CatalogueInfo(
+            path.name,
+            store.service_count(),
+            meta.get("generated", ""),
+            meta.get("loaded_at", ""),
+            meta.get("source", ""),
+        )
+    finally:
+        store.close()
 
 
 def age_s(iso: str, now: dt.datetime) -> float | None:

@@ -32,9 +32,17 @@ log = logging.getLogger(__name__)
 PREFIX = "infomat_kiosk_"
 SYNC_OUTCOMES = ("updated", "unchanged", "failed")
 SUBMISSION_STATES = ("queued", "delivered", "rejected")
-# Printer states the alert rules and the dashboard know; any other state a printer reports
-# is exported as well, so nothing is hidden.
-PRINTER_STATES = ("ok", "paper_low", "out_of_paper", "cover_open", "offline", "error", "unknown")
+# Printer states the alert rules and the dashboard know (the receipt printers' statuses,
+# "paper out" written paper_out); any other state a printer reports is exported as well.
+PRINTER_STATES = (
+    "ready",
+    "paper_near_end",
+    "paper_out",
+    "cover_open",
+    "offline",
+    "error",
+    "unknown",
+)
 
 
 def resident_memory_bytes(status_file: Path = Path("/proc/self/status")) -> int | None:
@@ -213,14 +221,20 @@ def _outbox(status: KioskStatus) -> Iterator[Metric]:
         )
 
 
+def printer_state_label(state: str) -> str:
+    """ "paper out" -> paper_out: one spelling for label values, rules and dashboards."""
+    return "_".join(state.strip().lower().replace("-", " ").split()) or "unknown"
+
+
 def _printer(status: KioskStatus) -> Iterator[Metric]:
     if status.printer_state is None:
         return
+    current = printer_state_label(status.printer_state)
     states = GaugeMetricFamily(
         PREFIX + "printer_state",
         "1 for the receipt printer's current state, 0 for the others.",
         labels=["state"],
     )
-    for state in (*PRINTER_STATES, *{status.printer_state} - set(PRINTER_STATES)):
-        states.add_metric([state], 1 if state == status.printer_state else 0)
+    for state in (*PRINTER_STATES, *{current} - set(PRINTER_STATES)):
+        states.add_metric([state], 1 if state == current else 0)
     yield states

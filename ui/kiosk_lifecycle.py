@@ -1,17 +1,21 @@
 """What `kiosk run` starts beside the window, once the first frame is on the screen.
 
-Metrics and the heartbeat wait for the first frame so their imports do not delay the
-resident's first look at the kiosk.
+systemd hears READY=1 after the first frame, then WATCHDOG=1 from a timer of the GUI event
+loop: a hung GUI thread stops the pings and systemd restarts the kiosk. Metrics and the
+heartbeat wait for the first frame so their imports do not delay the resident's first look.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import signal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 
 from kiosk.composition import Services
+from kiosk.sd_notify import SystemdNotifier
 from ui.kiosk_app import KioskApp
 from ui.metrics_hooks import MetricsHooks
 
@@ -23,10 +27,19 @@ log = logging.getLogger(__name__)
 
 
 class KioskLifecycle(QObject):
-    def __init__(self, kiosk: KioskApp, services: Services, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        kiosk: KioskApp,
+        services: Services,
+        notifier: SystemdNotifier,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._kiosk = kiosk
         self._services = services
+        self._notifier = notifier
+        self._watchdog = QTimer(self)
+        self._watchdog.timeout.connect(self._on_watchdog_due)
         self._started = False
         self._metrics_server: MetricsServer | None = None
         self._hooks: MetricsHooks | None = None
@@ -42,8 +55,16 @@ class KioskLifecycle(QObject):
             return
         self._started = True
         self._kiosk.window.frameSwapped.disconnect(self._on_frame_swapped)
+        self._notifier.ready(f"kiosk {self._services.config.kiosk_id} on screen")
+        interval = self._notifier.watchdog_interval_s
+        if interval is not None:
+            self._watchdog.start(max(1, int(interval * 1000)))
+        log.info("first frame on screen")
         self._start_metrics()
         self._start_heartbeat()
+
+    def _on_watchdog_due(self) -> None:
+        self._notifier.watchdog()
 
     def _start_metrics(self) -> None:
         kiosk, services = self._kiosk, self._services
@@ -76,9 +97,44 @@ class KioskLifecycle(QObject):
             self._heartbeat.start()
 
     def stop(self) -> None:
+        """The event loop has ended: tell systemd, stop pinging, stop the servers."""
+        self._notifier.stopping()
+        self._watchdog.stop()
         if self._heartbeat is not None:
             self._heartbeat.stop()
             self._heartbeat = None
         if self._metrics_server is not None:
             self._metrics_server.stop()
             self._metrics_server = None
+
+
+class QuitOnSignal(QObject):
+    """SIGTERM/SIGINT (systemctl stop, Ctrl+C) end the event loop, so the kiosk shuts down
+    cleanly and says STOPPING=1. Python runs signal handlers only between bytecodes, which
+    Qt's C++ loop never reaches: the signal wakes a pipe that Qt watches instead."""
+
+    def __init__(self, app: QCoreApplication, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._read, write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        self._previous_fd = signal.set_wakeup_fd(write)
+        self._write = write
+        self._notifier = QSocketNotifier(self._read, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_signal)
+        self._previous = {
+            number: signal.signal(number, lambda *_: None)
+            for number in (signal.SIGTERM, signal.SIGINT)
+        }
+
+    def _on_signal(self) -> None:
+        received = os.read(self._read, 64)
+        log.info("signal %s received; closing the kiosk", ", ".join(map(str, received)))
+        self._app.quit()
+
+    def remove(self) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        os.close(self._read)
+        os.close(self._write)

@@ -150,7 +150,11 @@ def test_keygen_then_send_from_the_command_line(
         assert main(["--config", str(config), "heartbeat", "send"]) == 0
         assert capsys.readouterr().out == "sent: HTTP 204\n"
         assert server.accepted[0]["kiosk_id"] == "rynek-2"
-        assert server.accepted[0]["catalogue_services"] == 82
+        assert server.accepted[0]["catalogue_services"] is None, "no catalogue loaded yet"
+        assert main(["--config", str(config), "catalogue", "search", "dowód", "--limit", "1"]) == 0
+        assert main(["--config", str(config), "heartbeat", "send"]) == 0
+        assert server.accepted[1]["catalogue_services"] == 82
+        capsys.readouterr()
         server.status = 500
         assert main(["--config", str(config), "heartbeat", "send"]) == 1
         assert capsys.readouterr().out == "failed: HTTP 500\n"

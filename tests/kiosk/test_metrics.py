@@ -71,7 +71,7 @@ def test_every_metric_is_read_from_its_source_at_scrape_time(
     serve: list[MetricsServer],
 ) -> None:
     outbox: dict[str, int] = {"queued": 2, "delivered": 40, "rejected": 1}
-    printer = ["ok"]
+    printer = ["ready"]
     ticks = iter([100.0, 160.5, 220.0])
     sources = StatusSources(
         catalogue=info,
@@ -112,16 +112,16 @@ def test_every_metric_is_read_from_its_source_at_scrape_time(
     assert value(first, p + "submissions", state="delivered") == 40
     assert value(first, p + "submissions", state="rejected") == 1
     assert value(first, p + "oldest_queued_age_seconds") == 754
-    assert value(first, p + "printer_state", state="ok") == 1
-    assert value(first, p + "printer_state", state="out_of_paper") == 0
+    assert value(first, p + "printer_state", state="ready") == 1
+    assert value(first, p + "printer_state", state="paper_out") == 0
 
     # The services change; the next scrape sees it without anybody pushing an update.
     outbox["queued"] = 0
-    printer[0] = "out_of_paper"
+    printer[0] = "paper out"  # as the receipt printers spell it
     second = scrape(server)
     assert value(second, p + "submissions", state="queued") == 0
-    assert value(second, p + "printer_state", state="out_of_paper") == 1
-    assert value(second, p + "printer_state", state="ok") == 0
+    assert value(second, p + "printer_state", state="paper_out") == 1
+    assert value(second, p + "printer_state", state="ready") == 0
     assert value(second, p + "uptime_seconds") == 120
 
 
@@ -141,13 +141,15 @@ def test_a_failing_source_leaves_only_its_own_metrics_out(
     def broken() -> Mapping[str, int]:
         raise OSError("database is locked")
 
-    sources = StatusSources(catalogue=info, outbox_counts=broken, printer_state=lambda: "jammed")
+    sources = StatusSources(
+        catalogue=info, outbox_counts=broken, printer_state=lambda: "Paper Jammed"
+    )
     samples = scrape(start(KioskMetrics(StatusReader("k", "1", sources)), serve))
     assert "infomat_kiosk_submissions" not in names(samples)
     assert value(samples, "infomat_kiosk_catalogue_services") == 82
     # A state the alert rules do not know is exported too, beside the known ones.
-    assert value(samples, "infomat_kiosk_printer_state", state="jammed") == 1
-    assert value(samples, "infomat_kiosk_printer_state", state="ok") == 0
+    assert value(samples, "infomat_kiosk_printer_state", state="paper_jammed") == 1
+    assert value(samples, "infomat_kiosk_printer_state", state="ready") == 0
     assert "could not read the outbox counts" in caplog.text
 
 
@@ -165,7 +167,11 @@ def test_composition_root_reads_the_real_demo_catalogue(
     tmp_path: Path, serve: list[MetricsServer]
 ) -> None:
     services = Services(KioskConfig(data_dir=str(tmp_path)))
-    samples = scrape(start(services.metrics, serve))
+    server = start(services.metrics, serve)
+    assert "infomat_kiosk_catalogue_services" not in names(scrape(server)), "nothing loaded yet"
+    # Opened on this thread, as the GUI thread opens it; scraped on the server's thread.
+    assert services.catalogue.info().services == 82
+    samples = scrape(server)
     assert value(samples, "infomat_kiosk_catalogue_services") == 82
     assert value(samples, "infomat_kiosk_catalogue_age_seconds") > 0
     assert value(samples, "infomat_kiosk_build_info", version="0.1.0", kiosk_id="demo-kiosk") == 1
