@@ -12,6 +12,7 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables wrk nginx-light
 
+.PHONY: bundle bundle-test bench-bundle deb technician-guide
 .PHONY: bench bench-kiosk bench-portal docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
@@ -22,7 +23,7 @@ demo: $(VENV)/.installed translations ## the demo catalogue, searched in the ter
 
 QM_FILES := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
 
-test: $(VENV)/.installed test-debs lint typecheck unit ## everything CI checks
+test: $(VENV)/.installed test-debs lint typecheck unit bundle-test ## everything CI checks
 
 translations: $(QM_FILES) ## compile the UI translations (.ts -> .qm)
 
@@ -98,3 +99,18 @@ demo-catalogue: $(VENV)/.installed ## rebuild and re-sign the demo catalogue fro
 	$(BIN)/kiosk catalogue sign $(DEMO)/catalogue.json --key $$key; \
 	if [ -z "$(KEY)" ]; then rm -f $$key; fi
 	$(BIN)/kiosk catalogue verify $(DEMO)/catalogue.json --public-key "$$(cat $(DEMO)/catalogue.pub)"
+
+# The kiosk image (build/): PyInstaller bundle, Debian package, technician guide.
+BUNDLE := build/dist/infomat
+bundle: $(VENV)/.installed translations ## PyInstaller one-folder bundle of kiosk + captive-portal (build/dist/infomat)
+	rm -rf $(BUNDLE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work build/kiosk.spec
+	@du -sh $(BUNDLE)
+
+bundle-test: bundle ## build the bundle, then run its --version and --self-test (offscreen, throwaway data dir)
+	$(BUNDLE)/kiosk --version
+	XDG_DATA_HOME=$$(mktemp -d) $(BUNDLE)/kiosk --self-test 2>/dev/null
+	$(BUNDLE)/captive-portal --help > /dev/null
+
+bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests/perf/results-bundle.json
+	$(BIN)/python -m tests.perf.bench_bundle

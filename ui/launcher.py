@@ -71,6 +71,7 @@ def _run(args: argparse.Namespace) -> int:
     code = app.exec()
     lifecycle.stop()
     quit_on_signal.remove()
+    kiosk.shutdown()  # the QML engine goes before the models its bindings read
     if background is not None:
         background.stop()
     lock.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtQuick import QQuickItem
 
 from kiosk.composition import Services
 from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
@@ -28,13 +29,15 @@ def render_home(services: Services) -> str:
         if not _wait_for_first_frame(kiosk, app):
             raise BlankScreen(f"no frame within {FIRST_FRAME_TIMEOUT_S:.0f} s")
         first_frame_s = time.monotonic() - started
+        if not _wait_for_keyboard(kiosk, app):
+            raise BlankScreen("the virtual keyboard did not load (see the QML errors above)")
         settle(200)
         image = kiosk.window.grabWindow()
         colours = distinct_colours(image)
         if colours < MIN_COLOURS:
             raise BlankScreen(f"the home screen looks blank ({colours} colours)")
         return (
-            f"ok, {image.width()}x{image.height()}, {colours} colours, "
+            f"ok, {image.width()}x{image.height()}, {colours} colours, keyboard loaded, "
             f"first frame after {first_frame_s:.2f} s"
         )
     finally:
@@ -49,6 +52,18 @@ def _wait_for_first_frame(kiosk: KioskApp, app: QGuiApplication) -> bool:
         app.processEvents()
         time.sleep(0.005)
     return bool(frames)
+
+
+def _wait_for_keyboard(kiosk: KioskApp, app: QGuiApplication) -> bool:
+    """The keyboard is made just after the first frame; a missing QML module shows here."""
+    deadline = time.monotonic() + FIRST_FRAME_TIMEOUT_S
+    while time.monotonic() < deadline:
+        keyboard = kiosk.window.findChild(QQuickItem, "keyboard")
+        if keyboard is not None:
+            return True
+        app.processEvents()
+        time.sleep(0.005)
+    return False
 
 
 def distinct_colours(image: QImage, step: int = 7) -> int:
