@@ -8,9 +8,11 @@ BIN := $(VENV)/bin
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libpulse0 \
 	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core espeak-ng
 # What the tests' real peers need: a browser for the portal page, the hotspot gateways
-# (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks.
+# (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks;
+# for the kiosk image: cage, Xwayland, grim and wlr-randr (the session under cage's headless
+# backend), systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools.
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
-	iproute2 iptables wrk nginx-light
+	iproute2 iptables wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide
 .PHONY: bench bench-kiosk bench-portal docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
@@ -111,6 +113,10 @@ bundle-test: bundle ## build the bundle, then run its --version and --self-test 
 	$(BUNDLE)/kiosk --version
 	XDG_DATA_HOME=$$(mktemp -d) $(BUNDLE)/kiosk --self-test 2>/dev/null
 	$(BUNDLE)/captive-portal --help > /dev/null
+
+deb: bundle ## the Debian package (build/dist/infomat-kiosk_VERSION_amd64.deb)
+	$(BIN)/python build/deb/make_deb.py --bundle $(BUNDLE) --out build/dist
+	@du -h build/dist/infomat-kiosk_*.deb
 
 bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests/perf/results-bundle.json
 	$(BIN)/python -m tests.perf.bench_bundle

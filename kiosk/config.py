@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 import types
 from collections.abc import Iterator, Mapping
@@ -90,6 +91,14 @@ class HeartbeatConfig:
 
 
 @dataclass(frozen=True)
+class DisplayConfig:
+    off_at: str = option(
+        "", "Time the screen turns off each day, HH:MM (systemd timer); empty: never."
+    )
+    on_at: str = option("07:00", "Time the screen turns back on each day, HH:MM.")
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     kiosk_id: str = option(
         "demo-kiosk", "Name of this kiosk in logs, metrics and the admin screen."
@@ -104,6 +113,7 @@ class KioskConfig:
     admin: AdminConfig = field(default_factory=AdminConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
+    display: DisplayConfig = field(default_factory=DisplayConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -136,6 +146,10 @@ def load_config(path: Path | None) -> KioskConfig:
     if config.metrics.port > 65535:
         raise ConfigError(f"{path}: 'metrics.port' must be at most 65535")
     _check_heartbeat(config.heartbeat, str(path))
+    for key in ("off_at", "on_at"):
+        value = getattr(config.display, key)
+        if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ConfigError(f"{path}: 'display.{key}' must be a time like 22:00 (got {value!r})")
     return config
 
 
