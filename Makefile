@@ -114,6 +114,9 @@ bundle-test: bundle ## build the bundle, then run its --version and --self-test 
 	XDG_DATA_HOME=$$(mktemp -d) $(BUNDLE)/kiosk --self-test 2>/dev/null
 	$(BUNDLE)/captive-portal --help > /dev/null
 
+technician-guide: $(VENV)/.installed ## regenerate the config options table in docs/technician-guide.md
+	$(BIN)/python -m kiosk.config_doc docs/technician-guide.md
+
 deb: bundle ## the Debian package (build/dist/infomat-kiosk_VERSION_amd64.deb)
 	$(BIN)/python build/deb/make_deb.py --bundle $(BUNDLE) --out build/dist
 	@du -h build/dist/infomat-kiosk_*.deb
