@@ -8,10 +8,13 @@ BIN := $(VENV)/bin
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libpulse0 \
 	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core espeak-ng libusb-1.0-0
 # What the tests' real peers need: a browser for the portal page, the hotspot gateways
-# (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks.
+# (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks;
+# for the kiosk image: cage, Xwayland, grim and wlr-randr (the session under cage's headless
+# backend), systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools.
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
-	iproute2 iptables wrk nginx-light
+	iproute2 iptables wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils
 
+.PHONY: bundle bundle-test bench-bundle deb technician-guide
 .PHONY: bench bench-kiosk bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
@@ -22,7 +25,7 @@ demo: $(VENV)/.installed translations ## the demo catalogue, searched in the ter
 
 QM_FILES := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
 
-test: $(VENV)/.installed test-debs lint typecheck unit ## everything CI checks
+test: $(VENV)/.installed test-debs lint typecheck unit bundle-test ## everything CI checks
 
 translations: $(QM_FILES) ## compile the UI translations (.ts -> .qm)
 
@@ -110,3 +113,25 @@ demo-catalogue: $(VENV)/.installed ## rebuild and re-sign the demo catalogue fro
 	$(BIN)/kiosk catalogue sign $(DEMO)/catalogue.json --key $$key; \
 	if [ -z "$(KEY)" ]; then rm -f $$key; fi
 	$(BIN)/kiosk catalogue verify $(DEMO)/catalogue.json --public-key "$$(cat $(DEMO)/catalogue.pub)"
+
+# The kiosk image (build/): PyInstaller bundle, Debian package, technician guide.
+BUNDLE := build/dist/infomat
+bundle: $(VENV)/.installed translations ## PyInstaller one-folder bundle of kiosk + captive-portal (build/dist/infomat)
+	rm -rf $(BUNDLE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work build/kiosk.spec
+	@du -sh $(BUNDLE)
+
+bundle-test: bundle ## build the bundle, then run its --version and --self-test (offscreen, throwaway data dir)
+	$(BUNDLE)/kiosk --version
+	XDG_DATA_HOME=$$(mktemp -d) $(BUNDLE)/kiosk --self-test 2>/dev/null
+	$(BUNDLE)/captive-portal --help > /dev/null
+
+technician-guide: $(VENV)/.installed ## regenerate the config options table in docs/technician-guide.md
+	$(BIN)/python -m kiosk.config_doc docs/technician-guide.md
+
+deb: bundle ## the Debian package (build/dist/infomat-kiosk_VERSION_amd64.deb)
+	$(BIN)/python build/deb/make_deb.py --bundle $(BUNDLE) --out build/dist
+	@du -h build/dist/infomat-kiosk_*.deb
+
+bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests/perf/results-bundle.json
+	$(BIN)/python -m tests.perf.bench_bundle

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import cli_catalogue, cli_outbox
+from kiosk import __version__, cli_catalogue, cli_heartbeat, cli_outbox
 from kiosk.composition import Services
 from kiosk.config import ConfigError, load_config
 from kiosk.logs import setup_logging
@@ -39,6 +39,7 @@ def build_parser(extend: Extension | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", type=Path, help="kiosk TOML config file (default: the built-in demo)"
     )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log every step (default: warnings only)"
     )
@@ -55,6 +56,7 @@ def build_parser(extend: Extension | None = None) -> argparse.ArgumentParser:
     hash_pin.set_defaults(handler=_hash_pin)
     cli_catalogue.add_commands(commands)
     cli_outbox.add_commands(commands)
+    cli_heartbeat.add_commands(commands)
     if extend is not None:
         extend(commands)
     return parser
@@ -71,7 +73,8 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
     # One-shot tools print their result; their log stays quiet unless asked. The app and
     # `sync` are what services and technicians run, so they log at the configured level.
     quiet = (
-        args.command in ("catalogue", "config", "admin", "screenshot", "outbox")
+        args.command
+        in ("catalogue", "config", "admin", "screenshot", "outbox", "heartbeat", "self-test")
         and not args.verbose
     )
     setup_logging("WARNING" if quiet else config.log_level)

@@ -7,8 +7,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk import __version__
 from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
 from kiosk.config import KioskConfig
+from kiosk.fleet_status import StatusReader, StatusSources, read_catalogue_info
 from offline_cache.generations import GenerationFolder
 
 if TYPE_CHECKING:  # the network stack is imported only when a sync is configured
@@ -18,6 +20,8 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     from devices.receipt_image import ReceiptImageRenderer
     from kiosk.background_sync import BackgroundSync
     from kiosk.filing import FilingService
+    from kiosk.heartbeat import Heartbeat, HeartbeatSchedule
+    from kiosk.metrics import KioskMetrics
     from kiosk.outbox_sender import OutboxSender
     from kiosk.receipt_desk import ReceiptDesk
     from offline_cache.intake.outcomes import Intake
@@ -136,6 +140,61 @@ class Services:
         from devices.printers import make_printer  # noqa: PLC0415 - keeps Pillow off start-up
 
         return make_printer(printer_settings(self.config), self.receipt_images)
+
+    @cached_property
+    def status_sources(self) -> StatusSources:
+        """What the metrics and the heartbeat read at the moment they are asked.
+
+        Called from the metrics server's and the heartbeat's threads: the outbox has its own
+        lock, and the printer's state is what the receipt desk heard last.
+        """
+        sync = self.catalogue_sync
+        return StatusSources(
+            catalogue=lambda: read_catalogue_info(self.generations),
+            sync_status=sync.status if sync is not None else None,
+            outbox_counts=self._outbox_counts,  # the outbox opens on first use, safe on threads
+            oldest_queued_age_s=self._oldest_queued_age_s,
+            printer_state=self.receipt_desk.state_name,  # the last answer, never a live query
+        )
+
+    def _outbox_counts(self) -> dict[str, int]:
+        return {str(state): count for state, count in self.outbox.counts().items()}
+
+    def _oldest_queued_age_s(self) -> float | None:
+        age = self.outbox.oldest_queued_age()
+        return age.total_seconds() if age is not None else None
+
+    @cached_property
+    def status_reader(self) -> StatusReader:
+        return StatusReader(self.config.kiosk_id, __version__, self.status_sources)
+
+    @cached_property
+    def metrics(self) -> KioskMetrics:
+        """The kiosk's Prometheus registry (served by the app when `metrics.enabled`)."""
+        from kiosk.metrics import KioskMetrics  # noqa: PLC0415 - ~20 ms, only for the app
+
+        return KioskMetrics(self.status_reader)
+
+    @cached_property
+    def heartbeat(self) -> Heartbeat | None:
+        """The signed status sender, or None without `heartbeat.url` (reads the key file)."""
+        cfg = self.config.heartbeat
+        if not cfg.url:
+            return None
+        from kiosk.heartbeat import Heartbeat, read_key  # noqa: PLC0415
+
+        key = read_key(Path(cfg.key_file))
+        return Heartbeat(self.status_reader, cfg.url, key, self.http, cfg.timeout_s)
+
+    @cached_property
+    def heartbeat_schedule(self) -> HeartbeatSchedule | None:
+        """The app's scheduled heartbeat (not started here), or None without a URL."""
+        beat = self.heartbeat
+        if beat is None:
+            return None
+        from kiosk.heartbeat import HeartbeatSchedule  # noqa: PLC0415
+
+        return HeartbeatSchedule(beat, self.config.heartbeat.interval_s)
 
 
 def printer_settings(config: KioskConfig) -> PrinterSettings:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 import types
 from collections.abc import Iterator, Mapping
@@ -138,6 +139,9 @@ class PrinterConfig:
     status_timeout_s: float = option(
         0.5, "Seconds to wait for each status answer; silence means 'unknown'.", minimum=0.05
     )
+    check_every_s: int = option(
+        60, "Seconds between two status questions to the printer (paper, cover).", minimum=5
+    )
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,33 @@ class ReceiptConfig:
         "Start of the status address in the receipt's QR code; the submission code is "
         "appended, and both together must fit 42 bytes (at most 32 bytes here).",
     )
+
+
+@dataclass(frozen=True)
+class MetricsConfig:
+    enabled: bool = option(True, "Serve Prometheus metrics at http://BIND:PORT/metrics.")
+    bind: str = option(
+        "127.0.0.1", "Address the metrics listen on; 0.0.0.0 lets the fleet's Prometheus in."
+    )
+    port: int = option(9101, "Port of the metrics endpoint (0: any free port).", minimum=0)
+
+
+@dataclass(frozen=True)
+class HeartbeatConfig:
+    url: str = option("", "Address the signed status is POSTed to; empty: no heartbeat.")
+    key_file: str = option(
+        "", "Ed25519 private key that signs the heartbeat (`kiosk heartbeat keygen`)."
+    )
+    interval_s: int = option(300, "Seconds between heartbeats.", minimum=30)
+    timeout_s: float = option(10.0, "Seconds one heartbeat may take, at most.", minimum=1)
+
+
+@dataclass(frozen=True)
+class DisplayConfig:
+    off_at: str = option(
+        "", "Time the screen turns off each day, HH:MM (systemd timer); empty: never."
+    )
+    on_at: str = option("07:00", "Time the screen turns back on each day, HH:MM.")
 
 
 @dataclass(frozen=True)
@@ -166,6 +197,9 @@ class KioskConfig:
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
+    heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
+    display: DisplayConfig = field(default_factory=DisplayConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -199,6 +233,13 @@ def load_config(path: Path | None) -> KioskConfig:
     _check_receipt(config.receipt, str(path))
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
+    if config.metrics.port > 65535:
+        raise ConfigError(f"{path}: 'metrics.port' must be at most 65535")
+    _check_heartbeat(config.heartbeat, str(path))
+    for key in ("off_at", "on_at"):
+        value = getattr(config.display, key)
+        if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ConfigError(f"{path}: 'display.{key}' must be a time like 22:00 (got {value!r})")
     return config
 
 
@@ -277,6 +318,18 @@ def _check_receipt(receipt: ReceiptConfig, source: str) -> None:
     problem = status_url_problem(receipt.status_url)
     if problem:
         raise ConfigError(f"{source}: 'receipt.status_url' {problem}")
+
+
+def _check_heartbeat(heartbeat: HeartbeatConfig, source: str) -> None:
+    if heartbeat.url and not heartbeat.url.startswith(("https://", "http://")):
+        raise ConfigError(
+            f"{source}: 'heartbeat.url' must start with https:// (got {heartbeat.url!r})"
+        )
+    if heartbeat.url and not heartbeat.key_file:
+        raise ConfigError(
+            f"{source}: 'heartbeat.url' needs 'heartbeat.key_file' to sign the status "
+            "(make one with `kiosk heartbeat keygen --out FILE`)"
+        )
 
 
 def _build(cls: type[Any], data: Mapping[str, Any], source: str, prefix: str) -> Any:

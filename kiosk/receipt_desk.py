@@ -38,6 +38,29 @@ class ReceiptDesk:
         with self._lock:
             return self._last
 
+    def state_name(self) -> str:
+        """The last known state in words ("paper out"; "unknown" before the first answer)."""
+        last = self.last_status
+        return last.value if last is not None else "unknown"
+
+    def watch(self, interval_s: float) -> Callable[[], None]:
+        """Ask the printer every `interval_s` on a thread of its own; returns the stop call.
+
+        A technician hears "paper out" from the metrics before a resident meets it.
+        """
+        stop = threading.Event()
+
+        def run() -> None:
+            while not stop.is_set():
+                try:
+                    self.check()
+                except Exception:  # a printer bug must not end the watch
+                    log.exception("printer status check failed")
+                stop.wait(interval_s)
+
+        threading.Thread(target=run, name="printer-watch", daemon=True).start()
+        return stop.set
+
     def print_application(self, application: FiledApplication) -> bool:
         """The resident's receipt; False when it was not printed (the screen shows the code)."""
         from kiosk.receipts import application_receipt  # noqa: PLC0415

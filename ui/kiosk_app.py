@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +73,8 @@ class KioskApp:
         self.speech = SpeechModel(Speaker(), self.session)
         self.admin = AdminModel(AdminPin(self._pin_hash(options)), self._admin_actions())
         self.lockdown = Lockdown()
+        # Told after the crash handler took the resident home (the metrics count recoveries).
+        self.crash_listeners: list[Callable[[], None]] = []
         self._connect_signals()
         self.window = self._load(options)
 
@@ -209,5 +212,7 @@ class KioskApp:
                 "unexpected error; returning to the home screen", exc_info=(kind, error, trace)
             )
             self.session.reset()
+            for listener in self.crash_listeners:
+                listener()
 
         sys.excepthook = handle

@@ -17,6 +17,7 @@ from typing import Any
 from kiosk import cli
 from kiosk.cli_catalogue import UsageError
 from kiosk.composition import Services
+from kiosk.sd_notify import SystemdNotifier
 
 log = logging.getLogger("kiosk")
 
@@ -31,6 +32,11 @@ def add_ui_commands(commands: Any) -> None:
     shots = commands.add_parser("screenshot", help="render every screen to PNG (offscreen)")
     shots.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     shots.set_defaults(handler=_screenshot)
+    self_test = commands.add_parser(
+        "self-test",
+        help="start offscreen with a throwaway data dir and check catalogue, screen, receipt",
+    )
+    self_test.set_defaults(handler=_self_test)
 
 
 def _single_instance(folder: Path) -> Any:
@@ -48,6 +54,7 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - Qt only for this command
 
     from ui.kiosk_app import KioskApp, UiOptions, prepare_environment  # noqa: PLC0415
+    from ui.kiosk_lifecycle import KioskLifecycle, QuitOnSignal  # noqa: PLC0415
 
     services: Services = args.services
     lock = _single_instance(services.config.data_path())
@@ -55,14 +62,16 @@ def _run(args: argparse.Namespace) -> int:
     app = QGuiApplication(sys.argv[:1])
     kiosk = KioskApp(app, services, UiOptions(windowed=args.windowed or args.demo, demo=args.demo))
     kiosk.install_crash_handler()
+    lifecycle = KioskLifecycle(kiosk, services, SystemdNotifier.from_environment())
+    quit_on_signal = QuitOnSignal(app)
     background = services.background_sync
     if background is not None and not args.demo:
         background.start()
-    sender = services.outbox_sender  # filed applications waiting from before are sent too
-    sender.start()
     log.info("kiosk started (%s)", "windowed" if args.windowed or args.demo else "fullscreen")
     code = app.exec()
-    sender.stop()
+    lifecycle.stop()
+    quit_on_signal.remove()
+    kiosk.shutdown()  # the QML engine goes before the models its bindings read
     if background is not None:
         background.stop()
     lock.close()
@@ -78,8 +87,18 @@ def _screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _self_test(args: argparse.Namespace) -> int:
+    from ui.self_test import run_self_test  # noqa: PLC0415 - Qt only for this command
+
+    services: Services = args.services
+    return run_self_test(services.config, sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, extend=add_ui_commands)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # The bundle's smoke test spells it as an option (`kiosk --self-test`), like --version.
+    arguments = ["self-test" if a == "--self-test" else a for a in arguments]
+    return cli.main(arguments, extend=add_ui_commands)
 
 
 if __name__ == "__main__":

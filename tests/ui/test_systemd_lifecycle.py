@@ -1,0 +1,122 @@
+"""`kiosk run` under systemd's eyes: READY after the first frame, watchdog pings from the GUI
+event loop (none while it hangs), metrics served, STOPPING and exit 0 on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from kiosk.composition import Services
+from kiosk.config import KioskConfig, MetricsConfig
+from kiosk.sd_notify import SystemdNotifier
+from tests.ui.test_run_command import KIOSK, wait_for_line
+from ui.kiosk_app import KioskApp
+from ui.kiosk_lifecycle import KioskLifecycle
+from ui.screenshots import settle
+
+
+@pytest.fixture
+def notify_socket() -> Iterator[tuple[str, socket.socket]]:
+    name = f"infomat-test-{uuid.uuid4().hex}"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind("\0" + name)
+        yield "@" + name, sock
+
+
+def messages(sock: socket.socket, wait_s: float = 0.0) -> list[str]:
+    """Every datagram waiting now (or arriving within `wait_s` when none is waiting)."""
+    found: list[str] = []
+    sock.settimeout(wait_s or None)
+    if wait_s == 0:
+        sock.setblocking(False)
+    try:
+        while True:
+            found.append(sock.recv(4096).decode("utf-8"))
+            sock.setblocking(False)
+    except (BlockingIOError, TimeoutError):
+        return found
+
+
+@pytest.mark.slow
+def test_kiosk_run_tells_systemd_and_serves_metrics(
+    tmp_path: Path, notify_socket: tuple[str, socket.socket]
+) -> None:
+    address, sock = notify_socket
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'kiosk_id = "rynek-łańcut"\ndata_dir = "{tmp_path / "data"}"\nlog_level = "INFO"\n'
+        "[metrics]\nport = 0\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "NOTIFY_SOCKET": address,
+        "WATCHDOG_USEC": "400000",
+    }
+    kiosk = subprocess.Popen(
+        [KIOSK, "--config", str(config), "run", "--windowed"],
+        env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        lines = wait_for_line(kiosk, "metrics served on")
+        port = re.search(r"metrics served on http://127\.0\.0\.1:(\d+)/metrics", lines[-1])
+        assert port is not None
+        first = messages(sock, wait_s=5)
+        assert first[0] == "READY=1\nSTATUS=kiosk rynek-łańcut on screen"
+        time.sleep(1.0)
+        pings = messages(sock)
+        assert 3 <= pings.count("WATCHDOG=1") <= 8, pings
+        url = f"http://127.0.0.1:{port.group(1)}/metrics"
+        with urllib.request.urlopen(url, timeout=5) as reply:
+            text = reply.read().decode("utf-8")
+        samples = {s.name: s for f in text_string_to_metric_families(text) for s in f.samples}
+        assert samples["infomat_kiosk_up"].value == 1
+        assert samples["infomat_kiosk_build_info"].labels["kiosk_id"] == "rynek-łańcut"
+        assert samples["infomat_kiosk_catalogue_services"].value == 82
+        kiosk.send_signal(signal.SIGTERM)
+        assert kiosk.wait(timeout=15) == 0
+        assert "STOPPING=1" in messages(sock, wait_s=2)
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+        assert kiosk.stderr is not None
+        kiosk.stderr.close()
+
+
+def test_pings_stop_while_the_gui_thread_hangs(
+    kiosk_app: KioskApp, tmp_path: Path, notify_socket: tuple[str, socket.socket]
+) -> None:
+    address, sock = notify_socket
+    services = Services(KioskConfig(data_dir=str(tmp_path), metrics=MetricsConfig(enabled=False)))
+    notifier = SystemdNotifier(address, watchdog_usec=100_000)  # a ping every 50 ms
+    lifecycle = KioskLifecycle(kiosk_app, services, notifier)
+    try:
+        kiosk_app.window.update()  # a new frame: the lifecycle's "first frame"
+        deadline = time.monotonic() + 10
+        ready = messages(sock)
+        while not ready and time.monotonic() < deadline:
+            settle(50)
+            ready = messages(sock)
+        assert ready[0].startswith("READY=1")
+        settle(400)
+        assert messages(sock).count("WATCHDOG=1") >= 4
+        time.sleep(0.6)  # the GUI thread hangs: its timer cannot fire
+        assert messages(sock) == []
+        settle(300)
+        assert messages(sock).count("WATCHDOG=1") >= 3, "pings resume with the event loop"
+    finally:
+        lifecycle.stop()
+        lifecycle.deleteLater()
+    assert messages(sock, wait_s=1) == ["STOPPING=1"]

@@ -1,0 +1,157 @@
+"""What `kiosk run` starts beside the window, once the first frame is on the screen.
+
+systemd hears READY=1 after the first frame, then WATCHDOG=1 from a timer of the GUI event
+loop: a hung GUI thread stops the pings and systemd restarts the kiosk. Metrics and the
+heartbeat wait for the first frame so their imports do not delay the resident's first look.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
+
+from kiosk.composition import Services
+from kiosk.sd_notify import SystemdNotifier
+from ui.kiosk_app import KioskApp
+from ui.metrics_hooks import MetricsHooks
+
+if TYPE_CHECKING:  # prometheus_client and requests load after the first frame, not before
+    from kiosk.heartbeat import HeartbeatSchedule
+    from kiosk.metrics import MetricsServer
+
+log = logging.getLogger(__name__)
+
+
+class KioskLifecycle(QObject):
+    def __init__(
+        self,
+        kiosk: KioskApp,
+        services: Services,
+        notifier: SystemdNotifier,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._kiosk = kiosk
+        self._services = services
+        self._notifier = notifier
+        self._watchdog = QTimer(self)
+        self._watchdog.timeout.connect(self._on_watchdog_due)
+        self._started = False
+        self._metrics_server: MetricsServer | None = None
+        self._hooks: MetricsHooks | None = None
+        self._heartbeat: HeartbeatSchedule | None = None
+        self._stop_printer_watch: Callable[[], None] | None = None
+        kiosk.window.frameSwapped.connect(self._on_frame_swapped)
+
+    @property
+    def metrics_server(self) -> MetricsServer | None:
+        return self._metrics_server
+
+    def _on_frame_swapped(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._kiosk.window.frameSwapped.disconnect(self._on_frame_swapped)
+        self._notifier.ready(f"kiosk {self._services.config.kiosk_id} on screen")
+        interval = self._notifier.watchdog_interval_s
+        if interval is not None:
+            self._watchdog.start(max(1, int(interval * 1000)))
+        log.info("first frame on screen")
+        self._start_metrics()
+        self._start_heartbeat()
+        self._start_filing()
+
+    def _start_filing(self) -> None:
+        """The outbox sender (applications left from before are sent too) and the printer
+        watch (paper out is known before a resident meets it)."""
+        services = self._services
+        services.outbox_sender.start()
+        self._stop_printer_watch = services.receipt_desk.watch(
+            services.config.printer.check_every_s
+        )
+
+    def _on_watchdog_due(self) -> None:
+        self._notifier.watchdog()
+
+    def _start_metrics(self) -> None:
+        kiosk, services = self._kiosk, self._services
+        metrics = services.metrics
+        self._hooks = MetricsHooks(metrics, kiosk.session, kiosk.catalogue, kiosk.idle, self)
+        kiosk.crash_listeners.append(metrics.crash_recovered)
+        config = services.config.metrics
+        if not config.enabled:
+            return
+        try:
+            self._metrics_server = metrics.serve(config.bind, config.port)
+        except OSError as exc:
+            # A busy port must not keep the kiosk from serving residents.
+            log.warning(
+                "metrics not served on %s:%d (%s); the kiosk runs without them",
+                config.bind,
+                config.port,
+                exc.strerror or exc,
+            )
+
+    def _start_heartbeat(self) -> None:
+        from kiosk.heartbeat import HeartbeatKeyError  # noqa: PLC0415
+
+        try:
+            self._heartbeat = self._services.heartbeat_schedule
+        except HeartbeatKeyError as exc:
+            log.error("heartbeat off: %s", exc)
+            return
+        if self._heartbeat is not None:
+            self._heartbeat.start()
+
+    def stop(self) -> None:
+        """The event loop has ended: tell systemd, stop pinging, stop the servers."""
+        self._notifier.stopping()
+        self._watchdog.stop()
+        if self._started:
+            self._services.outbox_sender.stop()
+        if self._stop_printer_watch is not None:
+            self._stop_printer_watch()
+            self._stop_printer_watch = None
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+            self._heartbeat = None
+        if self._metrics_server is not None:
+            self._metrics_server.stop()
+            self._metrics_server = None
+
+
+class QuitOnSignal(QObject):
+    """SIGTERM/SIGINT (systemctl stop, Ctrl+C) end the event loop, so the kiosk shuts down
+    cleanly and says STOPPING=1. Python runs signal handlers only between bytecodes, which
+    Qt's C++ loop never reaches: the signal wakes a pipe that Qt watches instead."""
+
+    def __init__(self, app: QCoreApplication, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._read, write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        self._previous_fd = signal.set_wakeup_fd(write)
+        self._write = write
+        self._notifier = QSocketNotifier(self._read, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_signal)
+        self._previous = {
+            number: signal.signal(number, lambda *_: None)
+            for number in (signal.SIGTERM, signal.SIGINT)
+        }
+
+    def _on_signal(self) -> None:
+        received = os.read(self._read, 64)
+        log.info("signal %s received; closing the kiosk", ", ".join(map(str, received)))
+        self._app.quit()
+
+    def remove(self) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        os.close(self._read)
+        os.close(self._write)
