@@ -65,5 +65,8 @@ def test_one_login_and_a_bulk_restore_cost_well_under_an_nft_subprocess_each(
         f"{per_restore * 1000:.3f} ms per client in one batch; `ip netns exec … nft add "
         f"element`: {per_subprocess * 1000:.1f} ms each"
     )
-    assert per_restore < per_rules_only < per_subprocess
+    # What the test is about: both stay well under one nft process per client. (Bulk restore
+    # against one login differs by ~5% and flipped under a loaded 2-core CI run.)
+    assert per_restore < per_subprocess / 10
+    assert per_rules_only < per_subprocess / 2
     assert per_login < 0.05

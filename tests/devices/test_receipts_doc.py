@@ -19,6 +19,6 @@ def test_the_example_in_the_doc_gives_what_it_shows() -> None:
 def test_every_printer_and_receipt_option_is_in_the_doc() -> None:
     text = DOC.read_text(encoding="utf-8")
     options = [o.key for o in describe() if o.key.startswith(("printer.", "receipt."))]
-    assert len(options) == 12
+    assert len(options) == 13
     missing = [key for key in options if f"\n{key.split('.')[1]} = " not in text]
     assert missing == []

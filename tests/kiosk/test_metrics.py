@@ -175,7 +175,13 @@ def test_composition_root_reads_the_real_demo_catalogue(
     assert value(samples, "infomat_kiosk_catalogue_services") == 82
     assert value(samples, "infomat_kiosk_catalogue_age_seconds") > 0
     assert value(samples, "infomat_kiosk_build_info", version="0.1.0", kiosk_id="demo-kiosk") == 1
-    assert "infomat_kiosk_printer_state" not in names(samples)
+    # The outbox and the printer, as the composition root wires them.
+    assert value(samples, "infomat_kiosk_submissions", state="queued") == 0
+    assert value(samples, "infomat_kiosk_printer_state", state="unknown") == 1  # not asked yet
+    assert services.receipt_desk.test_print()  # the demo's virtual printer
+    samples = scrape(server)
+    assert value(samples, "infomat_kiosk_printer_state", state="ready") == 1
+    assert value(samples, "infomat_kiosk_printer_state", state="unknown") == 0
 
 
 def test_resident_memory_comes_from_proc(tmp_path: Path) -> None:
