@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
-import importlib.util
 import os
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from kiosk.composition import Services
 from kiosk.config import CatalogueConfig, HeartbeatConfig, KioskConfig, MetricsConfig
@@ -37,7 +35,7 @@ def run_self_test(config: KioskConfig, out: TextIO) -> int:
             ("catalogue", lambda: _check_catalogue(services)),
             ("home screen", lambda: _check_home(services)),
             ("translations", _check_translations),
-            ("receipt", lambda: _check_receipt(services, Path(data))),
+            ("receipt", lambda: _check_receipt(Path(data), services.config.kiosk_id)),
             ("metrics", lambda: _check_metrics(services)),
         ]
         failed = [name for name, check in checks if not _run(name, check, out)]
@@ -93,26 +91,29 @@ def _check_translations() -> str:
     return f"ok, {', '.join(TRANSLATED)} compiled"
 
 
-def _check_receipt(services: Services, data: Path) -> str:
-    """A test receipt on a virtual printer, when this build has the receipt printers."""
-    if importlib.util.find_spec("devices.printers") is None:
-        return "skipped (no receipt module)"
-    # Imported by name: the printers are optional in a build, and their API is theirs.
-    printers: Any = importlib.import_module("devices.printers")
-    receipts: Any = importlib.import_module("kiosk.receipts")
-    printer = printers.make_printer(printers.PrinterSettings(kind="virtual", folder=data / "r"))
-    receipt = receipts.printer_test_receipt(
-        kiosk_id=services.config.kiosk_id,
+def _check_receipt(data: Path, kiosk_id: str) -> str:
+    """The printer path: a test receipt to ESC/POS bytes (python-escpos, CP852, QR) and onto
+    a virtual printer as PNG, whatever printer the config names."""
+    from devices.escpos_render import render_escpos  # noqa: PLC0415
+    from devices.printers import PrinterSettings, make_printer  # noqa: PLC0415
+    from kiosk.receipts import printer_test_receipt  # noqa: PLC0415
+
+    printer = make_printer(PrinterSettings(kind="virtual", folder=data / "r"))
+    receipt = printer_test_receipt(
+        kiosk_id=kiosk_id,
         printer=printer.name,
         printed_at=dt.datetime.now(dt.UTC),
         status_url_base="https://example.invalid/s/",
         columns=printer.paper.columns(),
     )
+    escpos = render_escpos(receipt, printer.paper)
+    if not escpos.startswith(b"\x1b@"):
+        raise SelfTestFailure("the ESC/POS job does not start with ESC @")
     printer.print(receipt)
     images = sorted((data / "r").glob("*.png"))
     if not images or images[-1].stat().st_size == 0:
         raise SelfTestFailure("the virtual printer wrote no receipt image")
-    return f"ok, {images[-1].stat().st_size} bytes of PNG"
+    return f"ok, {len(escpos)} bytes of ESC/POS, {images[-1].stat().st_size} bytes of PNG"
 
 
 def _check_metrics(services: Services) -> str:
