@@ -16,6 +16,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
 from starlette.middleware import Middleware
 from starlette.types import Receive, Scope, Send
 
@@ -28,8 +29,8 @@ from captive_portal.headers import SecurityHeaders, security_headers
 from captive_portal.keys import load_keys
 from captive_portal.metrics import PortalMetrics
 from captive_portal.pages import Pages
-from captive_portal.portal import Logo, Portal
-from captive_portal.probes import PROBE_SYSTEMS, ProbesAndCatchAll
+from captive_portal.portal import Logo, Portal, unmapped
+from captive_portal.probes import PROBE_SYSTEMS, Headers, Prebuilt, ProbesAndCatchAll
 from captive_portal.public import PublicPages
 from captive_portal.ratelimit import AcceptLimiter
 from captive_portal.sessions import SessionBook
@@ -51,8 +52,9 @@ def create_app(
 ) -> Starlette:
     """The portal; `restore_sessions=False` when a parent process already re-applied them."""
     portal = _build_portal(settings, gateway, store, clock)
+    public = PublicPages(portal)
     routes = [
-        *PublicPages(portal).routes(),
+        *public.routes(),
         *MachineAnswers(portal).routes(),
         *AdminApi(portal).routes(),
     ]
@@ -76,11 +78,48 @@ def create_app(
     )
     return PortalApp(
         fast_path,
+        FastAnswers(fast_path, public, security_headers(settings.wifi4eu.enabled)),
         routes=routes,
         middleware=[Middleware(SecurityHeaders, wifi4eu=settings.wifi4eu.enabled)],
         exception_handlers={**handlers, Exception: errors.unexpected},
         lifespan=lambda app: _lifespan(portal, restore_sessions),
     )
+
+
+class FastAnswers:
+    """What fast_http.py answers from the parser: probes, the catch-all and the splash page
+    (its happy path; a refused gateway query goes to the app, which renders the error)."""
+
+    def __init__(
+        self,
+        probes: ProbesAndCatchAll,
+        public: PublicPages,
+        security: list[tuple[bytes, bytes]],
+    ) -> None:
+        self._probes = probes
+        self._public = public
+        self._security = security
+
+    def decide(
+        self, path: str, query: bytes, headers: Headers, client_ip: str | None
+    ) -> Prebuilt | None:
+        answer = self._probes.decide(path, headers, client_ip)
+        if answer is not None or path != "/" or client_ip is None:
+            return answer
+        try:
+            body = self._public.splash_page(QueryParams(query), unmapped(client_ip))
+        except Exception:
+            return None
+        return Prebuilt.of(200, [*_splash_headers(len(body)), *self._security], body)
+
+
+def _splash_headers(length: int) -> list[tuple[bytes, bytes]]:
+    """As Starlette's HTMLResponse with Cache-Control: no-store writes them."""
+    return [
+        (b"cache-control", b"no-store"),
+        (b"content-length", b"%d" % length),
+        (b"content-type", b"text/html; charset=utf-8"),
+    ]
 
 
 class PortalApp(Starlette):
@@ -90,9 +129,12 @@ class PortalApp(Starlette):
     third of its throughput, and probes must stay cheap (docs/captive-portal.md).
     """
 
-    def __init__(self, fast_path: ProbesAndCatchAll, **kwargs: Any) -> None:
+    def __init__(
+        self, fast_path: ProbesAndCatchAll, fast_answers: FastAnswers, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        self.fast_path = fast_path  # also answered from the parser by fast_http.py
+        self.fast_path = fast_path
+        self.fast_answers = fast_answers  # answered from the parser by fast_http.py
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and await self.fast_path.answer(scope, send):

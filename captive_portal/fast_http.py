@@ -25,12 +25,14 @@ _FAST_METHODS = (b"GET", b"HEAD")
 
 
 class Answerer(Protocol):
-    def decide(self, path: str, headers: Headers, client_ip: str | None) -> Prebuilt | None: ...
+    def decide(
+        self, path: str, query: bytes, headers: Headers, client_ip: str | None
+    ) -> Prebuilt | None: ...
 
 
 def answerer_of(app: Any) -> Answerer | None:
-    """The app's fast-path decider, when uvicorn's app is the portal itself."""
-    found = getattr(app, "fast_path", None)
+    """The app's fast answers, when uvicorn's app is the portal itself."""
+    found = getattr(app, "fast_answers", None)
     return found if hasattr(found, "decide") else None
 
 
@@ -78,12 +80,12 @@ class PortalHttpProtocol(HttpToolsProtocol):
             return False  # a pipelined request behind a running one: keep uvicorn's order
         if self.parser.should_upgrade():
             return False
-        raw_path = httptools.parse_url(self.url).path
-        path = raw_path.decode("latin-1")
+        url = httptools.parse_url(self.url)
+        path = url.path.decode("latin-1")
         if "%" in path:
             path = urllib.parse.unquote(path)
         client = self.client[0] if self.client else None
-        answer = self._answerer.decide(path, self.headers, client)
+        answer = self._answerer.decide(path, url.query or b"", self.headers, client)
         if answer is None:
             return False
         self._send(answer, head_only=self.parser.get_method() == b"HEAD")

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -17,6 +18,7 @@ from captive_portal.pages import pick_language
 from captive_portal.portal import Portal, peer_address
 from captive_portal.redirects import safe_origin
 from captive_portal.sessions import Acceptance
+from captive_portal.settings import Language
 from captive_portal.settings_checks import is_web_url
 
 log = logging.getLogger("captive_portal")
@@ -40,16 +42,25 @@ class PublicPages:
         ]
 
     async def splash(self, request: Request) -> Response:
-        portal = self._portal
         peer = peer_address(request)
-        language = pick_language(request.query_params.get("lang"), portal.settings.language)
-        request.state.lang = language
-        query = {k: v for k, v in request.query_params.items() if k != "lang"}
+        # Set first, so a refused gateway parameter is explained in the asked language.
+        request.state.lang = self.splash_language(request.query_params)
+        return HTMLResponse(self.splash_page(request.query_params, peer), headers=_NO_STORE)
+
+    def splash_language(self, params: QueryParams) -> Language:
+        return pick_language(params.get("lang"), self._portal.settings.language)
+
+    def splash_page(self, params: QueryParams, peer: str) -> bytes:
+        """The splash for this gateway query and peer; PortalError when the query is bad.
+
+        Also answered from the parser by fast_http.py (through app.FastAnswers)."""
+        portal = self._portal
+        language = self.splash_language(params)
+        query = {k: v for k, v in params.items() if k != "lang"}
         client = portal.gateway.identify(query, peer)
         blob, token = portal.signer.fields(client, peer)
         hidden = {"client": blob, "token": token, "lang": language}
-        body = portal.pages.splash(language, request.query_params.multi_items(), hidden)
-        return HTMLResponse(body, headers=_NO_STORE)
+        return portal.pages.splash(language, params.multi_items(), hidden)
 
     async def accept(self, request: Request) -> Response:
         portal = self._portal

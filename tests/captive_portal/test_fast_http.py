@@ -22,6 +22,9 @@ REQUESTS = [
     "GET /some/page/of/a/news/site?x=1 HTTP/1.1",
     "GET /gen%5F204 HTTP/1.1",
     "GET / HTTP/1.1",
+    "GET /?lang=uk&mac=a4:5e:60:d1:2b:9c HTTP/1.1",
+    "GET /?mac=not-a-mac HTTP/1.1",  # refused by the gateway: the app renders the error page
+    "HEAD / HTTP/1.1",
     "GET /api/captive HTTP/1.1",
 ]
 
