@@ -31,7 +31,7 @@ def sample_receipt(language: Language) -> Receipt:
         language=language,
         office="Urząd Miasta Łańcuta",
         service=SERVICES[language],
-        code="K7Q4-MX9R3",
+        code="K7P4M-X9RCA",  # as the outbox shows codes; the QR holds K7P4MX9RCA
         filed_at=datetime(2025, 6, 12, 12, 5, tzinfo=UTC),
         status_url_base="https://infomat.example.pl/s/",
     )
