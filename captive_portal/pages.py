@@ -7,6 +7,7 @@ and hidden form fields. Success and error pages render normally.
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -52,7 +53,7 @@ class Pages:
         """The splash page with links keeping the gateway's query and the signed form."""
         head, middle, tail = self._splash[language]
         kept = [(k, v) for k, v in query if k != "lang"]
-        links = self._language_links(language, kept)
+        links = _cached_links(language, tuple(kept))
         fields = "".join(
             f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">'
             for name, value in hidden.items()
@@ -68,7 +69,7 @@ class Pages:
     def _render(self, template: str, language: Language, **extra: Any) -> str:
         context = self._context(language, **extra)
         page = self._env.get_template(template).render(**context)
-        return page.replace(self._links_marker, self._language_links(language, []))
+        return page.replace(self._links_marker, _cached_links(language, ()))
 
     def _splash_parts(self, language: Language) -> tuple[bytes, bytes, bytes]:
         context = self._context(language, form_fields=self._fields_marker)
@@ -95,14 +96,21 @@ class Pages:
             **extra,
         }
 
-    @staticmethod
-    def _language_links(current: Language, kept: Sequence[tuple[str, str]]) -> str:
-        links = []
-        for language in LANGUAGES:
-            href = "?" + urlencode([*kept, ("lang", language)])
-            here = ' aria-current="true"' if language == current else ""
-            links.append(
-                f'<a href="{escape(href)}" hreflang="{language}" lang="{language}"{here}>'
-                f"{escape(LANGUAGE_NAMES[language])}</a>"
-            )
-        return "".join(links)
+
+@functools.lru_cache(maxsize=512)
+def _cached_links(current: Language, kept: tuple[tuple[str, str], ...]) -> str:
+    """The language switch of a splash page; cached, as most phones come with the same query
+    (none behind nftables) and building it was half the splash's cost."""
+    return _language_links(current, kept)
+
+
+def _language_links(current: Language, kept: Sequence[tuple[str, str]]) -> str:
+    links = []
+    for language in LANGUAGES:
+        href = "?" + urlencode([*kept, ("lang", language)])
+        here = ' aria-current="true"' if language == current else ""
+        links.append(
+            f'<a href="{escape(href)}" hreflang="{language}" lang="{language}"{here}>'
+            f"{escape(LANGUAGE_NAMES[language])}</a>"
+        )
+    return "".join(links)
