@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,6 +73,10 @@ def kiosk_app(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> I
     settle(500)
     yield app
     app.shutdown()
+    del app
+    # Qt objects left in reference cycles are freed here, on the GUI thread; left to a later
+    # collection they may be freed on a server thread of another test (a Qt error there).
+    gc.collect()
 
 
 @pytest.fixture
