@@ -53,7 +53,7 @@ class Pages:
         """The splash page with links keeping the gateway's query and the signed form."""
         head, middle, tail = self._splash[language]
         kept = [(k, v) for k, v in query if k != "lang"]
-        links = _cached_links(language, tuple(kept))
+        links = _language_links(language, tuple(kept))
         fields = "".join(
             f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">'
             for name, value in hidden.items()
@@ -69,7 +69,7 @@ class Pages:
     def _render(self, template: str, language: Language, **extra: Any) -> str:
         context = self._context(language, **extra)
         page = self._env.get_template(template).render(**context)
-        return page.replace(self._links_marker, _cached_links(language, ()))
+        return page.replace(self._links_marker, _language_links(language, ()))
 
     def _splash_parts(self, language: Language) -> tuple[bytes, bytes, bytes]:
         context = self._context(language, form_fields=self._fields_marker)
@@ -98,13 +98,9 @@ class Pages:
 
 
 @functools.lru_cache(maxsize=512)
-def _cached_links(current: Language, kept: tuple[tuple[str, str], ...]) -> str:
-    """The language switch of a splash page; cached, as most phones come with the same query
-    (none behind nftables) and building it was half the splash's cost."""
-    return _language_links(current, kept)
-
-
-def _language_links(current: Language, kept: Sequence[tuple[str, str]]) -> str:
+def _language_links(current: Language, kept: tuple[tuple[str, str], ...]) -> str:
+    """The language switch of a page, keeping the gateway's query. Cached: most phones come
+    with the same query (none behind nftables), and building it was half the splash's cost."""
     links = []
     for language in LANGUAGES:
         href = "?" + urlencode([*kept, ("lang", language)])

@@ -114,6 +114,11 @@ class CatalogueService:
     def terms(self, table: str) -> list[Term]:
         return self.store().terms(table)
 
+    def authority_name(self, tenant_id: str) -> Text:
+        """The name of the office (tenant) in every language it has; the id when unknown."""
+        names = {t["id"]: t["name"] for t in self.terms("tenants")}
+        return names.get(tenant_id, {"pl": tenant_id})
+
     def info(self) -> CatalogueInfo:
         store = self.store()
         meta = store.meta

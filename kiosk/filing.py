@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.catalogue_service import CatalogueService, Service, in_language
+from kiosk.catalogue_service import CatalogueService, Service, Text, in_language
 from kiosk.forms.filling import FormFilling
 from kiosk.receipts import status_url
 from offline_cache.outbox import NewSubmission, Outbox, OutboxWriteError
@@ -76,7 +76,7 @@ class FilingService:
         if service is None:
             raise NoKioskForm(f"service {service_id!r} is no longer in the catalogue")
         filled = filling.filled()
-        office = self._office_names().get(service["authority"], {"pl": service["authority"]})
+        office = self._catalogue.authority_name(service["authority"])
         form = filling.form
         submission = NewSubmission(
             kiosk_id=self._kiosk_id,
@@ -93,7 +93,7 @@ class FilingService:
         )
         filed = self._outbox().enqueue(submission)
         self._on_filed()
-        return self._application(service, filed.code, filed.filed_at, language)
+        return self._application(service, office, filed.code, filed.filed_at, language)
 
     def example(self, service_id: str, language: str) -> FiledApplication:
         """A made-up application for screenshots and docs; nothing is written anywhere."""
@@ -101,12 +101,12 @@ class FilingService:
         if service is None:
             raise NoKioskForm(f"service {service_id!r} is not in the catalogue")
         code = EXAMPLE_CODE_BODY + check_character(EXAMPLE_CODE_BODY)
-        return self._application(service, code, dt.datetime.now(dt.UTC), language)
+        office = self._catalogue.authority_name(service["authority"])
+        return self._application(service, office, code, dt.datetime.now(dt.UTC), language)
 
     def _application(
-        self, service: Service, code: str, filed_at: dt.datetime, language: str
+        self, service: Service, office: Text, code: str, filed_at: dt.datetime, language: str
     ) -> FiledApplication:
-        office = self._office_names().get(service["authority"], {"pl": service["authority"]})
         return FiledApplication(
             code=code,
             shown_code=display(code),
@@ -117,9 +117,6 @@ class FilingService:
             status_url=status_url(self._status_url_base, code),
             language=language,
         )
-
-    def _office_names(self) -> dict[str, dict[str, str]]:
-        return {t["id"]: t["name"] for t in self._catalogue.terms("tenants")}
 
 
 __all__ = ["FiledApplication", "FilingService", "NoKioskForm", "OutboxWriteError"]

@@ -103,7 +103,7 @@ class CatalogueModel(QObject):
         if service is None:
             self._card = {}
         else:
-            authority = self._tenant_names().get(service["authority"], {"pl": ""})
+            authority = self._catalogue.authority_name(service["authority"])
             self._card = card(service, authority, self._session.session.language)
         self.cardChanged.emit()
 
@@ -127,9 +127,6 @@ class CatalogueModel(QObject):
                     for t in terms
                 ]
             )
-
-    def _tenant_names(self) -> dict[str, dict[str, str]]:
-        return {t["id"]: t["name"] for t in self._catalogue.terms("tenants")}
 
     def _term_name(self, term_id: str) -> str:
         for model in (self._categories, self._life_events):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.catalogue_service import FormField, Text, in_language
+from kiosk.catalogue_service import FormField, in_language
 from kiosk.session import FiledReceipt, FormInProgress
 from ui.form_fields import QuestionRow, QuestionsModel
 from ui.form_problems import problem_text
@@ -22,6 +22,7 @@ from ui.session_model import SessionModel
 
 if TYPE_CHECKING:
     from kiosk.filing import FiledApplication, FilingService
+    from kiosk.forms.problems import Problem
 
 log = logging.getLogger(__name__)
 PrintReceipt = Callable[["FiledApplication"], bool]
@@ -137,10 +138,9 @@ class FormModel(QObject):
         form = self._form()
         if form is None or not form.filling.consent_accepted:
             return
-        if (
-            form.filling.check_all()
-        ):  # the catalogue changed under the resident, or a step was skipped
-            self._back_to_problem(form)
+        problems = form.filling.check_all()
+        if problems:  # the catalogue changed under the resident, or a step was skipped
+            self._back_to_problem(form, problems)
             return
         state = self._session.session
         try:
@@ -165,10 +165,14 @@ class FormModel(QObject):
         self.changed.emit()
         self.submitted.emit()
 
-    def _back_to_problem(self, form: FormInProgress) -> None:
-        steps = form.filling.visible_steps()
-        form.step = next(i for i in steps if form.filling.check_step(i))
-        form.reviewing, form.problems = False, form.filling.check_step(form.step)
+    def _back_to_problem(self, form: FormInProgress, problems: dict[str, Problem]) -> None:
+        """To the first step with something to fix, showing what."""
+        for step in form.filling.visible_steps():
+            here = {f.id for f in form.filling.visible_fields(step)} & problems.keys()
+            if here:
+                form.step, form.reviewing = step, False
+                form.problems = {field_id: problems[field_id] for field_id in here}
+                break
         self._show_step()
 
     def _print(self, application: FiledApplication) -> None:
@@ -206,7 +210,7 @@ class FormModel(QObject):
 
     def _title(self) -> str:
         form = self._form()
-        return _text(form.filling.form.title, self._language()) if form else ""
+        return in_language(form.filling.form.title, self._language()) if form else ""
 
     def _language(self) -> str:
         return self._session.session.language
@@ -223,7 +227,7 @@ class FormModel(QObject):
         form = self._form()
         if form is None:
             return ""
-        return _text(form.filling.form.steps[form.step].title, self._language())
+        return in_language(form.filling.form.steps[form.step].title, self._language())
 
     def _step_intro(self) -> str:
         form = self._form()
@@ -232,7 +236,7 @@ class FormModel(QObject):
         intro = form.filling.form.steps[form.step].intro
         if form.step == _first(form.filling.visible_steps()) and form.filling.form.intro:
             intro = form.filling.form.intro if intro is None else intro
-        return _text(intro, self._language()) if intro else ""
+        return in_language(intro, self._language()) if intro else ""
 
     def _reviewing(self) -> bool:
         form = self._form()
@@ -253,11 +257,11 @@ class FormModel(QObject):
 
     def _consent_text(self) -> str:
         form = self._form()
-        return _text(form.filling.form.consent.clause, self._language()) if form else ""
+        return in_language(form.filling.form.consent.clause, self._language()) if form else ""
 
     def _consent_statement(self) -> str:
         form = self._form()
-        return _text(form.filling.form.consent.statement, self._language()) if form else ""
+        return in_language(form.filling.form.consent.statement, self._language()) if form else ""
 
     def _consent_accepted(self) -> bool:
         form = self._form()
@@ -305,20 +309,18 @@ def _first(steps: list[int]) -> int:
     return steps[0] if steps else 0
 
 
-def _text(text: Text, language: str) -> str:
-    return in_language(text, language)
-
-
 def _question(field: FormField, raw: str, form: FormInProgress, language: str) -> QuestionRow:
     problem = form.problems.get(field.id)
     return QuestionRow(
         fieldId=field.id,
         kind=field.type,
-        label=_text(field.label, language),
-        help=_text(field.help, language),
+        label=in_language(field.label, language),
+        help=in_language(field.help, language),
         required=field.required,
         value=raw,
         problem=problem_text(problem.code, problem.params) if problem else "",
         maxLength=field.max_length or 0,
-        choices=[{"value": c.value, "label": _text(c.label, language)} for c in field.choices],
+        choices=[
+            {"value": c.value, "label": in_language(c.label, language)} for c in field.choices
+        ],
     )
