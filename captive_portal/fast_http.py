@@ -8,11 +8,14 @@ ASGI path uses) and written as prebuilt bytes. Everything else — the splash, a
 pipelined requests, bodies, upgrades — goes through uvicorn and Starlette unchanged.
 
 Passed to uvicorn as its `http` protocol class (serve.py), so uvicorn still owns the sockets,
-workers, keep-alive timeouts, limits and graceful shutdown.
+workers, limits and graceful shutdown. The keep-alive timeout after an answer given here is
+one timer per idle period, not one per request: it checks when data last came and sleeps
+again if the client was busy (a timer per request cost more than the answer itself).
 """
 
 from __future__ import annotations
 
+import asyncio
 import urllib.parse
 from typing import Any, Protocol
 
@@ -43,6 +46,20 @@ class PortalHttpProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         self._answerer = answerer_of(self.app)
         self._answered = False  # the current request was answered here
+        self._last_data_at = 0.0
+        self._idle_timer: asyncio.TimerHandle | None = None
+        self._defaults: list[tuple[bytes, bytes]] | None = None  # uvicorn's, with the Date
+        self._defaults_bytes = b""
+
+    def data_received(self, data: bytes) -> None:
+        self._last_data_at = self.loop.time()
+        super().data_received(data)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+        super().connection_lost(exc)
 
     def on_message_begin(self) -> None:
         # uvicorn builds the ASGI scope here; most requests never need one, so it is made
@@ -93,10 +110,7 @@ class PortalHttpProtocol(HttpToolsProtocol):
 
     def _send(self, answer: Prebuilt, *, head_only: bool) -> None:
         keep_alive = self.parser.get_http_version() != "1.0" and self.parser.should_keep_alive()
-        parts = [answer.head]
-        parts += [
-            name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers
-        ]
+        parts = [answer.head, self._default_headers()]
         parts.append(b"\r\n" if keep_alive else b"connection: close\r\n\r\n")
         if not head_only:
             parts.append(answer.body)
@@ -105,8 +119,27 @@ class PortalHttpProtocol(HttpToolsProtocol):
         self.server_state.total_requests += 1
         if not keep_alive:
             self.transport.close()
-            return
-        self._unset_keepalive_if_required()  # one timer, even for pipelined probes
-        self.timeout_keep_alive_task = self.loop.call_later(
-            self.timeout_keep_alive, self.timeout_keep_alive_handler
-        )
+        elif self._idle_timer is None:
+            self._idle_timer = self.loop.call_later(self.timeout_keep_alive, self._idle_check)
+
+    def _default_headers(self) -> bytes:
+        """uvicorn's default headers as bytes; its list is replaced when the Date changes."""
+        defaults = self.server_state.default_headers
+        if defaults is not self._defaults:
+            self._defaults = defaults
+            lines = [name + b": " + value + b"\r\n" for name, value in defaults]
+            self._defaults_bytes = b"".join(lines)
+        return self._defaults_bytes
+
+    def _idle_check(self) -> None:
+        """Close the connection once no data came for the keep-alive timeout."""
+        self._idle_timer = None
+        if self.transport.is_closing() or self.timeout_keep_alive_task is not None:
+            return  # closed, or uvicorn's own timer runs after a response of the app
+        if self.cycle is not None and not self.cycle.response_complete:
+            return  # the app is answering; uvicorn arms its timer when it is done
+        left = self.timeout_keep_alive - (self.loop.time() - self._last_data_at)
+        if left <= 0:
+            self.transport.close()
+        else:
+            self._idle_timer = self.loop.call_later(left, self._idle_check)

@@ -1,8 +1,10 @@
 """Who is online: sessions in the durable store with an in-memory cache for the hot path.
 
-Probes and the catch-all ask `seconds_remaining(ip)` on every request: a cached answer
-younger than `recheck_seconds` is used as is, anything else is one indexed read (never a
-write), so a deauthorisation or an accept in another worker shows within that time.
+Probes and the catch-all ask `seconds_remaining(ip)` on every request. Each worker caches
+the session end it read for an address, or that the address has none, until any process
+writes the store (the store's change stamp, one memory read) — so an accept or a
+deauthorisation in another worker shows at the next request. As a safety net the cache is
+also dropped every `recheck_seconds` and when it holds `cache_limit` addresses.
 """
 
 from __future__ import annotations
@@ -31,28 +33,35 @@ class Acceptance:
 
 class SessionBook:
     def __init__(
-        self, store: SessionStore, clock: Callable[[], float], recheck_seconds: float = 1.0
+        self,
+        store: SessionStore,
+        clock: Callable[[], float],
+        recheck_seconds: float = 1.0,
+        cache_limit: int = 65536,
     ) -> None:
         self._store = store
         self._clock = clock
         self._recheck = recheck_seconds
-        self._cache: dict[str, tuple[float, float]] = {}  # ip -> (expires_at, checked_at)
+        self._limit = cache_limit
+        self._cache: dict[str, float | None] = {}  # ip -> session end, None: no session
+        self._cache_stamp = store.stamp()
+        self._cache_until = 0.0
 
     def seconds_remaining(self, ip: str) -> int | None:
         """Whole seconds the client at `ip` stays online, or None when it must accept."""
         now = self._clock()
-        cached = self._cache.get(ip)
-        if cached is None or now - cached[1] >= self._recheck:
-            expires = self._store.expiry_of(ip)
-            if expires is None:
-                self._cache.pop(ip, None)
-                return None
-            cached = (expires, now)
-            self._cache[ip] = cached
-        if cached[0] <= now:
-            self._cache.pop(ip, None)
+        stamp = self._store.stamp()
+        full = len(self._cache) >= self._limit
+        if stamp != self._cache_stamp or now >= self._cache_until or full:
+            self._cache.clear()
+            self._cache_stamp, self._cache_until = stamp, now + self._recheck
+        try:
+            expires = self._cache[ip]
+        except KeyError:
+            expires = self._cache[ip] = self._store.expiry_of(ip)
+        if expires is None or expires <= now:
             return None
-        return math.ceil(cached[0] - now)
+        return math.ceil(expires - now)
 
     def start(self, acceptance: Acceptance, seconds: int) -> float:
         """Record the session (a re-accept restarts it from now) and its consent entry."""
@@ -66,11 +75,9 @@ class SessionBook:
             now, acceptance.terms_version, client.gateway_id, acceptance.mac_hash, acceptance.key_id
         )
         self._store.record_accept(session, consent)
-        self._cache[client.ip] = (expires, now)
         return expires
 
     def end(self, ip: str) -> bool:
-        self._cache.pop(ip, None)
         return self._store.end(ip)
 
     def valid(self) -> list[StoredSession]:
@@ -104,7 +111,6 @@ class SessionBook:
             except (GatewayError, GatewayInputError):
                 failed += 1
                 continue
-            self._cache.pop(ip, None)
             ended += self._store.end_if_expired(ip, now)
         return ended, failed
 

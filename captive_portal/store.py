@@ -3,7 +3,8 @@
 A session row is what the gateway needs to let a client through again after a restart;
 a consent row is when, which terms, which gateway and the MAC's keyed hash. Neither holds
 a MAC in clear. One connection per process, shared by the event loop and worker threads
-under a lock.
+under a lock. Every committed write changes the shared stamp beside the file, which tells
+the other workers' session caches to read again (change_stamp.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from captive_portal.change_stamp import ChangeStamp
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -69,12 +72,22 @@ class SessionStore:
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the portal store ({exc})") from exc
+        try:
+            self._stamp = ChangeStamp(path.with_name(path.name + ".stamp"))
+        except OSError as exc:
+            self._db.close()
+            raise StoreError(f"{path}.stamp: cannot open the store's change stamp ({exc})") from exc
         self.path = path
         self._lock = threading.Lock()
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            self._stamp.close()
+
+    def stamp(self) -> int:
+        """A value that changes whenever any process commits a write to this store."""
+        return self._stamp.read()
 
     def expiry_of(self, ip: str) -> float | None:
         with self._lock:
@@ -155,15 +168,20 @@ class SessionStore:
             self._db.execute("SELECT 1").fetchone()
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        return _Transaction(self._db, self._stamp)
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, stamp: ChangeStamp) -> None:
         self._db = db
+        self._stamp = stamp
 
     def __enter__(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is not None:
+            self._db.execute("ROLLBACK")
+            return
+        self._db.execute("COMMIT")
+        self._stamp.change()

@@ -61,9 +61,11 @@ class PortalServer:
         data_dir: Path,
         clock: FakeClock | None = None,
         http: type[asyncio.Protocol] | str = PortalHttpProtocol,
+        keep_alive_seconds: float = 5.0,
         **overrides: Any,
     ) -> None:
         self.clock = clock or FakeClock()
+        self.keep_alive_seconds = keep_alive_seconds
         self.http_protocol = http  # serve.py's production protocol unless a test says so
         self.data_dir = data_dir
         self.overrides = overrides
@@ -88,6 +90,7 @@ class PortalServer:
             lifespan="on",
             http=self.http_protocol,
             proxy_headers=False,  # as serve.py: the client is the socket's peer
+            timeout_keep_alive=self.keep_alive_seconds,  # type: ignore[arg-type]
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, args=([listener],), daemon=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,3 +145,62 @@ def test_every_answer_carries_a_date(portal: PortalServer) -> None:
         portal.port, request("GET /generate_204 HTTP/1.1", extra="Connection: close\r\n")
     )
     assert b"\r\ndate: " in data.lower()
+
+
+@pytest.fixture
+def quick_portal(tmp_path: Path) -> Iterator[PortalServer]:
+    """Keep-alive timeout 0.5 s, so idle connections close within the test."""
+    server = PortalServer(tmp_path / "quick", keep_alive_seconds=0.5)
+    yield server
+    server.stop()
+
+
+def _probe_on(conn: socket.socket) -> bytes:
+    conn.sendall(request("GET /generate_204 HTTP/1.1"))
+    return conn.recv(65536)
+
+
+def _seconds_until_closed(conn: socket.socket) -> float:
+    started = time.monotonic()
+    conn.settimeout(5)
+    assert conn.recv(65536) == b""  # the server closed the connection
+    return time.monotonic() - started
+
+
+def test_an_idle_connection_closes_after_the_keep_alive_timeout(
+    quick_portal: PortalServer,
+) -> None:
+    with socket.create_connection(("127.0.0.1", quick_portal.port), timeout=5) as conn:
+        assert _probe_on(conn).startswith(b"HTTP/1.1 302 ")
+        assert 0.3 < _seconds_until_closed(conn) < 2.0
+
+
+def test_a_busy_connection_outlives_the_keep_alive_timeout(quick_portal: PortalServer) -> None:
+    with socket.create_connection(("127.0.0.1", quick_portal.port), timeout=5) as conn:
+        started = time.monotonic()
+        answers = 0
+        while time.monotonic() - started < 1.6:  # three timeouts, a request every 0.2 s
+            time.sleep(0.2)
+            assert _probe_on(conn).startswith(b"HTTP/1.1 302 ")
+            answers += 1
+        assert answers >= 7
+        assert 0.3 < _seconds_until_closed(conn) < 2.0  # 0.5 s after the last request
+
+
+def test_an_idle_connection_closes_after_an_answer_of_the_app(
+    quick_portal: PortalServer,
+) -> None:
+    with socket.create_connection(("127.0.0.1", quick_portal.port), timeout=5) as conn:
+        assert _probe_on(conn).startswith(b"HTTP/1.1 302 ")
+        conn.sendall(request("GET /api/captive HTTP/1.1"))
+        assert conn.recv(65536).startswith(b"HTTP/1.1 200 ")
+        assert 0.3 < _seconds_until_closed(conn) < 2.0
+
+
+def test_a_half_sent_request_after_an_answer_does_not_hold_the_connection(
+    quick_portal: PortalServer,
+) -> None:
+    with socket.create_connection(("127.0.0.1", quick_portal.port), timeout=5) as conn:
+        assert _probe_on(conn).startswith(b"HTTP/1.1 302 ")
+        conn.sendall(b"GET /generate_204 HTTP/1.1\r\nHost: a")  # and nothing more
+        assert 0.3 < _seconds_until_closed(conn) < 2.0

@@ -106,14 +106,59 @@ def test_the_store_is_wal_with_full_sync(tmp_path: Path) -> None:
     store.close()
 
 
-def test_another_workers_accept_is_seen_within_the_recheck_time(tmp_path: Path) -> None:
+def test_another_workers_accept_and_end_are_seen_at_the_next_lookup(tmp_path: Path) -> None:
     clock = FakeClock()
     first = SessionBook(SessionStore(tmp_path / "p.sqlite3"), clock)
     second = SessionBook(SessionStore(tmp_path / "p.sqlite3"), clock)
-    assert second.seconds_remaining("10.0.0.9") is None
+    assert second.seconds_remaining("10.0.0.9") is None  # cached: no session
     first.start(Acceptance(ClientContext("10.0.0.9", None, "gw"), None, "k", "1"), 600)
-    assert second.seconds_remaining("10.0.0.9") == 600  # a miss always reads the store
+    assert second.seconds_remaining("10.0.0.9") == 600  # the stamp changed: read again
     first.end("10.0.0.9")
-    assert second.seconds_remaining("10.0.0.9") == 600  # a fresh hit is trusted for 1 s
-    clock.advance(1)
     assert second.seconds_remaining("10.0.0.9") is None
+
+
+class CountingStore(SessionStore):
+    reads = 0
+
+    def expiry_of(self, ip: str) -> float | None:
+        self.reads += 1
+        return super().expiry_of(ip)
+
+
+def test_repeated_lookups_read_the_store_once_per_address(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = CountingStore(tmp_path / "p.sqlite3")
+    book = SessionBook(store, clock)
+    book.start(Acceptance(ClientContext("10.0.0.1", None, "gw"), None, "k", "1"), 600)
+    for _ in range(100):
+        assert book.seconds_remaining("10.0.0.1") == 600
+        assert book.seconds_remaining("10.0.0.2") is None
+    assert store.reads == 2
+    clock.advance(599.5)
+    assert book.seconds_remaining("10.0.0.1") == 1  # the end is kept, not a snapshot
+    clock.advance(0.5)
+    assert book.seconds_remaining("10.0.0.1") is None  # ended by the clock alone
+
+
+def test_a_write_the_stamp_missed_is_seen_after_the_recheck_time(tmp_path: Path) -> None:
+    clock = FakeClock()
+    path = tmp_path / "p.sqlite3"
+    book = SessionBook(SessionStore(path), clock, recheck_seconds=1.0)
+    assert book.seconds_remaining("10.0.0.7") is None
+    with sqlite3.connect(path) as other:  # e.g. a worker killed between commit and stamp
+        other.execute(
+            "INSERT INTO sessions VALUES ('10.0.0.7', 'gw', NULL, ?, '{}')", (clock.now + 60,)
+        )
+    assert book.seconds_remaining("10.0.0.7") is None
+    clock.advance(1)
+    assert book.seconds_remaining("10.0.0.7") == 59
+
+
+def test_the_cache_is_bounded(tmp_path: Path) -> None:
+    store = CountingStore(tmp_path / "p.sqlite3")
+    book = SessionBook(store, FakeClock(), cache_limit=10)
+    for n in range(25):
+        assert book.seconds_remaining(f"fd00::{n:x}") is None
+    assert len(book._cache) <= 10
+    assert book.seconds_remaining("fd00::18") is None
+    assert store.reads == 25  # the newest addresses are still cached
