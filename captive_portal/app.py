@@ -156,7 +156,7 @@ def _build_portal(
         signer=FormSigner(keys.form_key, settings.form_seconds, clock),
         limiter=AcceptLimiter(settings.accepts_per_minute, clock),
         pages=Pages(settings, has_logo=logo is not None),
-        metrics=PortalMetrics(PROBE_SYSTEMS, book.count_valid),
+        metrics=PortalMetrics(settings.metrics_folder(), PROBE_SYSTEMS, book.count_valid),
         clock=clock,
         logo=logo,
         started_at=clock(),
@@ -212,7 +212,7 @@ async def _end_expired(portal: Portal) -> None:
     if ended:
         log.info("ended %d expired session(s) at gateway %s", ended, portal.gateway.name)
     if failed:
-        portal.metrics.gateway_errors.inc(failed)
+        portal.metrics.gateway_failed(failed)
         log.warning("gateway %s could not end %d expired session(s); retrying",
                     portal.gateway.name, failed)  # fmt: skip
 

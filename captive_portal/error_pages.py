@@ -56,7 +56,7 @@ class ErrorResponder:
         if isinstance(exc, GatewayInputError):
             return 400, "gateway_input", {}
         if isinstance(exc, GatewayError):
-            self._metrics.gateway_errors.inc()
+            self._metrics.gateway_failed()
             log.warning("gateway %s failed: %s", self._gateway, exc)
             return 503, "gateway_unavailable", {"Retry-After": "5"}
         if isinstance(exc, StoreError | sqlite3.Error):

@@ -124,11 +124,11 @@ class ProbesAndCatchAll:
             log.exception("session lookup failed on %s", path)
             return self._failed
         if probe is not None:
-            self._metrics.probe_hits[probe.system].inc()
+            self._metrics.probe_answered(probe.system)
             return self._answers[path] if online else self._redirect
         if online:
             return None  # the portal's own 404 page
-        self._metrics.redirects.inc()
+        self._metrics.redirected()
         return self._redirect
 
     async def answer(self, scope: Scope, send: Send) -> bool:

@@ -89,7 +89,7 @@ class PublicPages:
             client, mac_hash, portal.keys.current.id, portal.settings.terms_version
         )
         portal.book.start(acceptance, seconds)
-        portal.metrics.accepts.inc()
+        portal.metrics.accepted()
         log.info(
             "client accepted terms v%s on gateway %s (mac %s), online for %d s",
             portal.settings.terms_version, client.gateway_id,

@@ -1,8 +1,8 @@
 """Running the portal under uvicorn: gateway choice, logging, one app per worker process.
 
-The parent process checks the settings and the store and re-applies valid sessions to the
-gateway once; each worker builds its own app from the same settings (passed through the
-environment) with `restore_sessions=False`.
+The parent process checks the settings and the store, re-applies valid sessions to the
+gateway once and starts the metrics from zero; each worker builds its own app from the same
+settings (passed through the environment) with `restore_sessions=False`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 import uvicorn
 from starlette.applications import Starlette
 
+from captive_portal import counter_files
 from captive_portal.app import create_app, restore
 from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.configured import build_gateway
@@ -44,6 +45,7 @@ def serve(settings: PortalSettings, environ: Mapping[str, str]) -> None:
         restore(SessionBook(store, time.time), gateway)
     finally:
         store.close()
+    counter_files.clear(settings.metrics_folder())
     os.environ.update(environ)  # the workers read the same settings
     options = _uvicorn_options(settings)
     if settings.workers > 1:

@@ -195,6 +195,10 @@ class PortalSettings:
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         return Path(base) / "infomat-portal"
 
+    def metrics_folder(self) -> Path:
+        """Where each worker process keeps its counts (emptied when `serve` starts)."""
+        return self.data_path() / "metrics"
+
     def store_file(self) -> Path:
         if self.store_path:
             return Path(self.store_path).expanduser()

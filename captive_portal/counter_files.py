@@ -1,0 +1,79 @@
+"""Counters that several worker processes keep and one scrape adds up.
+
+Each process counts in its own small file in a shared folder (`<pid>.counters`): a header
+naming the layout, then one 8-byte slot per counter, mapped into memory, so counting is one
+memory write without a lock or a system call. `totals()` reads every file in the folder,
+including those of workers that have ended, so the sums never go backwards while the
+service runs; `clear()` (at service start) begins again from zero.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import struct
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+_SUFFIX = ".counters"
+_SLOT = 8
+
+
+def _layout_id(names: Sequence[str]) -> int:
+    return zlib.crc32("\n".join(names).encode())
+
+
+class CounterFile:
+    """This process's counters; `add` is for one thread per slot (it is not atomic)."""
+
+    def __init__(self, folder: Path, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        self.folder = folder
+        self._layout = _layout_id(self.names)
+        size = _SLOT * (1 + len(self.names))
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / f"{os.getpid()}{_SUFFIX}", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if os.fstat(fd).st_size != size:
+                os.ftruncate(fd, 0)  # another layout (an upgrade) or a new file: from zero
+                os.ftruncate(fd, size)
+            self._map = mmap.mmap(fd, size)
+        finally:
+            os.close(fd)
+        self.slots = memoryview(self._map).cast("Q")
+        if self.slots[0] != self._layout:
+            self.slots[1:] = memoryview(bytes(size - _SLOT)).cast("Q")
+            self.slots[0] = self._layout
+        self.slot_of = {name: index for index, name in enumerate(self.names, start=1)}
+
+    def add(self, name: str, amount: int = 1) -> None:
+        self.slots[self.slot_of[name]] += amount
+
+    def totals(self) -> dict[str, int]:
+        """Each counter summed over every process's file with this layout."""
+        sums = dict.fromkeys(self.names, 0)
+        expected = _SLOT * (1 + len(self.names))
+        for path in self.folder.glob(f"*{_SUFFIX}"):
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue  # removed while we looked
+            if len(data) != expected:
+                continue
+            layout, *values = struct.unpack(f"={1 + len(self.names)}Q", data)
+            if layout != self._layout:
+                continue
+            for name, value in zip(self.names, values, strict=True):
+                sums[name] += value
+        return sums
+
+    def close(self) -> None:
+        self.slots.release()
+        self._map.close()
+
+
+def clear(folder: Path) -> None:
+    """Forget the counts of earlier runs (before any worker starts)."""
+    for path in folder.glob(f"*{_SUFFIX}"):
+        path.unlink(missing_ok=True)

@@ -1,0 +1,107 @@
+"""`captive-portal serve` with two worker processes: one portal, whichever worker answers.
+
+The real console script on loopback; every request on a new connection, so the kernel
+spreads them over both workers.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.captive_portal.portal_server import ADMIN_TOKEN, TEST_SECRET
+from tests.perf.bench_portal import free_port, wait_for
+
+pytestmark = pytest.mark.slow
+PORTAL = Path(sys.executable).with_name("captive-portal")
+PROBES = 300
+
+
+@dataclass
+class Served:
+    url: str
+    data_dir: Path
+
+    def get(self, path: str, **kwargs: object) -> requests.Response:
+        with requests.Session() as fresh:  # a new connection: any worker may take it
+            fresh.trust_env = False
+            headers = {"Connection": "close", **kwargs.pop("headers", {})}  # type: ignore[dict-item]
+            return fresh.get(self.url + path, allow_redirects=False, timeout=5, headers=headers)
+
+    def accept(self) -> None:
+        page = self.get("/").text
+        fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page))
+        with requests.Session() as fresh:
+            fresh.trust_env = False
+            answer = fresh.post(self.url + "/accept", data=fields, allow_redirects=False, timeout=5)
+        assert answer.status_code in (200, 303), answer.text
+
+    def counter_files_used(self) -> int:
+        return sum(
+            1 for path in (self.data_dir / "metrics").glob("*.counters")
+            if any(path.read_bytes()[8:])
+        )  # fmt: skip
+
+
+@pytest.fixture
+def two_workers(tmp_path: Path) -> Iterator[Served]:
+    port = free_port()
+    config = tmp_path / "portal.toml"
+    config.write_text(
+        f'workers = 2\ndata_dir = "{tmp_path}/data"\nlog_level = "WARNING"\n'
+        f'consent_secrets = ["{TEST_SECRET}"]\nadmin_token = "{ADMIN_TOKEN}"\n'
+        f'public_url = "http://127.0.0.1:{port}/"\n'
+    )
+    log = (tmp_path / "portal.log").open("w")
+    process = subprocess.Popen(
+        [PORTAL, "serve", "--config", str(config), "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        yield Served(f"http://127.0.0.1:{port}", tmp_path / "data")
+    finally:
+        process.terminate()
+        process.wait(15)
+        log.close()
+
+
+def android_probes(served: Served) -> float:
+    text = served.get("/metrics").text
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if (
+                sample.name == "captive_portal_probe_hits_total"
+                and sample.labels["os"] == "android"
+            ):
+                return sample.value
+    raise AssertionError(f"no android probe count in:\n{text}")
+
+
+def test_metrics_count_every_worker_whichever_answers(two_workers: Served) -> None:
+    for _ in range(PROBES):
+        assert two_workers.get("/generate_204").status_code == 302
+    assert two_workers.counter_files_used() == 2  # both workers answered probes
+    assert [android_probes(two_workers) for _ in range(12)] == [float(PROBES)] * 12
+
+
+def test_a_deauthorisation_in_one_worker_holds_at_once_in_the_other(two_workers: Served) -> None:
+    two_workers.accept()
+    assert {two_workers.get("/generate_204").status_code for _ in range(40)} == {204}
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    with requests.Session() as fresh:
+        fresh.trust_env = False
+        ended = fresh.post(
+            two_workers.url + "/admin/clients/127.0.0.1/deauthorise", headers=admin, timeout=5
+        )
+    assert ended.json()["session_ended"] is True
+    answers = [two_workers.get("/generate_204").status_code for _ in range(40)]
+    assert set(answers) == {302}  # no worker still answers from what it cached
