@@ -98,7 +98,14 @@ class FastAnswers:
     ) -> None:
         self._probes = probes
         self._public = public
-        self._security = security
+        # As Starlette's HTMLResponse with Cache-Control: no-store writes them, but for the
+        # length; the status line and these are made once, not per request.
+        self._splash_headers = [
+            (b"cache-control", b"no-store"),
+            (b"content-type", b"text/html; charset=utf-8"),
+            *security,
+        ]
+        self._splash_head = Prebuilt.of(200, self._splash_headers, b"").head
 
     def decide(
         self, path: str, query: bytes, headers: Headers, client_ip: str | None
@@ -107,19 +114,20 @@ class FastAnswers:
         if answer is not None or path != "/" or client_ip is None:
             return answer
         try:
-            body = self._public.splash_page(QueryParams(query), unmapped(client_ip))
+            params = QueryParams(query) if query else _NO_QUERY
+            body = self._public.splash_page(params, unmapped(client_ip))
         except Exception:
             return None
-        return Prebuilt.of(200, [*_splash_headers(len(body)), *self._security], body)
+        length = b"%d" % len(body)
+        return Prebuilt(
+            200,
+            [*self._splash_headers, (b"content-length", length)],
+            body,
+            self._splash_head + b"content-length: " + length + b"\r\n",
+        )
 
 
-def _splash_headers(length: int) -> list[tuple[bytes, bytes]]:
-    """As Starlette's HTMLResponse with Cache-Control: no-store writes them."""
-    return [
-        (b"cache-control", b"no-store"),
-        (b"content-length", b"%d" % length),
-        (b"content-type", b"text/html; charset=utf-8"),
-    ]
+_NO_QUERY = QueryParams()
 
 
 class PortalApp(Starlette):

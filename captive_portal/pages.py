@@ -52,13 +52,14 @@ class Pages:
     ) -> bytes:
         """The splash page with links keeping the gateway's query and the signed form."""
         head, middle, tail = self._splash[language]
-        kept = [(k, v) for k, v in query if k != "lang"]
-        links = _language_links(language, tuple(kept))
-        fields = "".join(
-            f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">'
-            for name, value in hidden.items()
+        kept = tuple([(k, v) for k, v in query if k != "lang"]) if query else ()
+        fields = "".join(  # the names are ours; the values are escaped
+            [f'<input type="hidden" name="{name}" value="{escape(value)}">'
+             for name, value in hidden.items()]
+        )  # fmt: skip
+        return b"".join(
+            (head, _language_links_bytes(language, kept), middle, fields.encode(), tail)
         )
-        return b"".join((head, links.encode(), middle, fields.encode(), tail))
 
     def success(self, language: Language) -> str:
         return self._render("success.html", language)
@@ -95,6 +96,11 @@ class Pages:
             "lang_links": self._links_marker,
             **extra,
         }
+
+
+@functools.lru_cache(maxsize=512)
+def _language_links_bytes(current: Language, kept: tuple[tuple[str, str], ...]) -> bytes:
+    return _language_links(current, kept).encode()
 
 
 @functools.lru_cache(maxsize=512)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from captive_portal.form_token import FormSigner, _client_json
+from captive_portal.gateway import ClientContext
 from captive_portal.redirects import safe_origin
 from tests.captive_portal.portal_server import PortalServer
 
@@ -69,3 +72,22 @@ def test_safe_origin_only_passes_web_urls_of_other_hosts(url: str) -> None:
     if result is not None:
         assert result.startswith(("http://", "https://"))
         assert "portal.gmina.pl" not in result.split("/")[2].lower()
+
+
+ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ip=ANY_TEXT, gateway=ANY_TEXT, mac=st.none() | ANY_TEXT, origin=st.none() | ANY_TEXT,
+    extra=st.dictionaries(ANY_TEXT, ANY_TEXT, max_size=4),
+)  # fmt: skip
+def test_the_signed_client_round_trips_and_is_what_json_would_write(
+    ip: str, gateway: str, mac: str | None, origin: str | None, extra: dict[str, str]
+) -> None:
+    client = ClientContext(ip, mac, gateway, origin, extra)
+    payload = {"ip": ip, "mac": mac, "gw": gateway, "origin": origin, "extra": extra}
+    assert _client_json(client) == json.dumps(payload, separators=(",", ":"), sort_keys=True)
+    signer = FormSigner(b"k" * 32, 60, lambda: 1_800_000_000.0)
+    blob, token = signer.fields(client, ip)
+    assert signer.verify(blob, token, ip) == client
