@@ -50,6 +50,11 @@ class PortalHttpProtocol(HttpToolsProtocol):
         self._idle_timer: asyncio.TimerHandle | None = None
         self._defaults: list[tuple[bytes, bytes]] | None = None  # uvicorn's, with the Date
         self._defaults_bytes = b""
+        self._client_ip: str | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._client_ip = self.client[0] if self.client else None
 
     def data_received(self, data: bytes) -> None:
         self._last_data_at = self.loop.time()
@@ -91,21 +96,18 @@ class PortalHttpProtocol(HttpToolsProtocol):
         super().on_message_complete()
 
     def _answer_here(self) -> bool:
-        if self._answerer is None or self.parser.get_method() not in _FAST_METHODS:
+        method = self.parser.get_method()
+        if self._answerer is None or method not in _FAST_METHODS:
             return False
         if self.cycle is not None and not self.cycle.response_complete:
             return False  # a pipelined request behind a running one: keep uvicorn's order
         if self.parser.should_upgrade():
             return False
-        url = httptools.parse_url(self.url)
-        path = url.path.decode("latin-1")
-        if "%" in path:
-            path = urllib.parse.unquote(path)
-        client = self.client[0] if self.client else None
-        answer = self._answerer.decide(path, url.query or b"", self.headers, client)
+        path, query = _path_and_query(self.url)
+        answer = self._answerer.decide(path, query, self.headers, self._client_ip)
         if answer is None:
             return False
-        self._send(answer, head_only=self.parser.get_method() == b"HEAD")
+        self._send(answer, head_only=method == b"HEAD")
         return True
 
     def _send(self, answer: Prebuilt, *, head_only: bool) -> None:
@@ -143,3 +145,17 @@ class PortalHttpProtocol(HttpToolsProtocol):
             self.transport.close()
         else:
             self._idle_timer = self.loop.call_later(left, self._idle_check)
+
+
+def _path_and_query(url: bytes) -> tuple[str, bytes]:
+    """The decoded path and the raw query of a request target (most are a bare path)."""
+    if url[:1] == b"/" and b"?" not in url and b"#" not in url:
+        path = url.decode("latin-1")
+        query = b""
+    else:
+        parsed = httptools.parse_url(url)
+        path = parsed.path.decode("latin-1")
+        query = parsed.query or b""
+    if "%" in path:
+        path = urllib.parse.unquote(path)
+    return path, query
