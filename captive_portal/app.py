@@ -162,7 +162,7 @@ def _build_portal(
         book=book,
         keys=keys,
         signer=FormSigner(keys.form_key, settings.form_seconds, clock),
-        limiter=AcceptLimiter(settings.accepts_per_minute, clock),
+        limiter=AcceptLimiter(settings.accepts_per_minute, clock, settings.accept_limits_file()),
         pages=Pages(settings, has_logo=logo is not None),
         metrics=PortalMetrics(settings.metrics_folder(), PROBE_SYSTEMS, book.count_valid),
         clock=clock,

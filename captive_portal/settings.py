@@ -195,6 +195,10 @@ class PortalSettings:
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         return Path(base) / "infomat-portal"
 
+    def accept_limits_file(self) -> Path:
+        """The accept counts per address that every worker process shares."""
+        return self.data_path() / "accept-limits-v1.bin"
+
     def metrics_folder(self) -> Path:
         """Where each worker process keeps its counts (emptied when `serve` starts)."""
         return self.data_path() / "metrics"

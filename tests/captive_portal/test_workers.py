@@ -23,6 +23,7 @@ from tests.perf.bench_portal import free_port, wait_for
 pytestmark = pytest.mark.slow
 PORTAL = Path(sys.executable).with_name("captive-portal")
 PROBES = 300
+ACCEPTS_PER_MINUTE = 5
 
 
 @dataclass
@@ -36,13 +37,14 @@ class Served:
             headers = {"Connection": "close", **kwargs.pop("headers", {})}  # type: ignore[dict-item]
             return fresh.get(self.url + path, allow_redirects=False, timeout=5, headers=headers)
 
-    def accept(self) -> None:
+    def accept(self) -> int:
         page = self.get("/").text
         fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', page))
         with requests.Session() as fresh:
             fresh.trust_env = False
             answer = fresh.post(self.url + "/accept", data=fields, allow_redirects=False, timeout=5)
-        assert answer.status_code in (200, 303), answer.text
+        assert answer.status_code in (200, 303, 429), answer.text
+        return answer.status_code
 
     def counter_files_used(self) -> int:
         return sum(
@@ -58,7 +60,7 @@ def two_workers(tmp_path: Path) -> Iterator[Served]:
     config.write_text(
         f'workers = 2\ndata_dir = "{tmp_path}/data"\nlog_level = "WARNING"\n'
         f'consent_secrets = ["{TEST_SECRET}"]\nadmin_token = "{ADMIN_TOKEN}"\n'
-        f'public_url = "http://127.0.0.1:{port}/"\n'
+        f'public_url = "http://127.0.0.1:{port}/"\naccepts_per_minute = {ACCEPTS_PER_MINUTE}\n'
     )
     log = (tmp_path / "portal.log").open("w")
     process = subprocess.Popen(
@@ -94,7 +96,7 @@ def test_metrics_count_every_worker_whichever_answers(two_workers: Served) -> No
 
 
 def test_a_deauthorisation_in_one_worker_holds_at_once_in_the_other(two_workers: Served) -> None:
-    two_workers.accept()
+    assert two_workers.accept() == 303
     assert {two_workers.get("/generate_204").status_code for _ in range(40)} == {204}
     admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
     with requests.Session() as fresh:
@@ -105,3 +107,9 @@ def test_a_deauthorisation_in_one_worker_holds_at_once_in_the_other(two_workers:
     assert ended.json()["session_ended"] is True
     answers = [two_workers.get("/generate_204").status_code for _ in range(40)]
     assert set(answers) == {302}  # no worker still answers from what it cached
+
+
+def test_the_accept_limit_holds_across_workers(two_workers: Served) -> None:
+    codes = [two_workers.accept() for _ in range(3 * ACCEPTS_PER_MINUTE)]
+    assert codes.count(303) == ACCEPTS_PER_MINUTE
+    assert codes.count(429) == 2 * ACCEPTS_PER_MINUTE
