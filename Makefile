@@ -8,11 +8,12 @@ BIN := $(VENV)/bin
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libpulse0 \
 	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core espeak-ng libusb-1.0-0
 # What the tests' real peers need: a browser for the portal page, the hotspot gateways
-# (openNDS, nftables) in network namespaces with real DHCP, and nginx/wrk for benchmarks;
+# (openNDS, nftables) in network namespaces with real DHCP, php-cli (openNDS encrypts FAS
+# level 2 with it), and nginx/wrk for benchmarks;
 # for the kiosk image: cage, Xwayland, grim and wlr-randr (the session under cage's headless
 # backend), systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools.
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
-	iproute2 iptables wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils
+	iproute2 iptables php-cli wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide
 .PHONY: bench bench-kiosk bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue

@@ -5,8 +5,8 @@ Follows openNDS's reference FAS (`fas-aes.php`): `openssl_decrypt(base64_decode(
 `fas` is base64(base64(ciphertext)); PHP uses the key's bytes cut or NUL-padded to 32 and
 the 16 `iv` characters as raw bytes; the padding is PKCS#7.
 
-openNDS produces level 2 through php-cli on the gateway, which the test machine lacks, so
-this is checked against the PHP semantics only (round trips in tests), not a live openNDS.
+openNDS produces level 2 through php-cli on the gateway; the journey test with the real
+openNDS runs at level 2 too (tests/captive_portal_gateways/test_real_portal_opennds.py).
 """
 
 from __future__ import annotations
