@@ -38,11 +38,13 @@ class ClientContext:
 
 @dataclass(frozen=True)
 class GatewayClient:
-    """A client the gateway lets through now."""
+    """A client the gateway lets through now; `idle_seconds` since it last sent anything
+    (None when the backend cannot tell)."""
 
     ip: str
     mac: str | None
     seconds_remaining: int | None
+    idle_seconds: int | None = None
 
 
 class Gateway(Protocol):
@@ -58,7 +60,7 @@ class Gateway(Protocol):
         """Take the client with this address back to the splash."""
 
     def clients(self) -> list[GatewayClient]:
-        """Everyone the gateway lets through now."""
+        """Everyone the gateway lets through now (with how long each has been idle)."""
 
     def reapply(self, sessions: Sequence[tuple[ClientContext, int]]) -> None:
         """After a restart: let these clients through again for their remaining seconds."""

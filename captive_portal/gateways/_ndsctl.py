@@ -81,6 +81,8 @@ def _client(entry: dict[str, Any], now: float) -> GatewayClient:
         mac = v.mac("mac", str(entry["mac"]))
         end = str(entry.get("session_end", "null"))
         remaining = None if end in ("null", "0") else max(0, int(end) - int(now))
+        active = str(entry.get("last_active", "null"))  # updated every `checkinterval`
+        idle = None if active in ("null", "0") else max(0, int(now) - int(active))
     except (KeyError, ValueError) as error:  # GatewayInputError is a ValueError
         raise GatewayError("ndsctl json: a client has a malformed field") from error
-    return GatewayClient(ip=ip, mac=mac, seconds_remaining=remaining)
+    return GatewayClient(ip=ip, mac=mac, seconds_remaining=remaining, idle_seconds=idle)

@@ -4,12 +4,16 @@
       set allowed_v4  { type ipv4_addr;  flags timeout; }   # authorised clients,
       set allowed_v6  { type ipv6_addr;  flags timeout; }   # each element with its
       set allowed_mac { type ether_addr; flags timeout; }   # remaining session time
+      set seen_v4 / seen_v6 / seen_mac { flags dynamic, timeout; timeout 7d; }
+                        # refreshed by every packet of an authorised client: its
+                        # idle time is 7 days minus what is left
       set garden_v4 / garden_v6 { flags interval; }         # reachable before accepting
       chain prerouting  nat, dstnat: unauthorised LAN tcp/80 -> dnat to the portal
       chain input       filter: from the LAN only DNS, DHCP(v6), ICMP(v6) ND/RA, the portal
       chain forward     filter, policy drop: LAN traffic only for authorised or garden;
                         traffic not touching the LAN passes untouched
-      chain from_lan    the authorised/garden tests, then reject
+      chain from_lan    an authorised client's packet refreshes its `seen` element;
+                        then the authorised/garden tests, then reject
     }
 
 `install_commands` is idempotent and keeps the authorised sets, so a portal restart does
@@ -18,12 +22,14 @@ not log anyone out; chains and the walled garden are rebuilt from the settings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 Json = dict[str, Any]
 ALLOWED_SETS = {"ipv4_addr": "allowed_v4", "ipv6_addr": "allowed_v6", "ether_addr": "allowed_mac"}
+SEEN_SETS = {"ipv4_addr": "seen_v4", "ipv6_addr": "seen_v6", "ether_addr": "seen_mac"}
+SEEN_SECONDS = 7 * 86400  # longer than any session
 GARDEN_SETS = {"ipv4_addr": "garden_v4", "ipv6_addr": "garden_v6"}
 GATEWAY_UDP_PORTS = [53, 67, 68, 547]  # DNS, DHCP server and client, DHCPv6 server
 ICMPV6_TYPES = ["nd-router-solicit", "nd-router-advert", "nd-neighbor-solicit",
@@ -67,6 +73,16 @@ def _exemptions(verdict: Json) -> list[list[Json]]:
         [_match(_field("ip", "daddr"), "@garden_v4"), verdict],
         [_match(_field("ip6", "daddr"), "@garden_v6"), verdict],
     ]
+
+
+def _seen() -> list[list[Json]]:
+    """Each packet of an authorised client refreshes its element in the `seen` sets."""
+    rules = []
+    for kind, protocol in {"ether_addr": "ether", "ipv4_addr": "ip", "ipv6_addr": "ip6"}.items():
+        source = _field(protocol, "saddr")
+        update = {"op": "update", "elem": source, "set": f"@{SEEN_SETS[kind]}"}
+        rules.append([_match(source, f"@{ALLOWED_SETS[kind]}"), {"set": update}])
+    return rules
 
 
 def _prerouting(layout: Layout) -> list[list[Json]]:
@@ -117,9 +133,9 @@ def _chain(table: str, name: str, hook: str | None, **base: object) -> Json:
     return {"add": {"chain": chain}}
 
 
-def _set(table: str, name: str, kind: str, flags: list[str]) -> Json:
+def _set(table: str, name: str, kind: str, flags: list[str], **more: object) -> Json:
     return {"add": {"set": {"family": "inet", "table": table, "name": name, "type": kind,
-                            "flags": flags}}}  # fmt: skip
+                            "flags": flags, **more}}}  # fmt: skip
 
 
 def _rules(table: str, chain: str, rules: list[list[Json]]) -> list[Json]:
@@ -145,11 +161,20 @@ def _prefix(cidr: str) -> object:
     return {"prefix": {"addr": address, "len": int(length)}} if length else address
 
 
-def install_commands(layout: Layout) -> list[Json]:
-    """One transaction that creates or refreshes everything but the authorised sets."""
+def install_commands(layout: Layout, existing_sets: Collection[str] = ()) -> list[Json]:
+    """One transaction that creates or refreshes everything but the authorised sets.
+
+    The `seen` sets are created only when missing: nft makes them dynamic because the
+    rules update them, and the JSON of nft 1.0.6 cannot say so, so adding one again with
+    the flags JSON can express is refused ("File exists")."""
     t = layout.table
     commands: list[Json] = [{"add": {"table": {"family": "inet", "name": t}}}]
     commands += [_set(t, name, kind, ["timeout"]) for kind, name in ALLOWED_SETS.items()]
+    commands += [
+        _set(t, name, kind, ["timeout"], timeout=SEEN_SECONDS)
+        for kind, name in SEEN_SETS.items()
+        if name not in existing_sets
+    ]
     commands += [_set(t, name, kind, ["interval"]) for kind, name in GARDEN_SETS.items()]
     commands += [
         _chain(t, "prerouting", "prerouting", type="nat", prio=-100, policy="accept"),
@@ -157,7 +182,7 @@ def install_commands(layout: Layout) -> list[Json]:
         _chain(t, "forward", "forward", type="filter", prio=0, policy="drop"),
         _chain(t, "from_lan", None),
     ]
-    commands += _rules(t, "from_lan", [*_exemptions(ACCEPT), *_reject()])
+    commands += _rules(t, "from_lan", [*_seen(), *_exemptions(ACCEPT), *_reject()])
     commands += _rules(t, "prerouting", _prerouting(layout))
     commands += _rules(t, "input", _input(layout))
     commands += _rules(t, "forward", _forward(layout))

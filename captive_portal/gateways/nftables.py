@@ -4,15 +4,18 @@ The ruleset (`_nft_rules`) redirects an unauthorised client's port 80 to the por
 drops the rest of its traffic; authorising adds the client's address (and MAC, if known)
 to sets whose elements expire on their own, so a session ends even if the portal is down.
 A client counts as authorised by its IP address or its MAC: the MAC lets all of a phone's
-IPv6 privacy addresses through, not just the one that reached the portal.
+IPv6 privacy addresses through, not just the one that reached the portal. Each packet of an
+authorised client refreshes its element in a `seen` set, which is how `clients()` knows how
+long a client has been idle.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from captive_portal.gateway import ClientContext, GatewayClient, GatewayError, GatewayInputError
@@ -20,7 +23,13 @@ from captive_portal.gateways import _validate as v
 from captive_portal.gateways._conntrack import Conntrack
 from captive_portal.gateways._neighbours import neighbour_mac
 from captive_portal.gateways._nft import Json, Nft
-from captive_portal.gateways._nft_rules import ALLOWED_SETS, Layout, install_commands
+from captive_portal.gateways._nft_rules import (
+    ALLOWED_SETS,
+    SEEN_SECONDS,
+    SEEN_SETS,
+    Layout,
+    install_commands,
+)
 from captive_portal.gateways._privacy import LogTag
 
 log = logging.getLogger(__name__)
@@ -72,7 +81,7 @@ class NftablesGateway:
 
     def install(self) -> None:
         """Create or refresh the table; authorised clients stay authorised."""
-        self._nft.run(install_commands(self._layout))
+        self._nft.run(install_commands(self._layout, self._existing_sets()))
         log.info(
             "nftables table %s installed on %s", self._layout.table, self._layout.lan_interface
         )
@@ -98,7 +107,7 @@ class NftablesGateway:
     def deauthorise(self, ip: str) -> None:
         """Remove the client's address and the MAC recorded with it; idempotent."""
         ip = _client_ip(ip)
-        mac = next((c.mac for c in self.clients() if c.ip == ip), None)
+        mac = next((c.mac for c in self._authorised() if c.ip == ip), None)
         commands = self._revoke(_set_for(ip), ip)
         if mac is not None:
             commands += self._revoke(ALLOWED_SETS["ether_addr"], mac)
@@ -106,14 +115,31 @@ class NftablesGateway:
         log.info("client %s deauthorised", self._tag(ip))
 
     def clients(self) -> list[GatewayClient]:
-        """Authorised addresses with the seconds left, read from the sets."""
+        """Authorised addresses with the seconds left and the seconds since each last sent
+        a packet from that address or its MAC (or since it was let through, if never)."""
+        last_seen = {
+            value: SEEN_SECONDS - expires
+            for value, expires, _ in self._elements(*SEEN_SETS.values())
+        }
+        found = []
+        for client in self._authorised():
+            ages = [client.idle_seconds, last_seen.get(client.ip), last_seen.get(client.mac or "")]
+            idle = min((age for age in ages if age is not None), default=None)
+            found.append(dataclasses.replace(client, idle_seconds=idle))
+        return found
+
+    def _authorised(self) -> list[GatewayClient]:
+        """The allowed sets' elements; `idle_seconds` here: since the client was let through."""
         names = (ALLOWED_SETS["ipv4_addr"], ALLOWED_SETS["ipv6_addr"])
+        return [_client(value, expires, data) for value, expires, data in self._elements(*names)]
+
+    def _elements(self, *set_names: str) -> Iterator[tuple[str, int, dict[str, Any]]]:
+        """(value, seconds left, the element's data) of every element of these sets."""
         # One `list` per batch: libnftables 1.0.6 fails a batch of two ("did you mean set…").
-        output = [
-            o for name in names for o in self._nft.run([{"list": {"set": self._where(name)}}])
-        ]
-        elements = [e for o in output if "set" in o for e in o["set"].get("elem", [])]
-        return [_client(element) for element in elements]
+        for name in set_names:
+            for found in self._nft.run([{"list": {"set": self._where(name)}}]):
+                for element in found.get("set", {}).get("elem", []):
+                    yield _element(element)
 
     def reapply(self, sessions: Sequence[tuple[ClientContext, int]]) -> None:
         """Install the table and authorise every live session again, in one batch."""
@@ -125,6 +151,14 @@ class NftablesGateway:
         if commands:
             self._nft.run(commands)
         log.info("nftables sessions restored: %d", len(live))
+
+    def _existing_sets(self) -> set[str]:
+        table = {"family": "inet", "name": self._layout.table}
+        try:
+            found = self._nft.run([{"list": {"table": table}}])
+        except GatewayError:
+            return set()  # no table yet
+        return {str(o["set"].get("name")) for o in found if isinstance(o.get("set"), dict)}
 
     def _where(self, set_name: str) -> Json:
         return {"family": "inet", "table": self._layout.table, "name": set_name}
@@ -192,14 +226,24 @@ def _set_for(ip: str) -> str:
     return ALLOWED_SETS[kind]
 
 
-def _client(element: Any) -> GatewayClient:
-    """One set element: a bare address, or {"elem": {"val", "expires", "comment"}}."""
+def _element(element: Any) -> tuple[str, int, dict[str, Any]]:
+    """A set element as listed: a bare value, or {"elem": {"val", "expires", ...}}."""
     try:
         data = element["elem"] if isinstance(element, dict) else {"val": element}
-        ip = v.ip("ip", str(data["val"]))
-        comment = data.get("comment")
-        mac = None if comment is None else v.mac("mac", str(comment))
-        expires = data.get("expires")
-        return GatewayClient(ip, mac, None if expires is None else int(expires))
+        return str(data["val"]), int(data.get("expires", 0)), data
     except (KeyError, TypeError, ValueError) as error:
         raise GatewayError("nftables listed a malformed set element") from error
+
+
+def _client(value: str, expires: int, data: dict[str, Any]) -> GatewayClient:
+    """An allowed set's element: the address, the MAC in its comment, its timeouts."""
+    try:
+        ip = v.ip("ip", value)
+        comment = data.get("comment")
+        mac = None if comment is None else v.mac("mac", str(comment))
+        granted = data.get("timeout")
+        since_granted = None if granted is None else max(0, int(granted) - expires)
+    except (TypeError, ValueError) as error:
+        raise GatewayError("nftables listed a malformed set element") from error
+    left = expires if "expires" in data else None
+    return GatewayClient(ip, mac, left, since_granted)
