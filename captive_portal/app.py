@@ -200,10 +200,12 @@ def restore(book: SessionBook, gateway: Gateway) -> None:
 
 
 async def _purge_forever(portal: Portal) -> None:
-    """End expired sessions at the gateway every `session_check_seconds`; purge hourly."""
+    """Every `session_check_seconds`: end expired and idle sessions at the gateway and
+    re-apply the ones it lost; purge hourly."""
     purged_at: float | None = None
     while True:
         await _end_expired(portal)
+        await _hold_gateway_to_store(portal)
         now = portal.clock()
         if purged_at is None or now - purged_at >= PURGE_EVERY_SECONDS:
             purged_at = now
@@ -223,6 +225,32 @@ async def _end_expired(portal: Portal) -> None:
         portal.metrics.gateway_failed(failed)
         log.warning("gateway %s could not end %d expired session(s); retrying",
                     portal.gateway.name, failed)  # fmt: skip
+
+
+async def _hold_gateway_to_store(portal: Portal) -> None:
+    """End sessions idle for `idle_timeout_seconds`; re-apply those the gateway lost."""
+    try:
+        idle, restored = await run_in_threadpool(_reconcile, portal)
+    except GatewayError as exc:
+        portal.metrics.gateway_failed()
+        log.warning("gateway %s could not be checked against the sessions: %s",
+                    portal.gateway.name, exc)  # fmt: skip
+        return
+    except Exception:
+        log.exception("checking the gateway against the sessions failed; trying again later")
+        return
+    if idle:
+        log.info("ended %d idle session(s) at gateway %s", idle, portal.gateway.name)
+    if restored:
+        log.warning("gateway %s had lost %d valid session(s); re-applied them",
+                    portal.gateway.name, restored)  # fmt: skip
+
+
+def _reconcile(portal: Portal) -> tuple[int, int]:
+    listed = portal.gateway.clients()
+    limit = portal.settings.idle_timeout_seconds
+    idle = portal.book.end_idle(listed, portal.gateway, limit) if limit else 0
+    return idle, portal.book.restore_lost(listed, portal.gateway)
 
 
 async def _purge(portal: Portal) -> None:

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from captive_portal.gateway import ClientContext, Gateway, GatewayError, GatewayInputError
+from captive_portal.gateway import (
+    ClientContext,
+    Gateway,
+    GatewayClient,
+    GatewayError,
+    GatewayInputError,
+)
 from captive_portal.store import Consent, SessionStore, StoredSession
 
 DAY_SECONDS = 86400
@@ -46,6 +52,7 @@ class SessionBook:
         self._cache: dict[str, float | None] = {}  # ip -> session end, None: no session
         self._cache_stamp = store.stamp()
         self._cache_until = 0.0
+        self._lost_before: set[str] = set()  # valid sessions the gateway did not list
 
     def seconds_remaining(self, ip: str) -> int | None:
         """Whole seconds the client at `ip` stays online, or None when it must accept."""
@@ -114,20 +121,44 @@ class SessionBook:
             ended += self._store.end_if_expired(ip, now)
         return ended, failed
 
+    def end_idle(self, listed: Sequence[GatewayClient], gateway: Gateway, idle_limit: int) -> int:
+        """Take clients idle for `idle_limit` seconds or more off the gateway and end their
+        sessions (a failed deauthorisation keeps the session for the next sweep)."""
+        ended = 0
+        for client in listed:
+            if client.idle_seconds is None or client.idle_seconds < idle_limit:
+                continue
+            try:
+                gateway.deauthorise(client.ip)
+            except (GatewayError, GatewayInputError):
+                continue
+            ended += self._store.end(client.ip)
+        return ended
+
+    def restore_lost(self, listed: Sequence[GatewayClient], gateway: Gateway) -> int:
+        """Re-apply valid sessions the gateway has not listed at this sweep and the one
+        before (it restarted, or lost its rules); how many. Two sweeps, so a session being
+        ended right now (gateway first, then the store) is not put back."""
+        now = self._clock()
+        present = {client.ip for client in listed}
+        lost = {s.ip: s for s in self._store.sessions_valid_at(now) if s.ip not in present}
+        again = [s for ip, s in lost.items() if ip in self._lost_before]
+        self._lost_before = set(lost) - {s.ip for s in again}
+        if again:
+            gateway.reapply([(_context(s), math.ceil(s.expires_at - now)) for s in again])
+        return len(again)
+
     def restore(self, gateway: Gateway) -> int:
         """Hand every valid session back to the gateway (after a restart); how many."""
         now = self._clock()
         sessions = self._store.sessions_valid_at(now)
-        gateway.reapply(
-            [
-                (
-                    ClientContext(s.ip, None, s.gateway_id, None, s.extra),
-                    math.ceil(s.expires_at - now),
-                )
-                for s in sessions
-            ]
-        )
+        gateway.reapply([(_context(s), math.ceil(s.expires_at - now)) for s in sessions])
         return len(sessions)
+
+
+def _context(session: StoredSession) -> ClientContext:
+    """What the gateway needs to let a stored session's client through again."""
+    return ClientContext(session.ip, None, session.gateway_id, None, session.extra)
 
 
 def _without_macs(extra: Mapping[str, str]) -> dict[str, str]:

@@ -152,7 +152,9 @@ class PortalSettings:
     idle_timeout_seconds: int = field(
         default=0,
         metadata=about(
-            "Seconds without traffic before the gateway drops a client; 0: never.", minimum=0
+            "Seconds without traffic before a client's session ends (checked every"
+            " session_check_seconds); 0: never.",
+            minimum=0,
         ),
     )
     consent_secrets: list[str] = field(

@@ -1,12 +1,16 @@
 """`ndsctl`, openNDS's control command: run it with a time limit and read its JSON.
 
-ndsctl refuses to run while another ndsctl holds its lock ("ndsctl is locked by another
-process"), so a locked call is retried a few times before it counts as a failure.
+ndsctl refuses to run while another ndsctl holds its lock: openNDS 9.10's exits with
+status 4 and prints nothing (measured: of 8 started at once, 7 did so), older ones print
+"ndsctl is locked by another process". Such a call is retried a few times, after a short
+random pause, before it counts as a failure: the portal's workers and a technician may
+call it at the same moment.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import time
 from collections.abc import Sequence
@@ -16,7 +20,8 @@ from captive_portal.gateway import GatewayClient, GatewayError
 from captive_portal.gateways import _validate as v
 
 LOCKED = "locked by another process"
-RETRIES = 5
+LOCKED_STATUS = 4
+RETRIES = 8
 RETRY_PAUSE_S = 0.1
 
 
@@ -33,9 +38,9 @@ class Ndsctl:
         """
         for _ in range(RETRIES):
             result = self._run_once(args)
-            if LOCKED not in result.stdout + result.stderr:
+            if not _locked_out(result):
                 break
-            time.sleep(RETRY_PAUSE_S)
+            time.sleep(RETRY_PAUSE_S * (0.5 + random.random()))  # noqa: S311 (jitter, not a secret)
         if result.returncode != 0 and not (done_if and done_if in result.stdout):
             raise GatewayError(f"ndsctl {args[0]} failed ({result.returncode})")
         return result.stdout
@@ -53,6 +58,11 @@ class Ndsctl:
             raise GatewayError(f"ndsctl {args[0]} took over {self._timeout_s} s") from None
         except OSError as error:
             raise GatewayError(f"ndsctl cannot be run: {error.strerror}") from None
+
+
+def _locked_out(result: subprocess.CompletedProcess[str]) -> bool:
+    silent_lock = result.returncode == LOCKED_STATUS and not result.stdout.strip()
+    return silent_lock or LOCKED in result.stdout + result.stderr
 
 
 def parse_clients(text: str, now: float) -> list[GatewayClient]:

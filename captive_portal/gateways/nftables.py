@@ -15,7 +15,7 @@ import dataclasses
 import ipaddress
 import logging
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from captive_portal.gateway import ClientContext, GatewayClient, GatewayError, GatewayInputError
@@ -81,7 +81,7 @@ class NftablesGateway:
 
     def install(self) -> None:
         """Create or refresh the table; authorised clients stay authorised."""
-        self._nft.run(install_commands(self._layout, self._existing_sets()))
+        self._nft.run(install_commands(self._layout, set(self._table_sets() or {})))
         log.info(
             "nftables table %s installed on %s", self._layout.table, self._layout.lan_interface
         )
@@ -107,7 +107,7 @@ class NftablesGateway:
     def deauthorise(self, ip: str) -> None:
         """Remove the client's address and the MAC recorded with it; idempotent."""
         ip = _client_ip(ip)
-        mac = next((c.mac for c in self._authorised() if c.ip == ip), None)
+        mac = next((c.mac for c in _authorised(self._table_sets() or {}) if c.ip == ip), None)
         commands = self._revoke(_set_for(ip), ip)
         if mac is not None:
             commands += self._revoke(ALLOWED_SETS["ether_addr"], mac)
@@ -116,30 +116,34 @@ class NftablesGateway:
 
     def clients(self) -> list[GatewayClient]:
         """Authorised addresses with the seconds left and the seconds since each last sent
-        a packet from that address or its MAC (or since it was let through, if never)."""
-        last_seen = {
-            value: SEEN_SECONDS - expires
-            for value, expires, _ in self._elements(*SEEN_SETS.values())
-        }
+        a packet from that address or its MAC (or since it was let through, if never).
+
+        A missing table (a firewall reload flushed it, and with it the redirect: the
+        hotspot would be open) is installed again; then nobody is listed, and the portal
+        re-applies the sessions it holds."""
+        sets = self._table_sets()
+        if sets is None:
+            log.warning("nftables table %s was missing; installed it again", self._layout.table)
+            self.install()
+            return []
+        seen = [_element(e) for name in SEEN_SETS.values() for e in sets.get(name, [])]
+        last_seen = {value: SEEN_SECONDS - expires for value, expires, _ in seen}
         found = []
-        for client in self._authorised():
+        for client in _authorised(sets):
             ages = [client.idle_seconds, last_seen.get(client.ip), last_seen.get(client.mac or "")]
             idle = min((age for age in ages if age is not None), default=None)
             found.append(dataclasses.replace(client, idle_seconds=idle))
         return found
 
-    def _authorised(self) -> list[GatewayClient]:
-        """The allowed sets' elements; `idle_seconds` here: since the client was let through."""
-        names = (ALLOWED_SETS["ipv4_addr"], ALLOWED_SETS["ipv6_addr"])
-        return [_client(value, expires, data) for value, expires, data in self._elements(*names)]
-
-    def _elements(self, *set_names: str) -> Iterator[tuple[str, int, dict[str, Any]]]:
-        """(value, seconds left, the element's data) of every element of these sets."""
-        # One `list` per batch: libnftables 1.0.6 fails a batch of two ("did you mean set…").
-        for name in set_names:
-            for found in self._nft.run([{"list": {"set": self._where(name)}}]):
-                for element in found.get("set", {}).get("elem", []):
-                    yield _element(element)
+    def _table_sets(self) -> dict[str, list[Any]] | None:
+        """The listed elements of each of our sets, by name; None when there is no table."""
+        table = {"family": "inet", "name": self._layout.table}
+        try:
+            found = self._nft.run([{"list": {"table": table}}])
+        except GatewayError:
+            return None
+        sets = [o["set"] for o in found if isinstance(o.get("set"), dict)]
+        return {str(s.get("name")): list(s.get("elem", [])) for s in sets}
 
     def reapply(self, sessions: Sequence[tuple[ClientContext, int]]) -> None:
         """Install the table and authorise every live session again, in one batch."""
@@ -151,14 +155,6 @@ class NftablesGateway:
         if commands:
             self._nft.run(commands)
         log.info("nftables sessions restored: %d", len(live))
-
-    def _existing_sets(self) -> set[str]:
-        table = {"family": "inet", "name": self._layout.table}
-        try:
-            found = self._nft.run([{"list": {"table": table}}])
-        except GatewayError:
-            return set()  # no table yet
-        return {str(o["set"].get("name")) for o in found if isinstance(o.get("set"), dict)}
 
     def _where(self, set_name: str) -> Json:
         return {"family": "inet", "table": self._layout.table, "name": set_name}
@@ -224,6 +220,12 @@ def _seconds(seconds: int) -> int:
 def _set_for(ip: str) -> str:
     kind = "ipv4_addr" if ipaddress.ip_address(ip).version == 4 else "ipv6_addr"
     return ALLOWED_SETS[kind]
+
+
+def _authorised(sets: Mapping[str, list[Any]]) -> list[GatewayClient]:
+    """The allowed sets' elements; `idle_seconds` here: since the client was let through."""
+    names = (ALLOWED_SETS["ipv4_addr"], ALLOWED_SETS["ipv6_addr"])
+    return [_client(*_element(e)) for name in names for e in sets.get(name, [])]
 
 
 def _element(element: Any) -> tuple[str, int, dict[str, Any]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from captive_portal.gateway import ClientContext, GatewayError
+from captive_portal.gateway import ClientContext, GatewayClient, GatewayError
 from captive_portal.gateways.dry_run import DryRunGateway
 from captive_portal.sessions import Acceptance, SessionBook
 from captive_portal.settings import NftablesSettings
@@ -92,3 +92,43 @@ def test_splash_and_accept_for_another_host_are_sent_to_the_portal(
     assert portal.get("/", headers={"Host": "127.0.0.1"}).status_code == 200
     assert portal.get("/healthz", headers={"Host": "news.example"}).status_code == 200
     assert portal.accept().status_code == 303
+
+
+def test_sessions_the_gateway_lost_are_re_applied_at_the_second_sweep(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "portal.sqlite3")
+    book = SessionBook(store, clock)
+    gateway = DryRunGateway()
+    for ip in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        accept(book, ip, 600)
+        gateway.authorise(ClientContext(ip, None, "gw1"), 600)
+    restarted = DryRunGateway()  # lost every client, e.g. openNDS restarted
+    restarted.authorise(ClientContext("10.0.0.1", None, "gw1"), 600)  # one came back
+    assert book.restore_lost(restarted.clients(), restarted) == 0  # maybe being ended now
+    clock.advance(30)
+    book.end("10.0.0.3")  # ended between the sweeps: stays ended
+    assert book.restore_lost(restarted.clients(), restarted) == 1
+    [again] = [a for a in restarted.actions if a.action == "reapply"]
+    assert (again.ip, again.seconds) == ("10.0.0.2", 570)
+    clock.advance(30)
+    assert book.restore_lost(restarted.clients(), restarted) == 0  # listed again now
+    store.close()
+
+
+def test_idle_clients_are_taken_off_the_gateway_and_their_sessions_end(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "portal.sqlite3")
+    book = SessionBook(store, clock)
+    for ip in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        accept(book, ip, 600)
+    listed = [
+        GatewayClient("10.0.0.1", None, 500, idle_seconds=300),
+        GatewayClient("10.0.0.2", None, 500, idle_seconds=299),
+        GatewayClient("10.0.0.3", None, 500, idle_seconds=None),  # the backend cannot tell
+    ]
+    gateway = DryRunGateway()
+    assert book.end_idle(listed, gateway, idle_limit=300) == 1
+    assert [(a.action, a.ip) for a in gateway.actions] == [("deauthorise", "10.0.0.1")]
+    assert [s.ip for s in book.valid()] == ["10.0.0.2", "10.0.0.3"]
+    assert book.end_idle(listed[:1], FailingGateway(), idle_limit=300) == 0
+    store.close()

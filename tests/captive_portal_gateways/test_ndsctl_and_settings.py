@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -57,6 +58,20 @@ def test_ndsctl_failing_missing_or_hanging_is_a_gateway_error() -> None:
     hanging = OpenNdsGateway(FASKEY, fake_ndsctl("import time; time.sleep(5)"), timeout_s=0.2)
     with pytest.raises(GatewayError, match="took over"):
         hanging.deauthorise("192.168.77.2")
+
+
+def test_a_call_meeting_another_ndsctl_is_retried(tmp_path: Path) -> None:
+    calls = tmp_path / "calls"
+    script = (  # locked out twice (status 4, no output, as openNDS 9.10), then the answer
+        f"import pathlib, sys; p = pathlib.Path({str(calls)!r}); n = len(p.read_text()) "
+        "if p.exists() else 0; p.write_text('x' * (n + 1)); "
+        "sys.exit(4) if n < 2 else print('{\"clients\": {}}')"
+    )
+    assert OpenNdsGateway(FASKEY, fake_ndsctl(script)).clients() == []
+    assert calls.read_text() == "xxx"
+    always_locked = OpenNdsGateway(FASKEY, fake_ndsctl("import sys; sys.exit(4)"))
+    with pytest.raises(GatewayError, match="ndsctl json failed"):
+        always_locked.clients()
 
 
 def test_deauthorising_a_client_opennds_does_not_know_is_fine() -> None:

@@ -143,3 +143,27 @@ def test_login_resets_connections_still_redirected_to_the_portal(
     finally:
         kept_alive.close()
     assert bodies(hotspot)[0] == UPSTREAM_BODY
+
+
+def test_clients_shows_how_long_each_has_been_idle(
+    portal: WebServer, hotspot: Hotspot, upstream: WebServer
+) -> None:
+    gateway = new_gateway(hotspot)
+    with hotspot.gateway.entered():
+        gateway.install()
+    assert bodies(hotspot) == [PORTAL_BODY, PORTAL_BODY]  # the gateway learns its MAC
+    with hotspot.gateway.entered():
+        client = gateway.identify({}, hotspot.client_ip)
+        gateway.authorise(client, 600)
+    time.sleep(2.2)  # silent since the login
+    with hotspot.gateway.entered():
+        [silent] = gateway.clients()
+    assert silent.ip == hotspot.client_ip and silent.mac == hotspot.client_mac()
+    assert silent.idle_seconds is not None and 2 <= silent.idle_seconds <= 4
+    assert bodies(hotspot)[1] == UPSTREAM_BODY  # IPv6 only: counted through the MAC
+    with hotspot.gateway.entered():
+        [busy] = gateway.clients()
+        gateway.install()  # a restart keeps the `seen` sets (and their ages)
+        [after_restart] = gateway.clients()
+    assert busy.idle_seconds is not None and busy.idle_seconds <= 1
+    assert after_restart.idle_seconds is not None and after_restart.idle_seconds <= 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from captive_portal.gateways._ndsctl import Ndsctl
 from captive_portal.gateways.configured import build_gateway
 from captive_portal.gateways.opennds import OpenNdsGateway
 from captive_portal.settings import PortalSettings
@@ -132,8 +132,8 @@ def admin(hotspot: Hotspot, method: str, path: str) -> dict[str, object]:
 
 
 def ndsctl_clients() -> list[tuple[str, str]]:
-    done = subprocess.run(["ndsctl", "json"], capture_output=True, text=True, timeout=5, check=True)
-    clients = json.loads(done.stdout).get("clients", {}).values()
+    """`ndsctl json`, retried while the portal's own sweep holds ndsctl's lock."""
+    clients = json.loads(Ndsctl(["ndsctl"], 5.0).run("json")).get("clients", {}).values()
     return [(c["ip"], c["state"]) for c in clients if c["state"] == "Authenticated"]
 
 
