@@ -21,7 +21,7 @@ from typing import Any
 from captive_portal.gateway import ClientContext, GatewayClient, GatewayError, GatewayInputError
 from captive_portal.gateways import _validate as v
 from captive_portal.gateways._conntrack import Conntrack
-from captive_portal.gateways._neighbours import neighbour_mac
+from captive_portal.gateways._neighbours import neighbour_mac, neighbour_macs
 from captive_portal.gateways._nft import Json, Nft
 from captive_portal.gateways._nft_rules import (
     ALLOWED_SETS,
@@ -149,9 +149,14 @@ class NftablesGateway:
         """Install the table and authorise every live session again, in one batch."""
         self.install()
         live = [(client, min(seconds, MAX_SECONDS)) for client, seconds in sessions if seconds > 0]
+        # The store keeps no MAC; a client still on the LAN gets its MAC (so its IPv6
+        # privacy addresses) back from the neighbour table.
+        macs = neighbour_macs(self._ip_command, self._layout.lan_interface) if live else {}
         commands: list[Json] = []
         for client, seconds in live:
-            commands += self._grant(_client_ip(client.ip), _optional_mac(client.mac), seconds)
+            ip = _client_ip(client.ip)
+            mac = _optional_mac(client.mac) or macs.get(ip)
+            commands += self._grant(ip, mac, seconds)
         if commands:
             self._nft.run(commands)
         log.info("nftables sessions restored: %d", len(live))

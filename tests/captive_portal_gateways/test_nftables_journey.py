@@ -113,9 +113,16 @@ def test_restart_and_reapply_restore_access_by_address_only(
         restarted = new_gateway(hotspot)
         restarted.reapply([(stored, 590)])
         listed = restarted.clients()
-    assert [(c.ip, c.mac) for c in listed] == [(hotspot.client_ip, None)]
+    # The client is still on the LAN: its MAC comes back from the neighbour table.
+    assert [(c.ip, c.mac) for c in listed] == [(hotspot.client_ip, hotspot.client_mac())]
     assert listed[0].seconds_remaining is not None
     assert 585 <= listed[0].seconds_remaining <= 590
+    assert bodies(hotspot) == [UPSTREAM_BODY, UPSTREAM_BODY]
+    with hotspot.gateway.entered():  # one the gateway has no neighbour entry for
+        restarted.deauthorise(hotspot.client_ip)
+        hotspot.gateway.run(["ip", "neigh", "flush", "dev", hotspot.lan_interface])
+        restarted.reapply([(stored, 590)])
+        assert [(c.ip, c.mac) for c in restarted.clients()] == [(hotspot.client_ip, None)]
     # IPv4 by address; IPv6 is no way around: without the MAC that address is not let in.
     assert bodies(hotspot) == [UPSTREAM_BODY, PORTAL_BODY]
 

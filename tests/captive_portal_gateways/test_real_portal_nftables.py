@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,9 +55,16 @@ portal_address6 = "{hotspot.gateway_lan_ip6}"
 
 
 @pytest.fixture
-def portal(hotspot: Hotspot, upstream: WebServer, tmp_path: Path) -> Iterator[PortalInNamespace]:
+def idle_timeout() -> int:
+    return 0  # never, unless a test says otherwise
+
+
+@pytest.fixture
+def portal(
+    hotspot: Hotspot, upstream: WebServer, tmp_path: Path, idle_timeout: int
+) -> Iterator[PortalInNamespace]:
     skip_unless("nft")
-    settings = portal_settings(hotspot, tmp_path)
+    settings = replace(portal_settings(hotspot, tmp_path), idle_timeout_seconds=idle_timeout)
     gateway = build_gateway(settings)
     assert isinstance(gateway, NftablesGateway)
     server = PortalInNamespace(hotspot.gateway, settings, gateway, FakeClock(time.time()))
@@ -116,3 +124,33 @@ def test_real_portal_lets_the_client_through_nftables_and_ends_the_session(
     portal.clock.advance(SESSION_SECONDS + 1)
     wait_until(lambda: landing(hotspot) == captive, 4.0, "the expired session to end")
     assert admin(hotspot, "GET", "/admin/clients") == {"sessions": [], "gateway": []}
+
+
+@pytest.mark.parametrize("idle_timeout", [2])
+def test_a_silent_client_is_sent_back_to_the_splash_after_the_idle_timeout(
+    hotspot: Hotspot, portal: PortalInNamespace
+) -> None:
+    log_in(hotspot)
+    for _ in range(4):  # busy for twice the idle timeout: stays online
+        time.sleep(1.0)
+        assert landing(hotspot) == [UPSTREAM_BODY, UPSTREAM_BODY]
+    time.sleep(2 + 2 * 1 + 0.5)  # silent: the idle timeout and two sweeps
+    assert landing(hotspot) == [splash_url(hotspot)] * 2
+    assert admin(hotspot, "GET", "/admin/clients") == {"sessions": [], "gateway": []}
+
+
+def test_a_flushed_table_comes_back_with_the_sessions(
+    hotspot: Hotspot, portal: PortalInNamespace
+) -> None:
+    log_in(hotspot)
+    hotspot.gateway.run(["nft", "delete", "table", "inet", "infomat_portal"])  # a reload
+
+    def session_back() -> bool:
+        listing = ["nft", "list", "set", "inet", "infomat_portal", "allowed_v4"]
+        return hotspot.client_ip in hotspot.gateway.run(listing, check=False).stdout
+
+    took = wait_until(session_back, 5.0, "the table and the session to come back")
+    assert landing(hotspot) == [UPSTREAM_BODY, UPSTREAM_BODY]
+    print(f"\ntable and session back {took:.2f} s after the flush")
+    listed = admin(hotspot, "GET", "/admin/clients")
+    assert [c["ip"] for c in listed["gateway"]] == [hotspot.client_ip]  # type: ignore[attr-defined]
