@@ -10,9 +10,9 @@ server until it answers; the admin API ends the session for the next round.
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 import statistics
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from captive_portal.gateways.configured import build_gateway
