@@ -7,6 +7,8 @@ gateway namespace, the DNAT target; its start installs the table (`reapply`).
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,6 +22,7 @@ from captive_portal.settings import PortalSettings
 from captive_portal.settings_file import load_settings
 from tests.captive_portal.portal_server import ADMIN_TOKEN, TEST_SECRET, FakeClock
 from tests.captive_portal_gateways.conftest import UPSTREAM_BODY, skip_unless
+from tests.peers.browser import phone_browser
 from tests.peers.fas_client import first_success, get
 from tests.peers.netns import Hotspot, wait_until
 from tests.peers.portal_in_ns import PortalInNamespace, send, submit_splash
@@ -28,6 +31,7 @@ from tests.peers.web import WebServer
 pytestmark = [pytest.mark.root, pytest.mark.slow]
 
 PORT = 8080
+DOCS_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
 SESSION_SECONDS = 600
 
 
@@ -154,3 +158,26 @@ def test_a_flushed_table_comes_back_with_the_sessions(
     print(f"\ntable and session back {took:.2f} s after the flush")
     listed = admin(hotspot, "GET", "/admin/clients")
     assert [c["ip"] for c in listed["gateway"]] == [hotspot.client_ip]  # type: ignore[attr-defined]
+
+
+def test_a_phone_browser_sees_the_splash_taps_accept_and_gets_online(
+    hotspot: Hotspot, portal: PortalInNamespace, tmp_path: Path
+) -> None:
+    skip_unless("chromium")
+    news = f"http://{hotspot.upstream_ip}/wiadomosci"
+    with phone_browser(hotspot.client, tmp_path / "profile") as page:
+        page.open(news)  # any site: the gateway sends it to the portal, the portal on
+        assert page.value("location.href") == splash_url(hotspot)  # to the splash
+        assert page.value("document.documentElement.lang") == "pl"
+        assert page.value("innerWidth") == 390
+        page.screenshot(tmp_path / "splash.png")
+        page.tap("button.accept")
+        page.wait_for_load()
+        assert page.value("location.pathname") == "/success"
+        assert page.value("document.documentElement.lang") == "pl"
+        page.screenshot(tmp_path / "success.png")
+        page.open(news)
+        assert page.value("document.body.innerText").strip() == UPSTREAM_BODY.decode()
+    if os.environ.get("INFOMAT_UPDATE_DOCS_IMAGES") == "1":  # the pictures in the docs
+        for name in ("splash", "success"):
+            shutil.copyfile(tmp_path / f"{name}.png", DOCS_IMAGES / f"portal-phone-{name}.png")

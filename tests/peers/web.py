@@ -59,4 +59,4 @@ class WebServer:
 
 def fixed(body: bytes, status: int = 200) -> Responder:
     """Always the same answer."""
-    return lambda _path, _peer: (status, {"Content-Type": "text/plain"}, body)
+    return lambda _path, _peer: (status, {"Content-Type": "text/plain; charset=utf-8"}, body)
