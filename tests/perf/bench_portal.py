@@ -10,9 +10,10 @@ measurements alternate: each round measures nginx, then every portal endpoint, a
 portal figure is divided by nginx's of the same round; the table shows the median of the
 rounds and the lowest and highest ratio. Prints the table and writes
 tests/perf/results-portal.json. Not a test: no pass/fail; the targets are printed beside
-the figures. Then, where root and `nft` are available, the time from accept to the
-client's first upstream reply through the real nftables gateway (accept_to_traffic.py;
-target <= 50 ms).
+the figures. Before the servers start: Python's share per request, the protocol fed from
+memory (portal_parser_cost.py). After them, where root and `nft` are available, the time
+from accept to the client's first upstream reply through the real nftables gateway
+(accept_to_traffic.py; target <= 50 ms).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from urllib.parse import urlencode
 import requests
 
 from tests.perf.accept_to_traffic import accept_to_traffic, why_not
+from tests.perf.portal_parser_cost import python_cost
 
 RESULTS = Path(__file__).with_name("results-portal.json")
 PORTAL = Path(sys.executable).with_name("captive-portal")
@@ -290,18 +292,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per run")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds")
     args = parser.parse_args(argv)
+    python = python_cost()
     with tempfile.TemporaryDirectory(prefix="bench-portal-") as folder:
         work = Path(folder)
         work.chmod(0o755)  # nginx workers run as nobody when started by root
         rows = table(measure_all(work, args.seconds, args.rounds))
         reason = why_not()
         gateway = {"skipped": reason} if reason else accept_to_traffic(work)
+    print("Python per request, fed from memory (portal_parser_cost.py):")
+    for name, micros in python.items():
+        print(f"  {name:<28} {micros:6.2f} µs")
     print_table(rows)
     print(f"accept -> first upstream reply through nftables (target <= 50 ms): {gateway}")
     RESULTS.write_text(json.dumps({
         "machine": f"{platform.node()} {platform.machine()} {platform.python_version()}",
         "load": "wrk -t2 -c64, loopback", "seconds": args.seconds, "rounds": args.rounds,
-        "rows": rows, "accept_to_traffic_nftables": gateway,
+        "python_us_per_request": python, "rows": rows, "accept_to_traffic_nftables": gateway,
     }, indent=2) + "\n")  # fmt: skip
     print(f"written {RESULTS}")
     return 0
