@@ -25,6 +25,7 @@ from typing import Any
 from websockets.sync.client import ClientConnection, connect
 
 from tests.peers.netns import Namespace, NetnsError, wait_until
+from tests.peers.processes import stop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
@@ -108,12 +109,7 @@ def phone_browser(ns: Namespace, profile: Path) -> Iterator[Page]:
             page.call("Emulation.setDeviceMetricsOverride", **PHONE)
             yield page
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
+        stop(process)
 
 
 def _page_socket_url(port: int) -> str:

@@ -36,6 +36,7 @@ from urllib.parse import urlencode
 
 import requests
 
+from tests.peers.processes import stop
 from tests.perf.accept_to_traffic import accept_to_traffic, why_not
 from tests.perf.portal_parser_cost import python_cost
 
@@ -90,12 +91,7 @@ def running(command: list[str], url: str, log: Path) -> Iterator[None]:
         wait_for(url)
         yield
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
+        stop(process)
 
 
 def wrk(url: str, seconds: int, script: Path | None = None) -> dict[str, float]:
