@@ -23,6 +23,7 @@ from captive_portal.store import StoreError
 log = logging.getLogger("captive_portal")
 _MACHINE_PATHS = ("/api/", "/admin/", "/healthz", "/metrics", "/wifi4eu.js")
 _HTTP_MESSAGES = {404: "not_found", 405: "not_allowed", 413: "too_large"}
+_LOGGED_REFUSALS = frozenset({400, 403, 413, 429})  # not 404/405: scanners would flood the log
 HANDLED = (PortalError, GatewayInputError, GatewayError, StoreError, sqlite3.Error, HTTPException)
 
 
@@ -44,6 +45,9 @@ class ErrorResponder:
     async def handled(self, request: Request, exc: Exception) -> Response:
         """Known errors (Starlette's exception middleware; security headers come later)."""
         status, message, headers = self._classify(exc)
+        if status in _LOGGED_REFUSALS:  # why phones do not get online; no client data
+            detail = f" ({exc})" if isinstance(exc, GatewayInputError) else ""
+            log.info("refused %s %s: %s%s", request.method, request.url.path, message, detail)
         return self._response(request, status, message, headers)
 
     async def unexpected(self, request: Request, exc: Exception) -> Response:

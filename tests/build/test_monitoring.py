@@ -1,5 +1,5 @@
 """build/monitoring: promtool checks the rules and their unit tests, and every metric named by
-a rule or a dashboard panel is one the kiosk really exports."""
+a rule or a dashboard panel is one the kiosk or the hotspot portal really exports."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from captive_portal.metrics import PortalMetrics
+from captive_portal.probes import PROBE_SYSTEMS
 from kiosk.catalogue_service import CatalogueInfo
 from kiosk.fleet_status import StatusReader, StatusSources
 from kiosk.metrics import KioskMetrics
@@ -19,6 +21,7 @@ from tests.kiosk.test_metrics import FakeSync
 
 MONITORING = Path(__file__).resolve().parents[2] / "build" / "monitoring"
 METRIC = re.compile(r"\binfomat_kiosk_\w+")
+PORTAL_METRIC = re.compile(r"\bcaptive_portal_\w+")
 needs_promtool = pytest.mark.skipif(
     not shutil.which("promtool"), reason="needs Debian's prometheus package (make test-debs)"
 )
@@ -37,6 +40,14 @@ def exported_names() -> set[str]:
     return {s.name for f in text_string_to_metric_families(text) for s in f.samples}
 
 
+def portal_names(folder: Path) -> set[str]:
+    metrics = PortalMetrics(folder, PROBE_SYSTEMS, lambda: 1)
+    metrics.accepted()
+    text = metrics.exposition().decode()
+    metrics.close()
+    return {s.name for f in text_string_to_metric_families(text) for s in f.samples}
+
+
 def promtool(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["promtool", *args], cwd=MONITORING, capture_output=True, text=True, timeout=60, check=False
@@ -48,14 +59,18 @@ def test_promtool_accepts_the_rules_and_the_config() -> None:
     rules = promtool("check", "rules", "infomat-kiosk-rules.yml")
     assert rules.returncode == 0, rules.stdout + rules.stderr
     assert "SUCCESS: 8 rules found" in rules.stdout
+    portal = promtool("check", "rules", "infomat-portal-rules.yml")
+    assert portal.returncode == 0, portal.stdout + portal.stderr
+    assert "SUCCESS: 3 rules found" in portal.stdout
     config = promtool("check", "config", "prometheus.yml")
     assert config.returncode == 0, config.stdout + config.stderr
 
 
 @needs_promtool
 def test_the_alerts_fire_when_they_should(tmp_path: Path) -> None:
-    done = promtool("test", "rules", "infomat-kiosk-rules.test.yml")
-    assert done.returncode == 0, done.stdout + done.stderr
+    for tests in ("infomat-kiosk-rules.test.yml", "infomat-portal-rules.test.yml"):
+        done = promtool("test", "rules", tests)
+        assert done.returncode == 0, done.stdout + done.stderr
     # The unit tests can fail: a stricter threshold makes the printer alert not fire.
     rules = (MONITORING / "infomat-kiosk-rules.yml").read_text()
     (tmp_path / "infomat-kiosk-rules.yml").write_text(rules.replace("for: 2m", "for: 30m"))
@@ -77,4 +92,13 @@ def test_every_metric_in_rules_and_dashboard_is_exported() -> None:
     named = {m for text in [*expressions, rules] for m in METRIC.findall(text)}
     assert "infomat_kiosk_printer_state" in named
     assert sorted(named - exported) == []
+
+
+def test_every_portal_metric_in_rules_and_dashboard_is_exported(tmp_path: Path) -> None:
+    dashboard = json.loads((MONITORING / "grafana-dashboard.json").read_text(encoding="utf-8"))
+    expressions = [t["expr"] for panel in dashboard["panels"] for t in panel["targets"]]
+    rules = (MONITORING / "infomat-portal-rules.yml").read_text(encoding="utf-8")
+    named = {m for text in [*expressions, rules] for m in PORTAL_METRIC.findall(text)}
+    assert {"captive_portal_accepts_total", "captive_portal_gateway_errors_total"} <= named
+    assert sorted(named - portal_names(tmp_path)) == []
     assert len({p["id"] for p in dashboard["panels"]}) == len(dashboard["panels"])

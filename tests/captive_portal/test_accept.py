@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import logging
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -163,3 +164,21 @@ def test_a_bad_gateway_parameter_is_400(portal: PortalServer) -> None:
     answer = portal.get("/?mac=zz:zz&lang=en")
     assert answer.status_code == 400
     assert "not recognised" in answer.text
+
+
+def test_refusals_are_logged_without_client_data(
+    portal: PortalServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="captive_portal")
+    form = portal.form()
+    portal.clock.advance(portal.settings.form_seconds + 1)
+    assert portal.post("/accept", data=form).status_code == 403
+    assert portal.get("/?mac=not-a-mac").status_code == 400
+    assert portal.get("/no/such/page/here").status_code in (302, 404)  # not logged
+    refusals = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused")]
+    assert refusals == [
+        "refused POST /accept: form_expired",
+        "refused GET /: gateway_input (the mac parameter is not a MAC address)",
+    ]
+    assert not any("not-a-mac" in r.getMessage() or "127.0.0.1" in r.getMessage()
+                   for r in caplog.records)  # fmt: skip
