@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from abc import ABC, abstractmethod
-from typing import Protocol
+from typing import NotRequired, Protocol, TypedDict
 
 from devices.escpos_render import RenderMode, render_escpos
 from devices.paper import Paper
@@ -77,17 +77,31 @@ class Connection(Protocol):
     def close(self) -> None: ...
 
 
+class EscposOptions(TypedDict):
+    """What every ESC/POS printer takes besides where it is (see EscposPrinter)."""
+
+    paper: Paper
+    timeout_s: NotRequired[float]
+    status_timeout_s: NotRequired[float]
+    mode: NotRequired[RenderMode]
+    images: NotRequired[ReceiptImageRenderer | None]
+
+
 class EscposPrinter(ReceiptPrinter):
-    """A printer that speaks ESC/POS over some connection."""
+    """A printer that speaks ESC/POS over some connection: `timeout_s` for a job,
+    `status_timeout_s` for the answer to a status request."""
 
     def __init__(
         self,
         paper: Paper,
         *,
+        timeout_s: float = 5.0,
+        status_timeout_s: float = 0.5,
         mode: RenderMode = RenderMode.AUTO,
         images: ReceiptImageRenderer | None = None,
     ) -> None:
         super().__init__(paper)
+        self.timeout_s, self.status_timeout_s = timeout_s, status_timeout_s
         self._mode = mode
         self._images = images or ReceiptImageRenderer()
 

@@ -15,12 +15,10 @@ import select
 import stat
 import time
 from pathlib import Path
+from typing import Unpack
 
-from devices.escpos_render import RenderMode
-from devices.paper import Paper
-from devices.printer_base import EscposPrinter, PrinterError
+from devices.printer_base import EscposOptions, EscposPrinter, PrinterError
 from devices.printer_status import PrinterStatus, request
-from devices.receipt_image import ReceiptImageRenderer
 
 CHUNK = 4096
 
@@ -28,19 +26,9 @@ CHUNK = 4096
 class DeviceFilePrinter(EscposPrinter):
     kind = "file"
 
-    def __init__(
-        self,
-        device: Path,
-        *,
-        paper: Paper,
-        timeout_s: float = 5.0,
-        status_timeout_s: float = 0.5,
-        mode: RenderMode = RenderMode.AUTO,
-        images: ReceiptImageRenderer | None = None,
-    ) -> None:
-        super().__init__(paper, mode=mode, images=images)
+    def __init__(self, device: Path, **options: Unpack[EscposOptions]) -> None:
+        super().__init__(**options)
         self.device = device
-        self._timeout_s, self._status_timeout_s = timeout_s, status_timeout_s
 
     @property
     def name(self) -> str:
@@ -57,7 +45,7 @@ class DeviceFilePrinter(EscposPrinter):
                 fd = os.open(self.device, os.O_WRONLY | os.O_APPEND)
         except OSError as exc:
             raise PrinterError(PrinterStatus.OFFLINE, self._why(exc)) from exc
-        return DeviceFileConnection(fd, stat.S_ISCHR(mode), self._timeout_s, self._status_timeout_s)
+        return DeviceFileConnection(fd, stat.S_ISCHR(mode), self.timeout_s, self.status_timeout_s)
 
     def _why(self, exc: OSError) -> str:
         if exc.errno == errno.ENOENT:

@@ -7,31 +7,18 @@ and a connection kept open across a power cut of the printer goes stale unnotice
 from __future__ import annotations
 
 import socket
+from typing import Unpack
 
-from devices.escpos_render import RenderMode
-from devices.paper import Paper
-from devices.printer_base import EscposPrinter, PrinterError
+from devices.printer_base import EscposOptions, EscposPrinter, PrinterError
 from devices.printer_status import PrinterStatus, request
-from devices.receipt_image import ReceiptImageRenderer
 
 
 class NetworkPrinter(EscposPrinter):
     kind = "network"
 
-    def __init__(
-        self,
-        host: str,
-        port: int = 9100,
-        *,
-        paper: Paper,
-        timeout_s: float = 5.0,
-        status_timeout_s: float = 0.5,
-        mode: RenderMode = RenderMode.AUTO,
-        images: ReceiptImageRenderer | None = None,
-    ) -> None:
-        super().__init__(paper, mode=mode, images=images)
+    def __init__(self, host: str, port: int = 9100, **options: Unpack[EscposOptions]) -> None:
+        super().__init__(**options)
         self.host, self.port = host, port
-        self._timeout_s, self._status_timeout_s = timeout_s, status_timeout_s
 
     @property
     def name(self) -> str:
@@ -39,14 +26,14 @@ class NetworkPrinter(EscposPrinter):
 
     def _connect(self) -> TcpConnection:
         try:
-            sock = socket.create_connection((self.host, self.port), timeout=self._timeout_s)
+            sock = socket.create_connection((self.host, self.port), timeout=self.timeout_s)
         except OSError as exc:
             raise PrinterError(
                 PrinterStatus.OFFLINE,
                 f"{self.name} cannot be reached ({exc}): check that it is on, its cable, "
                 "and its IP address in the config",
             ) from exc
-        return TcpConnection(sock, self._timeout_s, self._status_timeout_s)
+        return TcpConnection(sock, self.timeout_s, self.status_timeout_s)
 
 
 class TcpConnection:

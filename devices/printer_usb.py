@@ -9,13 +9,10 @@ udev rule (build/); libusb itself from the Debian package libusb-1.0-0.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
-from devices.escpos_render import RenderMode
-from devices.paper import Paper
-from devices.printer_base import EscposPrinter, PrinterError
+from devices.printer_base import EscposOptions, EscposPrinter, PrinterError
 from devices.printer_status import PrinterStatus, request
-from devices.receipt_image import ReceiptImageRenderer
 
 CHUNK = 4096
 
@@ -23,21 +20,9 @@ CHUNK = 4096
 class UsbPrinter(EscposPrinter):
     kind = "usb"
 
-    def __init__(
-        self,
-        vendor_id: int,
-        product_id: int,
-        *,
-        paper: Paper,
-        timeout_s: float = 5.0,
-        status_timeout_s: float = 0.5,
-        mode: RenderMode = RenderMode.AUTO,
-        images: ReceiptImageRenderer | None = None,
-    ) -> None:
-        super().__init__(paper, mode=mode, images=images)
+    def __init__(self, vendor_id: int, product_id: int, **options: Unpack[EscposOptions]) -> None:
+        super().__init__(**options)
         self.vendor_id, self.product_id = vendor_id, product_id
-        self._timeout_ms = max(1, round(timeout_s * 1000))
-        self._status_timeout_ms = max(1, round(status_timeout_s * 1000))
 
     @property
     def name(self) -> str:
@@ -60,7 +45,7 @@ class UsbPrinter(EscposPrinter):
                 "ids of connected devices; compare with printer.usb_vendor_id/usb_product_id",
             )
         try:
-            return UsbConnection(device, self._timeout_ms, self._status_timeout_ms)
+            return UsbConnection(device, _ms(self.timeout_s), _ms(self.status_timeout_s))
         except usb.core.USBError as exc:
             raise PrinterError(
                 PrinterStatus.OFFLINE,
@@ -129,3 +114,8 @@ def _direction(util: Any, inward: bool) -> Any:
         return bool(util.endpoint_direction(endpoint.bEndpointAddress) == wanted)
 
     return match
+
+
+def _ms(seconds: float) -> int:
+    """pyusb's timeouts are whole milliseconds; 0 would mean "wait forever"."""
+    return max(1, round(seconds * 1000))
