@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"  # the kiosk's in-window keyboard
@@ -18,6 +19,7 @@ from offline_cache.catalogue_load import load
 from offline_cache.catalogue_store import CatalogueStore
 from offline_cache.generations import GenerationFolder
 from tests.peers.catalogue_server import CatalogueServer
+from tests.peers.intake_server import IntakeServer
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +54,18 @@ def catalogue_server() -> Iterator[CatalogueServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def office() -> Iterator[IntakeServer]:
+    """A real HTTP intake of an office on loopback (the outbox's peer)."""
+    server = IntakeServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def http() -> Iterator[requests.Session]:
+    with requests.Session() as session:
+        yield session

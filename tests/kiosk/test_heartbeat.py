@@ -48,12 +48,6 @@ def receiver() -> Iterator[HeartbeatReceiver]:
     server.stop()
 
 
-@pytest.fixture
-def http() -> Iterator[requests.Session]:
-    with requests.Session() as session:
-        yield session
-
-
 def test_the_receiver_verifies_the_signed_status(
     receiver: HeartbeatReceiver, http: requests.Session
 ) -> None:

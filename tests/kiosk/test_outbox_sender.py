@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,20 +39,6 @@ def clock() -> FakeClock:
 @pytest.fixture
 def outbox(tmp_path: Path, clock: FakeClock) -> Outbox:
     return Outbox(tmp_path / "outbox.sqlite", clock=clock)
-
-
-@pytest.fixture
-def office() -> Iterator[IntakeServer]:
-    server = IntakeServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def http() -> Iterator[requests.Session]:
-    with requests.Session() as session:
-        yield session
 
 
 def http_sender(

@@ -34,20 +34,6 @@ def submission(tmp_path: Path) -> Submission:
     return found
 
 
-@pytest.fixture
-def office() -> Iterator[IntakeServer]:
-    server = IntakeServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def http() -> Iterator[requests.Session]:
-    with requests.Session() as session:
-        yield session
-
-
 def http_intake(office: IntakeServer, http: requests.Session, **options: object) -> HttpIntake:
     settings = HttpIntakeSettings(office.url, **options)  # type: ignore[arg-type]
     return HttpIntake(settings, http)
