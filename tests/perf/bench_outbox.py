@@ -10,9 +10,6 @@ through the spool intake into the same file system.
 from __future__ import annotations
 
 import argparse
-import json
-import platform
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -30,9 +27,10 @@ from offline_cache.outbox import Outbox
 from tests.outbox_factories import new_submission
 from tests.peers.intake_server import IntakeServer
 from tests.perf.bench_catalogue import percentile
+from tests.perf.report import report
 
 RESULTS = Path(__file__).with_name("results-outbox.json")
-TARGETS = {"enqueue_p99_ms": ("<=", 30.0), "http_delivery_per_s": (">=", 50.0)}
+TARGETS = {"enqueue_p99_ms": "<= 30", "http_delivery_per_s": ">= 50"}
 
 
 def realistic_answers(number: int) -> dict[str, str]:
@@ -107,14 +105,6 @@ def run(data_dir: Path, enqueues: int, deliveries: int) -> dict[str, Any]:
     return figures
 
 
-def print_table(figures: dict[str, Any]) -> None:
-    print(f"{'figure':24} {'value':>12} {'target':>10}")
-    for name, value in figures.items():
-        sense, target = TARGETS.get(name, ("", None))
-        shown = f"{value:12.3f}" if isinstance(value, float) else f"{value!s:>12}"
-        print(f"{name:24} {shown} {'' if target is None else f'{sense} {target:g}':>10}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--enqueues", type=int, default=2000)
@@ -122,13 +112,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=None, help="default: the kiosk's data dir")
     args = parser.parse_args()
     data_dir = args.data_dir or KioskConfig().data_path()
-    figures = run(data_dir, args.enqueues, args.deliveries)
-    figures["machine"] = (
-        f"{platform.machine()} {platform.python_version()} sqlite {sqlite3.sqlite_version}"
-    )
-    print_table(figures)
-    RESULTS.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
-    print(f"written: {RESULTS}")
+    report(run(data_dir, args.enqueues, args.deliveries), TARGETS, RESULTS)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,6 @@ of its text, so it is measured on its own.
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import random
 import string
 import time
@@ -29,9 +27,10 @@ from devices.receipt_image import ReceiptImageRenderer
 from kiosk.config import Language
 from kiosk.receipts import application_receipt
 from tests.perf.bench_catalogue import percentile
+from tests.perf.report import report
 
 RESULTS = Path(__file__).with_name("results-receipts.json")
-TARGETS = {"escpos_pl_80mm_p99_ms": 20.0, "escpos_pl_58mm_p99_ms": 20.0}
+TARGETS = {"escpos_pl_80mm_p99_ms": "<= 20", "escpos_pl_58mm_p99_ms": "<= 20"}
 CODE_LETTERS = "".join(c for c in string.ascii_uppercase + string.digits if c not in "0O1I")
 
 
@@ -86,23 +85,11 @@ def run(runs: int) -> dict[str, Any]:
     return figures
 
 
-def print_table(figures: dict[str, Any]) -> None:
-    print(f"{'figure':28} {'value':>12} {'target':>10}")
-    for name, value in figures.items():
-        target = TARGETS.get(name)
-        shown = f"{value:12.3f}" if isinstance(value, float) else f"{value!s:>12}"
-        print(f"{name:28} {shown} {'' if target is None else f'<= {target:g}':>10}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=1000)
     args = parser.parse_args()
-    figures = run(args.runs)
-    figures["machine"] = f"{platform.machine()} {platform.python_version()}"
-    print_table(figures)
-    RESULTS.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
-    print(f"written: {RESULTS}")
+    report(run(args.runs), TARGETS, RESULTS)
 
 
 if __name__ == "__main__":
