@@ -57,9 +57,7 @@ class Pages:
             [f'<input type="hidden" name="{name}" value="{escape(value)}">'
              for name, value in hidden.items()]
         )  # fmt: skip
-        return b"".join(
-            (head, _language_links_bytes(language, kept), middle, fields.encode(), tail)
-        )
+        return b"".join((head, _language_links(language, kept), middle, fields.encode(), tail))
 
     def success(self, language: Language) -> str:
         return self._render("success.html", language)
@@ -70,7 +68,7 @@ class Pages:
     def _render(self, template: str, language: Language, **extra: Any) -> str:
         context = self._context(language, **extra)
         page = self._env.get_template(template).render(**context)
-        return page.replace(self._links_marker, _language_links(language, ()))
+        return page.replace(self._links_marker, _language_links(language, ()).decode())
 
     def _splash_parts(self, language: Language) -> tuple[bytes, bytes, bytes]:
         context = self._context(language, form_fields=self._fields_marker)
@@ -99,14 +97,10 @@ class Pages:
 
 
 @functools.lru_cache(maxsize=512)
-def _language_links_bytes(current: Language, kept: tuple[tuple[str, str], ...]) -> bytes:
-    return _language_links(current, kept).encode()
-
-
-@functools.lru_cache(maxsize=512)
-def _language_links(current: Language, kept: tuple[tuple[str, str], ...]) -> str:
+def _language_links(current: Language, kept: tuple[tuple[str, str], ...]) -> bytes:
     """The language switch of a page, keeping the gateway's query. Cached: most phones come
-    with the same query (none behind nftables), and building it was half the splash's cost."""
+    with the same query (none behind nftables), and building it was half the splash's cost.
+    Bytes, as the splash is joined from bytes; the other pages decode it."""
     links = []
     for language in LANGUAGES:
         href = "?" + urlencode([*kept, ("lang", language)])
@@ -115,4 +109,4 @@ def _language_links(current: Language, kept: tuple[tuple[str, str], ...]) -> str
             f'<a href="{escape(href)}" hreflang="{language}" lang="{language}"{here}>'
             f"{escape(LANGUAGE_NAMES[language])}</a>"
         )
-    return "".join(links)
+    return "".join(links).encode()
