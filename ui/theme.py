@@ -29,7 +29,7 @@ NORMAL = Palette(
     on_primary="#FFFFFF",
     border="#8A95A5",
     error="#A8071A",
-    focus="#C8102E",
+    focus="#005FCC",
 )
 HIGH_CONTRAST = Palette(
     background="#000000",

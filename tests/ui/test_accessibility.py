@@ -17,6 +17,15 @@ def test_text_contrast_is_at_least_4_5_to_1(palette: Palette, text: str, backgro
     assert contrast_ratio(getattr(palette, text), getattr(palette, background)) >= 4.5
 
 
+@pytest.mark.parametrize("palette", [NORMAL, HIGH_CONTRAST], ids=["normal", "high-contrast"])
+def test_focus_ring_is_visible_and_not_the_error_colour(palette: Palette) -> None:
+    """A focused field must not look wrong: its ring (WCAG 1.4.11, 3:1) is far from the error red."""
+    assert contrast_ratio(palette.focus, palette.background) >= 3
+    assert contrast_ratio(palette.focus, palette.surface) >= 3
+    red, green, blue = (int(palette.focus[i : i + 2], 16) for i in (1, 3, 5))
+    assert blue > red, f"focus {palette.focus} is a red, like the error colour {palette.error}"
+
+
 def test_contrast_formula_matches_wcag_examples() -> None:
     assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)

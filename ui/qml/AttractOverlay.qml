@@ -8,7 +8,8 @@ Rectangle {
     color: theme.colors.primary
     Accessible.role: Accessible.Button
     Accessible.name: invite.text
-    TapHandler { onTapped: idle.touch() }
+    // Takes every touch on the overlay: nothing beneath may react to it.
+    MouseArea { anchors.fill: parent; onPressed: idle.touch() }
     Column {
         anchors.centerIn: parent
         width: parent.width * 0.8

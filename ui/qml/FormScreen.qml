@@ -26,6 +26,14 @@ Item {
         else if (top - margin < flick.contentY)
             flick.contentY = Math.max(0, top - margin)
     }
+    // Enter in a field: on to the next field of this step, or put the keyboard away.
+    function focusAfter(input) {
+        var next = input.nextItemInFocusChain(true)
+        for (var up = next; up; up = up.parent)
+            if (up === questionColumn && next !== input) { next.forceActiveFocus(); return }
+        input.focus = false
+        Qt.inputMethod.hide()
+    }
     // "Send" before the privacy notice is ticked: show the resident the box to tick.
     property bool consentAsked: false
     Connections {
@@ -90,6 +98,7 @@ Item {
                 FormQuestion {
                     onAnswered: (fieldId, value) => form.setAnswer(fieldId, value)
                     onFocused: input => { formScreen.typingInto = input; formScreen.reveal(input) }
+                    onDone: input => formScreen.focusAfter(input)
                 }
             }
         }

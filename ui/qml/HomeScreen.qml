@@ -28,11 +28,27 @@ Item {
             inputMethodHints: Qt.ImhNoPredictiveText
             text: session.query
             onTextEdited: catalogue.search(text)
-            background: Rectangle {
-                radius: 12
-                color: theme.colors.background
-                border.width: search.activeFocus ? 4 : 2
-                border.color: search.activeFocus ? theme.colors.focus : theme.colors.border
+            onAccepted: Qt.inputMethod.hide()  // Enter: the results, without the keyboard
+            // Typing breaks the binding above; a new resident (reset) must see an empty field.
+            Connections {
+                target: session
+                function onQueryChanged() { if (search.text !== session.query) search.text = session.query }
+                function onWasReset() { browse.contentY = 0; results.positionViewAtBeginning() }
+            }
+            background: FieldFrame { focused: search.activeFocus }
+            rightPadding: clear.visible ? clear.width + theme.body * 0.6 : theme.body * 0.4
+            KioskButton {
+                id: clear
+                objectName: "clearSearch"
+                visible: search.text.length > 0
+                anchors.right: parent.right
+                anchors.rightMargin: 6
+                anchors.verticalCenter: parent.verticalCenter
+                height: parent.height - 12
+                width: Math.max(theme.touch, height)
+                text: "✕"
+                Accessible.name: qsTr("Clear the search")
+                onClicked: { search.text = ""; catalogue.search(""); search.forceActiveFocus() }
             }
             Accessible.role: Accessible.EditableText
             Accessible.name: qsTr("Search the e-services")

@@ -9,7 +9,8 @@ Rectangle {
     color: Qt.rgba(0, 0, 0, 0.7)
     Accessible.role: Accessible.AlertMessage
     Accessible.name: question.text
-    TapHandler { onTapped: idle.touch() }
+    // Takes every touch on the overlay: nothing beneath may react to it.
+    MouseArea { anchors.fill: parent; onPressed: idle.touch() }
     Rectangle {
         anchors.centerIn: parent
         width: Math.min(parent.width * 0.85, 900)

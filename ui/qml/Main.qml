@@ -10,6 +10,9 @@ ApplicationWindow {
     required property bool landscape
     required property string municipality
     readonly property bool lowReach: session.options.low_reach === true
+    // Reduced motion makes the screen changes instant. The transitions stay enabled: a
+    // disabled popEnter would leave home at the opacity 0 its earlier pushExit gave it.
+    readonly property int motionMs: session.options.reduced_motion ? 0 : 150
     readonly property bool pristine: stack.depth === 1 && session.query === "" && !session.anyOption
                                      && session.language === defaultLanguage
     required property string defaultLanguage
@@ -32,6 +35,8 @@ ApplicationWindow {
     Component.onCompleted: idle.setPristine(pristine)
 
     function goHome() {
+        // After a receipt the next person may be at the screen: a whole new session.
+        if (stack.currentItem.objectName === "receiptScreen") { session.reset(); return }
         stack.pop(null)
         catalogue.closeService()
     }
@@ -154,10 +159,12 @@ ApplicationWindow {
             y: root.lowReach ? header.y + header.height + theme.body : header.y + header.height + theme.body
             height: parent.height - y - theme.body
             initialItem: homeComponent
-            pushEnter: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
-            pushExit: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
-            popEnter: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
-            popExit: Transition { enabled: !session.options.reduced_motion; NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
+            pushEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: root.motionMs } }
+            pushExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: root.motionMs } }
+            popEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: root.motionMs } }
+            popExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: root.motionMs } }
+            replaceEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: root.motionMs } }
+            replaceExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: root.motionMs } }
         }
     }
 

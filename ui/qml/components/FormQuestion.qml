@@ -16,6 +16,22 @@ Column {
     required property int maxLength
     signal answered(string fieldId, string value)
     signal focused(Item input)  // the screen scrolls it clear of the keyboard
+    signal done(Item input)  // Enter: on to the next field
+
+    // Postal codes and dates typed as digits get their dash and dots where they belong.
+    // Text with separators elsewhere (typed on a real keyboard, "1.2.2026") stays as typed.
+    readonly property string pattern: ({ postal_code: "NN-NNN", date: "NN.NN.NNNN" })[kind] || ""
+    function shaped(text) {
+        if (pattern === "") return text
+        for (var i = 0; i < text.length; ++i) {
+            var isDigit = text[i] >= "0" && text[i] <= "9"
+            if (!isDigit && (i >= pattern.length || pattern[i] !== text[i])) return text
+        }
+        var digits = text.replace(/[^0-9]/g, ""), out = "", next = 0
+        for (var p = 0; p < pattern.length && next < digits.length; ++p)
+            out += pattern[p] === "N" ? digits[next++] : pattern[p]
+        return out + digits.slice(next)
+    }
 
     readonly property bool typed: kind !== "choice" && kind !== "yes_no" && kind !== "long_text"
     width: parent ? parent.width : 0
@@ -51,22 +67,25 @@ Column {
         maximumLength: question.maxLength > 0 ? question.maxLength : 32767
         selectByMouse: false
         inputMethodHints: ({
-            pesel: Qt.ImhDigitsOnly, number: Qt.ImhDigitsOnly, nip: Qt.ImhFormattedNumbersOnly, regon: Qt.ImhDigitsOnly,
-            postal_code: Qt.ImhFormattedNumbersOnly, phone: Qt.ImhDialableCharactersOnly,
-            email: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase, date: Qt.ImhFormattedNumbersOnly,
+            // Digits only (no calculator keys); the dash of a postal code and the dots of a
+            // date are put in as the resident types (shaped() below).
+            pesel: Qt.ImhDigitsOnly, number: Qt.ImhDigitsOnly, nip: Qt.ImhDigitsOnly, regon: Qt.ImhDigitsOnly,
+            postal_code: Qt.ImhDigitsOnly, phone: Qt.ImhDialableCharactersOnly,
+            email: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase, date: Qt.ImhDigitsOnly,
             id_card: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
         })[question.kind] || Qt.ImhNoPredictiveText
         placeholderText: ({ postal_code: "00-000", date: qsTr("DD.MM.YYYY"), id_card: "ABC123456" })[question.kind] || ""
         placeholderTextColor: theme.colors.mutedText
-        onTextEdited: question.answered(question.fieldId, text)
-        onActiveFocusChanged: if (activeFocus) question.focused(line)
-        background: Rectangle {
-            radius: 12
-            color: theme.colors.background
-            border.width: line.activeFocus || question.problem.length > 0 ? 4 : 2
-            border.color: question.problem.length > 0 ? theme.colors.error
-                          : (line.activeFocus ? theme.colors.focus : theme.colors.border)
+        onTextEdited: {
+            var wanted = question.shaped(text)
+            if (wanted !== text) { text = wanted; cursorPosition = text.length }
+            question.answered(question.fieldId, text)
         }
+        onAccepted: question.done(line)
+        EnterKey.type: Qt.EnterKeyNext
+        onActiveFocusChanged: if (activeFocus) question.focused(line)
+        rightPadding: question.problem.length > 0 ? theme.body * 1.6 : theme.body * 0.4
+        background: FieldFrame { focused: line.activeFocus; wrong: question.problem.length > 0 }
         Accessible.role: Accessible.EditableText
         Accessible.name: question.label
         Accessible.description: question.problem || question.help
@@ -88,13 +107,8 @@ Column {
             if (question.maxLength > 0 && text.length > question.maxLength) remove(question.maxLength, text.length)
             else question.answered(question.fieldId, text)
         }
-        background: Rectangle {
-            radius: 12
-            color: theme.colors.background
-            border.width: area.activeFocus || question.problem.length > 0 ? 4 : 2
-            border.color: question.problem.length > 0 ? theme.colors.error
-                          : (area.activeFocus ? theme.colors.focus : theme.colors.border)
-        }
+        rightPadding: question.problem.length > 0 ? theme.body * 1.6 : theme.body * 0.4
+        background: FieldFrame { focused: area.activeFocus; wrong: question.problem.length > 0 }
         Accessible.role: Accessible.EditableText
         Accessible.name: question.label
         Accessible.description: question.problem || question.help

@@ -35,7 +35,10 @@ Rectangle {
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
     }
+    // An exclusive grab on press: the tap ends here and never reaches what lies beneath
+    // (a button in a popup over home). A Flickable around may still take over a drag.
     TapHandler {
+        gesturePolicy: TapHandler.ReleaseWithinBounds
         enabled: button.enabled_
         onTapped: button.clicked()
     }
