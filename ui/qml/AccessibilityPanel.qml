@@ -10,10 +10,15 @@ Popup {
     modal: true
     focus: true
     closePolicy: Popup.CloseOnPressOutside
+    // The panel is the same size in every mode and stays where it opened: switching large
+    // text or low reach on never moves another switch under the finger. Its own text is
+    // always large (the people who need these switches must be able to read them).
+    readonly property int big: 40
+    readonly property int gap: 20
     x: (root.width - width) / 2
-    y: session.options.low_reach ? root.height - height - theme.body : (root.height - height) / 2
     width: Math.min(root.width * 0.9, 1000)
-    padding: theme.body
+    padding: gap * 1.5
+    onAboutToShow: y = session.options.low_reach ? root.height - implicitHeight - gap : (root.height - implicitHeight) / 2
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
 
     readonly property var choices: [
@@ -26,18 +31,20 @@ Popup {
     ]
 
     contentItem: Column {
-        spacing: theme.body * 0.5
-        Text { width: parent.width; text: qsTr("Accessibility"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
+        spacing: panel.gap
+        Text { width: parent.width; text: qsTr("Accessibility"); color: theme.colors.text; font.pixelSize: panel.big * 1.3; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
         Grid {
             id: choiceGrid
             width: parent.width
             columns: root.landscape ? 2 : 1
-            spacing: theme.body * 0.5
+            spacing: panel.gap
             Repeater {
                 model: panel.choices
                 KioskButton {
                     objectName: "a11y_" + modelData.key
                     width: (choiceGrid.width - (choiceGrid.columns - 1) * choiceGrid.spacing) / choiceGrid.columns
+                    height: panel.big * 2.4
+                    fontSize: panel.big
                     checked: session.options[modelData.key] === true
                     text: (checked ? "✓ " : "") + modelData.label
                     onClicked: session.setOption(modelData.key, !checked)
@@ -47,12 +54,16 @@ Popup {
         KioskButton {
             objectName: "a11yReadScreen"
             width: parent.width
+            height: panel.big * 2.4
+            fontSize: panel.big
             text: qsTr("Read this screen now")
             onClicked: root.readScreen()
         }
         KioskButton {
             objectName: "a11yClose"
             width: parent.width
+            height: panel.big * 2.4
+            fontSize: panel.big
             primary: true
             text: qsTr("Done")
             onClicked: panel.close()

@@ -13,6 +13,7 @@ Flickable {
     boundsBehavior: Flickable.StopAtBounds
     Accessible.role: Accessible.Pane
     Accessible.name: card.name || ""
+    ScrollCue { parent: cardScreen; flick: cardScreen }
 
     Column {
         id: content

@@ -26,6 +26,18 @@ Item {
         else if (top - margin < flick.contentY)
             flick.contentY = Math.max(0, top - margin)
     }
+    // "Next" refused: bring the first question with a problem into view and put the
+    // cursor in it (the problem may be below the fold).
+    function showFirstProblem() {
+        for (var i = 0; i < questionColumn.children.length; ++i) {
+            var question = questionColumn.children[i]
+            if (question.problem !== undefined && question.problem.length > 0) {
+                reveal(question)
+                question.focusInput()
+                return
+            }
+        }
+    }
     // Enter in a field: on to the next field of this step, or put the keyboard away.
     function focusAfter(input) {
         var next = input.nextItemInFocusChain(true)
@@ -41,8 +53,12 @@ Item {
         function onChanged() { if (form.consentAccepted || !form.reviewing) formScreen.consentAsked = false }
     }
 
+    // Typing in landscape leaves little height above the keyboard: the title steps aside.
+    readonly property bool compact: root.landscape && root.keyboardShown
     Column {
         id: top
+        visible: !formScreen.compact
+        height: visible ? implicitHeight : 0
         width: parent.width
         spacing: theme.body * 0.3
         Text {
@@ -104,6 +120,8 @@ Item {
         }
     }
 
+    ScrollCue { flick: questions }
+    ScrollCue { flick: review }
     Flickable {
         id: review
         objectName: "formReview"
@@ -249,7 +267,7 @@ Item {
                 if (form.reviewing && !form.consentAccepted) { formScreen.consentAsked = true; formScreen.reveal(consentBox) }
                 else if (form.reviewing) form.submit()
                 else if (form.next()) { questions.contentY = 0; review.contentY = 0 }
-                else questions.contentY = 0
+                else Qt.callLater(formScreen.showFirstProblem)
             }
         }
     }

@@ -93,6 +93,8 @@ Item {
                 }
             }
 
+            ScrollCue { flick: browse }
+            ScrollCue { flick: results }
             Flickable {
                 id: browse
                 objectName: "browseArea"

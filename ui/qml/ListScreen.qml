@@ -22,10 +22,12 @@ Item {
             Accessible.name: text
         }
         ServiceList {
+            id: categoryList
             objectName: "categoryList"
             width: parent.width
             height: parent.height - heading.height - parent.spacing
             onOpened: serviceId => listScreen.openService(serviceId)
         }
     }
+    ScrollCue { flick: categoryList }
 }

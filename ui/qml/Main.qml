@@ -92,18 +92,52 @@ ApplicationWindow {
             TapHandler { onTapped: admin.cornerTapped() }
         }
 
+        // Low reach: the commune's name stays on top; every control and the content sit in
+        // the lower part of the screen, where a person in a wheelchair reaches.
+        Column {
+            id: reachNote
+            objectName: "reachNote"
+            visible: root.lowReach
+            x: theme.body
+            y: theme.body
+            width: parent.width - theme.body * 2
+            spacing: theme.body * 0.5
+            Text {
+                width: parent.width
+                text: root.municipality
+                color: theme.colors.text
+                font.pixelSize: theme.title
+                font.bold: true
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Text {
+                width: parent.width
+                text: qsTr("Controls are low on the screen. To change this, touch “Accessibility” below.")
+                color: theme.colors.mutedText
+                font.pixelSize: theme.body
+                wrapMode: Text.WordWrap
+            }
+        }
+
         Column {
             id: header
             objectName: "header"
+            // Typing in landscape: the keyboard takes half the height; the title and the
+            // languages make room for what is being typed (back and home stay).
+            readonly property bool compact: root.landscape && root.keyboardShown
             x: theme.body
             width: parent.width - theme.body * 2
-            y: root.lowReach ? parent.height * 0.42 : theme.body
+            y: root.lowReach ? parent.height - height - theme.body : theme.body
             spacing: theme.body * 0.5
             Row {
+                visible: !header.compact
                 width: parent.width
                 spacing: theme.body * 0.5
                 Text {
                     objectName: "municipality"
+                    visible: !root.lowReach
                     width: parent.width - a11yButton.width - parent.spacing
                     text: root.municipality
                     color: theme.colors.text
@@ -122,8 +156,10 @@ ApplicationWindow {
                     onClicked: root.openAccessibility()
                 }
             }
-            Row {
+            Flow {
                 objectName: "languageBar"
+                visible: !header.compact
+                width: parent.width
                 spacing: theme.body * 0.4
                 Repeater {
                     model: [["pl", "Polski"], ["en", "English"], ["uk", "Українська"], ["de", "Deutsch"]]
@@ -144,10 +180,12 @@ ApplicationWindow {
             }
             Text {
                 objectName: "offlineIndicator"
-                visible: kioskStatus.offline
+                visible: kioskStatus.offline && !header.compact
+                width: parent.width
                 text: qsTr("No connection · catalogue from %1").arg(kioskStatus.lastUpdate)
                 color: theme.colors.mutedText
                 font.pixelSize: theme.small
+                wrapMode: Text.WordWrap
             }
         }
 
@@ -156,8 +194,10 @@ ApplicationWindow {
             objectName: "stack"
             x: theme.body
             width: parent.width - theme.body * 2
-            y: root.lowReach ? header.y + header.height + theme.body : header.y + header.height + theme.body
-            height: parent.height - y - theme.body
+            // Low reach: from 30 % of the height (20 % in landscape) down to the controls.
+            y: root.lowReach ? Math.max(parent.height * (root.landscape ? 0.2 : 0.3), reachNote.y + reachNote.height + theme.body)
+                             : header.y + header.height + theme.body
+            height: (root.lowReach ? header.y : parent.height) - y - theme.body
             initialItem: homeComponent
             pushEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: root.motionMs } }
             pushExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: root.motionMs } }
@@ -194,7 +234,9 @@ ApplicationWindow {
     Loader {
         id: keyboardLoader
         z: 40
-        width: parent.width
+        // In landscape a full-width keyboard would take 60 % of the height: narrower, centred.
+        width: root.landscape ? Math.min(parent.width, parent.height * 1.15) : parent.width
+        x: (parent.width - width) / 2
         y: root.keyboardShown ? parent.height - height : parent.height
         active: root.firstFrameShown
         source: "KeyboardPanel.qml"

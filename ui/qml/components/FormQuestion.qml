@@ -17,6 +17,10 @@ Column {
     signal answered(string fieldId, string value)
     signal focused(Item input)  // the screen scrolls it clear of the keyboard
     signal done(Item input)  // Enter: on to the next field
+    function focusInput() {
+        if (kind === "long_text") area.forceActiveFocus()
+        else if (typed) line.forceActiveFocus()
+    }
 
     // Postal codes and dates typed as digits get their dash and dots where they belong.
     // Text with separators elsewhere (typed on a real keyboard, "1.2.2026") stays as typed.
