@@ -131,35 +131,47 @@ ApplicationWindow {
             width: parent.width - theme.body * 2
             y: root.lowReach ? parent.height - height - theme.body : theme.body
             spacing: theme.body * 0.5
-            Row {
+            // The commune's name, the languages (beside it in landscape, below in portrait)
+            // and the accessibility button, always at the right end of the first row.
+            Item {
+                id: titleRow
                 visible: !header.compact
                 width: parent.width
-                spacing: theme.body * 0.5
+                height: Math.max(municipalityName.visible ? municipalityName.height : 0, a11yButton.height,
+                                 languageBar.parent === titleRow ? languageBar.height : 0)
                 Text {
+                    id: municipalityName
                     objectName: "municipality"
                     visible: !root.lowReach
-                    width: parent.width - a11yButton.width - parent.spacing
+                    width: root.landscape ? Math.min(implicitWidth, parent.width * 0.35)
+                                          : parent.width - a11yButton.width - theme.body * 0.5
+                    anchors.verticalCenter: parent.verticalCenter
                     text: root.municipality
                     color: theme.colors.text
                     font.pixelSize: theme.title
                     font.bold: true
                     wrapMode: Text.WordWrap
-                    anchors.verticalCenter: parent.verticalCenter
                     Accessible.role: Accessible.Heading
                     Accessible.name: text
                 }
                 KioskButton {
                     id: a11yButton
                     objectName: "accessibilityButton"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
                     text: "♿ " + qsTr("Accessibility")
                     checked: session.anyOption
                     onClicked: root.openAccessibility()
                 }
             }
             Flow {
+                id: languageBar
                 objectName: "languageBar"
+                parent: root.landscape && !root.lowReach ? titleRow : header
                 visible: !header.compact
-                width: parent.width
+                x: parent === titleRow ? municipalityName.width + theme.body : 0
+                anchors.verticalCenter: parent === titleRow ? parent.verticalCenter : undefined
+                width: parent === titleRow ? titleRow.width - x - a11yButton.width - theme.body : header.width
                 spacing: theme.body * 0.4
                 Repeater {
                     model: [["pl", "Polski"], ["en", "English"], ["uk", "Українська"], ["de", "Deutsch"]]
