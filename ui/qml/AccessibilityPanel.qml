@@ -42,6 +42,7 @@ Popup {
                 model: panel.choices
                 KioskButton {
                     objectName: "a11y_" + modelData.key
+                    toggle: true
                     width: (choiceGrid.width - (choiceGrid.columns - 1) * choiceGrid.spacing) / choiceGrid.columns
                     height: panel.big * 2.4
                     fontSize: panel.big

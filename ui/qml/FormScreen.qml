@@ -224,6 +224,7 @@ Item {
                     }
                     KioskButton {
                         objectName: "consentButton"
+                        toggle: true
                         width: parent.width
                         checked: form.consentAccepted
                         text: (form.consentAccepted ? "☑ " : "☐ ") + (form.consentStatement || qsTr("I have read this information"))

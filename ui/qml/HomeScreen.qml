@@ -115,6 +115,7 @@ Item {
                         visible: catalogue.tenants.count > 1
                         KioskButton {
                             objectName: "tenant_all"
+                            toggle: true
                             text: qsTr("All offices")
                             fontSize: theme.small
                             checked: catalogue.tenant === ""
@@ -124,6 +125,7 @@ Item {
                             model: catalogue.tenants
                             KioskButton {
                                 objectName: "tenant_" + model.termId
+                                toggle: true
                                 text: model.name
                                 fontSize: theme.small
                                 checked: catalogue.tenant === model.termId

@@ -133,6 +133,7 @@ Column {
                    : question.choices
             KioskButton {
                 objectName: "choice_" + question.fieldId + "_" + modelData.value
+                toggle: true
                 text: (question.value === modelData.value ? "✓ " : "") + modelData.label
                 checked: question.value === modelData.value
                 onClicked: question.answered(question.fieldId, modelData.value)

@@ -18,10 +18,15 @@ Rectangle {
     border.color: checked ? theme.colors.focus : theme.colors.border
     opacity: enabled_ ? 1.0 : 0.5
 
+    property bool toggle: false  // an on/off choice: screen readers say "on" or "off"
+
+    // The one accessible node of the button: its inner text is not a second one.
     Accessible.role: Accessible.Button
     Accessible.name: label.text
-    Accessible.checkable: checked
+    Accessible.checkable: toggle
+    Accessible.checked: checked
     Accessible.onPressAction: if (enabled_) button.clicked()
+    Accessible.onToggleAction: if (enabled_) button.clicked()
 
     Text {
         id: label
@@ -34,6 +39,7 @@ Rectangle {
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
+        Accessible.ignored: true
     }
     // An exclusive grab on press: the tap ends here and never reaches what lies beneath
     // (a button in a popup over home). A Flickable around may still take over a drag.

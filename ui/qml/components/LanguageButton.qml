@@ -15,6 +15,9 @@ Rectangle {
     border.color: checked ? theme.colors.focus : theme.colors.border
     Accessible.role: Accessible.Button
     Accessible.name: name
+    Accessible.checkable: true
+    Accessible.checked: checked
+    Accessible.onPressAction: button.clicked()
     Row {
         id: row
         anchors.centerIn: parent
@@ -26,6 +29,7 @@ Rectangle {
             font.pixelSize: theme.small
             font.bold: true
             anchors.verticalCenter: parent.verticalCenter
+            Accessible.ignored: true
         }
     }
     TapHandler { gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: button.clicked() }

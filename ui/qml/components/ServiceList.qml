@@ -21,14 +21,15 @@ ListView {
         border.width: theme.highContrast ? 3 : 1
         Accessible.role: Accessible.Button
         Accessible.name: model.name + ", " + model.authority
+        Accessible.onPressAction: list.opened(model.serviceId)
         Column {
             id: column
             x: theme.body * 0.6
             width: parent.width - theme.body * 1.2
             anchors.verticalCenter: parent.verticalCenter
             spacing: 4
-            Text { width: parent.width; text: model.name; color: theme.colors.text; font.pixelSize: theme.body; font.bold: true; wrapMode: Text.WordWrap }
-            Text { width: parent.width; text: model.authority; color: theme.colors.mutedText; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
+            Text { width: parent.width; text: model.name; color: theme.colors.text; font.pixelSize: theme.body; font.bold: true; wrapMode: Text.WordWrap; Accessible.ignored: true }
+            Text { width: parent.width; text: model.authority; color: theme.colors.mutedText; font.pixelSize: theme.small; wrapMode: Text.WordWrap; Accessible.ignored: true }
         }
         TapHandler { gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: list.opened(model.serviceId) }
     }
