@@ -16,10 +16,13 @@ from PySide6.QtTest import QTest
 
 from devices.printers import PrinterStatus, make_printer
 from kiosk.composition import printer_settings
+from kiosk.config import Language
+from kiosk.receipts import WORDS
 from offline_cache.outbox import Outbox
 from tests.offline_cache.test_outbox_durability import fill_up
 from tests.ui.conftest import Kiosk, texts_on_screen
 from ui.screenshots import settle
+from ui.speech_model import visible_texts
 
 INFO_REQUEST = "gl-informacja-publiczna"
 WASTE_DECLARATION = "gl-deklaracja-oplata-za-odpady"
@@ -246,3 +249,21 @@ def test_a_full_disk_tells_the_resident_and_prints_nothing(kiosk: Kiosk, tmp_pat
         outbox.close()
         del services.__dict__["outbox"]
         subprocess.run(["umount", str(mount)], check=True)
+
+
+
+ONE_NAME = {"pl": "Kod wniosku", "en": "Application code", "uk": "Код заяви", "de": "Antragscode"}
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "uk", "de"])
+def test_the_code_has_one_name_on_screen_in_speech_and_on_the_receipt(
+    kiosk: Kiosk, language: Language
+) -> None:
+    file_info_request(kiosk)
+    assert kiosk.shown("receiptScreen")
+    kiosk.tap(f"lang_{language}")
+    name = ONE_NAME[language]
+    assert WORDS[language].code == name
+    read_aloud = visible_texts(kiosk.item("receiptScreen"))  # what "read aloud" says
+    assert f"{name}:" in read_aloud
+    assert not any("zgłoszeni" in text or "zapisany" in text for text in read_aloud)
