@@ -123,7 +123,7 @@ def test_a_resident_files_a_request_for_public_information(kiosk: Kiosk) -> None
 def test_a_wrong_email_is_explained_next_to_the_field(kiosk: Kiosk) -> None:
     open_form(kiosk, INFO_REQUEST)
     type_text(kiosk, "area_tresc", "Budżet gminy")
-    tap_field(kiosk, "choice_forma_wglad")
+    tap_field(kiosk, "choice_forma_plik")
     kiosk.tap("formNext")
     kiosk.tap("formNext")
     tap_field(kiosk, "choice_sposob_email")
@@ -152,7 +152,7 @@ def test_back_and_forward_keep_every_answer(kiosk: Kiosk) -> None:
 def test_choosing_post_asks_for_the_address_instead_of_the_email(kiosk: Kiosk) -> None:
     open_form(kiosk, INFO_REQUEST)
     type_text(kiosk, "area_tresc", "Protokoły sesji")
-    tap_field(kiosk, "choice_forma_plik")
+    tap_field(kiosk, "choice_forma_kopia-papierowa")
     kiosk.tap("formNext")
     kiosk.tap("formNext")
     assert not kiosk.shown("field_email")
@@ -160,6 +160,35 @@ def test_choosing_post_asks_for_the_address_instead_of_the_email(kiosk: Kiosk) -
     assert kiosk.shown("field_ulica")
     assert kiosk.shown("field_kod-pocztowy")
     assert not kiosk.shown("field_email")
+
+
+def test_an_electronic_file_is_not_offered_by_post(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Protokoły sesji")
+    tap_field(kiosk, "choice_forma_plik")
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    assert kiosk.shown("choice_sposob_email") and kiosk.shown("choice_sposob_odbior")
+    assert not kiosk.shown("choice_sposob_poczta")
+
+
+def test_post_then_a_change_to_an_electronic_file_is_shown_as_a_problem(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Protokoły sesji")
+    tap_field(kiosk, "choice_forma_kopia-papierowa")
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    tap_field(kiosk, "choice_sposob_poczta")
+    kiosk.tap("formBack")
+    kiosk.tap("formBack")
+    tap_field(kiosk, "choice_forma_plik")  # the resident changes their mind on step 1
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    type_text(kiosk, "field_ulica", "Plac Sobieskiego 18")
+    kiosk.tap("formNext")
+    assert progress(kiosk).startswith("Krok 3 z 3")  # not on to the review
+    assert "nie pasuje do odpowiedzi" in problem(kiosk, "sposob")
+    assert not kiosk.shown("choice_sposob_poczta")
 
 
 def test_a_wrong_pesel_is_explained_in_the_residents_language(kiosk: Kiosk) -> None:
@@ -249,7 +278,6 @@ def test_a_full_disk_tells_the_resident_and_prints_nothing(kiosk: Kiosk, tmp_pat
         outbox.close()
         del services.__dict__["outbox"]
         subprocess.run(["umount", str(mount)], check=True)
-
 
 
 ONE_NAME = {"pl": "Kod wniosku", "en": "Application code", "uk": "Код заяви", "de": "Antragscode"}

@@ -223,22 +223,27 @@
         <translation>Das ist keine der angebotenen Antworten: Wählen Sie eine der angezeigten.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="81" />
+        <location filename="../form_problems.py" line="82" />
+        <source>This answer does not go with an answer you gave earlier: choose one of those shown now, or go back and change the earlier answer.</source>
+        <translation>Diese Antwort passt nicht zu einer früheren Antwort: Wählen Sie eine der jetzt angezeigten oder gehen Sie zurück und ändern Sie die frühere Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="84" />
         <source>This question needs a yes or a no: tap one of the two.</source>
         <translation>Diese Frage braucht ein Ja oder Nein: Tippen Sie auf eines von beiden.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="83" />
+        <location filename="../form_problems.py" line="86" />
         <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
         <translation>Diese Antwort ist zu lang ({length} Zeichen, höchstens {max}): Kürzen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="86" />
+        <location filename="../form_problems.py" line="89" />
         <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
         <translation>Ihr Antrag konnte nicht gespeichert werden, daher wurde nichts gesendet oder gedruckt. Bitte versuchen Sie es erneut oder fragen Sie im Amt.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="93" />
+        <location filename="../form_problems.py" line="96" />
         <source>This answer needs checking.</source>
         <translation>Diese Angabe muss geprüft werden.</translation>
     </message>

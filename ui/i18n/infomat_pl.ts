@@ -223,22 +223,27 @@
         <translation>To nie jest żadna z proponowanych odpowiedzi: wybierz jedną z pokazanych.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="81" />
+        <location filename="../form_problems.py" line="82" />
+        <source>This answer does not go with an answer you gave earlier: choose one of those shown now, or go back and change the earlier answer.</source>
+        <translation>Ta odpowiedź nie pasuje do odpowiedzi udzielonej wcześniej: wybierz jedną z pokazanych teraz albo wróć i zmień wcześniejszą odpowiedź.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="84" />
         <source>This question needs a yes or a no: tap one of the two.</source>
         <translation>To pytanie wymaga odpowiedzi tak lub nie: dotknij jednej z nich.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="83" />
+        <location filename="../form_problems.py" line="86" />
         <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
         <translation>Ta odpowiedź jest za długa ({length} znaków, najwyżej {max}): skróć ją.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="86" />
+        <location filename="../form_problems.py" line="89" />
         <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
         <translation>Nie udało się zapisać wniosku, więc nic nie zostało wysłane ani wydrukowane. Spróbuj ponownie albo zapytaj w urzędzie.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="93" />
+        <location filename="../form_problems.py" line="96" />
         <source>This answer needs checking.</source>
         <translation>Tę odpowiedź trzeba sprawdzić.</translation>
     </message>

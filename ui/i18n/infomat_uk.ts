@@ -223,22 +223,27 @@
         <translation>Це не одна із запропонованих відповідей: виберіть одну з показаних.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="81" />
+        <location filename="../form_problems.py" line="82" />
+        <source>This answer does not go with an answer you gave earlier: choose one of those shown now, or go back and change the earlier answer.</source>
+        <translation>Ця відповідь не узгоджується з попередньою відповіддю: виберіть одну з показаних зараз або поверніться і змініть попередню відповідь.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="84" />
         <source>This question needs a yes or a no: tap one of the two.</source>
         <translation>На це питання потрібна відповідь так або ні: торкніться однієї з них.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="83" />
+        <location filename="../form_problems.py" line="86" />
         <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
         <translation>Ця відповідь задовга ({length} символів, щонайбільше {max}): скоротіть її.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="86" />
+        <location filename="../form_problems.py" line="89" />
         <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
         <translation>Не вдалося зберегти заяву, тому нічого не надіслано і не надруковано. Спробуйте ще раз або зверніться до працівника установи.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="93" />
+        <location filename="../form_problems.py" line="96" />
         <source>This answer needs checking.</source>
         <translation>Цю відповідь треба перевірити.</translation>
     </message>
