@@ -179,10 +179,8 @@ def test_a_card_fileable_here_does_not_ask_to_bring_the_paper_form(kiosk: Kiosk)
 
 
 def test_the_paper_form_stays_in_the_list_where_the_kiosk_cannot_file_it() -> None:
-    record = {
-        "channels": [{"type": "online", "url": "https://epuap.gov.pl"}],
-        "documents": [{"name": {"pl": "Wniosek"}, "application_form": True}],
-    }
-    assert to_bring(record) == record["documents"]
-    record["channels"].append({"type": "kiosk", "form": "wniosek"})
-    assert to_bring(record) == []
+    online = {"type": "online", "url": "https://epuap.gov.pl"}
+    documents = [{"name": {"pl": "Wniosek"}, "application_form": True}]
+    assert to_bring({"channels": [online], "documents": documents}) == documents
+    kiosk = {"type": "kiosk", "form": "wniosek"}
+    assert to_bring({"channels": [online, kiosk], "documents": documents}) == []
