@@ -17,7 +17,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.catalogue_service import FormField, in_language
 from kiosk.session import FiledReceipt, FormInProgress
 from ui.form_fields import QuestionRow, QuestionsModel
-from ui.form_problems import problem_text
+from ui.form_problems import optional_label, problem_text
 from ui.session_model import SessionModel
 
 if TYPE_CHECKING:
@@ -311,10 +311,11 @@ def _first(steps: list[int]) -> int:
 
 def _question(field: FormField, raw: str, form: FormInProgress, language: str) -> QuestionRow:
     problem = form.problems.get(field.id)
+    label = in_language(field.label, language)
     return QuestionRow(
         fieldId=field.id,
         kind=field.type,
-        label=in_language(field.label, language),
+        label=label if field.required else optional_label(label),
         help=in_language(field.help, language),
         required=field.required,
         value=raw,

@@ -97,3 +97,16 @@ def problem_text(code: str, params: Mapping[str, str]) -> str:
     for name, value in params.items():
         text = text.replace("{" + name + "}", value)
     return text
+
+
+def optional_label(label: str) -> str:
+    """The question of an optional field, marked "(optional)" once, with one space before it:
+    a label that already says so in the catalogue is left as it is."""
+    mark = tr("(optional)")
+    if _folded(mark.strip("()")) in _folded(label):
+        return label
+    return f"{label.rstrip()} {mark}"
+
+
+def _folded(text: str) -> str:
+    return text.casefold().replace("\u2019", "'")  # Ukrainian is typed with either apostrophe

@@ -21,6 +21,7 @@ from kiosk.receipts import WORDS
 from offline_cache.outbox import Outbox
 from tests.offline_cache.test_outbox_durability import fill_up
 from tests.ui.conftest import Kiosk, texts_on_screen
+from ui.form_problems import optional_label
 from ui.screenshots import settle
 from ui.speech_model import visible_texts
 
@@ -160,6 +161,38 @@ def test_choosing_post_asks_for_the_address_instead_of_the_email(kiosk: Kiosk) -
     assert kiosk.shown("field_ulica")
     assert kiosk.shown("field_kod-pocztowy")
     assert not kiosk.shown("field_email")
+
+
+OPTIONAL = {
+    "pl": "(nieobowiązkowe)",
+    "en": "(optional)",
+    "uk": "(необов’язково)",
+    "de": "(freiwillig)",
+}
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "uk", "de"])
+def test_an_optional_question_says_so_once_with_one_space(kiosk: Kiosk, language: Language) -> None:
+    kiosk.tap(f"lang_{language}")
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Protokoły sesji")
+    tap_field(kiosk, "choice_forma_plik")
+    kiosk.tap("formNext")  # step 2: the name, which the request does not need
+    shown = " ".join(visible_texts(kiosk.item("formScreen")))
+    mark = OPTIONAL[language]
+    assert shown.count(mark) == 1
+    assert f" {mark}" in shown and f"  {mark}" not in shown
+    word = mark.strip("()").casefold().replace("’", "'")
+    assert shown.casefold().replace("’", "'").count(word) == 1  # not again in the help
+
+
+def test_a_label_that_already_says_optional_is_not_marked_again(kiosk: Kiosk) -> None:
+    kiosk.tap("lang_uk")
+    assert optional_label("Телефон") == "Телефон (необов’язково)"
+    assert optional_label("Телефон (необов'язково)") == "Телефон (необов'язково)"
+    kiosk.tap("lang_en")
+    assert optional_label("Phone number (Optional)") == "Phone number (Optional)"
+    assert optional_label("Phone number ") == "Phone number (optional)"
 
 
 def test_an_electronic_file_is_not_offered_by_post(kiosk: Kiosk) -> None:

@@ -247,6 +247,11 @@
         <source>This answer needs checking.</source>
         <translation>Tę odpowiedź trzeba sprawdzić.</translation>
     </message>
+    <message>
+        <location filename="../form_problems.py" line="105" />
+        <source>(optional)</source>
+        <translation>(nieobowiązkowe)</translation>
+    </message>
 </context>
 <context>
     <name>AccessibilityPanel</name>
@@ -452,11 +457,6 @@
 </context>
 <context>
     <name>FormQuestion</name>
-    <message>
-        <location filename="../qml/components/FormQuestion.qml" line="46" />
-        <source>(optional)</source>
-        <translation>(nieobowiązkowe)</translation>
-    </message>
     <message>
         <location filename="../qml/components/FormQuestion.qml" line="81" />
         <source>DD.MM.YYYY</source>
