@@ -3,37 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="65" />
+        <location filename="../admin_model.py" line="69" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Der Servicemodus ist an diesem Kiosk nicht eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="76" />
+        <location filename="../admin_model.py" line="80" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 Min.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="80" />
+        <location filename="../admin_model.py" line="85" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Falsche PIN. Verbleibende Versuche: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="93" />
-        <source>Sync started.</source>
-        <translation>Synchronisierung gestartet.</translation>
+        <location filename="../admin_model.py" line="99" />
+        <source>Sync is not set up: the config has no catalogue address.</source>
+        <translation>Die Synchronisierung ist nicht eingerichtet: In der Konfiguration fehlt die Katalogadresse.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="103" />
+        <location filename="../admin_model.py" line="102" />
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="130" />
         <source>Printing a test receipt…</source>
         <translation>Testbeleg wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="117" />
+        <location filename="../admin_model.py" line="144" />
         <source>Test receipt printed.</source>
         <translation>Testbeleg gedruckt.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="117" />
+        <location filename="../admin_model.py" line="146" />
         <source>The test receipt was NOT printed.</source>
         <translation>Der Testbeleg wurde NICHT gedruckt.</translation>
     </message>
@@ -252,6 +257,226 @@
         <source>(optional)</source>
         <translation>(freiwillig)</translation>
     </message>
+    <message>
+        <location filename="../admin_status.py" line="57" />
+        <source>today %1</source>
+        <translation>heute %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="59" />
+        <source>yesterday %1</source>
+        <translation>gestern %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="72" />
+        <source>catalogue of %1, services: %2</source>
+        <translation>Katalog vom %1, Dienste: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="77" />
+        <source>built in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="79" />
+        <source>loaded %1</source>
+        <translation>geladen %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="84" />
+        <source>no connection to the catalogue server</source>
+        <translation>keine Verbindung zum Katalogserver</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="85" />
+        <source>the catalogue server answered with an error</source>
+        <translation>der Katalogserver hat mit einem Fehler geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="86" />
+        <source>the catalogue's signature is not valid</source>
+        <translation>die Signatur des Katalogs ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="87" />
+        <source>the catalogue has invalid records</source>
+        <translation>der Katalog enthält ungültige Einträge</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="88" />
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="89" />
+        <source>the catalogue is too large</source>
+        <translation>der Katalog ist zu groß</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="95" />
+        <source>an unexpected error (see the log)</source>
+        <translation>ein unerwarteter Fehler (Einzelheiten im Protokoll)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="101" />
+        <source>not set up (no catalogue address in the config)</source>
+        <translation>nicht eingerichtet (keine Katalogadresse in der Konfiguration)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="103" />
+        <source>not yet since the start</source>
+        <translation>seit dem Start noch nicht</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="106" />
+        <source>new catalogue loaded, %1</source>
+        <translation>neuer Katalog geladen, %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="108" />
+        <source>no changes, %1</source>
+        <translation>keine Änderungen, %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="109" />
+        <source>failed, %1: %2</source>
+        <translation>fehlgeschlagen, %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="111" />
+        <source>last success %1</source>
+        <translation>zuletzt erfolgreich %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="117" />
+        <source>Sync finished: a new catalogue is in use.</source>
+        <translation>Synchronisierung beendet: Ein neuer Katalog ist in Gebrauch.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="119" />
+        <source>Sync finished: the catalogue has not changed.</source>
+        <translation>Synchronisierung beendet: Der Katalog hat sich nicht geändert.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="121" />
+        <source>Sync failed: %1. The kiosk keeps the catalogue it has.</source>
+        <translation>Synchronisierung fehlgeschlagen: %1. Der Kiosk behält seinen bisherigen Katalog.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="127" />
+        <source>not checked (no catalogue address in the config)</source>
+        <translation>nicht geprüft (keine Katalogadresse in der Konfiguration)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="129" />
+        <source>no connection (the kiosk answers from its own catalogue)</source>
+        <translation>keine Verbindung (der Kiosk antwortet aus seinem eigenen Katalog)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="131" />
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="145" />
+        <source>virtual printer (receipts saved as pictures)</source>
+        <translation>virtueller Drucker (Belege werden als Bilder gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="146" />
+        <source>USB printer %1</source>
+        <translation>USB-Drucker %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="147" />
+        <source>network printer %1</source>
+        <translation>Netzwerkdrucker %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="148" />
+        <source>printer at %1</source>
+        <translation>Drucker an %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="155" />
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="157" />
+        <source>paper running out</source>
+        <translation>Papier geht zur Neige</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="158" />
+        <source>Put a new roll in soon.</source>
+        <translation>Legen Sie bald eine neue Rolle ein.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="161" />
+        <source>out of paper</source>
+        <translation>kein Papier</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="162" />
+        <source>Put in a new roll (thermal side out) and close the cover.</source>
+        <translation>Legen Sie eine neue Rolle ein (Thermoseite nach außen) und schließen Sie die Abdeckung.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="164" />
+        <source>cover open</source>
+        <translation>Abdeckung offen</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="164" />
+        <source>Close the cover until it clicks.</source>
+        <translation>Schließen Sie die Abdeckung, bis sie einrastet.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="166" />
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="167" />
+        <source>The printer is off, unplugged or unreachable: check power and cable.</source>
+        <translation>Der Drucker ist aus, nicht angeschlossen oder nicht erreichbar: Prüfen Sie Strom und Kabel.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="170" />
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="171" />
+        <source>Paper jam, cutter or mechanical error: clear it, then switch it off and on.</source>
+        <translation>Papierstau, Schneide- oder Mechanikfehler: beheben, dann den Drucker aus- und wieder einschalten.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="174" />
+        <source>does not answer status requests</source>
+        <translation>antwortet nicht auf Statusabfragen</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="175" />
+        <source>Check the cable; receipts are still sent.</source>
+        <translation>Prüfen Sie das Kabel; Belege werden weiterhin gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="183" />
+        <source>not asked yet</source>
+        <translation>noch nicht abgefragt</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="191" />
+        <source>waiting %1 · delivered %2 · rejected %3</source>
+        <translation>wartend %1 · zugestellt %2 · abgelehnt %3</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="199" />
+        <source>the oldest has waited %1 min</source>
+        <translation>der älteste wartet seit %1 Min.</translation>
+    </message>
 </context>
 <context>
     <name>AccessibilityPanel</name>
@@ -344,32 +569,32 @@
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="38" />
+        <location filename="../qml/AdminPanel.qml" line="52" />
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="39" />
+        <location filename="../qml/AdminPanel.qml" line="53" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="40" />
+        <location filename="../qml/AdminPanel.qml" line="54" />
         <source>Test print</source>
         <translation>Testdruck</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="41" />
+        <location filename="../qml/AdminPanel.qml" line="55" />
         <source>Reload screens</source>
         <translation>Bildschirme neu laden</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="42" />
+        <location filename="../qml/AdminPanel.qml" line="56" />
         <source>Close the app</source>
         <translation>App schließen</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="43" />
+        <location filename="../qml/AdminPanel.qml" line="57" />
         <source>Back to residents</source>
         <translation>Zurück zu den Bürgern</translation>
     </message>
@@ -618,7 +843,7 @@
         <translation>Service-PIN</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="44" />
+        <location filename="../qml/PinPad.qml" line="45" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

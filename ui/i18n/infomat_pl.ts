@@ -3,37 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="65" />
+        <location filename="../admin_model.py" line="69" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Tryb serwisowy nie jest skonfigurowany w tym kiosku.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="76" />
+        <location filename="../admin_model.py" line="80" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Zbyt wiele błędnych PIN-ów. Spróbuj ponownie za %1 min.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="80" />
+        <location filename="../admin_model.py" line="85" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Błędny PIN. Pozostałe próby: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="93" />
-        <source>Sync started.</source>
-        <translation>Synchronizacja rozpoczęta.</translation>
+        <location filename="../admin_model.py" line="99" />
+        <source>Sync is not set up: the config has no catalogue address.</source>
+        <translation>Synchronizacja nie jest skonfigurowana: w konfiguracji brak adresu katalogu.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="103" />
+        <location filename="../admin_model.py" line="102" />
+        <source>Syncing…</source>
+        <translation>Synchronizuję…</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="130" />
         <source>Printing a test receipt…</source>
         <translation>Trwa wydruk testowy…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="117" />
+        <location filename="../admin_model.py" line="144" />
         <source>Test receipt printed.</source>
         <translation>Wydruk testowy gotowy.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="117" />
+        <location filename="../admin_model.py" line="146" />
         <source>The test receipt was NOT printed.</source>
         <translation>Wydruk testowy NIE powiódł się.</translation>
     </message>
@@ -252,6 +257,226 @@
         <source>(optional)</source>
         <translation>(nieobowiązkowe)</translation>
     </message>
+    <message>
+        <location filename="../admin_status.py" line="57" />
+        <source>today %1</source>
+        <translation>dziś %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="59" />
+        <source>yesterday %1</source>
+        <translation>wczoraj %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="72" />
+        <source>catalogue of %1, services: %2</source>
+        <translation>katalog z %1, usług: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="77" />
+        <source>built in</source>
+        <translation>wbudowany</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="79" />
+        <source>loaded %1</source>
+        <translation>wczytany %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="84" />
+        <source>no connection to the catalogue server</source>
+        <translation>brak połączenia z serwerem katalogu</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="85" />
+        <source>the catalogue server answered with an error</source>
+        <translation>serwer katalogu odpowiedział błędem</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="86" />
+        <source>the catalogue's signature is not valid</source>
+        <translation>podpis katalogu jest nieprawidłowy</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="87" />
+        <source>the catalogue has invalid records</source>
+        <translation>katalog zawiera błędne wpisy</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="88" />
+        <source>the disk is full</source>
+        <translation>dysk jest pełny</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="89" />
+        <source>the catalogue is too large</source>
+        <translation>katalog jest za duży</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="95" />
+        <source>an unexpected error (see the log)</source>
+        <translation>nieoczekiwany błąd (szczegóły w logu)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="101" />
+        <source>not set up (no catalogue address in the config)</source>
+        <translation>nieskonfigurowana (brak adresu katalogu w konfiguracji)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="103" />
+        <source>not yet since the start</source>
+        <translation>jeszcze nie od uruchomienia</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="106" />
+        <source>new catalogue loaded, %1</source>
+        <translation>wczytano nowy katalog, %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="108" />
+        <source>no changes, %1</source>
+        <translation>bez zmian, %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="109" />
+        <source>failed, %1: %2</source>
+        <translation>nieudana, %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="111" />
+        <source>last success %1</source>
+        <translation>ostatnia udana %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="117" />
+        <source>Sync finished: a new catalogue is in use.</source>
+        <translation>Synchronizacja zakończona: używany jest nowy katalog.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="119" />
+        <source>Sync finished: the catalogue has not changed.</source>
+        <translation>Synchronizacja zakończona: katalog się nie zmienił.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="121" />
+        <source>Sync failed: %1. The kiosk keeps the catalogue it has.</source>
+        <translation>Synchronizacja nieudana: %1. Kiosk zostaje przy katalogu, który ma.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="127" />
+        <source>not checked (no catalogue address in the config)</source>
+        <translation>niesprawdzana (brak adresu katalogu w konfiguracji)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="129" />
+        <source>no connection (the kiosk answers from its own catalogue)</source>
+        <translation>brak połączenia (kiosk odpowiada z własnego katalogu)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="131" />
+        <source>connected</source>
+        <translation>połączono</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="145" />
+        <source>virtual printer (receipts saved as pictures)</source>
+        <translation>drukarka wirtualna (potwierdzenia zapisywane jako obrazy)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="146" />
+        <source>USB printer %1</source>
+        <translation>drukarka USB %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="147" />
+        <source>network printer %1</source>
+        <translation>drukarka sieciowa %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="148" />
+        <source>printer at %1</source>
+        <translation>drukarka pod %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="155" />
+        <source>ready</source>
+        <translation>gotowa</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="157" />
+        <source>paper running out</source>
+        <translation>kończy się papier</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="158" />
+        <source>Put a new roll in soon.</source>
+        <translation>Wkrótce włóż nową rolkę.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="161" />
+        <source>out of paper</source>
+        <translation>brak papieru</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="162" />
+        <source>Put in a new roll (thermal side out) and close the cover.</source>
+        <translation>Włóż nową rolkę (stroną termiczną na zewnątrz) i zamknij pokrywę.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="164" />
+        <source>cover open</source>
+        <translation>otwarta pokrywa</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="164" />
+        <source>Close the cover until it clicks.</source>
+        <translation>Zamknij pokrywę, aż kliknie.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="166" />
+        <source>unreachable</source>
+        <translation>niedostępna</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="167" />
+        <source>The printer is off, unplugged or unreachable: check power and cable.</source>
+        <translation>Drukarka jest wyłączona, odłączona lub nieosiągalna: sprawdź zasilanie i kabel.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="170" />
+        <source>error</source>
+        <translation>błąd</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="171" />
+        <source>Paper jam, cutter or mechanical error: clear it, then switch it off and on.</source>
+        <translation>Zacięcie papieru, błąd obcinacza lub mechanizmu: usuń przyczynę, potem wyłącz i włącz drukarkę.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="174" />
+        <source>does not answer status requests</source>
+        <translation>nie odpowiada na pytania o stan</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="175" />
+        <source>Check the cable; receipts are still sent.</source>
+        <translation>Sprawdź kabel; potwierdzenia są nadal wysyłane.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="183" />
+        <source>not asked yet</source>
+        <translation>jeszcze nie pytana o stan</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="191" />
+        <source>waiting %1 · delivered %2 · rejected %3</source>
+        <translation>czeka %1 · dostarczone %2 · odrzucone %3</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="199" />
+        <source>the oldest has waited %1 min</source>
+        <translation>najstarszy czeka %1 min</translation>
+    </message>
 </context>
 <context>
     <name>AccessibilityPanel</name>
@@ -344,32 +569,32 @@
         <translation>Serwis</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="38" />
+        <location filename="../qml/AdminPanel.qml" line="52" />
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="39" />
+        <location filename="../qml/AdminPanel.qml" line="53" />
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="40" />
+        <location filename="../qml/AdminPanel.qml" line="54" />
         <source>Test print</source>
         <translation>Wydruk testowy</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="41" />
+        <location filename="../qml/AdminPanel.qml" line="55" />
         <source>Reload screens</source>
         <translation>Przeładuj ekrany</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="42" />
+        <location filename="../qml/AdminPanel.qml" line="56" />
         <source>Close the app</source>
         <translation>Zamknij aplikację</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="43" />
+        <location filename="../qml/AdminPanel.qml" line="57" />
         <source>Back to residents</source>
         <translation>Powrót do mieszkańców</translation>
     </message>
@@ -618,7 +843,7 @@
         <translation>PIN serwisowy</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="44" />
+        <location filename="../qml/PinPad.qml" line="45" />
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>

@@ -3,37 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../admin_model.py" line="65" />
+        <location filename="../admin_model.py" line="69" />
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Сервісний режим на цьому кіоску не налаштовано.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="76" />
+        <location filename="../admin_model.py" line="80" />
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Забагато неправильних PIN. Спробуйте знову через %1 хв.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="80" />
+        <location filename="../admin_model.py" line="85" />
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Неправильний PIN. Залишилося спроб: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="93" />
-        <source>Sync started.</source>
-        <translation>Синхронізацію розпочато.</translation>
+        <location filename="../admin_model.py" line="99" />
+        <source>Sync is not set up: the config has no catalogue address.</source>
+        <translation>Синхронізацію не налаштовано: у конфігурації немає адреси каталогу.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="103" />
+        <location filename="../admin_model.py" line="102" />
+        <source>Syncing…</source>
+        <translation>Синхронізую…</translation>
+    </message>
+    <message>
+        <location filename="../admin_model.py" line="130" />
         <source>Printing a test receipt…</source>
         <translation>Друк тестового чека…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="117" />
+        <location filename="../admin_model.py" line="144" />
         <source>Test receipt printed.</source>
         <translation>Тестовий чек надруковано.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="117" />
+        <location filename="../admin_model.py" line="146" />
         <source>The test receipt was NOT printed.</source>
         <translation>Тестовий чек НЕ надруковано.</translation>
     </message>
@@ -252,6 +257,226 @@
         <source>(optional)</source>
         <translation>(необов’язково)</translation>
     </message>
+    <message>
+        <location filename="../admin_status.py" line="57" />
+        <source>today %1</source>
+        <translation>сьогодні %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="59" />
+        <source>yesterday %1</source>
+        <translation>вчора %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="72" />
+        <source>catalogue of %1, services: %2</source>
+        <translation>каталог від %1, послуг: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="77" />
+        <source>built in</source>
+        <translation>вбудований</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="79" />
+        <source>loaded %1</source>
+        <translation>завантажений %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="84" />
+        <source>no connection to the catalogue server</source>
+        <translation>немає з'єднання із сервером каталогу</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="85" />
+        <source>the catalogue server answered with an error</source>
+        <translation>сервер каталогу відповів помилкою</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="86" />
+        <source>the catalogue's signature is not valid</source>
+        <translation>підпис каталогу недійсний</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="87" />
+        <source>the catalogue has invalid records</source>
+        <translation>каталог містить помилкові записи</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="88" />
+        <source>the disk is full</source>
+        <translation>диск заповнений</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="89" />
+        <source>the catalogue is too large</source>
+        <translation>каталог завеликий</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="95" />
+        <source>an unexpected error (see the log)</source>
+        <translation>неочікувана помилка (подробиці в журналі)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="101" />
+        <source>not set up (no catalogue address in the config)</source>
+        <translation>не налаштовано (немає адреси каталогу в конфігурації)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="103" />
+        <source>not yet since the start</source>
+        <translation>ще не було від запуску</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="106" />
+        <source>new catalogue loaded, %1</source>
+        <translation>завантажено новий каталог, %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="108" />
+        <source>no changes, %1</source>
+        <translation>без змін, %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="109" />
+        <source>failed, %1: %2</source>
+        <translation>невдала, %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="111" />
+        <source>last success %1</source>
+        <translation>остання вдала %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="117" />
+        <source>Sync finished: a new catalogue is in use.</source>
+        <translation>Синхронізацію завершено: використовується новий каталог.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="119" />
+        <source>Sync finished: the catalogue has not changed.</source>
+        <translation>Синхронізацію завершено: каталог не змінився.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="121" />
+        <source>Sync failed: %1. The kiosk keeps the catalogue it has.</source>
+        <translation>Синхронізація невдала: %1. Кіоск залишає каталог, який має.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="127" />
+        <source>not checked (no catalogue address in the config)</source>
+        <translation>не перевіряється (немає адреси каталогу в конфігурації)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="129" />
+        <source>no connection (the kiosk answers from its own catalogue)</source>
+        <translation>немає з'єднання (кіоск відповідає з власного каталогу)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="131" />
+        <source>connected</source>
+        <translation>з'єднано</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="145" />
+        <source>virtual printer (receipts saved as pictures)</source>
+        <translation>віртуальний принтер (підтвердження зберігаються як зображення)</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="146" />
+        <source>USB printer %1</source>
+        <translation>USB-принтер %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="147" />
+        <source>network printer %1</source>
+        <translation>мережевий принтер %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="148" />
+        <source>printer at %1</source>
+        <translation>принтер на %1</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="155" />
+        <source>ready</source>
+        <translation>готовий</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="157" />
+        <source>paper running out</source>
+        <translation>закінчується папір</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="158" />
+        <source>Put a new roll in soon.</source>
+        <translation>Незабаром вставте новий рулон.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="161" />
+        <source>out of paper</source>
+        <translation>немає паперу</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="162" />
+        <source>Put in a new roll (thermal side out) and close the cover.</source>
+        <translation>Вставте новий рулон (термобоком назовні) і закрийте кришку.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="164" />
+        <source>cover open</source>
+        <translation>відкрита кришка</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="164" />
+        <source>Close the cover until it clicks.</source>
+        <translation>Закрийте кришку до клацання.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="166" />
+        <source>unreachable</source>
+        <translation>недоступний</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="167" />
+        <source>The printer is off, unplugged or unreachable: check power and cable.</source>
+        <translation>Принтер вимкнений, від'єднаний або недоступний: перевірте живлення і кабель.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="170" />
+        <source>error</source>
+        <translation>помилка</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="171" />
+        <source>Paper jam, cutter or mechanical error: clear it, then switch it off and on.</source>
+        <translation>Застрягання паперу, помилка різака або механізму: усуньте причину, потім вимкніть і увімкніть принтер.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="174" />
+        <source>does not answer status requests</source>
+        <translation>не відповідає на запити стану</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="175" />
+        <source>Check the cable; receipts are still sent.</source>
+        <translation>Перевірте кабель; підтвердження все одно надсилаються.</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="183" />
+        <source>not asked yet</source>
+        <translation>ще не опитано</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="191" />
+        <source>waiting %1 · delivered %2 · rejected %3</source>
+        <translation>очікують %1 · доставлено %2 · відхилено %3</translation>
+    </message>
+    <message>
+        <location filename="../admin_status.py" line="199" />
+        <source>the oldest has waited %1 min</source>
+        <translation>найстаріша чекає %1 хв</translation>
+    </message>
 </context>
 <context>
     <name>AccessibilityPanel</name>
@@ -344,32 +569,32 @@
         <translation>Сервіс</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="38" />
+        <location filename="../qml/AdminPanel.qml" line="52" />
         <source>Sync now</source>
         <translation>Синхронізувати зараз</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="39" />
+        <location filename="../qml/AdminPanel.qml" line="53" />
         <source>Refresh</source>
         <translation>Оновити</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="40" />
+        <location filename="../qml/AdminPanel.qml" line="54" />
         <source>Test print</source>
         <translation>Тестовий друк</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="41" />
+        <location filename="../qml/AdminPanel.qml" line="55" />
         <source>Reload screens</source>
         <translation>Перезавантажити екрани</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="42" />
+        <location filename="../qml/AdminPanel.qml" line="56" />
         <source>Close the app</source>
         <translation>Закрити програму</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="43" />
+        <location filename="../qml/AdminPanel.qml" line="57" />
         <source>Back to residents</source>
         <translation>Повернутися до мешканців</translation>
     </message>
@@ -618,7 +843,7 @@
         <translation>Сервісний PIN</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="44" />
+        <location filename="../qml/PinPad.qml" line="45" />
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
