@@ -119,6 +119,13 @@ class CatalogueService:
         names = {t["id"]: t["name"] for t in self.terms("tenants")}
         return names.get(tenant_id, {"pl": tenant_id})
 
+    def authority_phone(self, tenant_id: str) -> str:
+        """The office's phone number as the catalogue gives it; "" when it has none."""
+        tenant: dict[str, object] = next(
+            (dict(t) for t in self.terms("tenants") if t["id"] == tenant_id), {}
+        )
+        return str(tenant.get("phone", ""))
+
     def info(self) -> CatalogueInfo:
         store = self.store()
         meta = store.meta

@@ -11,10 +11,11 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from kiosk.catalogue_service import CatalogueService, Service, Text, in_language
 from kiosk.forms.filling import FormFilling
-from kiosk.receipts import status_url
+from kiosk.receipts import OfficeHours, status_url
 from offline_cache.outbox import NewSubmission, Outbox, OutboxWriteError
 from offline_cache.records import Form
 from offline_cache.submission_code import check_character, display
@@ -41,6 +42,9 @@ class FiledApplication:
     office_name: str  # in the resident's language
     status_url: str
     language: str
+    deadline: str = ""  # the service's time to handle it, in the resident's language
+    office_phone: str = ""
+    office_hours: tuple[OfficeHours, ...] = ()  # of the first office the service names
 
 
 class FilingService:
@@ -116,7 +120,23 @@ class FilingService:
             office_name=in_language(office, language),
             status_url=status_url(self._status_url_base, code),
             language=language,
+            deadline=processing_time(service, language),
+            office_phone=self._catalogue.authority_phone(service["authority"]),
+            office_hours=office_hours(service),
         )
+
+
+def processing_time(service: Service, language: str) -> str:
+    """How long the office has to handle the service, as the catalogue words it ("" if unsaid)."""
+    time = service.get("processing_time")
+    return in_language(time["text"], language) if isinstance(time, dict) else ""
+
+
+def office_hours(service: Service) -> tuple[OfficeHours, ...]:
+    """The opening hours of the first place where the service is handled in person."""
+    places = [c for c in service["channels"] if c.get("type") == "in_person"]
+    hours = cast(list[dict[str, Any]], places[0].get("opening_hours", [])) if places else []
+    return tuple(OfficeHours(tuple(h["days"]), h["opens"], h["closes"]) for h in hours)
 
 
 __all__ = ["FiledApplication", "FilingService", "NoKioskForm", "OutboxWriteError"]

@@ -73,6 +73,9 @@ class ReceiptDesk:
             code=application.shown_code,
             filed_at=application.filed_at,
             status_url_base=self._status_url_base,
+            deadline=application.deadline,
+            phone=application.office_phone,
+            hours=application.office_hours,
         )
         return self._print(receipt, f"receipt {application.code}")
 

@@ -2,8 +2,10 @@
 
 The application receipt is in the resident's language (the words are in `WORDS` below,
 one complete table per language). It carries the office, the service, the date and time
-in Europe/Warsaw, the submission code in huge type grouped for reading, what happens
-next, and a QR code with the status address: the configured base URL plus the code.
+in Europe/Warsaw, the application code in huge type grouped for reading, what happens
+next and by when (the service's processing time), how to reach the office (its phone and
+opening hours, when the catalogue has them), and a QR code with the status address: the
+configured base URL plus the code.
 
 A QR code at error correction M holds 42 bytes in 29x29 modules (FACTS.md), which prints
 large and scans easily, so base URL + code must stay within 42 bytes.
@@ -22,8 +24,17 @@ from kiosk.config import Language
 QR_BUDGET_BYTES = 42
 MAX_CODE_LENGTH = 10  # submission codes look like K7Q4-MX9R3
 TIME_ZONE = "Europe/Warsaw"
+NO_BREAK = "\u00a0"  # CP852 has it; the receipt never breaks a line there
 POLISH_LETTERS = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ"
 _CODE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+# Typographic punctuation of catalogue texts that CP852 lacks, and its plain stand-in: one
+# dash would otherwise print a whole Polish receipt as images (devices/escpos_render.py).
+_PLAIN = str.maketrans({"–": "-", "—": "-", "„": '"', "”": '"', "“": '"', "’": "'", "…": "..."})
+
+
+def plain_punctuation(text: str) -> str:
+    """`text` with dashes, curly quotes and the ellipsis as CP852 can print them."""
+    return text.translate(_PLAIN)
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,10 @@ class ReceiptWords:
     check_status: str
     keep: str
     date_format: str
+    deadline: str
+    phone: str
+    hours: str
+    day_names: str  # Monday to Sunday, short, separated by spaces
 
 
 WORDS: dict[Language, ReceiptWords] = {
@@ -47,24 +62,32 @@ WORDS: dict[Language, ReceiptWords] = {
         office="Urząd",
         service="Sprawa",
         filed_at="Złożono",
-        code="Kod zgłoszenia",
+        code="Kod wniosku",
         next_steps="Urząd rozpatrzy wniosek i skontaktuje się z Tobą, jeśli będzie to potrzebne.",
         check_status="Stan sprawy sprawdzisz, skanując kod QR telefonem "
-        "albo podając kod w urzędzie.",
+        "albo podając kod wniosku w urzędzie.",
         keep="Zachowaj to potwierdzenie.",
         date_format="%d.%m.%Y, godz. %H:%M",
+        deadline="Czas załatwienia",
+        phone="Telefon do urzędu",
+        hours="Godziny pracy urzędu",
+        day_names="pn. wt. śr. czw. pt. sob. niedz.",
     ),
     "en": ReceiptWords(
         title="Application receipt",
         office="Office",
         service="Service",
         filed_at="Filed",
-        code="Submission code",
+        code="Application code",
         next_steps="The office will process your application and contact you if needed.",
         check_status="Check its status by scanning the QR code with your phone "
-        "or by giving the code at the office.",
+        "or by giving the application code at the office.",
         keep="Please keep this receipt.",
         date_format="%d/%m/%Y, %H:%M",
+        deadline="Time to handle it",
+        phone="Office phone",
+        hours="Office opening hours",
+        day_names="Mon Tue Wed Thu Fri Sat Sun",
     ),
     "uk": ReceiptWords(
         title="Підтвердження подання заяви",
@@ -74,23 +97,62 @@ WORDS: dict[Language, ReceiptWords] = {
         code="Код заяви",
         next_steps="Установа розгляне заяву і зв’яжеться з вами, якщо це буде потрібно.",
         check_status="Стан справи можна перевірити, відсканувавши QR-код телефоном "
-        "або назвавши код в установі.",
+        "або назвавши код заяви в установі.",
         keep="Збережіть це підтвердження.",
         date_format="%d.%m.%Y, %H:%M",
+        deadline="Строк розгляду",
+        phone="Телефон установи",
+        hours="Години роботи установи",
+        day_names="пн вт ср чт пт сб нд",
     ),
     "de": ReceiptWords(
         title="Eingangsbestätigung",
         office="Behörde",
         service="Anliegen",
         filed_at="Eingereicht",
-        code="Vorgangscode",
+        code="Antragscode",
         next_steps="Die Behörde bearbeitet Ihren Antrag und meldet sich bei Ihnen, falls nötig.",
         check_status="Den Stand prüfen Sie, indem Sie den QR-Code mit dem Handy scannen "
-        "oder den Code in der Behörde nennen.",
+        "oder den Antragscode in der Behörde nennen.",
         keep="Bitte bewahren Sie diese Bestätigung auf.",
         date_format="%d.%m.%Y, %H:%M",
+        deadline="Bearbeitungszeit",
+        phone="Telefon der Behörde",
+        hours="Öffnungszeiten der Behörde",
+        day_names="Mo Di Mi Do Fr Sa So",
     ),
 }
+
+
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # as the catalogue names them
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """One line of the office's opening hours, as the catalogue gives it."""
+
+    days: tuple[str, ...]  # catalogue day codes: "Mo" .. "Su"
+    opens: str  # "07:30"
+    closes: str
+
+
+def hours_text(hours: tuple[OfficeHours, ...], language: Language) -> str:
+    """ "pn.-pt. 07:30-15:30; sob. 08:00-12:00" in the receipt's language.
+
+    A plain hyphen, not a dash: CP852 has none, and a dash would print the whole receipt
+    as images."""
+    names = dict(zip(DAYS, WORDS[language].day_names.split(), strict=True))
+    return "; ".join(
+        f"{_day_span(entry.days, names)} {entry.opens}-{entry.closes}" for entry in hours
+    )
+
+
+def _day_span(days: tuple[str, ...], names: dict[str, str]) -> str:
+    ordered = [d for d in DAYS if d in days]
+    first, last = DAYS.index(ordered[0]), DAYS.index(ordered[-1])
+    if len(ordered) > 2 and last - first + 1 == len(ordered):  # a run of days: "pn.-pt."
+        return f"{names[ordered[0]]}-{names[ordered[-1]]}"
+    return ", ".join(names[d] for d in ordered)
 
 
 def status_url_problem(base: str) -> str | None:
@@ -146,10 +208,21 @@ def application_receipt(
     filed_at: datetime,
     status_url_base: str,
     details: tuple[str, ...] = (),
+    deadline: str = "",
+    phone: str = "",
+    hours: tuple[OfficeHours, ...] = (),
 ) -> Receipt:
     """The receipt of a filed application. `details` are lines with personal data
-    (e.g. a booked visit time): printed, never logged."""
+    (e.g. a booked visit time): printed, never logged. `deadline` (the service's time to
+    handle it), the office's `phone` and opening `hours` come from the catalogue; a line
+    is left out when the catalogue has nothing for it."""
     words = WORDS[language]
+    office, service, deadline = (plain_punctuation(t) for t in (office, service, deadline))
+    office_lines = (
+        (f"{words.deadline}: {deadline}" if deadline else ""),
+        (f"{words.phone}: {phone.replace(' ', NO_BREAK)}" if phone else ""),  # one piece
+        (f"{words.hours}: {hours_text(hours, language)}" if hours else ""),
+    )
     url = status_url(status_url_base, code.replace("-", ""))  # the QR holds the compact code
     return Receipt(
         (
@@ -165,6 +238,7 @@ def application_receipt(
             Line(group_code(code), bold=True, size=Size.HUGE, align=Align.CENTER),
             Separator(),
             Line(words.next_steps),
+            *(Line(line) for line in office_lines if line),
             Line(words.check_status),
             QrCode(url),
             Line(url, size=Size.SMALL, align=Align.CENTER),

@@ -55,15 +55,23 @@ def _field(record: Mapping[str, Any]) -> FormField:
         required=bool(record["required"]),
         label=_text(record["label"]),
         help=_text(record["help"]),
-        choices=tuple(Choice(c["value"], _text(c["label"])) for c in record.get("choices", [])),
+        choices=tuple(_choice(c) for c in record.get("choices", [])),
         max_length=record.get("max_length", DEFAULT_MAX_LENGTH.get(field_type)),
         earliest=record.get("earliest"),
         latest=record.get("latest"),
         min=record.get("min"),
         max=record.get("max"),
-        show_if=ShowIf(show_if["field"], show_if["equals"]) if show_if else None,
+        show_if=_show_if(show_if),
         role=cast(FieldRole | None, record.get("role")),
     )
+
+
+def _choice(record: Mapping[str, Any]) -> Choice:
+    return Choice(record["value"], _text(record["label"]), _show_if(record.get("show_if")))
+
+
+def _show_if(record: Mapping[str, str] | None) -> ShowIf | None:
+    return ShowIf(record["field"], record["equals"]) if record else None
 
 
 def _text(value: Mapping[str, str]) -> Text:

@@ -59,7 +59,10 @@ def form_problems(form: Mapping[str, Any], tenants: set[str]) -> Iterator[Record
             if field["id"] in earlier:
                 yield RecordProblem(form_id, f"{where}.id", "appears more than once in the form")
             yield from _option_problems(form_id, where, field)
-            yield from _show_if_problems(form_id, where, field, earlier)
+            yield from _show_if_problems(form_id, where, field.get("show_if"), earlier)
+            for c, choice in enumerate(field.get("choices", [])):
+                place = f"{where}.choices[{c}]"
+                yield from _show_if_problems(form_id, place, choice.get("show_if"), earlier)
             yield from _role_problems(form_id, where, field, roles)
             earlier.setdefault(field["id"], field)
 
@@ -94,9 +97,12 @@ def _date_bound_problems(
 
 
 def _show_if_problems(
-    form_id: str, where: str, field: Mapping[str, Any], earlier: Mapping[str, Mapping[str, Any]]
+    form_id: str,
+    where: str,
+    condition: Mapping[str, str] | None,
+    earlier: Mapping[str, Mapping[str, Any]],
 ) -> Iterator[RecordProblem]:
-    condition = field.get("show_if")
+    """A field's or a choice's condition must look back at an earlier choice or yes/no."""
     if condition is None:
         return
     target = earlier.get(condition["field"])

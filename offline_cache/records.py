@@ -92,17 +92,19 @@ DEFAULT_MAX_LENGTH: dict[str, int] = {"text": 200, "long_text": 4000}
 
 
 @dataclass(frozen=True)
-class Choice:
-    value: str
-    label: Text
-
-
-@dataclass(frozen=True)
 class ShowIf:
-    """The field is shown only while the earlier field `field` has the answer `equals`."""
+    """The field (or choice) is shown only while the earlier field `field` has the answer
+    `equals`."""
 
     field: str
     equals: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text
+    show_if: ShowIf | None = None  # offered only while an earlier answer is this one
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from kiosk.admin_pin import AdminPin
+from kiosk.background_sync import SyncStatus
+from ui.admin_status import sync_result
 
 TAPS = 5
 TAP_WINDOW_S = 3.0
@@ -25,8 +27,9 @@ def tr(text: str) -> str:
 class AdminActions:
     """What the admin screen can do; each is a plain callable from the composition root."""
 
-    status: Callable[[], dict[str, str]]
-    sync_now: Callable[[], None]
+    status: Callable[[], dict[str, str]]  # every line in the session's language
+    sync_now: Callable[[], None]  # starts a sync; its result comes to syncReported
+    can_sync: bool  # False: no catalogue address in the config, nothing to sync from
     reload: Callable[[], None]
     test_print: Callable[[], bool]  # may wait for the printer: run off the UI thread
     allow_exit: bool
@@ -50,7 +53,8 @@ class AdminModel(QObject):
         self._clock = clock
         self._taps: list[float] = []
         self._pad = self._open = False
-        self._message = ""
+        self._message: Callable[[], str] = str  # in the panel's language when read
+        self._awaiting_sync = False
         self._status: dict[str, str] = {}
         self._testPrinted.connect(self._on_test_printed)
 
@@ -60,37 +64,60 @@ class AdminModel(QObject):
         self._taps = [t for t in self._taps if now - t <= TAP_WINDOW_S] + [now]
         if len(self._taps) >= TAPS:
             self._taps = []
-            self._pad, self._message = True, ""
+            self._pad, self._message = True, str
             if not self._pin.configured:
-                self._message = tr("Admin mode is not set up on this kiosk.")
+                self._message = lambda: tr("Admin mode is not set up on this kiosk.")
             self.changed.emit()
 
     @Slot(str)
     def submitPin(self, pin: str) -> None:
         answer = self._pin.check(pin)
         if answer.accepted:
-            self._pad, self._open, self._message = False, True, ""
+            self._pad, self._open, self._message = False, True, str
             self._status = self._actions.status()
         elif answer.locked_for_s:
-            minutes = (answer.locked_for_s + 59) // 60
-            self._message = tr("Too many wrong PINs. Try again in %1 min.").replace(
-                "%1", str(minutes)
+            minutes = str((answer.locked_for_s + 59) // 60)
+            self._message = lambda: tr("Too many wrong PINs. Try again in %1 min.").replace(
+                "%1", minutes
             )
         else:
-            self._message = tr("Wrong PIN. Tries left: %1").replace("%1", str(answer.tries_left))
+            left = str(answer.tries_left)
+            self._message = lambda: tr("Wrong PIN. Tries left: %1").replace("%1", left)
         self.changed.emit()
 
     @Slot()
     def close(self) -> None:
         self._taps = []
         self._pad = self._open = False
-        self._message = ""
+        self._message = str
+        self._awaiting_sync = False
         self.changed.emit()
 
     @Slot()
     def syncNow(self) -> None:
-        self._actions.sync_now()
-        self._message = tr("Sync started.")
+        if not self._actions.can_sync:
+            self._message = lambda: tr("Sync is not set up: the config has no catalogue address.")
+        else:
+            self._awaiting_sync = True
+            self._message = lambda: tr("Syncing…")
+            self._actions.sync_now()
+        self.changed.emit()
+
+    @Slot(object)
+    def syncReported(self, status: SyncStatus) -> None:
+        """A sync finished (on the UI thread): after "Sync now", say how it went."""
+        if self._awaiting_sync:
+            self._awaiting_sync = False
+            self._message = lambda: sync_result(status)
+        if self._open:
+            self._status = self._actions.status()
+        self.changed.emit()
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The technician switched the language: every line again in the new one."""
+        if self._open:
+            self._status = self._actions.status()
         self.changed.emit()
 
     @Slot()
@@ -100,7 +127,7 @@ class AdminModel(QObject):
 
     @Slot()
     def testPrint(self) -> None:
-        self._message = tr("Printing a test receipt…")
+        self._message = lambda: tr("Printing a test receipt…")
         self.changed.emit()
         threading.Thread(target=self._test_print, daemon=True).start()
 
@@ -114,7 +141,9 @@ class AdminModel(QObject):
 
     def _on_test_printed(self, printed: bool) -> None:
         self._message = (
-            tr("Test receipt printed.") if printed else tr("The test receipt was NOT printed.")
+            (lambda: tr("Test receipt printed."))
+            if printed
+            else (lambda: tr("The test receipt was NOT printed."))
         )
         if self._open:
             self._status = self._actions.status()
@@ -137,7 +166,7 @@ class AdminModel(QObject):
         return self._open
 
     def _get_message(self) -> str:
-        return self._message
+        return self._message()
 
     def _get_status(self) -> dict[str, str]:
         return self._status

@@ -17,7 +17,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.catalogue_service import FormField, in_language
 from kiosk.session import FiledReceipt, FormInProgress
 from ui.form_fields import QuestionRow, QuestionsModel
-from ui.form_problems import problem_text
+from ui.form_problems import optional_label, problem_text
 from ui.session_model import SessionModel
 
 if TYPE_CHECKING:
@@ -68,11 +68,11 @@ class FormModel(QObject):
         form = self._form()
         if form is None:
             return
-        before = [f.id for f in form.filling.visible_fields(form.step)]
+        before = _shape(form)
         form.filling.set_answer(field_id, value)
         form.problems.pop(field_id, None)
-        if [f.id for f in form.filling.visible_fields(form.step)] != before:
-            self._show_step()  # a yes/no or a choice showed or hid a question
+        if _shape(form) != before:
+            self._show_step()  # a yes/no or a choice showed or hid a question or an answer
         else:
             self._questions.update(field_id, value=value, problem="")
 
@@ -311,16 +311,28 @@ def _first(steps: list[int]) -> int:
 
 def _question(field: FormField, raw: str, form: FormInProgress, language: str) -> QuestionRow:
     problem = form.problems.get(field.id)
+    label = in_language(field.label, language)
     return QuestionRow(
         fieldId=field.id,
         kind=field.type,
-        label=in_language(field.label, language),
+        label=label if field.required else optional_label(label),
         help=in_language(field.help, language),
         required=field.required,
         value=raw,
         problem=problem_text(problem.code, problem.params) if problem else "",
         maxLength=field.max_length or 0,
         choices=[
-            {"value": c.value, "label": in_language(c.label, language)} for c in field.choices
+            {"value": c.value, "label": in_language(c.label, language)}
+            for c in form.filling.offered_choices(field.id)
         ],
     )
+
+
+def _shape(form: FormInProgress) -> list[tuple[str, list[str]]]:
+    """The questions of the step and the answers each offers, to see when an answer changes
+    what is asked."""
+    filling = form.filling
+    return [
+        (f.id, [c.value for c in filling.offered_choices(f.id)])
+        for f in filling.visible_fields(form.step)
+    ]

@@ -78,6 +78,9 @@ def problem_texts() -> dict[str, str]:
         "number.too_small": tr("This number is too small: give {min} or more."),
         "number.too_large": tr("This number is too large: give {max} or less."),
         "choice.unknown": tr("This is not one of the answers offered: choose one of those shown."),
+        "choice.not_offered": tr(
+            "This answer does not go with an answer you gave earlier: choose one of those shown now, or go back and change the earlier answer."
+        ),
         "yes_no.unknown": tr("This question needs a yes or a no: tap one of the two."),
         "text.too_long": tr(
             "This answer is too long ({length} characters, at most {max}): shorten it."
@@ -94,3 +97,16 @@ def problem_text(code: str, params: Mapping[str, str]) -> str:
     for name, value in params.items():
         text = text.replace("{" + name + "}", value)
     return text
+
+
+def optional_label(label: str) -> str:
+    """The question of an optional field, marked "(optional)" once, with one space before it:
+    a label that already says so in the catalogue is left as it is."""
+    mark = tr("(optional)")
+    if _folded(mark.strip("()")) in _folded(label):
+        return label
+    return f"{label.rstrip()} {mark}"
+
+
+def _folded(text: str) -> str:
+    return text.casefold().replace("\u2019", "'")  # Ukrainian is typed with either apostrophe

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -21,6 +22,14 @@ from kiosk.admin_pin import DEMO_PIN, AdminPin, hash_pin
 from kiosk.composition import Services
 from kiosk.speech import Speaker
 from ui.admin_model import AdminActions, AdminModel
+from ui.admin_status import (
+    PrinterFacts,
+    catalogue_line,
+    network_line,
+    outbox_line,
+    printer_line,
+    sync_line,
+)
 from ui.catalogue_model import CatalogueModel
 from ui.form_model import FormModel
 from ui.i18n import Translations
@@ -87,6 +96,7 @@ class KioskApp:
         return AdminActions(
             status=self._admin_status,
             sync_now=background.sync_now if background else lambda: None,
+            can_sync=background is not None,
             reload=self._reload,
             test_print=self.services.receipt_desk.test_print,
             allow_exit=self.services.config.admin.allow_exit,
@@ -99,6 +109,8 @@ class KioskApp:
         # A technician who walks away leaves no open PIN pad or admin screen behind.
         self.session.wasReset.connect(self.admin.close)
         self.admin.exitRequested.connect(self._on_exit_requested)
+        self.session.languageChanged.connect(self.admin.retranslate)
+        self.status.syncReported.connect(self.admin.syncReported)  # queued: the sync's thread
         background = self.services.background_sync
         if background is not None:
             background.on_result(self.status.syncReported.emit)
@@ -165,33 +177,34 @@ class KioskApp:
         self.session.reset()
 
     def _admin_status(self) -> dict[str, str]:
-        info = self.services.catalogue.info()
+        """Every line of the technician screen, in the session's language."""
+        language = self.session.session.language
+        now = dt.datetime.now().astimezone()
         sync = self.services.catalogue_sync
         last: SyncStatus | None = sync.status() if sync else None
         return {
             "version": __version__,
             "kiosk": self.services.config.kiosk_id,
-            "catalogue": f"{info.generation}, {info.services} · {info.generated}",
-            "sync": f"{last.outcome}: {last.reason} ({last.finished_at})"
-            if last and last.outcome
-            else "—",
-            "network": "offline" if self.status.offline else "ok",
+            "catalogue": catalogue_line(self.services.catalogue.info(), language, now),
+            "sync": sync_line(last, language, now),
+            "network": network_line(self.status.property("offline") is True, sync is not None),
             "printer": self._printer_line(),
             "outbox": self._outbox_line(),
         }
 
     def _printer_line(self) -> str:
-        desk = self.services.receipt_desk
-        state = desk.last_status
-        name = self.services.printer.name
-        return f"{name}: {state.value} — {state.advice}" if state else f"{name}: not asked yet"
+        settings = self.services.config.printer
+        address = {
+            "usb": f"{settings.usb_vendor_id:04x}:{settings.usb_product_id:04x}",
+            "network": f"{settings.host}:{settings.port}",
+            "file": str(settings.device),
+        }.get(settings.kind, "")
+        facts = PrinterFacts(settings.kind, address)
+        return printer_line(facts, self.services.receipt_desk.last_status)
 
     def _outbox_line(self) -> str:
         outbox = self.services.outbox
-        counts = outbox.counts()
-        line = " · ".join(f"{state} {count}" for state, count in counts.items())
-        age = outbox.oldest_queued_age()
-        return f"{line} (oldest queued {int(age.total_seconds() // 60)} min)" if age else line
+        return outbox_line(outbox.counts(), outbox.oldest_queued_age())
 
     def shutdown(self) -> None:
         """Close the window and drop the QML engine before the models it binds to go away."""

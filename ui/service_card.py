@@ -45,6 +45,15 @@ def address_line(address: Mapping[str, Any]) -> str:
     return f"{address['street']}, {address['postal_code']} {address['city']}"
 
 
+def to_bring(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The documents a resident needs; the paper application form is left out when the
+    service can be filed here, since the kiosk's own form takes its place."""
+    documents: list[Mapping[str, Any]] = record.get("documents", [])
+    if not any(c["type"] == "kiosk" for c in record["channels"]):
+        return documents
+    return [d for d in documents if not d.get("application_form", False)]
+
+
 def card(service: Service, authority: Text, language: str) -> dict[str, Any]:
     """Every section of the record; empty strings and lists where the record has nothing."""
     record: Mapping[str, Any] = service
@@ -70,7 +79,7 @@ def card(service: Service, authority: Text, language: str) -> dict[str, Any]:
         "authority": in_language(authority, language),
         "description": text("description"),
         "whoCanApply": text("who_can_apply"),
-        "documents": [in_language(d["name"], language) for d in record.get("documents", [])],
+        "documents": [in_language(d["name"], language) for d in to_bring(record)],
         "costs": [
             f"{money(c['amount'], language)} — {in_language(c['description'], language)}"
             for c in record.get("costs", [])

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from kiosk.forms.field_check import check_answer
 from kiosk.forms.pesel_match import pesel_mismatches
-from kiosk.forms.problems import Accepted, Problem
+from kiosk.forms.problems import Accepted, Checked, Problem
 from kiosk.forms.shown import shown_answer
-from offline_cache.records import FieldRole, Form, FormField, in_language
+from offline_cache.records import Choice, FieldRole, Form, FormField, ShowIf, in_language
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,13 @@ class FormFilling:
 
     def is_visible(self, field_id: str) -> bool:
         """Whether the field is asked: its condition holds and the field it looks at is asked."""
-        condition = self._fields[field_id].show_if
+        return self._holds(self._fields[field_id].show_if)
+
+    def offered_choices(self, field_id: str) -> list[Choice]:
+        """The answers a choice field offers now: those whose condition holds."""
+        return [c for c in self._fields[field_id].choices if self._holds(c.show_if)]
+
+    def _holds(self, condition: ShowIf | None) -> bool:
         if condition is None:
             return True
         shown = self.is_visible(condition.field)
@@ -95,7 +101,7 @@ class FormFilling:
         problems: dict[str, Problem] = {}
         values: dict[str, str] = {}
         for field in self._visible():
-            checked = check_answer(field, self.raw_answer(field.id), today)
+            checked = self._checked(field, today)
             if isinstance(checked, Problem):
                 problems[field.id] = checked
             else:
@@ -103,6 +109,15 @@ class FormFilling:
         for field_id, problem in pesel_mismatches(self._visible(), values).items():
             problems.setdefault(field_id, problem)
         return problems
+
+    def _checked(self, field: FormField, today: dt.date) -> Checked:
+        """The field's own checks, then: a choice the earlier answers no longer offer (the
+        resident went back and changed one) is a problem, not a silent answer."""
+        checked = check_answer(field, self.raw_answer(field.id), today)
+        if not (isinstance(checked, Accepted) and field.choices and checked.value):
+            return checked
+        offered = {c.value for c in self.offered_choices(field.id)}
+        return checked if checked.value in offered else Problem("choice.not_offered")
 
     def _visible(self) -> list[FormField]:
         return [f for f in self.form.fields() if self.is_visible(f.id)]
@@ -112,7 +127,7 @@ class FormFilling:
         today = self._today()
         values: dict[str, str] = {}
         for field in self._visible():
-            checked = check_answer(field, self.raw_answer(field.id), today)
+            checked = self._checked(field, today)
             if isinstance(checked, Accepted) and checked.value:
                 values[field.id] = checked.value
         return values

@@ -82,6 +82,10 @@ PROBLEM_MESSAGES: dict[str, str] = {
     "number.too_small": "This number is too small: give {min} or more.",
     "number.too_large": "This number is too large: give {max} or less.",
     "choice.unknown": "This is not one of the answers offered: choose one of those shown.",
+    "choice.not_offered": (
+        "This answer does not go with an answer you gave earlier: choose one of those shown "
+        "now, or go back and change the earlier answer."
+    ),
     "yes_no.unknown": "This question needs a yes or a no: tap one of the two.",
     "text.too_long": ("This answer is too long ({length} characters, at most {max}): shorten it."),
 }

@@ -59,7 +59,7 @@ def readable_text(submission: Submission) -> str:
     lines = [
         f"Wniosek złożony w infomacie {submission.kiosk_id}",
         "",
-        f"Kod zgłoszenia: {display(submission.code)}",
+        f"Kod wniosku: {display(submission.code)}",
         f"Usługa: {submission.service_name} ({submission.service_id})",
         f"Urząd: {submission.office_name}",
         f"Formularz: {submission.form_id}, wersja {submission.form_version}",

@@ -16,7 +16,7 @@ from devices.paper import PAPERS
 from devices.receipt import Receipt
 from devices.receipt_image import ReceiptImageRenderer
 from kiosk.config import Language
-from kiosk.receipts import application_receipt
+from kiosk.receipts import OfficeHours, application_receipt
 
 SERVICES: dict[Language, str] = {
     "pl": "Wniosek o udostępnienie informacji publicznej",
@@ -24,6 +24,15 @@ SERVICES: dict[Language, str] = {
     "uk": "Запит на доступ до публічної інформації",
     "de": "Antrag auf Zugang zu öffentlichen Informationen",
 }
+
+
+DEADLINES: dict[Language, str] = {
+    "pl": "bez zbędnej zwłoki, nie później niż w ciągu 14 dni",
+    "en": "without undue delay, no later than 14 days",
+    "uk": "без зайвої затримки, не пізніше ніж за 14 днів",
+    "de": "unverzüglich, spätestens innerhalb von 14 Tagen",
+}
+WEEKDAYS = (OfficeHours(("Mo", "Tu", "We", "Th", "Fr"), "07:30", "15:30"),)
 
 
 def sample_receipt(language: Language) -> Receipt:
@@ -34,6 +43,9 @@ def sample_receipt(language: Language) -> Receipt:
         code="K7P4M-X9RCA",  # as the outbox shows codes; the QR holds K7P4MX9RCA
         filed_at=datetime(2025, 6, 12, 12, 5, tzinfo=UTC),
         status_url_base="https://infomat.example.pl/s/",
+        deadline=DEADLINES[language],
+        phone="+48 17 000 00 00",  # a sample: Polish subscriber numbers never start with 0
+        hours=WEEKDAYS,
     )
 
 

@@ -14,10 +14,13 @@ from devices.receipt import Line, QrCode, Receipt, Size
 from devices.receipt_text import render_text
 from kiosk.config import Language
 from kiosk.receipts import (
+    NO_BREAK,
     POLISH_LETTERS,
     WORDS,
+    OfficeHours,
     application_receipt,
     group_code,
+    hours_text,
     printer_test_receipt,
     status_url,
     status_url_problem,
@@ -28,11 +31,17 @@ BASE = "https://infomat.example.pl/s/"
 SUMMER_NOON_UTC = datetime(2025, 6, 12, 12, 5, tzinfo=UTC)
 
 
+WEEKDAYS = (OfficeHours(("Mo", "Tu", "We", "Th", "Fr"), "07:30", "15:30"),)
+
+
 def receipt(
     language: Language = "pl",
     *,
     filed_at: datetime = SUMMER_NOON_UTC,
     details: tuple[str, ...] = (),
+    deadline: str = "nie później niż w ciągu 14 dni",
+    phone: str = "+48 17 000 00 00",
+    hours: tuple[OfficeHours, ...] = WEEKDAYS,
 ) -> Receipt:
     return application_receipt(
         language=language,
@@ -42,6 +51,9 @@ def receipt(
         filed_at=filed_at,
         status_url_base=BASE,
         details=details,
+        deadline=deadline,
+        phone=phone,
+        hours=hours,
     )
 
 
@@ -147,3 +159,54 @@ def test_the_test_print_shows_the_kiosk_the_printer_and_every_polish_letter() ->
     assert "12345678901234567890123456789012" in job.text.splitlines()  # the ruler, unwrapped
     assert job.qr_codes[0].payload == (BASE + "TEST").encode()
     assert job.events[-1] == "cut"
+
+
+def test_the_printed_receipt_names_the_deadline_the_phone_and_the_hours() -> None:
+    job = decode(render_escpos(receipt("pl"), PAPER_80))
+    printed = " ".join(job.text.splitlines()).replace(NO_BREAK, " ")  # CP852 text, unwrapped
+    assert "Kod wniosku" in printed
+    assert "Czas załatwienia: nie później niż w ciągu 14 dni" in printed
+    assert "Telefon do urzędu: +48 17 000 00 00" in printed
+    assert "Godziny pracy urzędu: pn.-pt. 07:30-15:30" in printed
+    assert not job.rasters  # still text: nothing outside CP852 crept in
+
+
+def test_german_office_lines_print_as_cp852_text_too() -> None:
+    job = decode(render_escpos(receipt("de"), PAPER_58))
+    printed = " ".join(job.text.splitlines()).replace(NO_BREAK, " ")
+    assert "Öffnungszeiten der Behörde: Mo-Fr 07:30-15:30" in printed
+    assert not job.rasters
+
+
+def test_what_the_catalogue_does_not_say_is_left_out() -> None:
+    texts = receipt(deadline="", phone="", hours=()).texts()
+    words = WORDS["pl"]
+    assert not any(t.startswith((words.deadline, words.phone, words.hours)) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("hours", "shown"),
+    [
+        (WEEKDAYS, "pn.-pt. 07:30-15:30"),
+        (
+            (
+                OfficeHours(("Mo", "We", "Fr"), "08:00", "16:00"),
+                OfficeHours(("Sa",), "09:00", "12:00"),
+            ),
+            "pn., śr., pt. 08:00-16:00; sob. 09:00-12:00",
+        ),
+        ((OfficeHours(("Tu", "Mo"), "08:00", "17:00"),), "pn., wt. 08:00-17:00"),
+    ],
+)
+def test_opening_hours_read_as_a_resident_says_them(
+    hours: tuple[OfficeHours, ...], shown: str
+) -> None:
+    assert hours_text(hours, "pl").replace(NO_BREAK, " ") == shown
+
+
+def test_the_phone_number_is_never_broken_across_lines() -> None:
+    job = decode(render_escpos(receipt("pl"), PAPER_58))
+    assert any(
+        line.endswith(f"+48{NO_BREAK}17{NO_BREAK}000{NO_BREAK}00{NO_BREAK}00")
+        for line in job.text.splitlines()
+    )

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from kiosk.forms.filling import FormFilling
+from kiosk.forms.problems import Problem
 from offline_cache.catalogue_store import CatalogueStore
 from offline_cache.records import LANGUAGES, Form, FormField, Text
 from tests.kiosk.forms.numbers import pesel_of
@@ -127,3 +128,38 @@ def test_conditional_questions_of_the_demo_look_back_at_real_answers(
     shown = [f.id for f in filling.visible_fields(reply)]
     assert "email" not in shown
     assert {"ulica", "kod-pocztowy", "miejscowosc"} <= set(shown)
+
+
+def test_an_electronic_file_is_not_offered_by_post_nor_a_paper_copy_by_e_mail(
+    demo_store: CatalogueStore,
+) -> None:
+    form = demo_store.form("wniosek-informacja-publiczna")
+    assert form is not None
+    filling = FormFilling(form)
+    offered = {}
+    for form_of_answer in ("plik", "kopia-papierowa", "wglad"):
+        filling.set_answer("forma", form_of_answer)
+        offered[form_of_answer] = [c.value for c in filling.offered_choices("sposob")]
+    assert offered == {
+        "plik": ["email", "odbior"],
+        "kopia-papierowa": ["poczta", "odbior"],
+        "wglad": ["odbior"],
+    }
+
+
+def test_post_chosen_and_then_an_electronic_file_is_a_problem_for_the_resident(
+    demo_store: CatalogueStore,
+) -> None:
+    form = demo_store.form("wniosek-informacja-publiczna")
+    assert form is not None
+    filling = FormFilling(form)
+    reply = next(i for i, s in enumerate(form.steps) if s.id == "odpowiedz")
+    filling.set_answer("forma", "kopia-papierowa")
+    for field_id, answer in (("sposob", "poczta"), ("ulica", "Plac Sobieskiego 18"),
+                             ("kod-pocztowy", "37-100"), ("miejscowosc", "Łańcut")):  # fmt: skip
+        filling.set_answer(field_id, answer)
+    assert filling.check_step(reply) == {}
+    filling.set_answer("forma", "plik")  # back on step 1, the resident changes their mind
+    assert filling.check_step(reply) == {"sposob": Problem("choice.not_offered")}
+    assert "earlier" in Problem("choice.not_offered").message()
+    assert not filling.ready_to_submit()

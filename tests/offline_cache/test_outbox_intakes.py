@@ -193,7 +193,7 @@ def test_the_e_mail_is_readable_polish_with_the_json_attached(
     text_part = message.get_body(("plain",))
     assert text_part is not None
     text = text_part.get_content()
-    assert f"Kod zgłoszenia: {display(submission.code)}" in text
+    assert f"Kod wniosku: {display(submission.code)}" in text
     assert "- Imię i nazwisko: Łucja Żółkiewska-Wójcik" in text
     assert "- Adres do korespondencji: ul. Źródlana 7/3, 37-100 Łańcut" in text
     assert "Złożono: " in text

@@ -16,10 +16,14 @@ from PySide6.QtTest import QTest
 
 from devices.printers import PrinterStatus, make_printer
 from kiosk.composition import printer_settings
+from kiosk.config import Language
+from kiosk.receipts import WORDS
 from offline_cache.outbox import Outbox
 from tests.offline_cache.test_outbox_durability import fill_up
 from tests.ui.conftest import Kiosk, texts_on_screen
+from ui.form_problems import optional_label
 from ui.screenshots import settle
+from ui.speech_model import visible_texts
 
 INFO_REQUEST = "gl-informacja-publiczna"
 WASTE_DECLARATION = "gl-deklaracja-oplata-za-odpady"
@@ -120,7 +124,7 @@ def test_a_resident_files_a_request_for_public_information(kiosk: Kiosk) -> None
 def test_a_wrong_email_is_explained_next_to_the_field(kiosk: Kiosk) -> None:
     open_form(kiosk, INFO_REQUEST)
     type_text(kiosk, "area_tresc", "Budżet gminy")
-    tap_field(kiosk, "choice_forma_wglad")
+    tap_field(kiosk, "choice_forma_plik")
     kiosk.tap("formNext")
     kiosk.tap("formNext")
     tap_field(kiosk, "choice_sposob_email")
@@ -149,7 +153,7 @@ def test_back_and_forward_keep_every_answer(kiosk: Kiosk) -> None:
 def test_choosing_post_asks_for_the_address_instead_of_the_email(kiosk: Kiosk) -> None:
     open_form(kiosk, INFO_REQUEST)
     type_text(kiosk, "area_tresc", "Protokoły sesji")
-    tap_field(kiosk, "choice_forma_plik")
+    tap_field(kiosk, "choice_forma_kopia-papierowa")
     kiosk.tap("formNext")
     kiosk.tap("formNext")
     assert not kiosk.shown("field_email")
@@ -157,6 +161,67 @@ def test_choosing_post_asks_for_the_address_instead_of_the_email(kiosk: Kiosk) -
     assert kiosk.shown("field_ulica")
     assert kiosk.shown("field_kod-pocztowy")
     assert not kiosk.shown("field_email")
+
+
+OPTIONAL = {
+    "pl": "(nieobowiązkowe)",
+    "en": "(optional)",
+    "uk": "(необов’язково)",
+    "de": "(freiwillig)",
+}
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "uk", "de"])
+def test_an_optional_question_says_so_once_with_one_space(kiosk: Kiosk, language: Language) -> None:
+    kiosk.tap(f"lang_{language}")
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Protokoły sesji")
+    tap_field(kiosk, "choice_forma_plik")
+    kiosk.tap("formNext")  # step 2: the name, which the request does not need
+    shown = " ".join(visible_texts(kiosk.item("formScreen")))
+    mark = OPTIONAL[language]
+    assert shown.count(mark) == 1
+    assert f" {mark}" in shown and f"  {mark}" not in shown
+    word = mark.strip("()").casefold().replace("’", "'")
+    assert shown.casefold().replace("’", "'").count(word) == 1  # not again in the help
+
+
+def test_a_label_that_already_says_optional_is_not_marked_again(kiosk: Kiosk) -> None:
+    kiosk.tap("lang_uk")
+    assert optional_label("Телефон") == "Телефон (необов’язково)"
+    assert optional_label("Телефон (необов'язково)") == "Телефон (необов'язково)"
+    kiosk.tap("lang_en")
+    assert optional_label("Phone number (Optional)") == "Phone number (Optional)"
+    assert optional_label("Phone number ") == "Phone number (optional)"
+
+
+def test_an_electronic_file_is_not_offered_by_post(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Protokoły sesji")
+    tap_field(kiosk, "choice_forma_plik")
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    assert kiosk.shown("choice_sposob_email") and kiosk.shown("choice_sposob_odbior")
+    assert not kiosk.shown("choice_sposob_poczta")
+
+
+def test_post_then_a_change_to_an_electronic_file_is_shown_as_a_problem(kiosk: Kiosk) -> None:
+    open_form(kiosk, INFO_REQUEST)
+    type_text(kiosk, "area_tresc", "Protokoły sesji")
+    tap_field(kiosk, "choice_forma_kopia-papierowa")
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    tap_field(kiosk, "choice_sposob_poczta")
+    kiosk.tap("formBack")
+    kiosk.tap("formBack")
+    tap_field(kiosk, "choice_forma_plik")  # the resident changes their mind on step 1
+    kiosk.tap("formNext")
+    kiosk.tap("formNext")
+    type_text(kiosk, "field_ulica", "Plac Sobieskiego 18")
+    kiosk.tap("formNext")
+    assert progress(kiosk).startswith("Krok 3 z 3")  # not on to the review
+    assert "nie pasuje do odpowiedzi" in problem(kiosk, "sposob")
+    assert not kiosk.shown("choice_sposob_poczta")
 
 
 def test_a_wrong_pesel_is_explained_in_the_residents_language(kiosk: Kiosk) -> None:
@@ -246,3 +311,20 @@ def test_a_full_disk_tells_the_resident_and_prints_nothing(kiosk: Kiosk, tmp_pat
         outbox.close()
         del services.__dict__["outbox"]
         subprocess.run(["umount", str(mount)], check=True)
+
+
+ONE_NAME = {"pl": "Kod wniosku", "en": "Application code", "uk": "Код заяви", "de": "Antragscode"}
+
+
+@pytest.mark.parametrize("language", ["pl", "en", "uk", "de"])
+def test_the_code_has_one_name_on_screen_in_speech_and_on_the_receipt(
+    kiosk: Kiosk, language: Language
+) -> None:
+    file_info_request(kiosk)
+    assert kiosk.shown("receiptScreen")
+    kiosk.tap(f"lang_{language}")
+    name = ONE_NAME[language]
+    assert WORDS[language].code == name
+    read_aloud = visible_texts(kiosk.item("receiptScreen"))  # what "read aloud" says
+    assert f"{name}:" in read_aloud
+    assert not any("zgłoszeni" in text or "zapisany" in text for text in read_aloud)

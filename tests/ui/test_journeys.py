@@ -7,6 +7,7 @@ from PySide6.QtQml import QQmlComponent
 
 from tests.ui.conftest import Kiosk, texts_on_screen
 from ui.screenshots import settle
+from ui.service_card import to_bring
 
 
 def test_pick_a_category_open_a_card_and_come_back(kiosk: Kiosk) -> None:
@@ -164,3 +165,22 @@ def test_a_physical_keyboard_types_into_the_search_too(kiosk: Kiosk) -> None:
     settle(200)
     assert kiosk.item("searchField").property("text") == "karta wędk"
     assert kiosk.app.catalogue._results.rows()[0]["serviceId"] == "pl-karta-wedkarska"
+
+
+def test_a_card_fileable_here_does_not_ask_to_bring_the_paper_form(kiosk: Kiosk) -> None:
+    kiosk.app.catalogue.openService("gl-informacja-publiczna")  # the kiosk's form replaces it
+    card = kiosk.app.catalogue.property("card")
+    assert card["kioskForm"] == "wniosek-informacja-publiczna"
+    assert card["documents"] == []
+    kiosk.app.catalogue.openService("gl-wypis-wyrys-mpzp")  # the rest is still needed
+    assert kiosk.app.catalogue.property("card")["documents"] == [
+        "Potwierdzenie zapłaty opłaty skarbowej"
+    ]
+
+
+def test_the_paper_form_stays_in_the_list_where_the_kiosk_cannot_file_it() -> None:
+    online = {"type": "online", "url": "https://epuap.gov.pl"}
+    documents = [{"name": {"pl": "Wniosek"}, "application_form": True}]
+    assert to_bring({"channels": [online], "documents": documents}) == documents
+    kiosk = {"type": "kiosk", "form": "wniosek"}
+    assert to_bring({"channels": [online, kiosk], "documents": documents}) == []

@@ -23,15 +23,29 @@ Popup {
     contentItem: Column {
         spacing: theme.body * 0.4
         Text { text: qsTr("Technician"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true }
+        Row {  // the panel speaks the session's language; a technician may switch it here
+            objectName: "adminLanguages"
+            spacing: theme.body * 0.4
+            Repeater {
+                model: [["pl", "Polski"], ["en", "English"], ["uk", "Українська"], ["de", "Deutsch"]]
+                LanguageButton {
+                    objectName: "adminLang_" + modelData[0]
+                    language: modelData[0]
+                    name: modelData[1]
+                    checked: session.language === modelData[0]
+                    onClicked: session.setLanguage(modelData[0])
+                }
+            }
+        }
         Repeater {
             model: adminPanel.rows
             Row {
                 width: parent.width
                 Text { width: parent.width * 0.4; text: modelData[1]; color: theme.colors.mutedText; font.pixelSize: theme.small }
-                Text { objectName: "adminStatus_" + modelData[0]; width: parent.width * 0.6; text: admin.status[modelData[0]] || "—"; color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WrapAnywhere }
+                Text { objectName: "adminStatus_" + modelData[0]; width: parent.width * 0.6; text: admin.status[modelData[0]] || "—"; color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.Wrap }
             }
         }
-        Text { width: parent.width; text: admin.message; visible: text.length > 0; color: theme.colors.primary; font.pixelSize: theme.small }
+        Text { objectName: "adminMessage"; width: parent.width; text: admin.message; visible: text.length > 0; color: theme.colors.primary; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
         Flow {
             width: parent.width
             spacing: theme.body * 0.4

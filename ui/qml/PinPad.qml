@@ -21,7 +21,8 @@ Popup {
         spacing: theme.body * 0.5
         Text { width: parent.width; text: qsTr("Technician PIN"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true }
         Text { objectName: "pinDots"; width: parent.width; text: "●".repeat(pad.entered.length) || " "; color: theme.colors.text; font.pixelSize: theme.title; horizontalAlignment: Text.AlignHCenter }
-        Text { objectName: "pinMessage"; width: parent.width; text: admin.message; color: theme.colors.error; font.pixelSize: theme.body; wrapMode: Text.WordWrap; visible: text.length > 0 }
+        // Its space is kept when empty (two lines), so a wrong PIN never moves the keys.
+        Text { objectName: "pinMessage"; width: parent.width; height: font.pixelSize * 2.6; text: admin.message; color: theme.colors.error; font.pixelSize: theme.body; wrapMode: Text.WordWrap; maximumLineCount: 2; elide: Text.ElideRight; verticalAlignment: Text.AlignVCenter }
         Grid {
             columns: 3
             spacing: theme.body * 0.4

@@ -7,7 +7,7 @@ Item {
     id: receiptScreen
     objectName: "receiptScreen"
     Accessible.role: Accessible.Pane
-    Accessible.name: qsTr("Your application has been saved")
+    Accessible.name: qsTr("Your application has been filed")
 
     // The header's Back must not reopen a sent form: it finishes instead.
     function goBack() { session.reset(); return true }
@@ -29,7 +29,7 @@ Item {
             Text {
                 objectName: "receiptTitle"
                 width: parent.width
-                text: "✓ " + qsTr("Your application has been saved")
+                text: "✓ " + qsTr("Your application has been filed")
                 color: theme.colors.text
                 font.pixelSize: theme.title
                 font.bold: true
@@ -46,7 +46,7 @@ Item {
             }
             Text {
                 width: parent.width
-                text: qsTr("Your application code:")
+                text: qsTr("Application code:")
                 color: theme.colors.text
                 font.pixelSize: theme.body
             }
@@ -61,7 +61,7 @@ Item {
                 font.letterSpacing: theme.body * 0.2
                 wrapMode: Text.WrapAnywhere
                 Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("Your application code:") + " " + (form.result.codeSpoken || "")
+                Accessible.name: qsTr("Application code:") + " " + (form.result.codeSpoken || "")
             }
             Rectangle {
                 objectName: "printState"

@@ -54,7 +54,7 @@ REACHED_BY = {
     "text.too_long": (field("text", max_length=5), "Łańcut"),
 }
 # Codes only the whole form can give (answers that contradict each other).
-REACHED_BY_FILLING = {"pesel.not_birth_date", "pesel.not_sex"}
+REACHED_BY_FILLING = {"pesel.not_birth_date", "pesel.not_sex", "choice.not_offered"}
 
 
 @pytest.mark.parametrize(("expected", "example"), REACHED_BY.items())

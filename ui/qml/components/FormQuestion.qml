@@ -43,7 +43,7 @@ Column {
 
     Text {
         width: question.width
-        text: question.label + (question.required ? "" : "  " + qsTr("(optional)"))
+        text: question.label  // "(optional)" is added once by the form model
         color: theme.colors.text
         font.pixelSize: theme.body * 1.05
         font.bold: true
