@@ -22,7 +22,7 @@ def test_focus_ring_is_visible_and_not_the_error_colour(palette: Palette) -> Non
     """A focused field must not look wrong: its ring (WCAG 1.4.11, 3:1) is far from the error red."""
     assert contrast_ratio(palette.focus, palette.background) >= 3
     assert contrast_ratio(palette.focus, palette.surface) >= 3
-    red, green, blue = (int(palette.focus[i : i + 2], 16) for i in (1, 3, 5))
+    red, _green, blue = (int(palette.focus[i : i + 2], 16) for i in (1, 3, 5))
     assert blue > red, f"focus {palette.focus} is a red, like the error colour {palette.error}"
 
 
