@@ -181,6 +181,35 @@ class DisplayConfig:
 
 
 @dataclass(frozen=True)
+class SpeechConfig:
+    command: str = option(
+        "espeak-ng", "Speech synthesizer reading text from stdin (espeak-ng's options)."
+    )
+    words_per_minute: int = option(150, "Speech rate before the resident's own choice.", minimum=80)
+    volume: int = option(100, "Speech volume (espeak-ng amplitude, 0-200).", minimum=0)
+    key_up: str = option("Up", "Keypad key for the previous item in speech mode (a Qt key name).")
+    key_down: str = option("Down", "Keypad key for the next item in speech mode.")
+    key_select: str = option("Return", "Keypad key that chooses the item spoken last.")
+    key_back: str = option("Escape", "Keypad key that closes a panel or goes one screen back.")
+    key_help: str = option("F1", "Keypad key that turns speech mode on and says how it works.")
+    attract_hint_s: int = option(
+        60, "Seconds between spoken hints on the attract screen; 0: never.", minimum=0
+    )
+    attract_hint_volume: int = option(
+        60, "Volume of the attract screen's spoken hint (0-200).", minimum=0
+    )
+
+    def keypad(self) -> dict[str, str]:
+        return {
+            "up": self.key_up,
+            "down": self.key_down,
+            "select": self.key_select,
+            "back": self.key_back,
+            "help": self.key_help,
+        }
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     kiosk_id: str = option(
         "demo-kiosk", "Name of this kiosk in logs, metrics and the admin screen."
@@ -200,6 +229,7 @@ class KioskConfig:
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
     display: DisplayConfig = field(default_factory=DisplayConfig)
+    speech: SpeechConfig = field(default_factory=SpeechConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -236,11 +266,44 @@ def load_config(path: Path | None) -> KioskConfig:
     if config.metrics.port > 65535:
         raise ConfigError(f"{path}: 'metrics.port' must be at most 65535")
     _check_heartbeat(config.heartbeat, str(path))
+    _check_speech(config.speech, str(path))
     for key in ("off_at", "on_at"):
         value = getattr(config.display, key)
         if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
             raise ConfigError(f"{path}: 'display.{key}' must be a time like 22:00 (got {value!r})")
     return config
+
+
+_NAMED_KEYS = (
+    "Up Down Left Right Return Enter Escape Space Tab Backspace Home End PageUp PageDown "
+    "Insert Delete Plus Minus Asterisk Slash Period Comma Select Help Back Forward"
+)
+KEY_NAMES = frozenset(
+    [
+        *"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+        *(f"F{n}" for n in range(1, 36)),
+        *_NAMED_KEYS.split(),
+    ]
+)
+"""Key names the speech keypad may use (Qt's names without "Key_"; kiosk/ has no Qt)."""
+
+
+def _check_speech(speech: SpeechConfig, source: str) -> None:
+    limits = {"words_per_minute": 450, "volume": 200, "attract_hint_volume": 200}
+    for key, most in limits.items():
+        if getattr(speech, key) > most:
+            raise ConfigError(f"{source}: 'speech.{key}' must be at most {most}")
+    if speech.attract_hint_s and not 10 <= speech.attract_hint_s <= 3600:
+        raise ConfigError(f"{source}: 'speech.attract_hint_s' must be 0 or 10 to 3600 seconds")
+    keys = speech.keypad()
+    for action, name in keys.items():
+        if name not in KEY_NAMES:
+            raise ConfigError(
+                f"{source}: 'speech.key_{action}' = {name!r} is not a key name "
+                "(e.g. Up, Down, Return, Escape, F1)"
+            )
+    if len(set(keys.values())) < len(keys):
+        raise ConfigError(f"{source}: the 'speech.key_*' options must be five different keys")
 
 
 def _check_catalogue(catalogue: CatalogueConfig, source: str) -> None:

@@ -57,6 +57,8 @@ class ResidentSession:
     category: str = ""
     life_event: str = ""
     open_service: str = ""
+    speech_pace: float = 1.0  # the resident's speech rate and volume, x the configured ones
+    speech_loudness: float = 1.0
     form: FormInProgress | None = None
     filed: FiledReceipt | None = None
 

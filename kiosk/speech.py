@@ -18,9 +18,12 @@ MAX_CHARS = 4000
 
 
 class Speaker:
-    def __init__(self, command: str = "espeak-ng", words_per_minute: int = 150) -> None:
+    def __init__(
+        self, command: str = "espeak-ng", words_per_minute: int = 150, volume: int = 100
+    ) -> None:
         self._command = shutil.which(command)
         self._rate = words_per_minute
+        self._volume = volume
         self._current: subprocess.Popen[bytes] | None = None
         if self._command is None:
             log.warning("read aloud is off: %s is not installed", command)
@@ -29,13 +32,14 @@ class Speaker:
     def available(self) -> bool:
         return self._command is not None
 
-    def say(self, text: str, language: str) -> None:
-        """Start speaking `text`, stopping whatever was being said."""
+    def say(self, text: str, language: str, pace: float = 1.0, loudness: float = 1.0) -> None:
+        """Start speaking `text`, stopping whatever was being said; `pace` and `loudness`
+        scale the configured rate and volume (the resident's choice in the panel)."""
         self.stop()
         if self._command is None or not text.strip():
             return
         self._current = subprocess.Popen(
-            self._args(language),
+            self._args(language, pace, loudness),
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -46,7 +50,7 @@ class Speaker:
 
     def stop(self) -> None:
         if self._current is not None and self._current.poll() is None:
-            self._current.terminate()
+            self._current.kill()  # at once: a new resident must not hear the last one
             self._current.wait(timeout=2)
         self._current = None
 
@@ -61,6 +65,9 @@ class Speaker:
             timeout=30,
         )
 
-    def _args(self, language: str) -> list[str]:
+    def _args(self, language: str, pace: float = 1.0, loudness: float = 1.0) -> list[str]:
         assert self._command is not None
-        return [self._command, "-v", VOICES.get(language, "pl"), "-s", str(self._rate), "--stdin"]
+        rate = min(450, max(80, round(self._rate * pace)))
+        volume = min(200, max(0, round(self._volume * loudness)))
+        voice = VOICES.get(language, "pl")
+        return [self._command, "-v", voice, "-s", str(rate), "-a", str(volume), "--stdin"]

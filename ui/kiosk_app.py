@@ -36,6 +36,7 @@ from ui.i18n import Translations
 from ui.idle import IdleWatch
 from ui.lockdown import Lockdown
 from ui.qr_image import QrImageProvider
+from ui.screen_reader import ScreenReader, keypad_map
 from ui.session_model import SessionModel
 from ui.speech_model import SpeechModel
 from ui.status_model import StatusModel
@@ -79,7 +80,17 @@ class KioskApp:
         self.idle = IdleWatch(screen.idle_s, screen.countdown_s, screen.attract_s)
         self.form = FormModel(lambda: services.filing, self._print_receipt, self.session)
         self.status = StatusModel(services.catalogue.info().loaded_at)
-        self.speech = SpeechModel(Speaker(), self.session)
+        speech = config.speech
+        speaker = Speaker(speech.command, speech.words_per_minute, speech.volume)
+        self.speech = SpeechModel(speaker, self.session)
+        hint_loudness = speech.attract_hint_volume / max(1, speech.volume)
+        self.screen_reader = ScreenReader(
+            self.session,
+            self.speech.say,
+            keypad_map(speech.keypad()),
+            hint=(lambda text: speaker.say(text, config.language, 1.0, hint_loudness),
+                  speech.attract_hint_s),
+        )  # fmt: skip
         self.admin = AdminModel(AdminPin(self._pin_hash(options)), self._admin_actions())
         self.lockdown = Lockdown()
         # Told after the crash handler took the resident home (the metrics count recoveries).
@@ -117,8 +128,12 @@ class KioskApp:
             background.on_result(
                 lambda _: self.status.set_last_update(self.services.catalogue.info().loaded_at)
             )
-        self.app.installEventFilter(self.idle)
+        # Filters run last-installed first: the idle watch sees every event, then the speech
+        # mode takes its keypad keys (Escape, F1), then the lockdown swallows leaving keys.
         self.app.installEventFilter(self.lockdown)
+        self.app.installEventFilter(self.screen_reader)
+        self.app.installEventFilter(self.idle)
+        self.idle.stateChanged.connect(self._on_idle_state)
 
     def _load(self, options: UiOptions) -> QQuickWindow:
         context = self.engine.rootContext()
@@ -129,6 +144,7 @@ class KioskApp:
             "idle": self.idle,
             "kioskStatus": self.status,
             "speech": self.speech,
+            "screenReader": self.screen_reader,
             "admin": self.admin,
             "form": self.form,
         }
@@ -150,6 +166,7 @@ class KioskApp:
         if not roots or not isinstance(roots[0], QQuickWindow):
             raise RuntimeError(f"{MAIN_QML.name} did not load; see the QML errors above")
         window = roots[0]
+        self.screen_reader.attach(window)
         if screen.hide_cursor and not options.windowed:
             window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
         self.idle.start()
@@ -157,6 +174,14 @@ class KioskApp:
 
     def _on_language_changed(self) -> None:
         self.translations.apply(self.session.session.language)
+
+    def _on_idle_state(self) -> None:
+        idle = self.idle
+        self.screen_reader.on_idle(
+            idle.property("countdownVisible") is True,
+            idle.property("attractVisible") is True,
+            int(idle.property("secondsLeft")),
+        )
 
     def _on_accessibility_changed(self) -> None:
         access = self.session.session.accessibility
@@ -209,7 +234,9 @@ class KioskApp:
     def shutdown(self) -> None:
         """Close the window and drop the QML engine before the models it binds to go away."""
         self.window.close()
+        self.speech.stop()
         self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.screen_reader)
         self.app.removeEventFilter(self.lockdown)
         self.translations.remove()
         self.engine.deleteLater()

@@ -43,6 +43,16 @@ class SessionModel(QObject):
             setattr(self.session.accessibility, name, on)
             self.accessibilityChanged.emit()
 
+    @Slot(str, int)
+    def adjustSpeech(self, which: str, step: int) -> None:
+        """Slower/faster ("pace") or quieter/louder ("loudness") by one step of 20 %."""
+        state = self.session
+        if which == "pace":
+            state.speech_pace = _stepped(state.speech_pace, step)
+        elif which == "loudness":
+            state.speech_loudness = _stepped(state.speech_loudness, step)
+        self.accessibilityChanged.emit()
+
     @Slot(str)
     def setQuery(self, text: str) -> None:
         if text != self.session.query:
@@ -62,7 +72,20 @@ class SessionModel(QObject):
     def _any_option(self) -> bool:
         return any(self._options().values())
 
+    def _pace(self) -> float:
+        return self.session.speech_pace
+
+    def _loudness(self) -> float:
+        return self.session.speech_loudness
+
     language = Property(str, _language, notify=languageChanged)
+    speechPace = Property(float, _pace, notify=accessibilityChanged)
+    speechLoudness = Property(float, _loudness, notify=accessibilityChanged)
     query = Property(str, _query, notify=queryChanged)
     options = Property(dict, _options, notify=accessibilityChanged)
     anyOption = Property(bool, _any_option, notify=accessibilityChanged)
+
+
+def _stepped(value: float, step: int) -> float:
+    """One step is 20 %, from 40 % to 200 % of the configured value."""
+    return min(2.0, max(0.4, round(value + 0.2 * step, 1)))

@@ -33,8 +33,13 @@ class SpeechModel(QObject):
 
     @Slot(QQuickItem)
     def sayScreen(self, item: QQuickItem) -> None:
-        self._speaker.say(". ".join(visible_texts(item)), self._session.session.language)
+        self.say(". ".join(visible_texts(item)))
+
+    def stop(self) -> None:
+        self._speaker.stop()
 
     @Slot(str)
     def say(self, text: str) -> None:
-        self._speaker.say(text, self._session.session.language)
+        """In the resident's language, at the rate and volume they chose."""
+        state = self._session.session
+        self._speaker.say(text, state.language, state.speech_pace, state.speech_loudness)

@@ -19,6 +19,8 @@ Popup {
     width: Math.min(root.width * 0.9, 1000)
     padding: gap * 1.5
     onAboutToShow: y = session.options.low_reach ? root.height - implicitHeight - gap : (root.height - implicitHeight) / 2
+    onOpened: screenReader.screenChanged()
+    onClosed: screenReader.screenChanged()
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
 
     readonly property var choices: [
@@ -52,13 +54,36 @@ Popup {
                 }
             }
         }
+        // How the speech sounds (always here, so the panel keeps its size).
+        Grid {
+            id: speechGrid
+            width: parent.width
+            columns: 4
+            spacing: panel.gap * 0.5
+            Repeater {
+                model: [
+                    { key: "slower", label: qsTr("Slower"), which: "pace", step: -1 },
+                    { key: "faster", label: qsTr("Faster"), which: "pace", step: 1 },
+                    { key: "quieter", label: qsTr("Quieter"), which: "loudness", step: -1 },
+                    { key: "louder", label: qsTr("Louder"), which: "loudness", step: 1 }
+                ]
+                KioskButton {
+                    objectName: "speech_" + modelData.key
+                    width: (speechGrid.width - 3 * speechGrid.spacing) / 4
+                    height: panel.big * 2
+                    fontSize: panel.big * 0.7
+                    text: modelData.label
+                    onClicked: { session.adjustSpeech(modelData.which, modelData.step); speech.say(text) }
+                }
+            }
+        }
         KioskButton {
             objectName: "a11yReadScreen"
             width: parent.width
             height: panel.big * 2.4
             fontSize: panel.big
             text: qsTr("Read this screen now")
-            onClicked: root.readScreen()
+            onClicked: { panel.close(); screenReader.readAll() }
         }
         KioskButton {
             objectName: "a11yClose"

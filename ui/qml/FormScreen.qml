@@ -52,6 +52,9 @@ Item {
         target: form
         function onChanged() { if (form.consentAccepted || !form.reviewing) formScreen.consentAsked = false }
     }
+    // Each step (and the review) is a new screen for a resident listening to speech mode.
+    readonly property string stepKey: form.reviewing ? "review" : "step" + form.stepIndex
+    onStepKeyChanged: screenReader.screenChanged()
 
     // Typing in landscape leaves little height above the keyboard: the title steps aside.
     readonly property bool compact: root.landscape && root.keyboardShown

@@ -6,6 +6,8 @@ import "components"
 Item {
     id: home
     objectName: "homeScreen"
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Home: search, categories and life events")
     signal openService(string serviceId)
     signal openList()
     property alias searchField: search

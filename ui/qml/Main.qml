@@ -58,16 +58,18 @@ ApplicationWindow {
         a11yLoader.active = true
         a11yLoader.item.open()
     }
-    function readScreen() {
-        var item = stack.currentItem
-        speech.sayScreen(item)
+    // The keypad's back key (speech mode): close what is open, or one screen back.
+    function goBackOrClose() {
+        if (admin.pinPadVisible || admin.adminVisible) { admin.close(); return }
+        if (a11yLoader.item && a11yLoader.item.visible) { a11yLoader.item.close(); return }
+        if (idle.countdownVisible || idle.attractVisible) { idle.touch(); return }
+        if (stack.depth > 1) goBack()
     }
 
-    // Read aloud: each new screen is read once it has settled (and on demand in the panel).
-    Timer { id: readTimer; interval: 600; onTriggered: root.readScreen() }
+    // Speech mode: each new screen is announced by its title and how many items it holds.
     Connections {
         target: stack
-        function onCurrentItemChanged() { if (session.options.read_aloud) readTimer.restart() }
+        function onCurrentItemChanged() { screenReader.screenChanged() }
     }
 
     Connections {
@@ -161,6 +163,9 @@ ApplicationWindow {
                     anchors.verticalCenter: parent.verticalCenter
                     text: "♿ " + qsTr("Accessibility")
                     checked: session.anyOption
+                    // Held (a fixed place, for a tactile sticker): speech mode on or off.
+                    holdable: true
+                    onLongPressed: screenReader.setActive(!screenReader.active)
                     onClicked: root.openAccessibility()
                 }
             }
@@ -242,6 +247,21 @@ ApplicationWindow {
     Loader { anchors.fill: parent; z: 60; active: idle.countdownVisible; sourceComponent: IdleOverlay {} }
     Loader { active: admin.pinPadVisible; sourceComponent: PinPad {} }
     Loader { active: admin.adminVisible; sourceComponent: AdminPanel {} }
+
+    // Speech mode: a thick ring around the item last spoken (for a helper looking on).
+    Rectangle {
+        objectName: "speechFocus"
+        visible: screenReader.active && screenReader.focusRect.width > 0
+        x: screenReader.focusRect.x - 6
+        y: screenReader.focusRect.y - 6
+        width: screenReader.focusRect.width + 12
+        height: screenReader.focusRect.height + 12
+        z: 100
+        radius: 14
+        color: "transparent"
+        border.width: 6
+        border.color: theme.colors.focus
+    }
 
     Loader {
         id: keyboardLoader

@@ -37,6 +37,9 @@ Column {
         return out + digits.slice(next)
     }
 
+    readonly property bool hasField: typed || kind === "long_text"
+    readonly property string spokenDetails: [question.required ? qsTr("required") : "",
+                                             question.problem || question.help].filter(Boolean).join(", ")
     readonly property bool typed: kind !== "choice" && kind !== "yes_no" && kind !== "long_text"
     width: parent ? parent.width : 0
     spacing: theme.body * 0.3
@@ -44,6 +47,8 @@ Column {
     Text {
         width: question.width
         text: question.label  // "(optional)" is added once by the form model
+        // A typed answer's field says its label, help and problem itself (read once).
+        Accessible.ignored: question.hasField
         color: theme.colors.text
         font.pixelSize: theme.body * 1.05
         font.bold: true
@@ -58,6 +63,7 @@ Column {
         color: theme.colors.mutedText
         font.pixelSize: theme.small
         wrapMode: Text.WordWrap
+        Accessible.ignored: question.hasField
     }
     TextField {
         id: line
@@ -92,7 +98,7 @@ Column {
         background: FieldFrame { focused: line.activeFocus; wrong: question.problem.length > 0 }
         Accessible.role: Accessible.EditableText
         Accessible.name: question.label
-        Accessible.description: question.problem || question.help
+        Accessible.description: question.spokenDetails
     }
     TextArea {
         id: area
@@ -115,7 +121,7 @@ Column {
         background: FieldFrame { focused: area.activeFocus; wrong: question.problem.length > 0 }
         Accessible.role: Accessible.EditableText
         Accessible.name: question.label
-        Accessible.description: question.problem || question.help
+        Accessible.description: question.spokenDetails
     }
     Text {
         visible: question.kind === "long_text" && question.maxLength > 0
@@ -151,5 +157,6 @@ Column {
         wrapMode: Text.WordWrap
         Accessible.role: Accessible.AlertMessage
         Accessible.name: question.problem
+        Accessible.ignored: question.hasField
     }
 }

@@ -8,7 +8,9 @@ Rectangle {
     property bool checked: false
     property bool enabled_: true
     property int fontSize: theme.body
+    property bool holdable: false  // a long press means something else (longPressed)
     signal clicked()
+    signal longPressed()
 
     implicitWidth: Math.max(theme.touch * 2, label.implicitWidth + theme.body * 1.6)
     implicitHeight: Math.max(theme.touch, label.implicitHeight + theme.body)
@@ -22,7 +24,8 @@ Rectangle {
 
     // The one accessible node of the button: its inner text is not a second one.
     Accessible.role: Accessible.Button
-    Accessible.name: label.text
+    // The name without its decorative marks (♿ ‹ ⌂ ✓ ☐ ›): a screen reader says the words.
+    Accessible.name: label.text.replace(/^[^0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+|[ ›]+$/g, "")
     Accessible.checkable: toggle
     Accessible.checked: checked
     Accessible.onPressAction: if (enabled_) button.clicked()
@@ -45,6 +48,10 @@ Rectangle {
     // (a button in a popup over home). A Flickable around may still take over a drag.
     TapHandler {
         gesturePolicy: TapHandler.ReleaseWithinBounds
+        // A slow press is still a tap (older hands hold longer); only a holdable button
+        // has a long press.
+        longPressThreshold: button.holdable ? 1.2 : 0
+        onLongPressed: button.longPressed()
         enabled: button.enabled_
         onTapped: button.clicked()
     }

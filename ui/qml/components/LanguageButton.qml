@@ -32,5 +32,5 @@ Rectangle {
             Accessible.ignored: true
         }
     }
-    TapHandler { gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: button.clicked() }
+    TapHandler { gesturePolicy: TapHandler.ReleaseWithinBounds; longPressThreshold: 0; onTapped: button.clicked() }
 }

@@ -43,8 +43,11 @@ Item {
             color: theme.colors.primary
             font.pixelSize: theme.small
             font.bold: true
-            Accessible.role: Accessible.StaticText
+            // A screen reader's user scrolls by choosing it (touch exploration: double tap).
+            Accessible.role: Accessible.Button
             Accessible.name: qsTr("more below")
+            Accessible.onPressAction: cue.flick.contentY = Math.min(cue.flick.contentY + cue.flick.height * 0.8,
+                                                                    cue.flick.contentHeight - cue.flick.height)
         }
     }
 }

@@ -1,0 +1,181 @@
+"""Speech mode as a blind resident uses it: keypad keys in, the synthesizer's text out.
+
+The kiosk speaks through a stand-in for espeak-ng that records the text it is given (the
+speech log); the tests press keys and read that log, never coordinates or item names.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.composition import Services
+from kiosk.config import AdminConfig, KioskConfig, SpeechConfig
+from tests.ui.conftest import find_item
+from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
+from ui.screenshots import settle
+
+RECORDER = """#!/bin/sh
+# Stands in for espeak-ng: one line per utterance, "voice<TAB>text".
+text=$(cat)
+printf '%s\\t%s\\n' "$2" "$text" >> {log}
+"""
+
+
+class Listener:
+    """The resident's ears: what the kiosk said, and the keys they press."""
+
+    def __init__(self, app: KioskApp, log: Path) -> None:
+        self.app = app
+        self.log = log
+        self._words_end = "Na tym ekranie nie ma nic więcej."
+
+    def heard(self) -> list[str]:
+        if not self.log.exists():
+            return []
+        return [line.split("\t", 1)[1] for line in self.log.read_text("utf-8").splitlines()]
+
+    def press(self, key: Qt.Key, wait_for_speech: bool = True) -> str:
+        """Press a key; return what was said after it."""
+        before = len(self.heard())
+        QTest.keyClick(self.app.window, key)
+        deadline = time.monotonic() + 3
+        while wait_for_speech and len(self.heard()) == before and time.monotonic() < deadline:
+            settle(20)
+        settle(60)
+        said = self.heard()[before:]
+        return " | ".join(said)
+
+    def find(self, wanted: str, limit: int = 90) -> str:
+        """Down until the item spoken contains `wanted` (as a keypad user steps)."""
+        for _ in range(limit):
+            said = self.press(Qt.Key.Key_Down)
+            if wanted in said:
+                return said
+            if said == self._words_end:
+                break
+        raise AssertionError(
+            f"never heard {wanted!r}; heard: {[h for h in self.heard() if h != self._words_end][-30:]}"
+        )
+
+    def type(self, text: str) -> None:
+        for character in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(
+                    kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character
+                )
+                QGuiApplication.sendEvent(self.app.window, event)
+            settle(30)
+        settle(100)
+
+
+@pytest.fixture(scope="module")
+def speaking_app(
+    qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[KioskApp, Path]]:
+    prepare_environment()
+    folder = tmp_path_factory.mktemp("speech")
+    log = folder / "speech.log"
+    recorder = folder / "espeak-ng"
+    recorder.write_text(RECORDER.format(log=log))
+    os.chmod(recorder, 0o755)
+    config = KioskConfig(
+        data_dir=str(folder / "data"),
+        admin=AdminConfig(pin_hash="", allow_exit=False),
+        speech=SpeechConfig(command=str(recorder), attract_hint_s=0),
+    )
+    app = KioskApp(qapp, Services(config), UiOptions(True, False))
+    settle(500)
+    yield app, log
+    app.shutdown()
+    del app
+    gc.collect()
+
+
+@pytest.fixture
+def ears(speaking_app: tuple[KioskApp, Path]) -> Listener:
+    app, log = speaking_app
+    app.session.reset()
+    app.idle.touch()
+    settle(200)
+    log.unlink(missing_ok=True)
+    return Listener(app, log)
+
+
+def test_the_help_key_turns_speech_on_and_says_how_it_works(ears: Listener) -> None:
+    said = ears.press(Qt.Key.Key_F1)
+    assert "Tryb mówiący włączony" in said
+    settle(500)
+    assert any("Strona główna" in line and "elementów" in line for line in ears.heard())
+    assert "Strzałka w dół" in ears.press(Qt.Key.Key_F1)
+
+
+def test_each_item_is_said_once_with_its_role(ears: Listener) -> None:
+    ears.press(Qt.Key.Key_F1)
+    settle(500)
+    said = [ears.press(Qt.Key.Key_Down) for _ in range(8)]
+    assert said[0] == "Gmina Miasto Łańcut, nagłówek"
+    assert "Dostępność, przycisk" in said[1]
+    assert "Polski, przycisk, włączony" in said
+    assert "English, przycisk, wyłączony" in said
+    assert any(s.startswith("Szukaj e-usług, pole tekstowe") for s in said)
+    assert not any("♿" in s for s in said)
+    assert ears.press(Qt.Key.Key_Up) == said[6]
+
+
+def test_a_blind_resident_files_an_application_with_the_keypad_alone(ears: Listener) -> None:
+    app = ears.app
+    ears.press(Qt.Key.Key_F1)
+    settle(500)
+    ears.find("Informacja publiczna, skargi i wnioski, przycisk")
+    ears.press(Qt.Key.Key_Return)
+    settle(500)
+    assert "Informacja publiczna, skargi i wnioski" in ears.heard()[-1]
+    ears.find("Wniosek o udostępnienie informacji publicznej")
+    ears.press(Qt.Key.Key_Return)
+    ears.find("Wypełnij wniosek tutaj, przycisk")
+    ears.press(Qt.Key.Key_Return)
+    settle(500)
+    assert "Wniosek o udostępnienie informacji publicznej" in ears.heard()[-1]
+
+    ears.find("Dalej, przycisk")  # "Next" with nothing answered: the problem is spoken
+    said = ears.press(Qt.Key.Key_Return)
+    assert "Opis informacji, pole tekstowe" in said and "wymagan" in said
+    ears.type("Uchwały rady")
+    assert ears.heard()[-1] == "y"  # each typed letter is echoed
+    ears.find("Plik elektroniczny")
+    assert ears.press(Qt.Key.Key_Return) == "Plik elektroniczny (np. PDF), przycisk, włączony"
+    ears.find("Dalej, przycisk")
+    ears.press(Qt.Key.Key_Return)
+    settle(400)
+    ears.find("Dalej, przycisk")  # the name is optional
+    ears.press(Qt.Key.Key_Return)
+    settle(400)
+    ears.find("mail")
+    ears.press(Qt.Key.Key_Return)
+    said = ears.find("Adres e-mail, pole tekstowe")
+    ears.press(Qt.Key.Key_Return)  # into the field
+    ears.type("ala@example.pl")
+    ears.find("Dalej, przycisk")
+    ears.press(Qt.Key.Key_Return)
+    settle(500)
+    ears.find("z informacją o przetwarzaniu moich danych osobowych., przycisk, wyłączony")
+    assert ears.press(Qt.Key.Key_Return).endswith("przycisk, włączony")
+    ears.find("Wyślij wniosek, przycisk")
+    ears.press(Qt.Key.Key_Return)
+    settle(800)
+    [filed] = app.services.outbox.list()
+    assert filed.answers is not None and filed.answers["email"] == "ala@example.pl"
+    code = filed.code
+    said = ears.find("Kod wniosku")
+    assert ", ".join(code[:3]) in said or " ".join(code[:3]) in said
+    assert find_item(app.window.contentItem(), "receiptScreen") is not None
