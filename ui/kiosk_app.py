@@ -78,7 +78,7 @@ class KioskApp:
         screen = config.screen
         self.idle = IdleWatch(screen.idle_s, screen.countdown_s, screen.attract_s)
         self.form = FormModel(lambda: services.filing, self._print_receipt, self.session)
-        self.status = StatusModel(services.catalogue.info().loaded_at)
+        self.status = StatusModel(lambda: services.catalogue.info().loaded_at)
         self.speech = SpeechModel(Speaker(), self.session)
         self.admin = AdminModel(AdminPin(self._pin_hash(options)), self._admin_actions())
         self.lockdown = Lockdown()
@@ -113,10 +113,9 @@ class KioskApp:
         self.status.syncReported.connect(self.admin.syncReported)  # queued: the sync's thread
         background = self.services.background_sync
         if background is not None:
+            # Called on the sync thread: only a signal crosses to the UI thread, where the
+            # status model reads the new catalogue (SQLite and Qt objects stay on their thread).
             background.on_result(self.status.syncReported.emit)
-            background.on_result(
-                lambda _: self.status.set_last_update(self.services.catalogue.info().loaded_at)
-            )
         self.app.installEventFilter(self.idle)
         self.app.installEventFilter(self.lockdown)
 
