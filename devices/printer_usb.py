@@ -1,8 +1,8 @@
 """A USB receipt printer, driven directly through pyusb (libusb) by vendor and product id.
 
 python-escpos's `Usb` writes with timeout=0, which libusb takes as "wait forever"
-(FACTS.md): a printer out of paper would hang the kiosk. Here every transfer has a real
-time limit in milliseconds, and the bulk endpoints are read from the device's own
+(docs/platform-notes.md): a printer out of paper would hang the kiosk. Here every transfer
+has a real time limit in milliseconds, and the bulk endpoints are read from the device's own
 descriptors instead of assuming 0x01/0x82. Permission to open the device comes from a
 udev rule (build/); libusb itself from the Debian package libusb-1.0-0.
 """
