@@ -82,7 +82,9 @@ def values_for(option: OptionDoc) -> st.SearchStrategy[float]:
     return st.floats(allow_nan=True, allow_infinity=True) | whole
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data(), option=st.sampled_from(NUMBERS))
 def test_any_number_in_any_option_is_kept_in_range_or_refused_naming_the_key(
     tmp_path: Path, data: st.DataObject, option: OptionDoc
