@@ -3,8 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: Python's venv, Qt's offscreen runtime (FACTS.md), a font with Polish letters,
-# libpulse0 for Qt's virtual keyboard, and libusb for USB receipt printers (pyusb).
+# Debian packages: Python's venv, Qt's offscreen runtime (docs/platform-notes.md), a font with
+# Polish letters, libpulse0 for Qt's virtual keyboard, and libusb for USB receipt printers (pyusb).
 DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libpulse0 \
 	libglib2.0-0 libdbus-1-3 libx11-6 fonts-dejavu-core espeak-ng libusb-1.0-0
 # What the tests' real peers need: a browser for the portal page, the hotspot gateways

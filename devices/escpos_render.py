@@ -1,8 +1,8 @@
 """Receipt layout -> ESC/POS bytes (python-escpos's `Dummy` printer) for 58 or 80 mm paper.
 
 Text goes out in code page CP852, which holds every Polish letter and German's ä ö ü ß.
-python-escpos 3.1 does not send the code page again after ESC @ (FACTS.md), and some of
-its printer profiles switch code pages on their own, so every job starts with ESC @ once
+python-escpos 3.1 does not send the code page again after ESC @ (docs/platform-notes.md), and
+some of its printer profiles switch code pages on their own, so every job starts with ESC @ once
 and then forces CP852 (ESC t 18) before any text.
 
 Text CP852 cannot hold (Ukrainian Cyrillic, Greek, emoji) would print as "?". Cyrillic
@@ -64,7 +64,7 @@ def render_escpos(
 ) -> bytes:
     """The ESC/POS job that prints `receipt` on `paper`."""
     printer = Dummy()
-    printer.hw("INIT")  # ESC @ once, first: it would forget the code page (FACTS.md)
+    printer.hw("INIT")  # ESC @ once, first: it would forget the code page (docs/platform-notes.md)
     printer.charcode(CODE_PAGE.upper())  # forced: sent now, never switched by the profile
     if mode is RenderMode.RASTER or not fits_code_page(receipt):
         _raster_job(printer, receipt, paper, images or ReceiptImageRenderer())

@@ -4,7 +4,7 @@ DLE EOT 1..4 ask for the printer, offline-cause, error-cause and paper-roll stat
 printer answers each with one byte whose bits 0, 1, 4 and 7 are fixed (0, 1, 1, 0). A
 byte without that pattern is not a status (noise, an automatic status message, another
 device) and is refused. No answer is `UNKNOWN`, never "ready": python-escpos's
-paper_status() reports paper present when the printer says nothing (FACTS.md).
+paper_status() reports paper present when the printer says nothing (docs/platform-notes.md).
 """
 
 from __future__ import annotations

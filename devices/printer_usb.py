@@ -1,8 +1,8 @@
 """A USB receipt printer, driven directly through pyusb (libusb) by vendor and product id.
 
 python-escpos's `Usb` writes with timeout=0, which libusb takes as "wait forever"
-(FACTS.md): a printer out of paper would hang the kiosk. Here every transfer has a real
-time limit in milliseconds, and the bulk endpoints are read from the device's own
+(docs/platform-notes.md): a printer out of paper would hang the kiosk. Here every transfer
+has a real time limit in milliseconds, and the bulk endpoints are read from the device's own
 descriptors instead of assuming 0x01/0x82. Permission to open the device comes from a
 udev rule (build/); libusb itself from the Debian package libusb-1.0-0.
 """
@@ -15,6 +15,8 @@ from devices.printer_base import EscposOptions, EscposPrinter, PrinterError
 from devices.printer_status import PrinterStatus, request
 
 CHUNK = 4096
+DRAIN_PACKETS = 64
+DRAIN_TIMEOUT_MS = 1  # pending bytes come at once; 0 would mean "wait forever" to libusb
 
 
 class UsbPrinter(EscposPrinter):
@@ -92,6 +94,7 @@ class UsbConnection:
 
         if self._in is None:
             return None  # a one-way printer cannot answer
+        self._drain()
         self.write(request(n))
         try:
             reply = self._in.read(self._in.wMaxPacketSize, timeout=self._status_timeout_ms)
@@ -100,6 +103,21 @@ class UsbConnection:
         except usb.core.USBError as exc:
             raise OSError(f"USB read failed: {exc}") from exc
         return int(reply[-1]) if len(reply) else None
+
+    def _drain(self) -> None:
+        """Discard what the printer sent unasked (automatic status, an answer that came too
+        late): otherwise the first read after the request returns those stale bytes, and
+        every later answer is one question behind. A chatty printer is cut off after
+        DRAIN_PACKETS packets."""
+        import usb.core  # noqa: PLC0415
+
+        for _ in range(DRAIN_PACKETS):
+            try:
+                self._in.read(self._in.wMaxPacketSize, timeout=DRAIN_TIMEOUT_MS)
+            except usb.core.USBTimeoutError:
+                return
+            except usb.core.USBError as exc:
+                raise OSError(f"USB read failed: {exc}") from exc
 
     def close(self) -> None:
         import usb.util  # noqa: PLC0415

@@ -107,9 +107,17 @@ class CatalogueService:
     def form_of(self, service_id: str) -> Form | None:
         """The form a resident files for `service_id` at the kiosk; None if it cannot be filed
         here (no kiosk channel, or a catalogue from before forms existed)."""
-        service = self.store().service(service_id)
+        found = self.service_with_form(service_id)
+        return found[1] if found else None
+
+    def service_with_form(self, service_id: str) -> tuple[Service, Form] | None:
+        """The service and its kiosk form read from one generation (a sync may swap it
+        between two reads); None if it cannot be filed here."""
+        store = self.store()
+        service = store.service(service_id)
         kiosk = [c for c in service["channels"] if c.get("type") == "kiosk"] if service else []
-        return self.store().form(str(kiosk[0]["form"])) if kiosk else None
+        form = store.form(str(kiosk[0]["form"])) if kiosk else None
+        return (service, form) if service is not None and form is not None else None
 
     def terms(self, table: str) -> list[Term]:
         return self.store().terms(table)

@@ -19,7 +19,7 @@ from kiosk.config import ConfigError, load_config
 from kiosk.logs import setup_logging
 from offline_cache.catalogue_load import CatalogueRejected, DiskFullError
 from offline_cache.catalogue_store import StoreError
-from offline_cache.outbox_file import OutboxWriteError
+from offline_cache.outbox_file import OutboxReadError, OutboxWriteError
 from offline_cache.signing import SignatureError
 from offline_cache.validation import BundleError
 
@@ -92,6 +92,7 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
         DiskFullError,
         StoreError,
         OutboxWriteError,
+        OutboxReadError,
         cli_catalogue.UsageError,
     ) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)

@@ -8,7 +8,9 @@ sender within a minute.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,14 +44,15 @@ def add_commands(commands: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    outbox = _open(args.services, missing_ok=True)
+    outbox = _open(args.services, missing_ok=True, looking=True)
     if outbox is None:
         print("no submissions (nothing filed on this kiosk yet)")
         return 0
-    submissions = outbox.list(args.state)
+    with contextlib.closing(outbox):  # a read-only look must not keep a mount busy
+        submissions = outbox.list(args.state)
+        counts = outbox.counts()
     for item in submissions:
         print(_line(item))
-    counts = outbox.counts()
     summary = ", ".join(f"{counts[state]} {state}" for state in STATES)
     print(f"{len(submissions)} shown; in the outbox: {summary}")
     return 0
@@ -59,8 +62,11 @@ def _show(args: argparse.Namespace) -> int:
     code = _valid_code(args.code)
     if code is None:
         return 2
-    outbox = _open(args.services)
-    found = outbox.get(code) if outbox is not None else None
+    outbox = _open(args.services, looking=True)
+    found = None
+    if outbox is not None:
+        with contextlib.closing(outbox):
+            found = outbox.get(code)
     if found is None:
         print(f"kiosk: no submission {display(code)} in the outbox", file=sys.stderr)
         return 1
@@ -95,14 +101,21 @@ def _retry(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(services: Services, missing_ok: bool = False) -> Outbox | None:
-    """The outbox, or None if this data dir has none yet (not created by a look)."""
+def _open(services: Services, missing_ok: bool = False, looking: bool = False) -> Outbox | None:
+    """The outbox, or None if this data dir has none yet (not created by a look).
+
+    A look (`looking`) where the file or its folder cannot be written (a read-only mount,
+    the kiosk's files seen by another user) opens it read-only instead. OutboxWriteError and
+    OutboxReadError (a damaged or unreadable file) are reported by kiosk.cli in one line.
+    """
     path: Path = services.config.data_path() / "outbox.sqlite"
     if not path.exists():
         if not missing_ok:
             print(f"kiosk: no outbox at {path} yet", file=sys.stderr)
         return None
-    return services.outbox  # OutboxWriteError (unreadable file) is reported by kiosk.cli
+    if looking and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return Outbox(path, read_only=True)
+    return services.outbox
 
 
 def _valid_code(typed: str) -> str | None:

@@ -113,10 +113,15 @@ class Services:
         return FilingService(
             self.catalogue,
             lambda: self.outbox,
-            self.outbox_sender.wake,
+            self._wake_sender,
             self.config.kiosk_id,
             status_url_base=self.config.receipt.status_url,
         )
+
+    def _wake_sender(self) -> None:
+        """An application was filed. The sender is built here, not with the filing service:
+        it opens the outbox, and a form must open far enough to say when that fails."""
+        self.outbox_sender.wake()
 
     @cached_property
     def receipt_desk(self) -> ReceiptDesk:

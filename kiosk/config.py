@@ -1,31 +1,43 @@
 """The kiosk's one typed configuration, read from a TOML file.
 
-Every option is declared once below: its type, its default and a one-line doc (the
-`doc` metadata). Reading a file refuses unknown keys and wrong types, naming the file, the
-key and the reason. The defaults run the embedded demo with nothing else installed.
+Every option is declared once below: its type, its default, a one-line doc (the `doc`
+metadata) and, for a number, its range. Reading a file refuses unknown keys, wrong types and
+numbers out of range (`nan` and `inf` too), naming the file, the key and the reason.
+The defaults run the embedded demo with nothing else installed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import tomllib
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from kiosk.admin_pin import is_pin_hash
 
+MINUTE = 60
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+
 Language = Literal["pl", "en", "uk", "de"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
 
-def option(default: Any, doc: str, *, minimum: float | None = None) -> Any:
-    """Declare one config option: its default, a one-line doc and an optional lower bound."""
-    return field(default=default, metadata={"doc": doc, "minimum": minimum})
+def option(
+    default: Any, doc: str, *, minimum: float | None = None, maximum: float | None = None
+) -> Any:
+    """Declare one config option: its default, a one-line doc and, for a number, its range.
+
+    Every number needs both bounds: reading the file refuses what lies outside them, and
+    `nan` and `inf` (TOML has both) always.
+    """
+    return field(default=default, metadata={"doc": doc, "minimum": minimum, "maximum": maximum})
 
 
 @dataclass(frozen=True)
@@ -35,10 +47,17 @@ class CatalogueConfig:
     bundled: str = option(
         "", "Catalogue file used until a sync succeeds; empty: the demo catalogue."
     )
-    sync_interval_s: int = option(900, "Seconds between background syncs.", minimum=60)
-    timeout_s: float = option(30.0, "Seconds a sync may take to download, at most.", minimum=1)
+    sync_interval_s: int = option(
+        900, "Seconds between background syncs.", minimum=60, maximum=7 * DAY
+    )
+    timeout_s: float = option(
+        30.0, "Seconds a sync may take to download, at most.", minimum=1, maximum=HOUR
+    )
     max_bytes: int = option(
-        50_000_000, "Largest catalogue download accepted, in bytes.", minimum=1024
+        50_000_000,
+        "Largest catalogue download accepted, in bytes.",
+        minimum=1024,
+        maximum=2_000_000_000,
     )
 
 
@@ -48,13 +67,19 @@ Orientation = Literal["portrait", "landscape"]
 @dataclass(frozen=True)
 class ScreenConfig:
     idle_s: int = option(
-        90, "Seconds without a touch before the 'still there?' countdown.", minimum=10
+        90, "Seconds without a touch before the 'still there?' countdown.", minimum=10, maximum=HOUR
     )
     countdown_s: int = option(
-        20, "Seconds the countdown shows before the session is dropped.", minimum=5
+        20,
+        "Seconds the countdown shows before the session is dropped.",
+        minimum=5,
+        maximum=10 * MINUTE,
     )
     attract_s: int = option(
-        120, "Seconds of nobody on the home screen before the attract loop.", minimum=10
+        120,
+        "Seconds of nobody on the home screen before the attract loop.",
+        minimum=10,
+        maximum=DAY,
     )
     orientation: Orientation = option(
         "portrait", "How the touchscreen is mounted (1080x1920 or 1920x1080)."
@@ -83,10 +108,13 @@ class IntakeConfig:
     url: str = option("", "Office intake address for kind = http (JSON POST).")
     token: str = option("", "Bearer token sent to the HTTP intake; empty: none.")
     timeout_s: float = option(
-        15.0, "Seconds one delivery (HTTP request or e-mail) may take.", minimum=1
+        15.0,
+        "Seconds one delivery (HTTP request or e-mail) may take.",
+        minimum=1,
+        maximum=10 * MINUTE,
     )
     smtp_host: str = option("", "Mail server for kind = smtp.")
-    smtp_port: int = option(587, "Mail server port.", minimum=1)
+    smtp_port: int = option(587, "Mail server port.", minimum=1, maximum=65535)
     smtp_starttls: bool = option(True, "Switch the mail connection to TLS (STARTTLS).")
     smtp_username: str = option("", "Mail server login; empty: send without logging in.")
     smtp_password: str = option("", "Mail server password for smtp_username.")
@@ -97,13 +125,22 @@ class IntakeConfig:
 @dataclass(frozen=True)
 class OutboxConfig:
     first_retry_s: float = option(
-        30.0, "Seconds before the first retry of a failed delivery (then doubling).", minimum=1
+        30.0,
+        "Seconds before the first retry of a failed delivery (then doubling).",
+        minimum=1,
+        maximum=DAY,
     )
     max_retry_s: float = option(
-        3600.0, "Longest wait between two delivery attempts, in seconds.", minimum=1
+        3600.0,
+        "Longest wait between two delivery attempts, in seconds.",
+        minimum=1,
+        maximum=7 * DAY,
     )
     retention_days: int = option(
-        30, "Days the answers of a delivered application are kept before purging.", minimum=1
+        30,
+        "Days the answers of a delivered application are kept before purging.",
+        minimum=1,
+        maximum=3650,
     )
 
 
@@ -125,22 +162,35 @@ class PrinterConfig:
         "auto: text in code page CP852, images of the text for Ukrainian; raster: always "
         "images (for printers whose CP852 is missing or wrong).",
     )
-    usb_vendor_id: int = option(0, "USB printer's vendor id as `lsusb` shows it, e.g. 0x0416.")
-    usb_product_id: int = option(0, "USB printer's product id as `lsusb` shows it, e.g. 0x5011.")
+    usb_vendor_id: int = option(
+        0, "USB printer's vendor id as `lsusb` shows it, e.g. 0x0416.", minimum=0, maximum=0xFFFF
+    )
+    usb_product_id: int = option(
+        0, "USB printer's product id as `lsusb` shows it, e.g. 0x5011.", minimum=0, maximum=0xFFFF
+    )
     host: str = option("", "Network printer's IP address or host name.")
-    port: int = option(9100, "Network printer's raw TCP port.", minimum=1)
+    port: int = option(9100, "Network printer's raw TCP port.", minimum=1, maximum=65535)
     device: str = option("/dev/usb/lp0", "Device file of the printer when kind is 'file'.")
     folder: str = option(
         "", "Where the virtual printer writes receipts; empty: receipts/ in the data dir."
     )
     timeout_s: float = option(
-        5.0, "Seconds to reach the printer and to send a receipt before giving up.", minimum=0.1
+        5.0,
+        "Seconds to reach the printer and to send a receipt before giving up.",
+        minimum=0.1,
+        maximum=5 * MINUTE,
     )
     status_timeout_s: float = option(
-        0.5, "Seconds to wait for each status answer; silence means 'unknown'.", minimum=0.05
+        0.5,
+        "Seconds to wait for each status answer; silence means 'unknown'.",
+        minimum=0.05,
+        maximum=MINUTE,
     )
     check_every_s: int = option(
-        60, "Seconds between two status questions to the printer (paper, cover).", minimum=5
+        60,
+        "Seconds between two status questions to the printer (paper, cover).",
+        minimum=5,
+        maximum=DAY,
     )
 
 
@@ -159,7 +209,9 @@ class MetricsConfig:
     bind: str = option(
         "127.0.0.1", "Address the metrics listen on; 0.0.0.0 lets the fleet's Prometheus in."
     )
-    port: int = option(9101, "Port of the metrics endpoint (0: any free port).", minimum=0)
+    port: int = option(
+        9101, "Port of the metrics endpoint (0: any free port).", minimum=0, maximum=65535
+    )
 
 
 @dataclass(frozen=True)
@@ -168,8 +220,10 @@ class HeartbeatConfig:
     key_file: str = option(
         "", "Ed25519 private key that signs the heartbeat (`kiosk heartbeat keygen`)."
     )
-    interval_s: int = option(300, "Seconds between heartbeats.", minimum=30)
-    timeout_s: float = option(10.0, "Seconds one heartbeat may take, at most.", minimum=1)
+    interval_s: int = option(300, "Seconds between heartbeats.", minimum=30, maximum=DAY)
+    timeout_s: float = option(
+        10.0, "Seconds one heartbeat may take, at most.", minimum=1, maximum=10 * MINUTE
+    )
 
 
 @dataclass(frozen=True)
@@ -185,18 +239,34 @@ class SpeechConfig:
     command: str = option(
         "espeak-ng", "Speech synthesizer reading text from stdin (espeak-ng's options)."
     )
-    words_per_minute: int = option(150, "Speech rate before the resident's own choice.", minimum=80)
-    volume: int = option(100, "Speech volume (espeak-ng amplitude, 0-200).", minimum=0)
+    words_per_minute: int = option(
+        150,
+        "Speech rate in words per minute, before the resident's own choice.",
+        minimum=80,
+        maximum=450,
+    )
+    volume: int = option(
+        100,
+        "Speech volume (espeak-ng amplitude), before the resident's choice.",
+        minimum=0,
+        maximum=200,
+    )
     key_up: str = option("Up", "Keypad key for the previous item in speech mode (a Qt key name).")
     key_down: str = option("Down", "Keypad key for the next item in speech mode.")
     key_select: str = option("Return", "Keypad key that chooses the item spoken last.")
     key_back: str = option("Escape", "Keypad key that closes a panel or goes one screen back.")
     key_help: str = option("F1", "Keypad key that turns speech mode on and says how it works.")
     attract_hint_s: int = option(
-        60, "Seconds between spoken hints on the attract screen; 0: never.", minimum=0
+        60,
+        "Seconds between spoken hints on the attract screen (how to turn speech on); 0: never.",
+        minimum=0,
+        maximum=3600,
     )
     attract_hint_volume: int = option(
-        60, "Volume of the attract screen's spoken hint (0-200).", minimum=0
+        60,
+        "Volume of the attract screen's spoken hint (espeak-ng amplitude).",
+        minimum=0,
+        maximum=200,
     )
 
     def keypad(self) -> dict[str, str]:
@@ -263,8 +333,6 @@ def load_config(path: Path | None) -> KioskConfig:
     _check_receipt(config.receipt, str(path))
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
-    if config.metrics.port > 65535:
-        raise ConfigError(f"{path}: 'metrics.port' must be at most 65535")
     _check_heartbeat(config.heartbeat, str(path))
     _check_speech(config.speech, str(path))
     for key in ("off_at", "on_at"):
@@ -289,12 +357,8 @@ KEY_NAMES = frozenset(
 
 
 def _check_speech(speech: SpeechConfig, source: str) -> None:
-    limits = {"words_per_minute": 450, "volume": 200, "attract_hint_volume": 200}
-    for key, most in limits.items():
-        if getattr(speech, key) > most:
-            raise ConfigError(f"{source}: 'speech.{key}' must be at most {most}")
-    if speech.attract_hint_s and not 10 <= speech.attract_hint_s <= 3600:
-        raise ConfigError(f"{source}: 'speech.attract_hint_s' must be 0 or 10 to 3600 seconds")
+    if 0 < speech.attract_hint_s < 10:
+        raise ConfigError(f"{source}: 'speech.attract_hint_s' must be 0 (never) or at least 10")
     keys = speech.keypad()
     for action, name in keys.items():
         if name not in KEY_NAMES:
@@ -362,13 +426,11 @@ def _check_printer(printer: PrinterConfig, source: str) -> None:
     """The options the chosen kind of printer needs."""
     ids = {"usb_vendor_id": printer.usb_vendor_id, "usb_product_id": printer.usb_product_id}
     for key, value in ids.items():
-        if not 0 <= value <= 0xFFFF or (printer.kind == "usb" and value == 0):
+        if printer.kind == "usb" and value == 0:
             raise ConfigError(
                 f"{source}: 'printer.{key}' must be the printer's USB id from `lsusb`, "
                 f"1 to 0xFFFF (got {value:#x})"
             )
-    if printer.port > 65535:
-        raise ConfigError(f"{source}: 'printer.port' must be at most 65535 (got {printer.port})")
     if printer.kind == "network" and not printer.host:
         raise ConfigError(f"{source}: 'printer.host' is needed when printer.kind is 'network'")
     if printer.kind == "file" and not printer.device:
@@ -427,10 +489,28 @@ def _convert(kind: Any, value: Any, meta: Mapping[str, Any], source: str, key: s
         value = float(value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise refuse(f"must be {_TYPE_NAMES.get(kind, kind.__name__)}")
-    minimum = meta.get("minimum")
-    if minimum is not None and value < minimum:
-        raise refuse(f"must be at least {minimum:g}")
+    if kind in (int, float):
+        _check_range(value, meta, key, refuse)
     return value
+
+
+def _check_range(
+    value: float, meta: Mapping[str, Any], key: str, refuse: Callable[[str], ConfigError]
+) -> None:
+    """Finite and within the declared bounds; `nan` compares false with any bound."""
+    minimum, maximum = meta.get("minimum"), meta.get("maximum")
+    if minimum is None or maximum is None:
+        raise TypeError(f"config option {key!r} is a number declared without its range")
+    if not math.isfinite(value):
+        raise refuse("must be a finite number")
+    if value < minimum:
+        raise refuse(f"must be at least {_number(minimum)}")
+    if value > maximum:
+        raise refuse(f"must be at most {_number(maximum)}")
+
+
+def _number(bound: float) -> str:
+    return str(int(bound)) if float(bound).is_integer() else repr(float(bound))
 
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -442,6 +522,8 @@ class OptionDoc:
     type: str
     default: str
     doc: str
+    minimum: float | None = None  # numbers only: the range the file is held to
+    maximum: float | None = None
 
 
 def describe(cls: type[Any] = KioskConfig, prefix: str = "") -> Iterator[OptionDoc]:
@@ -452,7 +534,12 @@ def describe(cls: type[Any] = KioskConfig, prefix: str = "") -> Iterator[OptionD
         if dataclasses.is_dataclass(kind):
             yield from describe(kind, f"{prefix}{f.name}.")  # type: ignore[arg-type]
             continue
-        yield OptionDoc(f"{prefix}{f.name}", _type_text(kind), repr(f.default), f.metadata["doc"])
+        minimum, maximum = f.metadata["minimum"], f.metadata["maximum"]
+        kind_text = _type_text(kind)
+        if minimum is not None and maximum is not None:
+            kind_text += f", {_number(minimum)} to {_number(maximum)}"
+        key = f"{prefix}{f.name}"
+        yield OptionDoc(key, kind_text, repr(f.default), f.metadata["doc"], minimum, maximum)
 
 
 def _type_text(kind: Any) -> str:

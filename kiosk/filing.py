@@ -16,8 +16,8 @@ from typing import Any, cast
 from kiosk.catalogue_service import CatalogueService, Service, Text, in_language
 from kiosk.forms.filling import FormFilling
 from kiosk.receipts import OfficeHours, status_url
+from kiosk.session import FormInProgress
 from offline_cache.outbox import NewSubmission, Outbox, OutboxWriteError
-from offline_cache.records import Form
 from offline_cache.submission_code import check_character, display
 
 log = logging.getLogger(__name__)
@@ -64,29 +64,35 @@ class FilingService:
         self._kiosk_id = kiosk_id
         self._status_url_base = status_url_base
 
-    def form_for(self, service_id: str) -> Form:
-        form = self._catalogue.form_of(service_id)
-        if form is None:
+    def start(self, service_id: str) -> FormInProgress:
+        """A blank form for one resident, with the service and office as they see them now.
+
+        Raises OutboxWriteError when the outbox cannot be opened (nothing the resident typed
+        could be saved, so they are told before they start) and NoKioskForm when the service
+        cannot be filed here (any more).
+        """
+        self._outbox()
+        found = self._catalogue.service_with_form(service_id)
+        if found is None:
             raise NoKioskForm(f"service {service_id!r} has no form to fill in at the kiosk")
-        return form
-
-    def start(self, service_id: str) -> FormFilling:
-        """A blank form for one resident."""
-        return FormFilling(self.form_for(service_id))
-
-    def file(self, service_id: str, filling: FormFilling, language: str) -> FiledApplication:
-        """Write the application to the outbox; raises OutboxWriteError when it is not saved."""
-        service = self._catalogue.service(service_id)
-        if service is None:
-            raise NoKioskForm(f"service {service_id!r} is no longer in the catalogue")
-        filled = filling.filled()
+        service, form = found
         office = self._catalogue.authority_name(service["authority"])
+        return FormInProgress(service_id, FormFilling(form), service, office)
+
+    def file(self, started: FormInProgress, language: str) -> FiledApplication:
+        """Write the application to the outbox; raises OutboxWriteError when it is not saved.
+
+        The service, office and form are those the resident started with, not the catalogue's
+        of now: a sync may have changed or removed them meanwhile.
+        """
+        service, office, filling = started.service, started.office, started.filling
+        filled = filling.filled()
         form = filling.form
         submission = NewSubmission(
             kiosk_id=self._kiosk_id,
             tenant_id=service["authority"],
             office_name=in_language(office, "pl"),
-            service_id=service_id,
+            service_id=service["id"],
             service_name=in_language(service["name"], "pl"),
             form_id=filled.form_id,
             form_version=filled.form_version,

@@ -7,8 +7,8 @@ next and by when (the service's processing time), how to reach the office (its p
 opening hours, when the catalogue has them), and a QR code with the status address: the
 configured base URL plus the code.
 
-A QR code at error correction M holds 42 bytes in 29x29 modules (FACTS.md), which prints
-large and scans easily, so base URL + code must stay within 42 bytes.
+A QR code at error correction M holds 42 bytes in 29x29 modules (docs/platform-notes.md),
+which prints large and scans easily, so base URL + code must stay within 42 bytes.
 """
 
 from __future__ import annotations

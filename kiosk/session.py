@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # forms and the outbox load on the first application, not at start-up
+    from kiosk.catalogue_service import Service, Text
     from kiosk.filing import FiledApplication
     from kiosk.forms.filling import FormFilling
     from kiosk.forms.problems import Problem
@@ -28,14 +29,28 @@ class Accessibility:
 
 @dataclass
 class FormInProgress:
-    """An application being filled in: the answers, where the wizard is, what is wrong."""
+    """An application being filled in: the answers, where the wizard is, what is wrong.
+
+    `service`, `office` and the form inside `filling` are as the resident opened them: a
+    sync that changes or removes the service meanwhile does not change what they send.
+    """
 
     service_id: str
     filling: FormFilling
+    service: Service
+    office: Text
     step: int = 0
     reviewing: bool = False
     problems: dict[str, Problem] = field(default_factory=dict)
     not_saved: bool = False  # the outbox refused the last "send": tell the resident
+
+
+@dataclass(frozen=True)
+class FormRefused:
+    """A form that could not be opened for the resident, and why (a problem code)."""
+
+    service_id: str
+    reason: str  # outbox.unavailable | form.unavailable
 
 
 @dataclass
@@ -60,6 +75,7 @@ class ResidentSession:
     speech_pace: float = 1.0  # the resident's speech rate and volume, x the configured ones
     speech_loudness: float = 1.0
     form: FormInProgress | None = None
+    form_refused: FormRefused | None = None
     filed: FiledReceipt | None = None
 
     @classmethod

@@ -1,8 +1,8 @@
 """Polish-aware text folding shared by the index and the query side.
 
-SQLite's unicode61 tokenizer removes most diacritics but leaves ł/Ł alone (FACTS.md), so
-"lodz" would never find "Łódź". We fold every text ourselves before it reaches FTS5, and
-fold the resident's query the same way, so both sides always agree.
+SQLite's unicode61 tokenizer removes most diacritics but leaves ł/Ł alone
+(docs/platform-notes.md), so "lodz" would never find "Łódź". We fold every text ourselves
+before it reaches FTS5, and fold the resident's query the same way, so both sides agree.
 """
 
 from __future__ import annotations

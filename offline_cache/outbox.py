@@ -11,17 +11,22 @@ service and the reason; never with the answers.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from offline_cache.outbox_file import (
+    OutboxDamagedError,
+    OutboxReadError,
     OutboxWriteError,
     open_outbox_file,
+    open_outbox_reader,
+    read_failure,
     reason_of,
     write_transaction,
 )
@@ -48,13 +53,20 @@ class Outbox:
     """One SQLite file of submissions, safe to share between the UI and sender threads."""
 
     def __init__(
-        self, path: Path, clock: Clock = utc_now, make_code: Callable[[], str] = new_code
+        self,
+        path: Path,
+        clock: Clock = utc_now,
+        make_code: Callable[[], str] = new_code,
+        *,
+        read_only: bool = False,
     ) -> None:
+        """Open (and create) the file; `read_only` only looks: nothing is created, and a
+        change raises OutboxWriteError."""
         self.path = path
         self._clock = clock
         self._make_code = make_code
         self._lock = threading.Lock()
-        self._conn = open_outbox_file(path)
+        self._conn = open_outbox_reader(path) if read_only else open_outbox_file(path)
 
     def close(self) -> None:
         with self._lock:
@@ -104,17 +116,15 @@ class Outbox:
 
     def counts(self) -> dict[State, int]:
         """How many submissions are in each state (all states present, zeros included)."""
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT state, count(*) FROM submissions GROUP BY state"
-            ).fetchall()
+        with self._reading() as conn:
+            rows = conn.execute("SELECT state, count(*) FROM submissions GROUP BY state").fetchall()
         found = {row[0]: int(row[1]) for row in rows}
         return {state: found.get(state, 0) for state in STATES}
 
     def oldest_queued_age(self, now: dt.datetime | None = None) -> dt.timedelta | None:
         """How long the oldest undelivered submission has waited; None when none waits."""
-        with self._lock:
-            row = self._conn.execute(
+        with self._reading() as conn:
+            row = conn.execute(
                 "SELECT min(filed_at) FROM submissions WHERE state = 'queued'"
             ).fetchone()
         if row[0] is None:
@@ -131,19 +141,29 @@ class Outbox:
 
     def next_attempt_at(self) -> dt.datetime | None:
         """When the earliest queued submission is next due; None when nothing is queued."""
-        with self._lock:
-            row = self._conn.execute(
+        with self._reading() as conn:
+            row = conn.execute(
                 "SELECT min(next_attempt_at) FROM submissions WHERE state = 'queued'"
             ).fetchone()
         return None if row[0] is None else dt.datetime.fromisoformat(row[0])
 
     def _select(self, where: str, params: tuple[object, ...]) -> builtins.list[Submission]:
-        with self._lock:
-            rows = self._conn.execute(
+        with self._reading() as conn:
+            rows = conn.execute(
                 f"SELECT {COLUMNS} FROM submissions {where}",  # noqa: S608 - our own clauses
                 params,
             ).fetchall()
         return [submission(row) for row in rows]
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the lock; SQLite's failures become OutboxReadError (a damaged
+        file: OutboxDamagedError, whose message says what to do)."""
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise read_failure(self.path, exc) from exc
 
     # -- delivery results -----------------------------------------------------------------
 
@@ -290,6 +310,8 @@ __all__ = [
     "NewSubmission",
     "NotRetryable",
     "Outbox",
+    "OutboxDamagedError",
+    "OutboxReadError",
     "OutboxWriteError",
     "State",
     "Submission",

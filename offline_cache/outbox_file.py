@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from offline_cache.migrations import SchemaTooNewError, migrate
+from offline_cache.migrations import SchemaTooNewError, migrate, schema_version
 from offline_cache.outbox_schema import OUTBOX_MIGRATIONS
 
 
@@ -21,6 +21,20 @@ class OutboxWriteError(RuntimeError):
     """
 
 
+class OutboxReadError(RuntimeError):
+    """The outbox file could not be read (locked, unreadable); nothing was changed."""
+
+
+class OutboxDamagedError(OutboxWriteError, OutboxReadError):
+    """The outbox file is not a database, or its pages are garbled: it can be neither
+    written nor read, and its message tells the technician what to do."""
+
+
+_DAMAGE_ADVICE = (
+    "stop the kiosk, keep a copy of the file and see 'A damaged outbox' in the technician guide"
+)
+
+
 _REASONS = (
     ("full", "the disk is full"),
     ("readonly", "the outbox file is read-only"),
@@ -28,7 +42,26 @@ _REASONS = (
     ("disk i/o", "the disk could not be written (I/O error)"),
     ("locked", "the outbox is locked by another process"),
     ("unable to open", "the outbox file cannot be opened"),
+    ("malformed", "the outbox file is damaged"),
+    ("not a database", "the outbox file is damaged"),
 )
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite's 'file is not a database' or 'database disk image is malformed'."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def damaged(path: Path, exc: BaseException) -> OutboxDamagedError:
+    return OutboxDamagedError(f"{path}: the outbox file is damaged ({exc}); {_DAMAGE_ADVICE}")
+
+
+def read_failure(path: Path, exc: BaseException) -> OutboxReadError:
+    """The known error for a failed read: damage, or another reason in a technician's words."""
+    if is_damage(exc):
+        return damaged(path, exc)
+    return OutboxReadError(f"{path}: cannot read the outbox: {reason_of(exc)}")
 
 
 def reason_of(exc: BaseException) -> str:
@@ -69,7 +102,36 @@ def open_outbox_file(path: Path) -> sqlite3.Connection:
         raise OutboxWriteError(f"{path}: {exc}; upgrade Infomat before using it") from exc
     except sqlite3.Error as exc:
         conn.close()
+        if is_damage(exc):
+            raise damaged(path, exc) from exc
         raise OutboxWriteError(f"{path}: cannot open the outbox: {reason_of(exc)}") from exc
+    return conn
+
+
+def open_outbox_reader(path: Path) -> sqlite3.Connection:
+    """Connect read-only, for looking where the file or its folder cannot be written (a
+    read-only mount, the kiosk's files seen by another user). Nothing is created or migrated.
+
+    A running kiosk keeps its latest commits in the -wal file, which a read-only connection
+    reads too. Without a -wal file (the kiosk closed the outbox) SQLite could still not set
+    up its WAL index in a read-only folder, and nothing is waiting outside the main file,
+    so the file is read as immutable.
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = f"{path.resolve().as_uri()}?{'mode=ro' if wal.exists() else 'immutable=1'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        version = schema_version(conn)
+    except sqlite3.Error as exc:
+        raise read_failure(path, exc) from exc
+    latest = OUTBOX_MIGRATIONS[-1].version
+    if version != latest:
+        conn.close()
+        raise OutboxReadError(
+            f"{path}: schema version {version}, this Infomat reads {latest}: "
+            "look at it where the data dir is writable"
+        )
     return conn
 
 

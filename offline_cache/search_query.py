@@ -1,7 +1,8 @@
 """Turning whatever a resident typed into a safe FTS5 MATCH expression.
 
-Raw text in MATCH raises syntax errors on quotes, parentheses, `*`, NEAR or OR (FACTS.md),
-so nothing of the input reaches SQLite but folded word characters inside double quotes.
+Raw text in MATCH raises syntax errors on quotes, parentheses, `*`, NEAR or OR
+(docs/platform-notes.md), so nothing of the input reaches SQLite but folded word characters
+inside double quotes.
 """
 
 from __future__ import annotations

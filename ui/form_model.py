@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.catalogue_service import FormField, in_language
-from kiosk.session import FiledReceipt, FormInProgress
+from kiosk.session import FiledReceipt, FormInProgress, FormRefused
 from ui.form_fields import QuestionRow, QuestionsModel
 from ui.form_problems import optional_label, problem_text
 from ui.session_model import SessionModel
@@ -52,16 +52,35 @@ class FormModel(QObject):
 
     # -- the resident's steps --------------------------------------------------------------
 
-    @Slot(str)
-    def start(self, service_id: str) -> None:
-        """Open the form of a service; coming back to the same service keeps the answers."""
+    @Slot(str, result=bool)
+    def start(self, service_id: str) -> bool:
+        """Open the form of a service; coming back to the same service keeps the answers.
+
+        False when it cannot be filed now: the card then says why (`startMessage`).
+        """
+        from kiosk.filing import NoKioskForm, OutboxWriteError  # noqa: PLC0415
+
         state = self._session.session
+        state.form_refused = None
         if state.form is None or state.form.service_id != service_id:
-            filling = self._filing().start(service_id)
-            state.form = FormInProgress(service_id, filling)
-            state.form.step = _first(filling.visible_steps())
+            try:
+                form = self._filing().start(service_id)
+            except OutboxWriteError as exc:
+                log.error("form of %s not opened: %s", service_id, exc)
+                return self._refuse(service_id, "outbox.unavailable")
+            except NoKioskForm as exc:
+                log.warning("form not opened: %s", exc)
+                return self._refuse(service_id, "form.unavailable")
+            form.step = _first(form.filling.visible_steps())
+            state.form = form
         state.form.reviewing = False
         self._show_step()
+        return True
+
+    def _refuse(self, service_id: str, reason: str) -> bool:
+        self._session.session.form_refused = FormRefused(service_id, reason)
+        self.changed.emit()
+        return False
 
     @Slot(str, str)
     def setAnswer(self, field_id: str, value: str) -> None:
@@ -139,12 +158,12 @@ class FormModel(QObject):
         if form is None or not form.filling.consent_accepted:
             return
         problems = form.filling.check_all()
-        if problems:  # the catalogue changed under the resident, or a step was skipped
+        if problems:  # a step was skipped
             self._back_to_problem(form, problems)
             return
         state = self._session.session
         try:
-            application = self._filing().file(form.service_id, form.filling, state.language)
+            application = self._filing().file(form, state.language)
         except OutboxWriteError:
             form.not_saved = True  # the outbox logged the reason for the technician
             self.changed.emit()
@@ -273,6 +292,14 @@ class FormModel(QObject):
             return ""
         return problem_text("outbox.not_saved", {})
 
+    def _start_message(self) -> str:
+        """Why the form of the open service did not open ("" when it did, or was not tried)."""
+        state = self._session.session
+        refused = state.form_refused
+        if refused is None or refused.service_id != state.open_service:
+            return ""
+        return problem_text(refused.reason, {})
+
     def _result(self) -> dict[str, str]:
         filed = self._session.session.filed
         if filed is None:
@@ -302,6 +329,7 @@ class FormModel(QObject):
     consentStatement = Property(str, _consent_statement, notify=changed)
     consentAccepted = Property(bool, _consent_accepted, notify=changed)
     message = Property(str, _message, notify=changed)
+    startMessage = Property(str, _start_message, notify=changed)
     result = Property(dict, _result, notify=changed)
 
 

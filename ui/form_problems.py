@@ -89,6 +89,14 @@ def problem_texts() -> dict[str, str]:
             "Your application could not be saved, so nothing was sent or printed. "
             "Please try again, or ask at the office."
         ),
+        "outbox.unavailable": tr(
+            "This kiosk cannot save applications right now, so the form was not opened. "
+            "Please ask at the office, or apply online."
+        ),
+        "form.unavailable": tr(
+            "This application can no longer be filled in at this kiosk: the information has "
+            "just been updated. Please ask at the office."
+        ),
     }
 
 

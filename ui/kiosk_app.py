@@ -79,7 +79,7 @@ class KioskApp:
         screen = config.screen
         self.idle = IdleWatch(screen.idle_s, screen.countdown_s, screen.attract_s)
         self.form = FormModel(lambda: services.filing, self._print_receipt, self.session)
-        self.status = StatusModel(services.catalogue.info().loaded_at)
+        self.status = StatusModel(lambda: services.catalogue.info().loaded_at)
         speech = config.speech
         speaker = Speaker(speech.command, speech.words_per_minute, speech.volume)
         self.speech = SpeechModel(speaker, self.session)
@@ -124,10 +124,9 @@ class KioskApp:
         self.status.syncReported.connect(self.admin.syncReported)  # queued: the sync's thread
         background = self.services.background_sync
         if background is not None:
+            # Called on the sync thread: only a signal crosses to the UI thread, where the
+            # status model reads the new catalogue (SQLite and Qt objects stay on their thread).
             background.on_result(self.status.syncReported.emit)
-            background.on_result(
-                lambda _: self.status.set_last_update(self.services.catalogue.info().loaded_at)
-            )
         # Filters run last-installed first: the idle watch sees every event, then the speech
         # mode takes its keypad keys (Escape, F1), then the lockdown swallows leaving keys.
         self.app.installEventFilter(self.lockdown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -24,19 +25,19 @@ class StatusModel(QObject):
     changed = Signal()
     syncReported = Signal(object)  # emitted from the sync thread; handled on the UI thread
 
-    def __init__(self, last_update: str, parent: QObject | None = None) -> None:
+    def __init__(self, last_update: Callable[[], str], parent: QObject | None = None) -> None:
+        """`last_update` reads when the catalogue in use was loaded (ISO time); it is asked
+        on the UI thread only, at start and after each sync."""
         super().__init__(parent)
+        self._read_last_update = last_update
         self._offline = False
-        self._last_update = local_time(last_update)
+        self._last_update = local_time(last_update())
         self.syncReported.connect(self._on_sync_reported)
-
-    def set_last_update(self, iso: str) -> None:
-        self._last_update = local_time(iso)
-        self.changed.emit()
 
     @Slot(object)
     def _on_sync_reported(self, status: SyncStatus) -> None:
         self._offline = status.outcome == "failed" and status.kind == "network"
+        self._last_update = local_time(self._read_last_update())
         self.changed.emit()
 
     def _is_offline(self) -> bool:

@@ -1,7 +1,8 @@
 """The kiosk under cage's headless backend, as the image runs it: the window fills the output.
 
-cage refuses to run as root, so it runs in a user namespace (FACTS.md); the output is fixed
-at 1280x720 there. `-r -r` (rotated twice) makes grim's screenshots current (FACTS.md).
+cage refuses to run as root, so it runs in a user namespace; the output is fixed at 1280x720
+there. `-r -r` (rotated twice) makes grim's screenshots current. All three are in
+docs/platform-notes.md, "Kiosk session under cage".
 """
 
 from __future__ import annotations

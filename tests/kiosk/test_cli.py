@@ -220,8 +220,8 @@ def test_config_lists_every_option_with_default_and_doc(capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "config")
     assert code == 0
     assert (
-        "catalogue.sync_interval_s = 900  # a whole number: Seconds between background syncs."
-        in out
+        "catalogue.sync_interval_s = 900  # a whole number, 60 to 604800: "
+        "Seconds between background syncs." in out
     )
     assert (
         "language = 'pl'  # 'pl' | 'en' | 'uk' | 'de': Language the home screen starts in." in out

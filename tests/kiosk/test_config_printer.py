@@ -65,7 +65,7 @@ def test_the_demo_prints_pngs_into_the_data_dir(tmp_path: Path) -> None:
         ('[printer]\nkind = "serial"', "'printer.kind' must be one of 'virtual', 'usb', 'network'"),
         ("[printer]\npaper_mm = 57", "'printer.paper_mm' must be one of 58, 80 (got 57)"),
         ('[printer]\nkind = "usb"', "'printer.usb_vendor_id' must be the printer's USB id"),
-        ("[printer]\nusb_product_id = 0x10000", "'printer.usb_product_id' must be the printer's"),
+        ("[printer]\nusb_product_id = 0x10000", "'printer.usb_product_id' must be at most 65535"),
         ('[printer]\nkind = "network"', "'printer.host' is needed when printer.kind is 'network'"),
         ('[printer]\nkind = "file"\ndevice = ""', "'printer.device' is needed"),
         ("[printer]\nport = 70000", "'printer.port' must be at most 65535 (got 70000)"),

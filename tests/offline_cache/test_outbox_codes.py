@@ -33,7 +33,7 @@ def test_new_codes_are_valid_random_and_fit_the_receipt_url_budget() -> None:
     drawn = {new_code() for _ in range(2000)}
     assert len(drawn) == 2000
     assert all(is_valid(code) and len(code) == LENGTH for code in drawn)
-    # FACTS.md: a QR of ECC M holds 42 bytes; a status URL is base + compact code.
+    # docs/platform-notes.md: a QR of ECC M holds 42 bytes; a status URL is base + compact code.
     assert len(("https://bip.lancut.pl/s/" + next(iter(drawn))).encode()) <= 42
 
 

@@ -5,7 +5,7 @@
 
 The gateway routes between the two links (no NAT), so whatever it does not filter reaches
 the upstream. Every namespace gets its own `resolv.conf` (`nameserver 127.0.0.1`) because
-servers stall on reverse DNS otherwise (FACTS.md). Needs root and iproute2.
+servers stall on reverse DNS otherwise (docs/platform-notes.md). Needs root and iproute2.
 
 Code can run inside a namespace in two ways: a subprocess through `ip netns exec`
 (`Namespace.run`), or the calling thread switched with setns(2) (`Namespace.entered`);

@@ -1,6 +1,6 @@
 """openNDS 9.10 (Debian) running in the gateway namespace of a `netns.Hotspot`.
 
-The workarounds it needs outside OpenWrt (FACTS.md, "Captive portal peers"):
+The workarounds it needs outside OpenWrt (docs/platform-notes.md, "Captive portal peers"):
 - legacy iptables: 9.10 fails with Debian's iptables-nft (`CHAIN_ADD failed`), so the
   gateway namespace gets an /etc/alternatives overlay pointing iptables at `-legacy`;
 - a DHCP lease line for each client in /tmp/dhcp.leases, or openNDS answers 403;

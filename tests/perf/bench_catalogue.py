@@ -2,7 +2,7 @@
 
 Run: ./dev bench   (or .venv/bin/python -m tests.perf.bench_catalogue [--services N])
 Prints a table and writes tests/perf/results-catalogue.json. Not a test: no pass/fail.
-The plain FTS5 + bm25 query of FACTS.md runs over the same data in the same run as the
+The plain FTS5 + bm25 query of docs/platform-notes.md runs over the same data in the same run as the
 reference, and the table shows the ratio.
 """
 
@@ -70,7 +70,7 @@ def timed(call: Callable[[], object]) -> float:
 
 
 def plain_fts_reference(bundle: dict[str, Any], path: Path) -> Callable[[str], object]:
-    """FACTS.md's reference: one FTS5 table, bm25 over all matches, LIMIT 20."""
+    """the reference of docs/platform-notes.md: one FTS5 table, bm25 over all matches, LIMIT 20."""
     conn = sqlite3.connect(path)
     conn.execute(
         "CREATE VIRTUAL TABLE plain USING fts5(name, keywords, description, "

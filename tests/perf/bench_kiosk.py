@@ -4,7 +4,7 @@ Run: .venv/bin/python -m tests.perf.bench_kiosk [--runs N] [--journeys N]
 Prints a table and writes tests/perf/results-kiosk.json. Not a test: no pass/fail, only
 sanity checks. The reference a municipality would otherwise deploy (Debian Chromium,
 headless, on a static page of the same demo catalogue) runs in the same run, with the
-flags of FACTS.md, and the table shows the ratios and the issue's targets.
+flags of docs/platform-notes.md, and the table shows the ratios and the issue's targets.
 
 The kiosk runs in child processes (tests/perf/kiosk_probe.py), offscreen, each with a
 Python bytecode cache and a QML disk cache of its own in the run's temp dir; the first

@@ -1,4 +1,4 @@
-"""The PySide6 pin (FACTS.md): 6.12.0 drops the refcount of None on every void call."""
+"""The PySide6 pin (docs/platform-notes.md): 6.12.0 drops None's refcount on every void call."""
 
 from __future__ import annotations
 

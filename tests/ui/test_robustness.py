@@ -18,8 +18,8 @@ from ui.speech_model import visible_texts
 
 
 def test_thousands_of_ui_operations_leave_the_refcount_of_none_alone(kiosk: Kiosk) -> None:
-    """PySide6 6.12.0 dropped None's refcount on every void Qt call (FACTS.md): a search
-    alone makes several (model reset, signals), so 6.12 would drift by thousands here."""
+    """PySide6 6.12.0 dropped None's refcount on every void Qt call (docs/platform-notes.md):
+    a search alone makes several (model reset, signals), so 6.12 would drift by thousands."""
     session, catalogue, form = kiosk.app.session, kiosk.app.catalogue, kiosk.app.form
     words = ["d", "do", "dow", "dowó", "dowód", "p", "pr", "pra", "praw", "prawo"]
 

@@ -38,6 +38,7 @@ class Listener:
         self.app = app
         self.log = log
         self._words_end = "Na tym ekranie nie ma nic więcej."
+        self._mark = 0
 
     def heard(self) -> list[str]:
         if not self.log.exists():
@@ -46,7 +47,7 @@ class Listener:
 
     def press(self, key: Qt.Key, wait_for_speech: bool = True) -> str:
         """Press a key; return what was said after it."""
-        before = len(self.heard())
+        before = self._mark = len(self.heard())
         QTest.keyClick(self.app.window, key)
         deadline = time.monotonic() + 3
         while wait_for_speech and len(self.heard()) == before and time.monotonic() < deadline:
@@ -54,6 +55,16 @@ class Listener:
         settle(60)
         said = self.heard()[before:]
         return " | ".join(said)
+
+    def wait_for(self, wanted: str, timeout_s: float = 5) -> str:
+        """Until something said since the last key contains `wanted` (a screen announced)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            found = [line for line in self.heard()[self._mark :] if wanted in line]
+            if found:
+                return found[-1]
+            settle(20)
+        raise AssertionError(f"never heard {wanted!r}; heard: {self.heard()[-10:]}")
 
     def find(self, wanted: str, limit: int = 90) -> str:
         """Down until the item spoken contains `wanted` (as a keypad user steps)."""
@@ -114,14 +125,13 @@ def ears(speaking_app: tuple[KioskApp, Path]) -> Listener:
 def test_the_help_key_turns_speech_on_and_says_how_it_works(ears: Listener) -> None:
     said = ears.press(Qt.Key.Key_F1)
     assert "Tryb mówiący włączony" in said
-    settle(500)
-    assert any("Strona główna" in line and "elementów" in line for line in ears.heard())
+    assert "Strona główna" in ears.wait_for("elementów")
     assert "Strzałka w dół" in ears.press(Qt.Key.Key_F1)
 
 
 def test_each_item_is_said_once_with_its_role(ears: Listener) -> None:
     ears.press(Qt.Key.Key_F1)
-    settle(500)
+    ears.wait_for("elementów")
     said = [ears.press(Qt.Key.Key_Down) for _ in range(8)]
     assert said[0] == "Gmina Miasto Łańcut, nagłówek"
     assert "Dostępność, przycisk" in said[1]
@@ -135,17 +145,15 @@ def test_each_item_is_said_once_with_its_role(ears: Listener) -> None:
 def test_a_blind_resident_files_an_application_with_the_keypad_alone(ears: Listener) -> None:
     app = ears.app
     ears.press(Qt.Key.Key_F1)
-    settle(500)
+    ears.wait_for("elementów")
     ears.find("Informacja publiczna, skargi i wnioski, przycisk")
     ears.press(Qt.Key.Key_Return)
-    settle(500)
-    assert "Informacja publiczna, skargi i wnioski" in ears.heard()[-1]
+    assert "Informacja publiczna, skargi i wnioski" in ears.wait_for("element")
     ears.find("Wniosek o udostępnienie informacji publicznej")
     ears.press(Qt.Key.Key_Return)
     ears.find("Wypełnij wniosek tutaj, przycisk")
     ears.press(Qt.Key.Key_Return)
-    settle(500)
-    assert "Wniosek o udostępnienie informacji publicznej" in ears.heard()[-1]
+    assert "Wniosek o udostępnienie informacji publicznej" in ears.wait_for("element")
 
     ears.find("Dalej, przycisk")  # "Next" with nothing answered: the problem is spoken
     said = ears.press(Qt.Key.Key_Return)
@@ -156,10 +164,10 @@ def test_a_blind_resident_files_an_application_with_the_keypad_alone(ears: Liste
     assert ears.press(Qt.Key.Key_Return) == "Plik elektroniczny (np. PDF), przycisk, włączony"
     ears.find("Dalej, przycisk")
     ears.press(Qt.Key.Key_Return)
-    settle(400)
+    ears.wait_for("element")
     ears.find("Dalej, przycisk")  # the name is optional
     ears.press(Qt.Key.Key_Return)
-    settle(400)
+    ears.wait_for("element")
     ears.find("mail")
     ears.press(Qt.Key.Key_Return)
     said = ears.find("Adres e-mail, pole tekstowe")
@@ -167,12 +175,12 @@ def test_a_blind_resident_files_an_application_with_the_keypad_alone(ears: Liste
     ears.type("ala@example.pl")
     ears.find("Dalej, przycisk")
     ears.press(Qt.Key.Key_Return)
-    settle(500)
+    ears.wait_for("Sprawdź swoje odpowiedzi")
     ears.find("z informacją o przetwarzaniu moich danych osobowych., przycisk, wyłączony")
     assert ears.press(Qt.Key.Key_Return).endswith("przycisk, włączony")
     ears.find("Wyślij wniosek, przycisk")
     ears.press(Qt.Key.Key_Return)
-    settle(800)
+    ears.wait_for("element")
     [filed] = app.services.outbox.list()
     assert filed.answers is not None and filed.answers["email"] == "ala@example.pl"
     code = filed.code

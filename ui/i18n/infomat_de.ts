@@ -249,12 +249,22 @@
         <translation>Ihr Antrag konnte nicht gespeichert werden, daher wurde nichts gesendet oder gedruckt. Bitte versuchen Sie es erneut oder fragen Sie im Amt.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="96"/>
+        <location filename="../form_problems.py" line="93"/>
+        <source>This kiosk cannot save applications right now, so the form was not opened. Please ask at the office, or apply online.</source>
+        <translation>Dieser Kiosk kann gerade keine Anträge speichern, daher wurde das Formular nicht geöffnet. Bitte fragen Sie im Amt oder stellen Sie den Antrag online.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="97"/>
+        <source>This application can no longer be filled in at this kiosk: the information has just been updated. Please ask at the office.</source>
+        <translation>Dieser Antrag kann an diesem Kiosk nicht mehr ausgefüllt werden: Die Angaben wurden gerade aktualisiert. Bitte fragen Sie im Amt.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="104"/>
         <source>This answer needs checking.</source>
         <translation>Diese Angabe muss geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="105"/>
+        <location filename="../form_problems.py" line="113"/>
         <source>(optional)</source>
         <translation>(freiwillig)</translation>
     </message>
@@ -636,67 +646,67 @@
         <translation>Antrag hier ausfüllen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="49"/>
+        <location filename="../qml/CardScreen.qml" line="61"/>
         <source>What it is</source>
         <translation>Worum es geht</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="50"/>
+        <location filename="../qml/CardScreen.qml" line="62"/>
         <source>Who can apply</source>
         <translation>Wer kann den Antrag stellen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="51"/>
+        <location filename="../qml/CardScreen.qml" line="63"/>
         <source>What to bring</source>
         <translation>Was Sie mitbringen müssen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="52"/>
+        <location filename="../qml/CardScreen.qml" line="64"/>
         <source>Fees</source>
         <translation>Gebühren</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="53"/>
+        <location filename="../qml/CardScreen.qml" line="65"/>
         <source>How long it takes</source>
         <translation>Wie lange es dauert</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="56"/>
+        <location filename="../qml/CardScreen.qml" line="68"/>
         <source>Where and when to go</source>
         <translation>Wo und wann</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="72"/>
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-Code mit der Adresse dieses Dienstes im Internet</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78"/>
+        <location filename="../qml/CardScreen.qml" line="90"/>
         <source>Continue on your phone</source>
         <translation>Auf dem Handy weitermachen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="79"/>
+        <location filename="../qml/CardScreen.qml" line="91"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Scannen Sie den Code mit der Handykamera, um diesen Dienst online zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83"/>
+        <location filename="../qml/CardScreen.qml" line="95"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>How to appeal</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>What you get</source>
         <translation>Was Sie erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="88"/>
+        <location filename="../qml/CardScreen.qml" line="100"/>
         <source>Information checked on %1</source>
         <translation>Informationen geprüft am %1</translation>
     </message>
@@ -732,47 +742,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="78"/>
+        <location filename="../qml/FormScreen.qml" line="81"/>
         <source>Check your answers</source>
         <translation>Prüfen Sie Ihre Angaben</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="79"/>
+        <location filename="../qml/FormScreen.qml" line="82"/>
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="160"/>
+        <location filename="../qml/FormScreen.qml" line="163"/>
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="196"/>
+        <location filename="../qml/FormScreen.qml" line="199"/>
         <source>How the office uses your data</source>
         <translation>Wie das Amt Ihre Daten verwendet</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="217"/>
+        <location filename="../qml/FormScreen.qml" line="220"/>
         <source>To send the application, tick this box.</source>
         <translation>Um den Antrag zu senden, kreuzen Sie dieses Feld an.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="230"/>
+        <location filename="../qml/FormScreen.qml" line="233"/>
         <source>I have read this information</source>
         <translation>Ich habe diese Information gelesen</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="258"/>
+        <location filename="../qml/FormScreen.qml" line="261"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="266"/>
+        <location filename="../qml/FormScreen.qml" line="269"/>
         <source>Send the application</source>
         <translation>Antrag senden</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="266"/>
+        <location filename="../qml/FormScreen.qml" line="269"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>

@@ -249,12 +249,22 @@
         <translation>Nie udało się zapisać wniosku, więc nic nie zostało wysłane ani wydrukowane. Spróbuj ponownie albo zapytaj w urzędzie.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="96"/>
+        <location filename="../form_problems.py" line="93"/>
+        <source>This kiosk cannot save applications right now, so the form was not opened. Please ask at the office, or apply online.</source>
+        <translation>Ten kiosk nie może teraz zapisać wniosku, więc formularz się nie otworzył. Zapytaj w urzędzie albo złóż wniosek przez internet.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="97"/>
+        <source>This application can no longer be filled in at this kiosk: the information has just been updated. Please ask at the office.</source>
+        <translation>Tego wniosku nie można już wypełnić w kiosku: informacje zostały właśnie zaktualizowane. Zapytaj w urzędzie.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="104"/>
         <source>This answer needs checking.</source>
         <translation>Tę odpowiedź trzeba sprawdzić.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="105"/>
+        <location filename="../form_problems.py" line="113"/>
         <source>(optional)</source>
         <translation>(nieobowiązkowe)</translation>
     </message>
@@ -636,67 +646,67 @@
         <translation>Wypełnij wniosek tutaj</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="49"/>
+        <location filename="../qml/CardScreen.qml" line="61"/>
         <source>What it is</source>
         <translation>Na czym polega</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="50"/>
+        <location filename="../qml/CardScreen.qml" line="62"/>
         <source>Who can apply</source>
         <translation>Kto może złożyć wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="51"/>
+        <location filename="../qml/CardScreen.qml" line="63"/>
         <source>What to bring</source>
         <translation>Co zabrać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="52"/>
+        <location filename="../qml/CardScreen.qml" line="64"/>
         <source>Fees</source>
         <translation>Opłaty</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="53"/>
+        <location filename="../qml/CardScreen.qml" line="65"/>
         <source>How long it takes</source>
         <translation>Ile to trwa</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="56"/>
+        <location filename="../qml/CardScreen.qml" line="68"/>
         <source>Where and when to go</source>
         <translation>Gdzie i kiedy</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="72"/>
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>QR code with the address of this service online</source>
         <translation>Kod QR z adresem tej usługi w internecie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78"/>
+        <location filename="../qml/CardScreen.qml" line="90"/>
         <source>Continue on your phone</source>
         <translation>Kontynuuj na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="79"/>
+        <location filename="../qml/CardScreen.qml" line="91"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Zeskanuj kod aparatem telefonu, aby otworzyć tę usługę w internecie.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83"/>
+        <location filename="../qml/CardScreen.qml" line="95"/>
         <source>Legal basis</source>
         <translation>Podstawa prawna</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>How to appeal</source>
         <translation>Jak się odwołać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>What you get</source>
         <translation>Co otrzymasz</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="88"/>
+        <location filename="../qml/CardScreen.qml" line="100"/>
         <source>Information checked on %1</source>
         <translation>Informacje sprawdzone: %1</translation>
     </message>
@@ -732,47 +742,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="78"/>
+        <location filename="../qml/FormScreen.qml" line="81"/>
         <source>Check your answers</source>
         <translation>Sprawdź swoje odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="79"/>
+        <location filename="../qml/FormScreen.qml" line="82"/>
         <source>Step %1 of %2: %3</source>
         <translation>Krok %1 z %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="160"/>
+        <location filename="../qml/FormScreen.qml" line="163"/>
         <source>Change</source>
         <translation>Zmień</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="196"/>
+        <location filename="../qml/FormScreen.qml" line="199"/>
         <source>How the office uses your data</source>
         <translation>Jak urząd wykorzysta Twoje dane</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="217"/>
+        <location filename="../qml/FormScreen.qml" line="220"/>
         <source>To send the application, tick this box.</source>
         <translation>Aby wysłać wniosek, zaznacz to pole.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="230"/>
+        <location filename="../qml/FormScreen.qml" line="233"/>
         <source>I have read this information</source>
         <translation>Zapoznałem/-am się z tą informacją</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="258"/>
+        <location filename="../qml/FormScreen.qml" line="261"/>
         <source>Previous</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="266"/>
+        <location filename="../qml/FormScreen.qml" line="269"/>
         <source>Send the application</source>
         <translation>Wyślij wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="266"/>
+        <location filename="../qml/FormScreen.qml" line="269"/>
         <source>Next</source>
         <translation>Dalej</translation>
     </message>

@@ -249,12 +249,22 @@
         <translation>Не вдалося зберегти заяву, тому нічого не надіслано і не надруковано. Спробуйте ще раз або зверніться до працівника установи.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="96"/>
+        <location filename="../form_problems.py" line="93"/>
+        <source>This kiosk cannot save applications right now, so the form was not opened. Please ask at the office, or apply online.</source>
+        <translation>Цей кіоск зараз не може зберегти заяву, тому форма не відкрилася. Зверніться до працівника установи або подайте заяву онлайн.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="97"/>
+        <source>This application can no longer be filled in at this kiosk: the information has just been updated. Please ask at the office.</source>
+        <translation>Цю заяву більше не можна заповнити в цьому кіоску: інформацію щойно оновлено. Зверніться до працівника установи.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="104"/>
         <source>This answer needs checking.</source>
         <translation>Цю відповідь треба перевірити.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="105"/>
+        <location filename="../form_problems.py" line="113"/>
         <source>(optional)</source>
         <translation>(необов’язково)</translation>
     </message>
@@ -636,67 +646,67 @@
         <translation>Заповнити заяву тут</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="49"/>
+        <location filename="../qml/CardScreen.qml" line="61"/>
         <source>What it is</source>
         <translation>Що це</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="50"/>
+        <location filename="../qml/CardScreen.qml" line="62"/>
         <source>Who can apply</source>
         <translation>Хто може звернутися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="51"/>
+        <location filename="../qml/CardScreen.qml" line="63"/>
         <source>What to bring</source>
         <translation>Що взяти з собою</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="52"/>
+        <location filename="../qml/CardScreen.qml" line="64"/>
         <source>Fees</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="53"/>
+        <location filename="../qml/CardScreen.qml" line="65"/>
         <source>How long it takes</source>
         <translation>Скільки це триває</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="56"/>
+        <location filename="../qml/CardScreen.qml" line="68"/>
         <source>Where and when to go</source>
         <translation>Куди і коли звертатися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="72"/>
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-код з адресою цієї послуги в інтернеті</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78"/>
+        <location filename="../qml/CardScreen.qml" line="90"/>
         <source>Continue on your phone</source>
         <translation>Продовжте на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="79"/>
+        <location filename="../qml/CardScreen.qml" line="91"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Відскануйте код камерою телефона, щоб відкрити цю послугу в інтернеті.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83"/>
+        <location filename="../qml/CardScreen.qml" line="95"/>
         <source>Legal basis</source>
         <translation>Правова підстава</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>How to appeal</source>
         <translation>Як оскаржити</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>What you get</source>
         <translation>Що ви отримаєте</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="88"/>
+        <location filename="../qml/CardScreen.qml" line="100"/>
         <source>Information checked on %1</source>
         <translation>Інформацію перевірено: %1</translation>
     </message>
@@ -706,7 +716,7 @@
     <message>
         <location filename="../qml/components/FormQuestion.qml" line="41"/>
         <source>required</source>
-        <translation>обов'язкове</translation>
+        <translation>обов&apos;язкове</translation>
     </message>
     <message>
         <location filename="../qml/components/FormQuestion.qml" line="87"/>
@@ -732,47 +742,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="78"/>
+        <location filename="../qml/FormScreen.qml" line="81"/>
         <source>Check your answers</source>
         <translation>Перевірте свої відповіді</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="79"/>
+        <location filename="../qml/FormScreen.qml" line="82"/>
         <source>Step %1 of %2: %3</source>
         <translation>Крок %1 з %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="160"/>
+        <location filename="../qml/FormScreen.qml" line="163"/>
         <source>Change</source>
         <translation>Змінити</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="196"/>
+        <location filename="../qml/FormScreen.qml" line="199"/>
         <source>How the office uses your data</source>
         <translation>Як установа використовує ваші дані</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="217"/>
+        <location filename="../qml/FormScreen.qml" line="220"/>
         <source>To send the application, tick this box.</source>
         <translation>Щоб надіслати заяву, позначте це поле.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="230"/>
+        <location filename="../qml/FormScreen.qml" line="233"/>
         <source>I have read this information</source>
         <translation>Я ознайомився/-лася з цією інформацією</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="258"/>
+        <location filename="../qml/FormScreen.qml" line="261"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="266"/>
+        <location filename="../qml/FormScreen.qml" line="269"/>
         <source>Send the application</source>
         <translation>Надіслати заяву</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="266"/>
+        <location filename="../qml/FormScreen.qml" line="269"/>
         <source>Next</source>
         <translation>Далі</translation>
     </message>

@@ -46,6 +46,18 @@ Flickable {
             text: "✎ " + qsTr("Fill in the application here")
             onClicked: cardScreen.fileRequested(cardScreen.card.id)
         }
+        Text {
+            objectName: "fileMessage"
+            visible: form.startMessage.length > 0
+            width: parent.width
+            text: "⚠ " + form.startMessage
+            color: theme.colors.error
+            font.pixelSize: theme.body
+            font.bold: true
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: form.startMessage
+        }
         SectionText { heading: qsTr("What it is"); body: cardScreen.card.description || "" }
         SectionText { heading: qsTr("Who can apply"); body: cardScreen.card.whoCanApply || "" }
         SectionText { heading: qsTr("What to bring"); lines: cardScreen.card.documents || [] }

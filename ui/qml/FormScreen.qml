@@ -7,7 +7,7 @@ Item {
     id: formScreen
     objectName: "formScreen"
     Accessible.role: Accessible.Pane
-    Accessible.name: form.title
+    Accessible.name: form.title + ". " + progressLine.text  // the step, for speech mode
 
     signal backRequested()  // Main.qml: one step back, or out to the card from the first step
     // The header's Back goes one step back; false means "leave the form" (Main.qml).
@@ -76,6 +76,7 @@ Item {
             Accessible.name: text
         }
         Text {
+            id: progressLine
             objectName: "formProgress"
             width: parent.width
             text: form.reviewing ? qsTr("Check your answers")

@@ -45,8 +45,8 @@ ApplicationWindow {
         stack.push(cardComponent)
     }
     function openForm(serviceId) {
-        form.start(serviceId)
-        stack.push(formComponent)
+        // Refused (no outbox, or a sync took the form away): the card says why instead.
+        if (form.start(serviceId)) stack.push(formComponent)
     }
     function goBack() {
         var screen = stack.currentItem
