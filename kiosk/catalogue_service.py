@@ -27,6 +27,7 @@ from offline_cache.records import (
     Term,
     Text,
     in_language,
+    text_language,
 )
 
 log = logging.getLogger(__name__)
@@ -157,4 +158,5 @@ __all__ = [
     "Text",
     "demo_catalogue_path",
     "in_language",
+    "text_language",
 ]
