@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 log = logging.getLogger(__name__)
 
@@ -31,17 +33,25 @@ class Speaker:
 
     def say(self, text: str, language: str) -> None:
         """Start speaking `text`, stopping whatever was being said."""
+        self._start(text[:MAX_CHARS], self._args(language))
+
+    def say_parts(self, parts: Sequence[tuple[str, str]]) -> None:
+        """Speak (text, language) parts in turn, each with the voice of its own language."""
+        languages = {language for _, language in parts}
+        if len(languages) <= 1:
+            self.say(". ".join(text for text, _ in parts), next(iter(languages), "pl"))
+        else:
+            self._start(ssml(parts), [*self._args(parts[0][1]), "-m"])
+
+    def _start(self, text: str, args: list[str]) -> None:
         self.stop()
         if self._command is None or not text.strip():
             return
         self._current = subprocess.Popen(
-            self._args(language),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         assert self._current.stdin is not None
-        self._current.stdin.write(text[:MAX_CHARS].encode("utf-8"))
+        self._current.stdin.write(text.encode("utf-8"))
         self._current.stdin.close()
 
     def stop(self) -> None:
@@ -50,12 +60,12 @@ class Speaker:
             self._current.wait(timeout=2)
         self._current = None
 
-    def to_wav(self, text: str, language: str, path: Path) -> None:
-        """Speak into a WAV file (for tests and for checking voices by ear)."""
+    def to_wav(self, text: str, language: str, path: Path, markup: bool = False) -> None:
+        """Speak into a WAV file (for tests and for checking voices by ear); `markup`: SSML."""
         if self._command is None:
             raise FileNotFoundError("espeak-ng is not installed")
         subprocess.run(
-            [*self._args(language), "-w", str(path)],
+            [*self._args(language), *(["-m"] if markup else []), "-w", str(path)],
             input=text[:MAX_CHARS].encode("utf-8"),
             check=True,
             timeout=30,
@@ -64,3 +74,15 @@ class Speaker:
     def _args(self, language: str) -> list[str]:
         assert self._command is not None
         return [self._command, "-v", VOICES.get(language, "pl"), "-s", str(self._rate), "--stdin"]
+
+
+def ssml(parts: Sequence[tuple[str, str]]) -> str:
+    """SSML for espeak-ng (`-m`): one sentence per part, in its language; MAX_CHARS of text."""
+    sentences, left = [], MAX_CHARS
+    for text, language in parts:
+        if left <= 0:
+            break
+        lang = quoteattr(VOICES.get(language, "pl"))
+        sentences.append(f"<s xml:lang={lang}>{escape(text[:left])}</s>")
+        left -= len(text)
+    return "<speak>" + "".join(sentences) + "</speak>"
