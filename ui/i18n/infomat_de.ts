@@ -1,479 +1,490 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../admin_model.py" line="69" />
+        <location filename="../admin_model.py" line="69"/>
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Der Servicemodus ist an diesem Kiosk nicht eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="80" />
+        <location filename="../admin_model.py" line="80"/>
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 Min.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="85" />
+        <location filename="../admin_model.py" line="85"/>
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Falsche PIN. Verbleibende Versuche: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="99" />
+        <location filename="../admin_model.py" line="99"/>
         <source>Sync is not set up: the config has no catalogue address.</source>
         <translation>Die Synchronisierung ist nicht eingerichtet: In der Konfiguration fehlt die Katalogadresse.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="102" />
+        <location filename="../admin_model.py" line="102"/>
         <source>Syncing…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="130" />
+        <location filename="../admin_model.py" line="130"/>
         <source>Printing a test receipt…</source>
         <translation>Testbeleg wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="144" />
+        <location filename="../admin_model.py" line="144"/>
         <source>Test receipt printed.</source>
         <translation>Testbeleg gedruckt.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="146" />
+        <location filename="../admin_model.py" line="146"/>
         <source>The test receipt was NOT printed.</source>
         <translation>Der Testbeleg wurde NICHT gedruckt.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="27" />
+        <location filename="../service_card.py" line="27"/>
         <source>free of charge</source>
         <translation>kostenlos</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="22" />
+        <location filename="../service_card.py" line="81"/>
+        <source>This information is available only in Polish.</source>
+        <translation>Diese Information ist nur auf Polnisch verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../service_card.py" line="82"/>
+        <source>Part of this information is available only in Polish.</source>
+        <translation>Ein Teil dieser Information ist nur auf Polnisch verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="22"/>
         <source>This answer is required: please fill it in.</source>
         <translation>Diese Angabe ist erforderlich: Bitte füllen Sie sie aus.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="23" />
+        <location filename="../form_problems.py" line="23"/>
         <source>A PESEL number has digits only: remove letters and other signs.</source>
         <translation>Eine PESEL-Nummer besteht nur aus Ziffern: Entfernen Sie Buchstaben und andere Zeichen.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="24" />
+        <location filename="../form_problems.py" line="24"/>
         <source>A PESEL number has 11 digits: check that none is missing or doubled.</source>
         <translation>Eine PESEL-Nummer hat 11 Ziffern: Prüfen Sie, ob keine fehlt oder doppelt ist.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="26" />
+        <location filename="../form_problems.py" line="26"/>
         <source>This PESEL number has a typo: check the 11 digits against your ID card.</source>
         <translation>Diese PESEL-Nummer enthält einen Tippfehler: Vergleichen Sie die 11 Ziffern mit Ihrem Ausweis.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="29" />
+        <location filename="../form_problems.py" line="29"/>
         <source>The first six digits of this PESEL number are not a possible date of birth: check them against your ID card.</source>
         <translation>Die ersten sechs Ziffern dieser PESEL-Nummer sind kein mögliches Geburtsdatum: Vergleichen Sie sie mit Ihrem Ausweis.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="32" />
+        <location filename="../form_problems.py" line="32"/>
         <source>This PESEL number belongs to someone born on {birth_date}: check the PESEL number and the date of birth you gave.</source>
         <translation>Diese PESEL-Nummer gehört zu einer Person, die am {birth_date} geboren ist: Prüfen Sie die PESEL-Nummer und das angegebene Geburtsdatum.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="35" />
+        <location filename="../form_problems.py" line="35"/>
         <source>This PESEL number does not match the sex you chose: check the PESEL number and your choice.</source>
         <translation>Diese PESEL-Nummer passt nicht zum gewählten Geschlecht: Prüfen Sie die PESEL-Nummer und Ihre Auswahl.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="38" />
+        <location filename="../form_problems.py" line="38"/>
         <source>A NIP number has digits only (dashes and spaces are fine): remove the rest.</source>
         <translation>Eine NIP-Nummer besteht aus Ziffern (Bindestriche und Leerzeichen sind erlaubt): Entfernen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="40" />
+        <location filename="../form_problems.py" line="40"/>
         <source>A NIP number has 10 digits: check that none is missing or doubled.</source>
         <translation>Eine NIP-Nummer hat 10 Ziffern: Prüfen Sie, ob keine fehlt oder doppelt ist.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="42" />
+        <location filename="../form_problems.py" line="42"/>
         <source>This NIP number has a typo: check the 10 digits against your documents.</source>
         <translation>Diese NIP-Nummer enthält einen Tippfehler: Vergleichen Sie die 10 Ziffern mit Ihren Unterlagen.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="44" />
+        <location filename="../form_problems.py" line="44"/>
         <source>A REGON number has digits only: remove letters and other signs.</source>
         <translation>Eine REGON-Nummer besteht nur aus Ziffern: Entfernen Sie Buchstaben und andere Zeichen.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="46" />
+        <location filename="../form_problems.py" line="46"/>
         <source>A REGON number has 9 or 14 digits: check that none is missing or doubled.</source>
         <translation>Eine REGON-Nummer hat 9 oder 14 Ziffern: Prüfen Sie, ob keine fehlt oder doppelt ist.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="49" />
+        <location filename="../form_problems.py" line="49"/>
         <source>This REGON number has a typo: check the digits against your documents.</source>
         <translation>Diese REGON-Nummer enthält einen Tippfehler: Vergleichen Sie die Ziffern mit Ihren Unterlagen.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="52" />
+        <location filename="../form_problems.py" line="52"/>
         <source>An ID card number is 3 letters and 6 digits, like ABC123456: check what you typed.</source>
         <translation>Eine Personalausweisnummer besteht aus 3 Buchstaben und 6 Ziffern, z. B. ABC123456: Prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="55" />
+        <location filename="../form_problems.py" line="55"/>
         <source>This ID card number has a typo: check the letters and digits on your ID card.</source>
         <translation>Diese Ausweisnummer enthält einen Tippfehler: Vergleichen Sie Buchstaben und Ziffern mit Ihrem Ausweis.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="57" />
+        <location filename="../form_problems.py" line="57"/>
         <source>A postal code has 5 digits, like 37-100: check what you typed.</source>
         <translation>Eine Postleitzahl hat 5 Ziffern, z. B. 37-100: Prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="59" />
+        <location filename="../form_problems.py" line="59"/>
         <source>A phone number has digits only (and + at the start): remove the rest.</source>
         <translation>Eine Telefonnummer besteht aus Ziffern (und + am Anfang): Entfernen Sie den Rest.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="62" />
+        <location filename="../form_problems.py" line="62"/>
         <source>This phone number has the wrong number of digits: give 9 digits, or + and the country code for a number abroad.</source>
         <translation>Diese Telefonnummer hat die falsche Anzahl Ziffern: Geben Sie 9 Ziffern ein oder + und die Ländervorwahl für eine ausländische Nummer.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="65" />
+        <location filename="../form_problems.py" line="65"/>
         <source>This is not an e-mail address: it should look like name@example.pl, with one @ and no spaces.</source>
         <translation>Das ist keine E-Mail-Adresse: Sie sollte wie name@example.pl aussehen, mit einem @ und ohne Leerzeichen.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="68" />
+        <location filename="../form_problems.py" line="68"/>
         <source>The part after @ is not a valid address: check it, e.g. gmail.com or poczta.onet.pl.</source>
         <translation>Der Teil nach dem @ ist keine gültige Adresse: Prüfen Sie ihn, z. B. gmail.com oder poczta.onet.pl.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="71" />
+        <location filename="../form_problems.py" line="71"/>
         <source>This e-mail address is too long: check that nothing was typed twice.</source>
         <translation>Diese E-Mail-Adresse ist zu lang: Prüfen Sie, ob nichts doppelt eingegeben wurde.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="73" />
+        <location filename="../form_problems.py" line="73"/>
         <source>This is not a date: type it as day.month.year, like 20.11.2026.</source>
         <translation>Das ist kein Datum: Geben Sie es als Tag.Monat.Jahr ein, z. B. 20.11.2026.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="74" />
+        <location filename="../form_problems.py" line="74"/>
         <source>This day does not exist in the calendar: check the day and the month.</source>
         <translation>Diesen Tag gibt es im Kalender nicht: Prüfen Sie Tag und Monat.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="75" />
+        <location filename="../form_problems.py" line="75"/>
         <source>This date is too early: give {earliest} or a later date.</source>
         <translation>Dieses Datum ist zu früh: Geben Sie den {earliest} oder ein späteres Datum an.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="76" />
+        <location filename="../form_problems.py" line="76"/>
         <source>This date is too late: give {latest} or an earlier date.</source>
         <translation>Dieses Datum ist zu spät: Geben Sie den {latest} oder ein früheres Datum an.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="77" />
+        <location filename="../form_problems.py" line="77"/>
         <source>This is not a whole number: type digits only, like 3.</source>
         <translation>Das ist keine ganze Zahl: Geben Sie nur Ziffern ein, z. B. 3.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="78" />
+        <location filename="../form_problems.py" line="78"/>
         <source>This number is too small: give {min} or more.</source>
         <translation>Diese Zahl ist zu klein: Geben Sie {min} oder mehr an.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="79" />
+        <location filename="../form_problems.py" line="79"/>
         <source>This number is too large: give {max} or less.</source>
         <translation>Diese Zahl ist zu groß: Geben Sie {max} oder weniger an.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="80" />
+        <location filename="../form_problems.py" line="80"/>
         <source>This is not one of the answers offered: choose one of those shown.</source>
         <translation>Das ist keine der angebotenen Antworten: Wählen Sie eine der angezeigten.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="82" />
+        <location filename="../form_problems.py" line="82"/>
         <source>This answer does not go with an answer you gave earlier: choose one of those shown now, or go back and change the earlier answer.</source>
         <translation>Diese Antwort passt nicht zu einer früheren Antwort: Wählen Sie eine der jetzt angezeigten oder gehen Sie zurück und ändern Sie die frühere Antwort.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="84" />
+        <location filename="../form_problems.py" line="84"/>
         <source>This question needs a yes or a no: tap one of the two.</source>
         <translation>Diese Frage braucht ein Ja oder Nein: Tippen Sie auf eines von beiden.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="86" />
+        <location filename="../form_problems.py" line="86"/>
         <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
         <translation>Diese Antwort ist zu lang ({length} Zeichen, höchstens {max}): Kürzen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="89" />
+        <location filename="../form_problems.py" line="89"/>
         <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
         <translation>Ihr Antrag konnte nicht gespeichert werden, daher wurde nichts gesendet oder gedruckt. Bitte versuchen Sie es erneut oder fragen Sie im Amt.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="96" />
+        <location filename="../form_problems.py" line="96"/>
         <source>This answer needs checking.</source>
         <translation>Diese Angabe muss geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="105" />
+        <location filename="../form_problems.py" line="105"/>
         <source>(optional)</source>
         <translation>(freiwillig)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="57" />
+        <location filename="../admin_status.py" line="57"/>
         <source>today %1</source>
         <translation>heute %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="59" />
+        <location filename="../admin_status.py" line="59"/>
         <source>yesterday %1</source>
         <translation>gestern %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="72" />
+        <location filename="../admin_status.py" line="72"/>
         <source>catalogue of %1, services: %2</source>
         <translation>Katalog vom %1, Dienste: %2</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="77" />
+        <location filename="../admin_status.py" line="77"/>
         <source>built in</source>
         <translation>eingebaut</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="79" />
+        <location filename="../admin_status.py" line="79"/>
         <source>loaded %1</source>
         <translation>geladen %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="84" />
+        <location filename="../admin_status.py" line="84"/>
         <source>no connection to the catalogue server</source>
         <translation>keine Verbindung zum Katalogserver</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="85" />
+        <location filename="../admin_status.py" line="85"/>
         <source>the catalogue server answered with an error</source>
         <translation>der Katalogserver hat mit einem Fehler geantwortet</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="86" />
-        <source>the catalogue's signature is not valid</source>
+        <location filename="../admin_status.py" line="86"/>
+        <source>the catalogue&apos;s signature is not valid</source>
         <translation>die Signatur des Katalogs ist ungültig</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="87" />
+        <location filename="../admin_status.py" line="87"/>
         <source>the catalogue has invalid records</source>
         <translation>der Katalog enthält ungültige Einträge</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="88" />
+        <location filename="../admin_status.py" line="88"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="89" />
+        <location filename="../admin_status.py" line="89"/>
         <source>the catalogue is too large</source>
         <translation>der Katalog ist zu groß</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="95" />
+        <location filename="../admin_status.py" line="95"/>
         <source>an unexpected error (see the log)</source>
         <translation>ein unerwarteter Fehler (Einzelheiten im Protokoll)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="101" />
+        <location filename="../admin_status.py" line="101"/>
         <source>not set up (no catalogue address in the config)</source>
         <translation>nicht eingerichtet (keine Katalogadresse in der Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="103" />
+        <location filename="../admin_status.py" line="103"/>
         <source>not yet since the start</source>
         <translation>seit dem Start noch nicht</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="106" />
+        <location filename="../admin_status.py" line="106"/>
         <source>new catalogue loaded, %1</source>
         <translation>neuer Katalog geladen, %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="108" />
+        <location filename="../admin_status.py" line="108"/>
         <source>no changes, %1</source>
         <translation>keine Änderungen, %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="109" />
+        <location filename="../admin_status.py" line="109"/>
         <source>failed, %1: %2</source>
         <translation>fehlgeschlagen, %1: %2</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="111" />
+        <location filename="../admin_status.py" line="111"/>
         <source>last success %1</source>
         <translation>zuletzt erfolgreich %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="117" />
+        <location filename="../admin_status.py" line="117"/>
         <source>Sync finished: a new catalogue is in use.</source>
         <translation>Synchronisierung beendet: Ein neuer Katalog ist in Gebrauch.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="119" />
+        <location filename="../admin_status.py" line="119"/>
         <source>Sync finished: the catalogue has not changed.</source>
         <translation>Synchronisierung beendet: Der Katalog hat sich nicht geändert.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="121" />
+        <location filename="../admin_status.py" line="121"/>
         <source>Sync failed: %1. The kiosk keeps the catalogue it has.</source>
         <translation>Synchronisierung fehlgeschlagen: %1. Der Kiosk behält seinen bisherigen Katalog.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="127" />
+        <location filename="../admin_status.py" line="127"/>
         <source>not checked (no catalogue address in the config)</source>
         <translation>nicht geprüft (keine Katalogadresse in der Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="129" />
+        <location filename="../admin_status.py" line="129"/>
         <source>no connection (the kiosk answers from its own catalogue)</source>
         <translation>keine Verbindung (der Kiosk antwortet aus seinem eigenen Katalog)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="131" />
+        <location filename="../admin_status.py" line="131"/>
         <source>connected</source>
         <translation>verbunden</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="145" />
+        <location filename="../admin_status.py" line="145"/>
         <source>virtual printer (receipts saved as pictures)</source>
         <translation>virtueller Drucker (Belege werden als Bilder gespeichert)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="146" />
+        <location filename="../admin_status.py" line="146"/>
         <source>USB printer %1</source>
         <translation>USB-Drucker %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="147" />
+        <location filename="../admin_status.py" line="147"/>
         <source>network printer %1</source>
         <translation>Netzwerkdrucker %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="148" />
+        <location filename="../admin_status.py" line="148"/>
         <source>printer at %1</source>
         <translation>Drucker an %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="155" />
+        <location filename="../admin_status.py" line="155"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="157" />
+        <location filename="../admin_status.py" line="157"/>
         <source>paper running out</source>
         <translation>Papier geht zur Neige</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="158" />
+        <location filename="../admin_status.py" line="158"/>
         <source>Put a new roll in soon.</source>
         <translation>Legen Sie bald eine neue Rolle ein.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="161" />
+        <location filename="../admin_status.py" line="161"/>
         <source>out of paper</source>
         <translation>kein Papier</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="162" />
+        <location filename="../admin_status.py" line="162"/>
         <source>Put in a new roll (thermal side out) and close the cover.</source>
         <translation>Legen Sie eine neue Rolle ein (Thermoseite nach außen) und schließen Sie die Abdeckung.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="164" />
+        <location filename="../admin_status.py" line="164"/>
         <source>cover open</source>
         <translation>Abdeckung offen</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="164" />
+        <location filename="../admin_status.py" line="164"/>
         <source>Close the cover until it clicks.</source>
         <translation>Schließen Sie die Abdeckung, bis sie einrastet.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="166" />
+        <location filename="../admin_status.py" line="166"/>
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="167" />
+        <location filename="../admin_status.py" line="167"/>
         <source>The printer is off, unplugged or unreachable: check power and cable.</source>
         <translation>Der Drucker ist aus, nicht angeschlossen oder nicht erreichbar: Prüfen Sie Strom und Kabel.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="170" />
+        <location filename="../admin_status.py" line="170"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="171" />
+        <location filename="../admin_status.py" line="171"/>
         <source>Paper jam, cutter or mechanical error: clear it, then switch it off and on.</source>
         <translation>Papierstau, Schneide- oder Mechanikfehler: beheben, dann den Drucker aus- und wieder einschalten.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="174" />
+        <location filename="../admin_status.py" line="174"/>
         <source>does not answer status requests</source>
         <translation>antwortet nicht auf Statusabfragen</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="175" />
+        <location filename="../admin_status.py" line="175"/>
         <source>Check the cable; receipts are still sent.</source>
         <translation>Prüfen Sie das Kabel; Belege werden weiterhin gesendet.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="183" />
+        <location filename="../admin_status.py" line="183"/>
         <source>not asked yet</source>
         <translation>noch nicht abgefragt</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="191" />
+        <location filename="../admin_status.py" line="191"/>
         <source>waiting %1 · delivered %2 · rejected %3</source>
         <translation>wartend %1 · zugestellt %2 · abgelehnt %3</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="199" />
+        <location filename="../admin_status.py" line="199"/>
         <source>the oldest has waited %1 min</source>
         <translation>der älteste wartet seit %1 Min.</translation>
     </message>
@@ -481,47 +492,47 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="25" />
+        <location filename="../qml/AccessibilityPanel.qml" line="25"/>
         <source>Large text</source>
         <translation>Große Schrift</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="26" />
+        <location filename="../qml/AccessibilityPanel.qml" line="26"/>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="27" />
+        <location filename="../qml/AccessibilityPanel.qml" line="27"/>
         <source>Reduced motion</source>
         <translation>Weniger Bewegung</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="28" />
+        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
         <source>Controls low (wheelchair)</source>
         <translation>Bedienung unten (Rollstuhl)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29" />
+        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
         <source>Read aloud</source>
         <translation>Vorlesen</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="30" />
+        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
         <source>More time</source>
         <translation>Mehr Zeit</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="35" />
+        <location filename="../qml/AccessibilityPanel.qml" line="35"/>
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="59" />
+        <location filename="../qml/AccessibilityPanel.qml" line="60"/>
         <source>Read this screen now</source>
         <translation>Diesen Bildschirm vorlesen</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="68" />
+        <location filename="../qml/AccessibilityPanel.qml" line="69"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -529,72 +540,72 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Catalogue</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Last sync</source>
         <translation>Letzte Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Printer</source>
         <translation>Drucker</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="21" />
+        <location filename="../qml/AdminPanel.qml" line="21"/>
         <source>Applications</source>
         <translation>Anträge</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="25" />
+        <location filename="../qml/AdminPanel.qml" line="25"/>
         <source>Technician</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="52" />
+        <location filename="../qml/AdminPanel.qml" line="52"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="53" />
+        <location filename="../qml/AdminPanel.qml" line="53"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="54" />
+        <location filename="../qml/AdminPanel.qml" line="54"/>
         <source>Test print</source>
         <translation>Testdruck</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="55" />
+        <location filename="../qml/AdminPanel.qml" line="55"/>
         <source>Reload screens</source>
         <translation>Bildschirme neu laden</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="56" />
+        <location filename="../qml/AdminPanel.qml" line="56"/>
         <source>Close the app</source>
         <translation>App schließen</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="57" />
+        <location filename="../qml/AdminPanel.qml" line="57"/>
         <source>Back to residents</source>
         <translation>Zurück zu den Bürgern</translation>
     </message>
@@ -602,7 +613,7 @@
 <context>
     <name>AttractOverlay</name>
     <message>
-        <location filename="../qml/AttractOverlay.qml" line="21" />
+        <location filename="../qml/AttractOverlay.qml" line="21"/>
         <source>Touch the screen to find an office service</source>
         <translation>Berühren Sie den Bildschirm, um eine Verwaltungsleistung zu finden</translation>
     </message>
@@ -610,72 +621,72 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46" />
+        <location filename="../qml/CardScreen.qml" line="58"/>
         <source>Fill in the application here</source>
         <translation>Antrag hier ausfüllen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="49" />
+        <location filename="../qml/CardScreen.qml" line="61"/>
         <source>What it is</source>
         <translation>Worum es geht</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="50" />
+        <location filename="../qml/CardScreen.qml" line="62"/>
         <source>Who can apply</source>
         <translation>Wer kann den Antrag stellen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="51" />
+        <location filename="../qml/CardScreen.qml" line="63"/>
         <source>What to bring</source>
         <translation>Was Sie mitbringen müssen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="52" />
+        <location filename="../qml/CardScreen.qml" line="64"/>
         <source>Fees</source>
         <translation>Gebühren</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="53" />
+        <location filename="../qml/CardScreen.qml" line="65"/>
         <source>How long it takes</source>
         <translation>Wie lange es dauert</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="56" />
+        <location filename="../qml/CardScreen.qml" line="68"/>
         <source>Where and when to go</source>
         <translation>Wo und wann</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="72" />
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-Code mit der Adresse dieses Dienstes im Internet</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78" />
+        <location filename="../qml/CardScreen.qml" line="90"/>
         <source>Continue on your phone</source>
         <translation>Auf dem Handy weitermachen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="79" />
-        <source>Scan the code with your phone's camera to open this service online.</source>
+        <location filename="../qml/CardScreen.qml" line="91"/>
+        <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Scannen Sie den Code mit der Handykamera, um diesen Dienst online zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83" />
+        <location filename="../qml/CardScreen.qml" line="95"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84" />
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>How to appeal</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85" />
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>What you get</source>
         <translation>Was Sie erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="88" />
+        <location filename="../qml/CardScreen.qml" line="100"/>
         <source>Information checked on %1</source>
         <translation>Informationen geprüft am %1</translation>
     </message>
@@ -683,22 +694,22 @@
 <context>
     <name>FormQuestion</name>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="81" />
+        <location filename="../qml/components/FormQuestion.qml" line="81"/>
         <source>DD.MM.YYYY</source>
         <translation>TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="122" />
+        <location filename="../qml/components/FormQuestion.qml" line="122"/>
         <source>%1 of %2 characters</source>
         <translation>%1 von %2 Zeichen</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="132" />
+        <location filename="../qml/components/FormQuestion.qml" line="132"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="132" />
+        <location filename="../qml/components/FormQuestion.qml" line="132"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
@@ -706,47 +717,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="78" />
+        <location filename="../qml/FormScreen.qml" line="78"/>
         <source>Check your answers</source>
         <translation>Prüfen Sie Ihre Angaben</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="79" />
+        <location filename="../qml/FormScreen.qml" line="79"/>
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="160" />
+        <location filename="../qml/FormScreen.qml" line="160"/>
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="196" />
+        <location filename="../qml/FormScreen.qml" line="196"/>
         <source>How the office uses your data</source>
         <translation>Wie das Amt Ihre Daten verwendet</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="217" />
+        <location filename="../qml/FormScreen.qml" line="217"/>
         <source>To send the application, tick this box.</source>
         <translation>Um den Antrag zu senden, kreuzen Sie dieses Feld an.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="229" />
+        <location filename="../qml/FormScreen.qml" line="230"/>
         <source>I have read this information</source>
         <translation>Ich habe diese Information gelesen</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="257" />
+        <location filename="../qml/FormScreen.qml" line="258"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="265" />
+        <location filename="../qml/FormScreen.qml" line="266"/>
         <source>Send the application</source>
         <translation>Antrag senden</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="265" />
+        <location filename="../qml/FormScreen.qml" line="266"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
@@ -754,37 +765,37 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="23" />
+        <location filename="../qml/HomeScreen.qml" line="23"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Was suchen Sie? z. B. Ausweis, Müll, Steuer</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="50" />
+        <location filename="../qml/HomeScreen.qml" line="50"/>
         <source>Clear the search</source>
         <translation>Suche löschen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="54" />
+        <location filename="../qml/HomeScreen.qml" line="54"/>
         <source>Search the e-services</source>
         <translation>E-Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="76" />
+        <location filename="../qml/HomeScreen.qml" line="76"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nichts gefunden für „%1“. Weniger Buchstaben eingeben oder eine Kategorie wählen:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="118" />
+        <location filename="../qml/HomeScreen.qml" line="119"/>
         <source>All offices</source>
         <translation>Alle Ämter</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="134" />
+        <location filename="../qml/HomeScreen.qml" line="136"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="149" />
+        <location filename="../qml/HomeScreen.qml" line="151"/>
         <source>Life events</source>
         <translation>Lebenslagen</translation>
     </message>
@@ -792,45 +803,45 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="27" />
+        <location filename="../qml/IdleOverlay.qml" line="27"/>
         <source>Are you still there?</source>
         <translation>Sind Sie noch da?</translation>
     </message>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="37" />
+        <location filename="../qml/IdleOverlay.qml" line="37"/>
         <source>When the time runs out, everything you entered is cleared for the next person.</source>
         <translation>Wenn die Zeit abläuft, wird alles Eingegebene für die nächste Person gelöscht.</translation>
     </message>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="43" />
-        <source>I'm still here</source>
+        <location filename="../qml/IdleOverlay.qml" line="43"/>
+        <source>I&apos;m still here</source>
         <translation>Ich bin noch da</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="117" />
+        <location filename="../qml/Main.qml" line="117"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Die Bedienelemente sind unten auf dem Bildschirm. Um das zu ändern, tippen Sie unten auf „Barrierefreiheit“.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="162" />
+        <location filename="../qml/Main.qml" line="162"/>
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="190"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="191"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="197" />
+        <location filename="../qml/Main.qml" line="197"/>
         <source>No connection · catalogue from %1</source>
         <translation>Keine Verbindung · Katalog vom %1</translation>
     </message>
@@ -838,12 +849,12 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/PinPad.qml" line="22" />
+        <location filename="../qml/PinPad.qml" line="22"/>
         <source>Technician PIN</source>
         <translation>Service-PIN</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="45" />
+        <location filename="../qml/PinPad.qml" line="45"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -851,59 +862,59 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="10" />
-        <location filename="../qml/ReceiptScreen.qml" line="32" />
+        <location filename="../qml/ReceiptScreen.qml" line="10"/>
+        <location filename="../qml/ReceiptScreen.qml" line="32"/>
         <source>Your application has been filed</source>
         <translation>Ihr Antrag wurde eingereicht</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="49" />
-        <location filename="../qml/ReceiptScreen.qml" line="64" />
+        <location filename="../qml/ReceiptScreen.qml" line="49"/>
+        <location filename="../qml/ReceiptScreen.qml" line="64"/>
         <source>Application code:</source>
         <translation>Antragscode:</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="80" />
+        <location filename="../qml/ReceiptScreen.qml" line="80"/>
         <source>Printing your receipt…</source>
         <translation>Ihre Quittung wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="81" />
+        <location filename="../qml/ReceiptScreen.qml" line="81"/>
         <source>Take your receipt from the printer.</source>
         <translation>Nehmen Sie Ihre Quittung aus dem Drucker.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="82" />
+        <location filename="../qml/ReceiptScreen.qml" line="82"/>
         <source>The printer is not working. Please take a photo of this screen: the code and the QR code are all you need.</source>
         <translation>Der Drucker funktioniert nicht. Bitte fotografieren Sie diesen Bildschirm: Der Code und der QR-Code genügen.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="105" />
-        <source>QR code with the address of your application's status</source>
+        <location filename="../qml/ReceiptScreen.qml" line="105"/>
+        <source>QR code with the address of your application&apos;s status</source>
         <translation>QR-Code mit der Adresse zum Stand Ihres Antrags</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="111" />
+        <location filename="../qml/ReceiptScreen.qml" line="111"/>
         <source>Check the status on your phone</source>
         <translation>Stand auf dem Handy prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="112" />
-        <source>Scan the code with your phone's camera, or give the application code at the office.</source>
+        <location filename="../qml/ReceiptScreen.qml" line="112"/>
+        <source>Scan the code with your phone&apos;s camera, or give the application code at the office.</source>
         <translation>Scannen Sie den Code mit der Handykamera oder nennen Sie den Antragscode im Amt.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116" />
+        <location filename="../qml/ReceiptScreen.qml" line="116"/>
         <source>What happens next</source>
         <translation>Wie es weitergeht</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116" />
+        <location filename="../qml/ReceiptScreen.qml" line="116"/>
         <source>The office will register your application and contact you if anything is missing.</source>
         <translation>Das Amt registriert Ihren Antrag und meldet sich, falls etwas fehlt.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="126" />
+        <location filename="../qml/ReceiptScreen.qml" line="126"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
@@ -911,8 +922,8 @@
 <context>
     <name>ScrollCue</name>
     <message>
-        <location filename="../qml/components/ScrollCue.qml" line="42" />
-        <location filename="../qml/components/ScrollCue.qml" line="47" />
+        <location filename="../qml/components/ScrollCue.qml" line="42"/>
+        <location filename="../qml/components/ScrollCue.qml" line="47"/>
         <source>more below</source>
         <translation>weiter unten mehr</translation>
     </message>
@@ -920,7 +931,7 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/components/ServiceList.qml" line="12" />
+        <location filename="../qml/components/ServiceList.qml" line="12"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>

@@ -1,479 +1,490 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pl" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../admin_model.py" line="69" />
+        <location filename="../admin_model.py" line="69"/>
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Tryb serwisowy nie jest skonfigurowany w tym kiosku.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="80" />
+        <location filename="../admin_model.py" line="80"/>
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Zbyt wiele błędnych PIN-ów. Spróbuj ponownie za %1 min.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="85" />
+        <location filename="../admin_model.py" line="85"/>
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Błędny PIN. Pozostałe próby: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="99" />
+        <location filename="../admin_model.py" line="99"/>
         <source>Sync is not set up: the config has no catalogue address.</source>
         <translation>Synchronizacja nie jest skonfigurowana: w konfiguracji brak adresu katalogu.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="102" />
+        <location filename="../admin_model.py" line="102"/>
         <source>Syncing…</source>
         <translation>Synchronizuję…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="130" />
+        <location filename="../admin_model.py" line="130"/>
         <source>Printing a test receipt…</source>
         <translation>Trwa wydruk testowy…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="144" />
+        <location filename="../admin_model.py" line="144"/>
         <source>Test receipt printed.</source>
         <translation>Wydruk testowy gotowy.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="146" />
+        <location filename="../admin_model.py" line="146"/>
         <source>The test receipt was NOT printed.</source>
         <translation>Wydruk testowy NIE powiódł się.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Sun</source>
         <translation>niedz.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="27" />
+        <location filename="../service_card.py" line="27"/>
         <source>free of charge</source>
         <translation>bezpłatnie</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="22" />
+        <location filename="../service_card.py" line="81"/>
+        <source>This information is available only in Polish.</source>
+        <translation>Ta informacja jest dostępna tylko po polsku.</translation>
+    </message>
+    <message>
+        <location filename="../service_card.py" line="82"/>
+        <source>Part of this information is available only in Polish.</source>
+        <translation>Część tej informacji jest dostępna tylko po polsku.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="22"/>
         <source>This answer is required: please fill it in.</source>
         <translation>Ta odpowiedź jest wymagana: uzupełnij ją.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="23" />
+        <location filename="../form_problems.py" line="23"/>
         <source>A PESEL number has digits only: remove letters and other signs.</source>
         <translation>Numer PESEL składa się tylko z cyfr: usuń litery i inne znaki.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="24" />
+        <location filename="../form_problems.py" line="24"/>
         <source>A PESEL number has 11 digits: check that none is missing or doubled.</source>
         <translation>Numer PESEL ma 11 cyfr: sprawdź, czy żadnej nie brakuje i żadna się nie powtórzyła.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="26" />
+        <location filename="../form_problems.py" line="26"/>
         <source>This PESEL number has a typo: check the 11 digits against your ID card.</source>
         <translation>W tym numerze PESEL jest literówka: porównaj 11 cyfr z dowodem osobistym.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="29" />
+        <location filename="../form_problems.py" line="29"/>
         <source>The first six digits of this PESEL number are not a possible date of birth: check them against your ID card.</source>
         <translation>Pierwsze sześć cyfr tego numeru PESEL nie jest możliwą datą urodzenia: porównaj je z dowodem osobistym.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="32" />
+        <location filename="../form_problems.py" line="32"/>
         <source>This PESEL number belongs to someone born on {birth_date}: check the PESEL number and the date of birth you gave.</source>
         <translation>Ten numer PESEL należy do osoby urodzonej {birth_date}: sprawdź numer PESEL i podaną datę urodzenia.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="35" />
+        <location filename="../form_problems.py" line="35"/>
         <source>This PESEL number does not match the sex you chose: check the PESEL number and your choice.</source>
         <translation>Ten numer PESEL nie pasuje do wybranej płci: sprawdź numer PESEL i swój wybór.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="38" />
+        <location filename="../form_problems.py" line="38"/>
         <source>A NIP number has digits only (dashes and spaces are fine): remove the rest.</source>
         <translation>Numer NIP składa się z cyfr (myślniki i spacje są dozwolone): usuń pozostałe znaki.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="40" />
+        <location filename="../form_problems.py" line="40"/>
         <source>A NIP number has 10 digits: check that none is missing or doubled.</source>
         <translation>Numer NIP ma 10 cyfr: sprawdź, czy żadnej nie brakuje i żadna się nie powtórzyła.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="42" />
+        <location filename="../form_problems.py" line="42"/>
         <source>This NIP number has a typo: check the 10 digits against your documents.</source>
         <translation>W tym numerze NIP jest literówka: porównaj 10 cyfr z dokumentami.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="44" />
+        <location filename="../form_problems.py" line="44"/>
         <source>A REGON number has digits only: remove letters and other signs.</source>
         <translation>Numer REGON składa się tylko z cyfr: usuń litery i inne znaki.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="46" />
+        <location filename="../form_problems.py" line="46"/>
         <source>A REGON number has 9 or 14 digits: check that none is missing or doubled.</source>
         <translation>Numer REGON ma 9 lub 14 cyfr: sprawdź, czy żadnej nie brakuje i żadna się nie powtórzyła.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="49" />
+        <location filename="../form_problems.py" line="49"/>
         <source>This REGON number has a typo: check the digits against your documents.</source>
         <translation>W tym numerze REGON jest literówka: porównaj cyfry z dokumentami.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="52" />
+        <location filename="../form_problems.py" line="52"/>
         <source>An ID card number is 3 letters and 6 digits, like ABC123456: check what you typed.</source>
         <translation>Numer dowodu osobistego to 3 litery i 6 cyfr, np. ABC123456: sprawdź, co wpisano.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="55" />
+        <location filename="../form_problems.py" line="55"/>
         <source>This ID card number has a typo: check the letters and digits on your ID card.</source>
         <translation>W tym numerze dowodu jest literówka: porównaj litery i cyfry z dowodem osobistym.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="57" />
+        <location filename="../form_problems.py" line="57"/>
         <source>A postal code has 5 digits, like 37-100: check what you typed.</source>
         <translation>Kod pocztowy ma 5 cyfr, np. 37-100: sprawdź, co wpisano.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="59" />
+        <location filename="../form_problems.py" line="59"/>
         <source>A phone number has digits only (and + at the start): remove the rest.</source>
         <translation>Numer telefonu składa się z cyfr (i + na początku): usuń pozostałe znaki.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="62" />
+        <location filename="../form_problems.py" line="62"/>
         <source>This phone number has the wrong number of digits: give 9 digits, or + and the country code for a number abroad.</source>
         <translation>Ten numer telefonu ma złą liczbę cyfr: podaj 9 cyfr albo + i kierunkowy kraju dla numeru zagranicznego.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="65" />
+        <location filename="../form_problems.py" line="65"/>
         <source>This is not an e-mail address: it should look like name@example.pl, with one @ and no spaces.</source>
         <translation>To nie jest adres e-mail: powinien wyglądać jak imie@example.pl, z jednym znakiem @ i bez spacji.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="68" />
+        <location filename="../form_problems.py" line="68"/>
         <source>The part after @ is not a valid address: check it, e.g. gmail.com or poczta.onet.pl.</source>
         <translation>Część po znaku @ nie jest poprawnym adresem: sprawdź ją, np. gmail.com albo poczta.onet.pl.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="71" />
+        <location filename="../form_problems.py" line="71"/>
         <source>This e-mail address is too long: check that nothing was typed twice.</source>
         <translation>Ten adres e-mail jest za długi: sprawdź, czy nic nie zostało wpisane dwa razy.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="73" />
+        <location filename="../form_problems.py" line="73"/>
         <source>This is not a date: type it as day.month.year, like 20.11.2026.</source>
         <translation>To nie jest data: wpisz ją jako dzień.miesiąc.rok, np. 20.11.2026.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="74" />
+        <location filename="../form_problems.py" line="74"/>
         <source>This day does not exist in the calendar: check the day and the month.</source>
         <translation>Takiego dnia nie ma w kalendarzu: sprawdź dzień i miesiąc.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="75" />
+        <location filename="../form_problems.py" line="75"/>
         <source>This date is too early: give {earliest} or a later date.</source>
         <translation>Ta data jest za wczesna: podaj {earliest} lub późniejszą.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="76" />
+        <location filename="../form_problems.py" line="76"/>
         <source>This date is too late: give {latest} or an earlier date.</source>
         <translation>Ta data jest za późna: podaj {latest} lub wcześniejszą.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="77" />
+        <location filename="../form_problems.py" line="77"/>
         <source>This is not a whole number: type digits only, like 3.</source>
         <translation>To nie jest liczba całkowita: wpisz same cyfry, np. 3.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="78" />
+        <location filename="../form_problems.py" line="78"/>
         <source>This number is too small: give {min} or more.</source>
         <translation>Ta liczba jest za mała: podaj {min} lub więcej.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="79" />
+        <location filename="../form_problems.py" line="79"/>
         <source>This number is too large: give {max} or less.</source>
         <translation>Ta liczba jest za duża: podaj {max} lub mniej.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="80" />
+        <location filename="../form_problems.py" line="80"/>
         <source>This is not one of the answers offered: choose one of those shown.</source>
         <translation>To nie jest żadna z proponowanych odpowiedzi: wybierz jedną z pokazanych.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="82" />
+        <location filename="../form_problems.py" line="82"/>
         <source>This answer does not go with an answer you gave earlier: choose one of those shown now, or go back and change the earlier answer.</source>
         <translation>Ta odpowiedź nie pasuje do odpowiedzi udzielonej wcześniej: wybierz jedną z pokazanych teraz albo wróć i zmień wcześniejszą odpowiedź.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="84" />
+        <location filename="../form_problems.py" line="84"/>
         <source>This question needs a yes or a no: tap one of the two.</source>
         <translation>To pytanie wymaga odpowiedzi tak lub nie: dotknij jednej z nich.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="86" />
+        <location filename="../form_problems.py" line="86"/>
         <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
         <translation>Ta odpowiedź jest za długa ({length} znaków, najwyżej {max}): skróć ją.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="89" />
+        <location filename="../form_problems.py" line="89"/>
         <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
         <translation>Nie udało się zapisać wniosku, więc nic nie zostało wysłane ani wydrukowane. Spróbuj ponownie albo zapytaj w urzędzie.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="96" />
+        <location filename="../form_problems.py" line="96"/>
         <source>This answer needs checking.</source>
         <translation>Tę odpowiedź trzeba sprawdzić.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="105" />
+        <location filename="../form_problems.py" line="105"/>
         <source>(optional)</source>
         <translation>(nieobowiązkowe)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="57" />
+        <location filename="../admin_status.py" line="57"/>
         <source>today %1</source>
         <translation>dziś %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="59" />
+        <location filename="../admin_status.py" line="59"/>
         <source>yesterday %1</source>
         <translation>wczoraj %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="72" />
+        <location filename="../admin_status.py" line="72"/>
         <source>catalogue of %1, services: %2</source>
         <translation>katalog z %1, usług: %2</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="77" />
+        <location filename="../admin_status.py" line="77"/>
         <source>built in</source>
         <translation>wbudowany</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="79" />
+        <location filename="../admin_status.py" line="79"/>
         <source>loaded %1</source>
         <translation>wczytany %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="84" />
+        <location filename="../admin_status.py" line="84"/>
         <source>no connection to the catalogue server</source>
         <translation>brak połączenia z serwerem katalogu</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="85" />
+        <location filename="../admin_status.py" line="85"/>
         <source>the catalogue server answered with an error</source>
         <translation>serwer katalogu odpowiedział błędem</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="86" />
-        <source>the catalogue's signature is not valid</source>
+        <location filename="../admin_status.py" line="86"/>
+        <source>the catalogue&apos;s signature is not valid</source>
         <translation>podpis katalogu jest nieprawidłowy</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="87" />
+        <location filename="../admin_status.py" line="87"/>
         <source>the catalogue has invalid records</source>
         <translation>katalog zawiera błędne wpisy</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="88" />
+        <location filename="../admin_status.py" line="88"/>
         <source>the disk is full</source>
         <translation>dysk jest pełny</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="89" />
+        <location filename="../admin_status.py" line="89"/>
         <source>the catalogue is too large</source>
         <translation>katalog jest za duży</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="95" />
+        <location filename="../admin_status.py" line="95"/>
         <source>an unexpected error (see the log)</source>
         <translation>nieoczekiwany błąd (szczegóły w logu)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="101" />
+        <location filename="../admin_status.py" line="101"/>
         <source>not set up (no catalogue address in the config)</source>
         <translation>nieskonfigurowana (brak adresu katalogu w konfiguracji)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="103" />
+        <location filename="../admin_status.py" line="103"/>
         <source>not yet since the start</source>
         <translation>jeszcze nie od uruchomienia</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="106" />
+        <location filename="../admin_status.py" line="106"/>
         <source>new catalogue loaded, %1</source>
         <translation>wczytano nowy katalog, %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="108" />
+        <location filename="../admin_status.py" line="108"/>
         <source>no changes, %1</source>
         <translation>bez zmian, %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="109" />
+        <location filename="../admin_status.py" line="109"/>
         <source>failed, %1: %2</source>
         <translation>nieudana, %1: %2</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="111" />
+        <location filename="../admin_status.py" line="111"/>
         <source>last success %1</source>
         <translation>ostatnia udana %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="117" />
+        <location filename="../admin_status.py" line="117"/>
         <source>Sync finished: a new catalogue is in use.</source>
         <translation>Synchronizacja zakończona: używany jest nowy katalog.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="119" />
+        <location filename="../admin_status.py" line="119"/>
         <source>Sync finished: the catalogue has not changed.</source>
         <translation>Synchronizacja zakończona: katalog się nie zmienił.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="121" />
+        <location filename="../admin_status.py" line="121"/>
         <source>Sync failed: %1. The kiosk keeps the catalogue it has.</source>
         <translation>Synchronizacja nieudana: %1. Kiosk zostaje przy katalogu, który ma.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="127" />
+        <location filename="../admin_status.py" line="127"/>
         <source>not checked (no catalogue address in the config)</source>
         <translation>niesprawdzana (brak adresu katalogu w konfiguracji)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="129" />
+        <location filename="../admin_status.py" line="129"/>
         <source>no connection (the kiosk answers from its own catalogue)</source>
         <translation>brak połączenia (kiosk odpowiada z własnego katalogu)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="131" />
+        <location filename="../admin_status.py" line="131"/>
         <source>connected</source>
         <translation>połączono</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="145" />
+        <location filename="../admin_status.py" line="145"/>
         <source>virtual printer (receipts saved as pictures)</source>
         <translation>drukarka wirtualna (potwierdzenia zapisywane jako obrazy)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="146" />
+        <location filename="../admin_status.py" line="146"/>
         <source>USB printer %1</source>
         <translation>drukarka USB %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="147" />
+        <location filename="../admin_status.py" line="147"/>
         <source>network printer %1</source>
         <translation>drukarka sieciowa %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="148" />
+        <location filename="../admin_status.py" line="148"/>
         <source>printer at %1</source>
         <translation>drukarka pod %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="155" />
+        <location filename="../admin_status.py" line="155"/>
         <source>ready</source>
         <translation>gotowa</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="157" />
+        <location filename="../admin_status.py" line="157"/>
         <source>paper running out</source>
         <translation>kończy się papier</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="158" />
+        <location filename="../admin_status.py" line="158"/>
         <source>Put a new roll in soon.</source>
         <translation>Wkrótce włóż nową rolkę.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="161" />
+        <location filename="../admin_status.py" line="161"/>
         <source>out of paper</source>
         <translation>brak papieru</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="162" />
+        <location filename="../admin_status.py" line="162"/>
         <source>Put in a new roll (thermal side out) and close the cover.</source>
         <translation>Włóż nową rolkę (stroną termiczną na zewnątrz) i zamknij pokrywę.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="164" />
+        <location filename="../admin_status.py" line="164"/>
         <source>cover open</source>
         <translation>otwarta pokrywa</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="164" />
+        <location filename="../admin_status.py" line="164"/>
         <source>Close the cover until it clicks.</source>
         <translation>Zamknij pokrywę, aż kliknie.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="166" />
+        <location filename="../admin_status.py" line="166"/>
         <source>unreachable</source>
         <translation>niedostępna</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="167" />
+        <location filename="../admin_status.py" line="167"/>
         <source>The printer is off, unplugged or unreachable: check power and cable.</source>
         <translation>Drukarka jest wyłączona, odłączona lub nieosiągalna: sprawdź zasilanie i kabel.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="170" />
+        <location filename="../admin_status.py" line="170"/>
         <source>error</source>
         <translation>błąd</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="171" />
+        <location filename="../admin_status.py" line="171"/>
         <source>Paper jam, cutter or mechanical error: clear it, then switch it off and on.</source>
         <translation>Zacięcie papieru, błąd obcinacza lub mechanizmu: usuń przyczynę, potem wyłącz i włącz drukarkę.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="174" />
+        <location filename="../admin_status.py" line="174"/>
         <source>does not answer status requests</source>
         <translation>nie odpowiada na pytania o stan</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="175" />
+        <location filename="../admin_status.py" line="175"/>
         <source>Check the cable; receipts are still sent.</source>
         <translation>Sprawdź kabel; potwierdzenia są nadal wysyłane.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="183" />
+        <location filename="../admin_status.py" line="183"/>
         <source>not asked yet</source>
         <translation>jeszcze nie pytana o stan</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="191" />
+        <location filename="../admin_status.py" line="191"/>
         <source>waiting %1 · delivered %2 · rejected %3</source>
         <translation>czeka %1 · dostarczone %2 · odrzucone %3</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="199" />
+        <location filename="../admin_status.py" line="199"/>
         <source>the oldest has waited %1 min</source>
         <translation>najstarszy czeka %1 min</translation>
     </message>
@@ -481,47 +492,47 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="25" />
+        <location filename="../qml/AccessibilityPanel.qml" line="25"/>
         <source>Large text</source>
         <translation>Duży tekst</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="26" />
+        <location filename="../qml/AccessibilityPanel.qml" line="26"/>
         <source>High contrast</source>
         <translation>Wysoki kontrast</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="27" />
+        <location filename="../qml/AccessibilityPanel.qml" line="27"/>
         <source>Reduced motion</source>
         <translation>Mniej ruchu</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="28" />
+        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
         <source>Controls low (wheelchair)</source>
         <translation>Przyciski nisko (wózek)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29" />
+        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
         <source>Read aloud</source>
         <translation>Czytaj na głos</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="30" />
+        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
         <source>More time</source>
         <translation>Więcej czasu</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="35" />
+        <location filename="../qml/AccessibilityPanel.qml" line="35"/>
         <source>Accessibility</source>
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="59" />
+        <location filename="../qml/AccessibilityPanel.qml" line="60"/>
         <source>Read this screen now</source>
         <translation>Przeczytaj ten ekran</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="68" />
+        <location filename="../qml/AccessibilityPanel.qml" line="69"/>
         <source>Done</source>
         <translation>Gotowe</translation>
     </message>
@@ -529,72 +540,72 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Version</source>
         <translation>Wersja</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Catalogue</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Last sync</source>
         <translation>Ostatnia synchronizacja</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Network</source>
         <translation>Sieć</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Printer</source>
         <translation>Drukarka</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="21" />
+        <location filename="../qml/AdminPanel.qml" line="21"/>
         <source>Applications</source>
         <translation>Wnioski</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="25" />
+        <location filename="../qml/AdminPanel.qml" line="25"/>
         <source>Technician</source>
         <translation>Serwis</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="52" />
+        <location filename="../qml/AdminPanel.qml" line="52"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="53" />
+        <location filename="../qml/AdminPanel.qml" line="53"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="54" />
+        <location filename="../qml/AdminPanel.qml" line="54"/>
         <source>Test print</source>
         <translation>Wydruk testowy</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="55" />
+        <location filename="../qml/AdminPanel.qml" line="55"/>
         <source>Reload screens</source>
         <translation>Przeładuj ekrany</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="56" />
+        <location filename="../qml/AdminPanel.qml" line="56"/>
         <source>Close the app</source>
         <translation>Zamknij aplikację</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="57" />
+        <location filename="../qml/AdminPanel.qml" line="57"/>
         <source>Back to residents</source>
         <translation>Powrót do mieszkańców</translation>
     </message>
@@ -602,7 +613,7 @@
 <context>
     <name>AttractOverlay</name>
     <message>
-        <location filename="../qml/AttractOverlay.qml" line="21" />
+        <location filename="../qml/AttractOverlay.qml" line="21"/>
         <source>Touch the screen to find an office service</source>
         <translation>Dotknij ekranu, aby znaleźć sprawę urzędową</translation>
     </message>
@@ -610,72 +621,72 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46" />
+        <location filename="../qml/CardScreen.qml" line="58"/>
         <source>Fill in the application here</source>
         <translation>Wypełnij wniosek tutaj</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="49" />
+        <location filename="../qml/CardScreen.qml" line="61"/>
         <source>What it is</source>
         <translation>Na czym polega</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="50" />
+        <location filename="../qml/CardScreen.qml" line="62"/>
         <source>Who can apply</source>
         <translation>Kto może złożyć wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="51" />
+        <location filename="../qml/CardScreen.qml" line="63"/>
         <source>What to bring</source>
         <translation>Co zabrać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="52" />
+        <location filename="../qml/CardScreen.qml" line="64"/>
         <source>Fees</source>
         <translation>Opłaty</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="53" />
+        <location filename="../qml/CardScreen.qml" line="65"/>
         <source>How long it takes</source>
         <translation>Ile to trwa</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="56" />
+        <location filename="../qml/CardScreen.qml" line="68"/>
         <source>Where and when to go</source>
         <translation>Gdzie i kiedy</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="72" />
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>QR code with the address of this service online</source>
         <translation>Kod QR z adresem tej usługi w internecie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78" />
+        <location filename="../qml/CardScreen.qml" line="90"/>
         <source>Continue on your phone</source>
         <translation>Kontynuuj na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="79" />
-        <source>Scan the code with your phone's camera to open this service online.</source>
+        <location filename="../qml/CardScreen.qml" line="91"/>
+        <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Zeskanuj kod aparatem telefonu, aby otworzyć tę usługę w internecie.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83" />
+        <location filename="../qml/CardScreen.qml" line="95"/>
         <source>Legal basis</source>
         <translation>Podstawa prawna</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84" />
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>How to appeal</source>
         <translation>Jak się odwołać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85" />
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>What you get</source>
         <translation>Co otrzymasz</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="88" />
+        <location filename="../qml/CardScreen.qml" line="100"/>
         <source>Information checked on %1</source>
         <translation>Informacje sprawdzone: %1</translation>
     </message>
@@ -683,22 +694,22 @@
 <context>
     <name>FormQuestion</name>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="81" />
+        <location filename="../qml/components/FormQuestion.qml" line="81"/>
         <source>DD.MM.YYYY</source>
         <translation>DD.MM.RRRR</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="122" />
+        <location filename="../qml/components/FormQuestion.qml" line="122"/>
         <source>%1 of %2 characters</source>
         <translation>%1 z %2 znaków</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="132" />
+        <location filename="../qml/components/FormQuestion.qml" line="132"/>
         <source>Yes</source>
         <translation>Tak</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="132" />
+        <location filename="../qml/components/FormQuestion.qml" line="132"/>
         <source>No</source>
         <translation>Nie</translation>
     </message>
@@ -706,47 +717,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="78" />
+        <location filename="../qml/FormScreen.qml" line="78"/>
         <source>Check your answers</source>
         <translation>Sprawdź swoje odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="79" />
+        <location filename="../qml/FormScreen.qml" line="79"/>
         <source>Step %1 of %2: %3</source>
         <translation>Krok %1 z %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="160" />
+        <location filename="../qml/FormScreen.qml" line="160"/>
         <source>Change</source>
         <translation>Zmień</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="196" />
+        <location filename="../qml/FormScreen.qml" line="196"/>
         <source>How the office uses your data</source>
         <translation>Jak urząd wykorzysta Twoje dane</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="217" />
+        <location filename="../qml/FormScreen.qml" line="217"/>
         <source>To send the application, tick this box.</source>
         <translation>Aby wysłać wniosek, zaznacz to pole.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="229" />
+        <location filename="../qml/FormScreen.qml" line="230"/>
         <source>I have read this information</source>
         <translation>Zapoznałem/-am się z tą informacją</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="257" />
+        <location filename="../qml/FormScreen.qml" line="258"/>
         <source>Previous</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="265" />
+        <location filename="../qml/FormScreen.qml" line="266"/>
         <source>Send the application</source>
         <translation>Wyślij wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="265" />
+        <location filename="../qml/FormScreen.qml" line="266"/>
         <source>Next</source>
         <translation>Dalej</translation>
     </message>
@@ -754,37 +765,37 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="23" />
+        <location filename="../qml/HomeScreen.qml" line="23"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Czego szukasz? np. dowód, śmieci, podatek</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="50" />
+        <location filename="../qml/HomeScreen.qml" line="50"/>
         <source>Clear the search</source>
         <translation>Wyczyść wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="54" />
+        <location filename="../qml/HomeScreen.qml" line="54"/>
         <source>Search the e-services</source>
         <translation>Szukaj e-usług</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="76" />
+        <location filename="../qml/HomeScreen.qml" line="76"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nic nie znaleziono dla „%1”. Wpisz mniej liter albo wybierz kategorię:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="118" />
+        <location filename="../qml/HomeScreen.qml" line="119"/>
         <source>All offices</source>
         <translation>Wszystkie urzędy</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="134" />
+        <location filename="../qml/HomeScreen.qml" line="136"/>
         <source>Categories</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="149" />
+        <location filename="../qml/HomeScreen.qml" line="151"/>
         <source>Life events</source>
         <translation>Sytuacje życiowe</translation>
     </message>
@@ -792,45 +803,45 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="27" />
+        <location filename="../qml/IdleOverlay.qml" line="27"/>
         <source>Are you still there?</source>
         <translation>Czy nadal tu jesteś?</translation>
     </message>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="37" />
+        <location filename="../qml/IdleOverlay.qml" line="37"/>
         <source>When the time runs out, everything you entered is cleared for the next person.</source>
         <translation>Gdy czas minie, wszystko, co wpisano, zostanie usunięte dla następnej osoby.</translation>
     </message>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="43" />
-        <source>I'm still here</source>
+        <location filename="../qml/IdleOverlay.qml" line="43"/>
+        <source>I&apos;m still here</source>
         <translation>Jestem tutaj</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="117" />
+        <location filename="../qml/Main.qml" line="117"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Przyciski są nisko na ekranie. Aby to zmienić, dotknij „Dostępność” poniżej.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="162" />
+        <location filename="../qml/Main.qml" line="162"/>
         <source>Accessibility</source>
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="190"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="191"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="197" />
+        <location filename="../qml/Main.qml" line="197"/>
         <source>No connection · catalogue from %1</source>
         <translation>Brak połączenia · katalog z %1</translation>
     </message>
@@ -838,12 +849,12 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/PinPad.qml" line="22" />
+        <location filename="../qml/PinPad.qml" line="22"/>
         <source>Technician PIN</source>
         <translation>PIN serwisowy</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="45" />
+        <location filename="../qml/PinPad.qml" line="45"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -851,59 +862,59 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="10" />
-        <location filename="../qml/ReceiptScreen.qml" line="32" />
+        <location filename="../qml/ReceiptScreen.qml" line="10"/>
+        <location filename="../qml/ReceiptScreen.qml" line="32"/>
         <source>Your application has been filed</source>
         <translation>Twój wniosek został złożony</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="49" />
-        <location filename="../qml/ReceiptScreen.qml" line="64" />
+        <location filename="../qml/ReceiptScreen.qml" line="49"/>
+        <location filename="../qml/ReceiptScreen.qml" line="64"/>
         <source>Application code:</source>
         <translation>Kod wniosku:</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="80" />
+        <location filename="../qml/ReceiptScreen.qml" line="80"/>
         <source>Printing your receipt…</source>
         <translation>Drukujemy potwierdzenie…</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="81" />
+        <location filename="../qml/ReceiptScreen.qml" line="81"/>
         <source>Take your receipt from the printer.</source>
         <translation>Odbierz potwierdzenie z drukarki.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="82" />
+        <location filename="../qml/ReceiptScreen.qml" line="82"/>
         <source>The printer is not working. Please take a photo of this screen: the code and the QR code are all you need.</source>
         <translation>Drukarka nie działa. Zrób zdjęcie tego ekranu: kod i kod QR to wszystko, czego potrzebujesz.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="105" />
-        <source>QR code with the address of your application's status</source>
+        <location filename="../qml/ReceiptScreen.qml" line="105"/>
+        <source>QR code with the address of your application&apos;s status</source>
         <translation>Kod QR z adresem strony o stanie Twojego wniosku</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="111" />
+        <location filename="../qml/ReceiptScreen.qml" line="111"/>
         <source>Check the status on your phone</source>
         <translation>Sprawdź stan sprawy na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="112" />
-        <source>Scan the code with your phone's camera, or give the application code at the office.</source>
+        <location filename="../qml/ReceiptScreen.qml" line="112"/>
+        <source>Scan the code with your phone&apos;s camera, or give the application code at the office.</source>
         <translation>Zeskanuj kod aparatem telefonu albo podaj kod wniosku w urzędzie.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116" />
+        <location filename="../qml/ReceiptScreen.qml" line="116"/>
         <source>What happens next</source>
         <translation>Co dalej</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116" />
+        <location filename="../qml/ReceiptScreen.qml" line="116"/>
         <source>The office will register your application and contact you if anything is missing.</source>
         <translation>Urząd zarejestruje Twój wniosek i skontaktuje się z Tobą, jeśli czegoś zabraknie.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="126" />
+        <location filename="../qml/ReceiptScreen.qml" line="126"/>
         <source>Finish</source>
         <translation>Zakończ</translation>
     </message>
@@ -911,8 +922,8 @@
 <context>
     <name>ScrollCue</name>
     <message>
-        <location filename="../qml/components/ScrollCue.qml" line="42" />
-        <location filename="../qml/components/ScrollCue.qml" line="47" />
+        <location filename="../qml/components/ScrollCue.qml" line="42"/>
+        <location filename="../qml/components/ScrollCue.qml" line="47"/>
         <source>more below</source>
         <translation>więcej poniżej</translation>
     </message>
@@ -920,7 +931,7 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/components/ServiceList.qml" line="12" />
+        <location filename="../qml/components/ServiceList.qml" line="12"/>
         <source>Services</source>
         <translation>Usługi</translation>
     </message>

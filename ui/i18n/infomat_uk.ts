@@ -1,479 +1,490 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="uk" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../admin_model.py" line="69" />
+        <location filename="../admin_model.py" line="69"/>
         <source>Admin mode is not set up on this kiosk.</source>
         <translation>Сервісний режим на цьому кіоску не налаштовано.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="80" />
+        <location filename="../admin_model.py" line="80"/>
         <source>Too many wrong PINs. Try again in %1 min.</source>
         <translation>Забагато неправильних PIN. Спробуйте знову через %1 хв.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="85" />
+        <location filename="../admin_model.py" line="85"/>
         <source>Wrong PIN. Tries left: %1</source>
         <translation>Неправильний PIN. Залишилося спроб: %1</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="99" />
+        <location filename="../admin_model.py" line="99"/>
         <source>Sync is not set up: the config has no catalogue address.</source>
         <translation>Синхронізацію не налаштовано: у конфігурації немає адреси каталогу.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="102" />
+        <location filename="../admin_model.py" line="102"/>
         <source>Syncing…</source>
         <translation>Синхронізую…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="130" />
+        <location filename="../admin_model.py" line="130"/>
         <source>Printing a test receipt…</source>
         <translation>Друк тестового чека…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="144" />
+        <location filename="../admin_model.py" line="144"/>
         <source>Test receipt printed.</source>
         <translation>Тестовий чек надруковано.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="146" />
+        <location filename="../admin_model.py" line="146"/>
         <source>The test receipt was NOT printed.</source>
         <translation>Тестовий чек НЕ надруковано.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Mon</source>
         <translation>пн</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Tue</source>
         <translation>вт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Wed</source>
         <translation>ср</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Thu</source>
         <translation>чт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Fri</source>
         <translation>пт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Sat</source>
         <translation>сб</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21" />
+        <location filename="../service_card.py" line="21"/>
         <source>Sun</source>
         <translation>нд</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="27" />
+        <location filename="../service_card.py" line="27"/>
         <source>free of charge</source>
         <translation>безкоштовно</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="22" />
+        <location filename="../service_card.py" line="81"/>
+        <source>This information is available only in Polish.</source>
+        <translation>Ця інформація доступна лише польською мовою.</translation>
+    </message>
+    <message>
+        <location filename="../service_card.py" line="82"/>
+        <source>Part of this information is available only in Polish.</source>
+        <translation>Частина цієї інформації доступна лише польською мовою.</translation>
+    </message>
+    <message>
+        <location filename="../form_problems.py" line="22"/>
         <source>This answer is required: please fill it in.</source>
         <translation>Ця відповідь обов’язкова: заповніть її.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="23" />
+        <location filename="../form_problems.py" line="23"/>
         <source>A PESEL number has digits only: remove letters and other signs.</source>
         <translation>Номер PESEL складається лише з цифр: видаліть літери та інші знаки.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="24" />
+        <location filename="../form_problems.py" line="24"/>
         <source>A PESEL number has 11 digits: check that none is missing or doubled.</source>
         <translation>Номер PESEL має 11 цифр: перевірте, чи жодної не бракує і жодна не повторилася.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="26" />
+        <location filename="../form_problems.py" line="26"/>
         <source>This PESEL number has a typo: check the 11 digits against your ID card.</source>
         <translation>У цьому номері PESEL є помилка: звірте 11 цифр з документом.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="29" />
+        <location filename="../form_problems.py" line="29"/>
         <source>The first six digits of this PESEL number are not a possible date of birth: check them against your ID card.</source>
         <translation>Перші шість цифр цього номера PESEL не є можливою датою народження: звірте їх з документом.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="32" />
+        <location filename="../form_problems.py" line="32"/>
         <source>This PESEL number belongs to someone born on {birth_date}: check the PESEL number and the date of birth you gave.</source>
         <translation>Цей номер PESEL належить особі, народженій {birth_date}: перевірте номер PESEL і вказану дату народження.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="35" />
+        <location filename="../form_problems.py" line="35"/>
         <source>This PESEL number does not match the sex you chose: check the PESEL number and your choice.</source>
         <translation>Цей номер PESEL не відповідає вибраній статі: перевірте номер PESEL і свій вибір.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="38" />
+        <location filename="../form_problems.py" line="38"/>
         <source>A NIP number has digits only (dashes and spaces are fine): remove the rest.</source>
         <translation>Номер NIP складається з цифр (дефіси й пробіли дозволені): видаліть інші знаки.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="40" />
+        <location filename="../form_problems.py" line="40"/>
         <source>A NIP number has 10 digits: check that none is missing or doubled.</source>
         <translation>Номер NIP має 10 цифр: перевірте, чи жодної не бракує і жодна не повторилася.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="42" />
+        <location filename="../form_problems.py" line="42"/>
         <source>This NIP number has a typo: check the 10 digits against your documents.</source>
         <translation>У цьому номері NIP є помилка: звірте 10 цифр з документами.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="44" />
+        <location filename="../form_problems.py" line="44"/>
         <source>A REGON number has digits only: remove letters and other signs.</source>
         <translation>Номер REGON складається лише з цифр: видаліть літери та інші знаки.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="46" />
+        <location filename="../form_problems.py" line="46"/>
         <source>A REGON number has 9 or 14 digits: check that none is missing or doubled.</source>
         <translation>Номер REGON має 9 або 14 цифр: перевірте, чи жодної не бракує і жодна не повторилася.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="49" />
+        <location filename="../form_problems.py" line="49"/>
         <source>This REGON number has a typo: check the digits against your documents.</source>
         <translation>У цьому номері REGON є помилка: звірте цифри з документами.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="52" />
+        <location filename="../form_problems.py" line="52"/>
         <source>An ID card number is 3 letters and 6 digits, like ABC123456: check what you typed.</source>
         <translation>Номер польського посвідчення особи — 3 літери і 6 цифр, наприклад ABC123456: перевірте введене.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="55" />
+        <location filename="../form_problems.py" line="55"/>
         <source>This ID card number has a typo: check the letters and digits on your ID card.</source>
         <translation>У цьому номері посвідчення є помилка: звірте літери й цифри з документом.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="57" />
+        <location filename="../form_problems.py" line="57"/>
         <source>A postal code has 5 digits, like 37-100: check what you typed.</source>
         <translation>Поштовий індекс має 5 цифр, наприклад 37-100: перевірте введене.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="59" />
+        <location filename="../form_problems.py" line="59"/>
         <source>A phone number has digits only (and + at the start): remove the rest.</source>
         <translation>Номер телефону складається з цифр (і + на початку): видаліть інші знаки.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="62" />
+        <location filename="../form_problems.py" line="62"/>
         <source>This phone number has the wrong number of digits: give 9 digits, or + and the country code for a number abroad.</source>
         <translation>У цьому номері телефону неправильна кількість цифр: введіть 9 цифр або + і код країни для іноземного номера.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="65" />
+        <location filename="../form_problems.py" line="65"/>
         <source>This is not an e-mail address: it should look like name@example.pl, with one @ and no spaces.</source>
         <translation>Це не адреса електронної пошти: вона має виглядати як name@example.pl, з одним @ і без пробілів.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="68" />
+        <location filename="../form_problems.py" line="68"/>
         <source>The part after @ is not a valid address: check it, e.g. gmail.com or poczta.onet.pl.</source>
         <translation>Частина після @ не є правильною адресою: перевірте її, наприклад gmail.com або poczta.onet.pl.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="71" />
+        <location filename="../form_problems.py" line="71"/>
         <source>This e-mail address is too long: check that nothing was typed twice.</source>
         <translation>Ця адреса електронної пошти задовга: перевірте, чи нічого не введено двічі.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="73" />
+        <location filename="../form_problems.py" line="73"/>
         <source>This is not a date: type it as day.month.year, like 20.11.2026.</source>
         <translation>Це не дата: введіть її як день.місяць.рік, наприклад 20.11.2026.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="74" />
+        <location filename="../form_problems.py" line="74"/>
         <source>This day does not exist in the calendar: check the day and the month.</source>
         <translation>Такого дня немає в календарі: перевірте день і місяць.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="75" />
+        <location filename="../form_problems.py" line="75"/>
         <source>This date is too early: give {earliest} or a later date.</source>
         <translation>Ця дата зарання: вкажіть {earliest} або пізнішу.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="76" />
+        <location filename="../form_problems.py" line="76"/>
         <source>This date is too late: give {latest} or an earlier date.</source>
         <translation>Ця дата запізня: вкажіть {latest} або ранішу.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="77" />
+        <location filename="../form_problems.py" line="77"/>
         <source>This is not a whole number: type digits only, like 3.</source>
         <translation>Це не ціле число: введіть лише цифри, наприклад 3.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="78" />
+        <location filename="../form_problems.py" line="78"/>
         <source>This number is too small: give {min} or more.</source>
         <translation>Це число замале: вкажіть {min} або більше.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="79" />
+        <location filename="../form_problems.py" line="79"/>
         <source>This number is too large: give {max} or less.</source>
         <translation>Це число завелике: вкажіть {max} або менше.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="80" />
+        <location filename="../form_problems.py" line="80"/>
         <source>This is not one of the answers offered: choose one of those shown.</source>
         <translation>Це не одна із запропонованих відповідей: виберіть одну з показаних.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="82" />
+        <location filename="../form_problems.py" line="82"/>
         <source>This answer does not go with an answer you gave earlier: choose one of those shown now, or go back and change the earlier answer.</source>
         <translation>Ця відповідь не узгоджується з попередньою відповіддю: виберіть одну з показаних зараз або поверніться і змініть попередню відповідь.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="84" />
+        <location filename="../form_problems.py" line="84"/>
         <source>This question needs a yes or a no: tap one of the two.</source>
         <translation>На це питання потрібна відповідь так або ні: торкніться однієї з них.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="86" />
+        <location filename="../form_problems.py" line="86"/>
         <source>This answer is too long ({length} characters, at most {max}): shorten it.</source>
         <translation>Ця відповідь задовга ({length} символів, щонайбільше {max}): скоротіть її.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="89" />
+        <location filename="../form_problems.py" line="89"/>
         <source>Your application could not be saved, so nothing was sent or printed. Please try again, or ask at the office.</source>
         <translation>Не вдалося зберегти заяву, тому нічого не надіслано і не надруковано. Спробуйте ще раз або зверніться до працівника установи.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="96" />
+        <location filename="../form_problems.py" line="96"/>
         <source>This answer needs checking.</source>
         <translation>Цю відповідь треба перевірити.</translation>
     </message>
     <message>
-        <location filename="../form_problems.py" line="105" />
+        <location filename="../form_problems.py" line="105"/>
         <source>(optional)</source>
         <translation>(необов’язково)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="57" />
+        <location filename="../admin_status.py" line="57"/>
         <source>today %1</source>
         <translation>сьогодні %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="59" />
+        <location filename="../admin_status.py" line="59"/>
         <source>yesterday %1</source>
         <translation>вчора %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="72" />
+        <location filename="../admin_status.py" line="72"/>
         <source>catalogue of %1, services: %2</source>
         <translation>каталог від %1, послуг: %2</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="77" />
+        <location filename="../admin_status.py" line="77"/>
         <source>built in</source>
         <translation>вбудований</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="79" />
+        <location filename="../admin_status.py" line="79"/>
         <source>loaded %1</source>
         <translation>завантажений %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="84" />
+        <location filename="../admin_status.py" line="84"/>
         <source>no connection to the catalogue server</source>
-        <translation>немає з'єднання із сервером каталогу</translation>
+        <translation>немає з&apos;єднання із сервером каталогу</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="85" />
+        <location filename="../admin_status.py" line="85"/>
         <source>the catalogue server answered with an error</source>
         <translation>сервер каталогу відповів помилкою</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="86" />
-        <source>the catalogue's signature is not valid</source>
+        <location filename="../admin_status.py" line="86"/>
+        <source>the catalogue&apos;s signature is not valid</source>
         <translation>підпис каталогу недійсний</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="87" />
+        <location filename="../admin_status.py" line="87"/>
         <source>the catalogue has invalid records</source>
         <translation>каталог містить помилкові записи</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="88" />
+        <location filename="../admin_status.py" line="88"/>
         <source>the disk is full</source>
         <translation>диск заповнений</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="89" />
+        <location filename="../admin_status.py" line="89"/>
         <source>the catalogue is too large</source>
         <translation>каталог завеликий</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="95" />
+        <location filename="../admin_status.py" line="95"/>
         <source>an unexpected error (see the log)</source>
         <translation>неочікувана помилка (подробиці в журналі)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="101" />
+        <location filename="../admin_status.py" line="101"/>
         <source>not set up (no catalogue address in the config)</source>
         <translation>не налаштовано (немає адреси каталогу в конфігурації)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="103" />
+        <location filename="../admin_status.py" line="103"/>
         <source>not yet since the start</source>
         <translation>ще не було від запуску</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="106" />
+        <location filename="../admin_status.py" line="106"/>
         <source>new catalogue loaded, %1</source>
         <translation>завантажено новий каталог, %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="108" />
+        <location filename="../admin_status.py" line="108"/>
         <source>no changes, %1</source>
         <translation>без змін, %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="109" />
+        <location filename="../admin_status.py" line="109"/>
         <source>failed, %1: %2</source>
         <translation>невдала, %1: %2</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="111" />
+        <location filename="../admin_status.py" line="111"/>
         <source>last success %1</source>
         <translation>остання вдала %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="117" />
+        <location filename="../admin_status.py" line="117"/>
         <source>Sync finished: a new catalogue is in use.</source>
         <translation>Синхронізацію завершено: використовується новий каталог.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="119" />
+        <location filename="../admin_status.py" line="119"/>
         <source>Sync finished: the catalogue has not changed.</source>
         <translation>Синхронізацію завершено: каталог не змінився.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="121" />
+        <location filename="../admin_status.py" line="121"/>
         <source>Sync failed: %1. The kiosk keeps the catalogue it has.</source>
         <translation>Синхронізація невдала: %1. Кіоск залишає каталог, який має.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="127" />
+        <location filename="../admin_status.py" line="127"/>
         <source>not checked (no catalogue address in the config)</source>
         <translation>не перевіряється (немає адреси каталогу в конфігурації)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="129" />
+        <location filename="../admin_status.py" line="129"/>
         <source>no connection (the kiosk answers from its own catalogue)</source>
-        <translation>немає з'єднання (кіоск відповідає з власного каталогу)</translation>
+        <translation>немає з&apos;єднання (кіоск відповідає з власного каталогу)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="131" />
+        <location filename="../admin_status.py" line="131"/>
         <source>connected</source>
-        <translation>з'єднано</translation>
+        <translation>з&apos;єднано</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="145" />
+        <location filename="../admin_status.py" line="145"/>
         <source>virtual printer (receipts saved as pictures)</source>
         <translation>віртуальний принтер (підтвердження зберігаються як зображення)</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="146" />
+        <location filename="../admin_status.py" line="146"/>
         <source>USB printer %1</source>
         <translation>USB-принтер %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="147" />
+        <location filename="../admin_status.py" line="147"/>
         <source>network printer %1</source>
         <translation>мережевий принтер %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="148" />
+        <location filename="../admin_status.py" line="148"/>
         <source>printer at %1</source>
         <translation>принтер на %1</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="155" />
+        <location filename="../admin_status.py" line="155"/>
         <source>ready</source>
         <translation>готовий</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="157" />
+        <location filename="../admin_status.py" line="157"/>
         <source>paper running out</source>
         <translation>закінчується папір</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="158" />
+        <location filename="../admin_status.py" line="158"/>
         <source>Put a new roll in soon.</source>
         <translation>Незабаром вставте новий рулон.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="161" />
+        <location filename="../admin_status.py" line="161"/>
         <source>out of paper</source>
         <translation>немає паперу</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="162" />
+        <location filename="../admin_status.py" line="162"/>
         <source>Put in a new roll (thermal side out) and close the cover.</source>
         <translation>Вставте новий рулон (термобоком назовні) і закрийте кришку.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="164" />
+        <location filename="../admin_status.py" line="164"/>
         <source>cover open</source>
         <translation>відкрита кришка</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="164" />
+        <location filename="../admin_status.py" line="164"/>
         <source>Close the cover until it clicks.</source>
         <translation>Закрийте кришку до клацання.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="166" />
+        <location filename="../admin_status.py" line="166"/>
         <source>unreachable</source>
         <translation>недоступний</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="167" />
+        <location filename="../admin_status.py" line="167"/>
         <source>The printer is off, unplugged or unreachable: check power and cable.</source>
-        <translation>Принтер вимкнений, від'єднаний або недоступний: перевірте живлення і кабель.</translation>
+        <translation>Принтер вимкнений, від&apos;єднаний або недоступний: перевірте живлення і кабель.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="170" />
+        <location filename="../admin_status.py" line="170"/>
         <source>error</source>
         <translation>помилка</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="171" />
+        <location filename="../admin_status.py" line="171"/>
         <source>Paper jam, cutter or mechanical error: clear it, then switch it off and on.</source>
         <translation>Застрягання паперу, помилка різака або механізму: усуньте причину, потім вимкніть і увімкніть принтер.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="174" />
+        <location filename="../admin_status.py" line="174"/>
         <source>does not answer status requests</source>
         <translation>не відповідає на запити стану</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="175" />
+        <location filename="../admin_status.py" line="175"/>
         <source>Check the cable; receipts are still sent.</source>
         <translation>Перевірте кабель; підтвердження все одно надсилаються.</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="183" />
+        <location filename="../admin_status.py" line="183"/>
         <source>not asked yet</source>
         <translation>ще не опитано</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="191" />
+        <location filename="../admin_status.py" line="191"/>
         <source>waiting %1 · delivered %2 · rejected %3</source>
         <translation>очікують %1 · доставлено %2 · відхилено %3</translation>
     </message>
     <message>
-        <location filename="../admin_status.py" line="199" />
+        <location filename="../admin_status.py" line="199"/>
         <source>the oldest has waited %1 min</source>
         <translation>найстаріша чекає %1 хв</translation>
     </message>
@@ -481,47 +492,47 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="25" />
+        <location filename="../qml/AccessibilityPanel.qml" line="25"/>
         <source>Large text</source>
         <translation>Великий текст</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="26" />
+        <location filename="../qml/AccessibilityPanel.qml" line="26"/>
         <source>High contrast</source>
         <translation>Високий контраст</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="27" />
+        <location filename="../qml/AccessibilityPanel.qml" line="27"/>
         <source>Reduced motion</source>
         <translation>Менше руху</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="28" />
+        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
         <source>Controls low (wheelchair)</source>
         <translation>Кнопки внизу (візок)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29" />
+        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
         <source>Read aloud</source>
         <translation>Читати вголос</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="30" />
+        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
         <source>More time</source>
         <translation>Більше часу</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="35" />
+        <location filename="../qml/AccessibilityPanel.qml" line="35"/>
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="59" />
+        <location filename="../qml/AccessibilityPanel.qml" line="60"/>
         <source>Read this screen now</source>
         <translation>Прочитати цей екран</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="68" />
+        <location filename="../qml/AccessibilityPanel.qml" line="69"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
@@ -529,72 +540,72 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Version</source>
         <translation>Версія</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Kiosk</source>
         <translation>Кіоск</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="19" />
+        <location filename="../qml/AdminPanel.qml" line="19"/>
         <source>Catalogue</source>
         <translation>Каталог</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Last sync</source>
         <translation>Остання синхронізація</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Network</source>
         <translation>Мережа</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="20" />
+        <location filename="../qml/AdminPanel.qml" line="20"/>
         <source>Printer</source>
         <translation>Принтер</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="21" />
+        <location filename="../qml/AdminPanel.qml" line="21"/>
         <source>Applications</source>
         <translation>Заяви</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="25" />
+        <location filename="../qml/AdminPanel.qml" line="25"/>
         <source>Technician</source>
         <translation>Сервіс</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="52" />
+        <location filename="../qml/AdminPanel.qml" line="52"/>
         <source>Sync now</source>
         <translation>Синхронізувати зараз</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="53" />
+        <location filename="../qml/AdminPanel.qml" line="53"/>
         <source>Refresh</source>
         <translation>Оновити</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="54" />
+        <location filename="../qml/AdminPanel.qml" line="54"/>
         <source>Test print</source>
         <translation>Тестовий друк</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="55" />
+        <location filename="../qml/AdminPanel.qml" line="55"/>
         <source>Reload screens</source>
         <translation>Перезавантажити екрани</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="56" />
+        <location filename="../qml/AdminPanel.qml" line="56"/>
         <source>Close the app</source>
         <translation>Закрити програму</translation>
     </message>
     <message>
-        <location filename="../qml/AdminPanel.qml" line="57" />
+        <location filename="../qml/AdminPanel.qml" line="57"/>
         <source>Back to residents</source>
         <translation>Повернутися до мешканців</translation>
     </message>
@@ -602,7 +613,7 @@
 <context>
     <name>AttractOverlay</name>
     <message>
-        <location filename="../qml/AttractOverlay.qml" line="21" />
+        <location filename="../qml/AttractOverlay.qml" line="21"/>
         <source>Touch the screen to find an office service</source>
         <translation>Торкніться екрана, щоб знайти адміністративну послугу</translation>
     </message>
@@ -610,72 +621,72 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46" />
+        <location filename="../qml/CardScreen.qml" line="58"/>
         <source>Fill in the application here</source>
         <translation>Заповнити заяву тут</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="49" />
+        <location filename="../qml/CardScreen.qml" line="61"/>
         <source>What it is</source>
         <translation>Що це</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="50" />
+        <location filename="../qml/CardScreen.qml" line="62"/>
         <source>Who can apply</source>
         <translation>Хто може звернутися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="51" />
+        <location filename="../qml/CardScreen.qml" line="63"/>
         <source>What to bring</source>
         <translation>Що взяти з собою</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="52" />
+        <location filename="../qml/CardScreen.qml" line="64"/>
         <source>Fees</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="53" />
+        <location filename="../qml/CardScreen.qml" line="65"/>
         <source>How long it takes</source>
         <translation>Скільки це триває</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="56" />
+        <location filename="../qml/CardScreen.qml" line="68"/>
         <source>Where and when to go</source>
         <translation>Куди і коли звертатися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="72" />
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-код з адресою цієї послуги в інтернеті</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="78" />
+        <location filename="../qml/CardScreen.qml" line="90"/>
         <source>Continue on your phone</source>
         <translation>Продовжте на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="79" />
-        <source>Scan the code with your phone's camera to open this service online.</source>
+        <location filename="../qml/CardScreen.qml" line="91"/>
+        <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Відскануйте код камерою телефона, щоб відкрити цю послугу в інтернеті.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83" />
+        <location filename="../qml/CardScreen.qml" line="95"/>
         <source>Legal basis</source>
         <translation>Правова підстава</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84" />
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>How to appeal</source>
         <translation>Як оскаржити</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85" />
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>What you get</source>
         <translation>Що ви отримаєте</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="88" />
+        <location filename="../qml/CardScreen.qml" line="100"/>
         <source>Information checked on %1</source>
         <translation>Інформацію перевірено: %1</translation>
     </message>
@@ -683,22 +694,22 @@
 <context>
     <name>FormQuestion</name>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="81" />
+        <location filename="../qml/components/FormQuestion.qml" line="81"/>
         <source>DD.MM.YYYY</source>
         <translation>ДД.ММ.РРРР</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="122" />
+        <location filename="../qml/components/FormQuestion.qml" line="122"/>
         <source>%1 of %2 characters</source>
         <translation>%1 з %2 символів</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="132" />
+        <location filename="../qml/components/FormQuestion.qml" line="132"/>
         <source>Yes</source>
         <translation>Так</translation>
     </message>
     <message>
-        <location filename="../qml/components/FormQuestion.qml" line="132" />
+        <location filename="../qml/components/FormQuestion.qml" line="132"/>
         <source>No</source>
         <translation>Ні</translation>
     </message>
@@ -706,47 +717,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="78" />
+        <location filename="../qml/FormScreen.qml" line="78"/>
         <source>Check your answers</source>
         <translation>Перевірте свої відповіді</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="79" />
+        <location filename="../qml/FormScreen.qml" line="79"/>
         <source>Step %1 of %2: %3</source>
         <translation>Крок %1 з %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="160" />
+        <location filename="../qml/FormScreen.qml" line="160"/>
         <source>Change</source>
         <translation>Змінити</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="196" />
+        <location filename="../qml/FormScreen.qml" line="196"/>
         <source>How the office uses your data</source>
         <translation>Як установа використовує ваші дані</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="217" />
+        <location filename="../qml/FormScreen.qml" line="217"/>
         <source>To send the application, tick this box.</source>
         <translation>Щоб надіслати заяву, позначте це поле.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="229" />
+        <location filename="../qml/FormScreen.qml" line="230"/>
         <source>I have read this information</source>
         <translation>Я ознайомився/-лася з цією інформацією</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="257" />
+        <location filename="../qml/FormScreen.qml" line="258"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="265" />
+        <location filename="../qml/FormScreen.qml" line="266"/>
         <source>Send the application</source>
         <translation>Надіслати заяву</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="265" />
+        <location filename="../qml/FormScreen.qml" line="266"/>
         <source>Next</source>
         <translation>Далі</translation>
     </message>
@@ -754,37 +765,37 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="23" />
+        <location filename="../qml/HomeScreen.qml" line="23"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Що ви шукаєте? напр. посвідчення, відходи, податок</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="50" />
+        <location filename="../qml/HomeScreen.qml" line="50"/>
         <source>Clear the search</source>
         <translation>Очистити пошук</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="54" />
+        <location filename="../qml/HomeScreen.qml" line="54"/>
         <source>Search the e-services</source>
         <translation>Пошук е-послуг</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="76" />
+        <location filename="../qml/HomeScreen.qml" line="76"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Нічого не знайдено для «%1». Введіть менше літер або виберіть категорію:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="118" />
+        <location filename="../qml/HomeScreen.qml" line="119"/>
         <source>All offices</source>
         <translation>Усі установи</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="134" />
+        <location filename="../qml/HomeScreen.qml" line="136"/>
         <source>Categories</source>
         <translation>Категорії</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="149" />
+        <location filename="../qml/HomeScreen.qml" line="151"/>
         <source>Life events</source>
         <translation>Життєві ситуації</translation>
     </message>
@@ -792,58 +803,58 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="27" />
+        <location filename="../qml/IdleOverlay.qml" line="27"/>
         <source>Are you still there?</source>
         <translation>Ви ще тут?</translation>
     </message>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="37" />
+        <location filename="../qml/IdleOverlay.qml" line="37"/>
         <source>When the time runs out, everything you entered is cleared for the next person.</source>
         <translation>Коли час мине, усе введене буде видалено для наступної людини.</translation>
     </message>
     <message>
-        <location filename="../qml/IdleOverlay.qml" line="43" />
-        <source>I'm still here</source>
+        <location filename="../qml/IdleOverlay.qml" line="43"/>
+        <source>I&apos;m still here</source>
         <translation>Я ще тут</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="117" />
+        <location filename="../qml/Main.qml" line="117"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Кнопки розміщено внизу екрана. Щоб це змінити, торкніться «Доступність» нижче.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="162" />
+        <location filename="../qml/Main.qml" line="162"/>
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="190" />
+        <location filename="../qml/Main.qml" line="190"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191" />
+        <location filename="../qml/Main.qml" line="191"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="197" />
+        <location filename="../qml/Main.qml" line="197"/>
         <source>No connection · catalogue from %1</source>
-        <translation>Немає з'єднання · каталог від %1</translation>
+        <translation>Немає з&apos;єднання · каталог від %1</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../qml/PinPad.qml" line="22" />
+        <location filename="../qml/PinPad.qml" line="22"/>
         <source>Technician PIN</source>
         <translation>Сервісний PIN</translation>
     </message>
     <message>
-        <location filename="../qml/PinPad.qml" line="45" />
+        <location filename="../qml/PinPad.qml" line="45"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
@@ -851,59 +862,59 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="10" />
-        <location filename="../qml/ReceiptScreen.qml" line="32" />
+        <location filename="../qml/ReceiptScreen.qml" line="10"/>
+        <location filename="../qml/ReceiptScreen.qml" line="32"/>
         <source>Your application has been filed</source>
         <translation>Вашу заяву подано</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="49" />
-        <location filename="../qml/ReceiptScreen.qml" line="64" />
+        <location filename="../qml/ReceiptScreen.qml" line="49"/>
+        <location filename="../qml/ReceiptScreen.qml" line="64"/>
         <source>Application code:</source>
         <translation>Код заяви:</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="80" />
+        <location filename="../qml/ReceiptScreen.qml" line="80"/>
         <source>Printing your receipt…</source>
         <translation>Друкуємо підтвердження…</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="81" />
+        <location filename="../qml/ReceiptScreen.qml" line="81"/>
         <source>Take your receipt from the printer.</source>
         <translation>Заберіть підтвердження з принтера.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="82" />
+        <location filename="../qml/ReceiptScreen.qml" line="82"/>
         <source>The printer is not working. Please take a photo of this screen: the code and the QR code are all you need.</source>
         <translation>Принтер не працює. Сфотографуйте цей екран: код і QR-код — це все, що вам потрібно.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="105" />
-        <source>QR code with the address of your application's status</source>
+        <location filename="../qml/ReceiptScreen.qml" line="105"/>
+        <source>QR code with the address of your application&apos;s status</source>
         <translation>QR-код з адресою сторінки стану вашої заяви</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="111" />
+        <location filename="../qml/ReceiptScreen.qml" line="111"/>
         <source>Check the status on your phone</source>
         <translation>Перевірте стан справи на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="112" />
-        <source>Scan the code with your phone's camera, or give the application code at the office.</source>
+        <location filename="../qml/ReceiptScreen.qml" line="112"/>
+        <source>Scan the code with your phone&apos;s camera, or give the application code at the office.</source>
         <translation>Відскануйте код камерою телефона або назвіть код заяви в установі.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116" />
+        <location filename="../qml/ReceiptScreen.qml" line="116"/>
         <source>What happens next</source>
         <translation>Що далі</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116" />
+        <location filename="../qml/ReceiptScreen.qml" line="116"/>
         <source>The office will register your application and contact you if anything is missing.</source>
         <translation>Установа зареєструє вашу заяву і зв’яжеться з вами, якщо чогось бракуватиме.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="126" />
+        <location filename="../qml/ReceiptScreen.qml" line="126"/>
         <source>Finish</source>
         <translation>Завершити</translation>
     </message>
@@ -911,8 +922,8 @@
 <context>
     <name>ScrollCue</name>
     <message>
-        <location filename="../qml/components/ScrollCue.qml" line="42" />
-        <location filename="../qml/components/ScrollCue.qml" line="47" />
+        <location filename="../qml/components/ScrollCue.qml" line="42"/>
+        <location filename="../qml/components/ScrollCue.qml" line="47"/>
         <source>more below</source>
         <translation>більше нижче</translation>
     </message>
@@ -920,7 +931,7 @@
 <context>
     <name>ServiceList</name>
     <message>
-        <location filename="../qml/components/ServiceList.qml" line="12" />
+        <location filename="../qml/components/ServiceList.qml" line="12"/>
         <source>Services</source>
         <translation>Послуги</translation>
     </message>
