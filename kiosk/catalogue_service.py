@@ -27,6 +27,7 @@ from offline_cache.records import (
     Term,
     Text,
     in_language,
+    text_language,
 )
 
 log = logging.getLogger(__name__)
@@ -165,4 +166,5 @@ __all__ = [
     "Text",
     "demo_catalogue_path",
     "in_language",
+    "text_language",
 ]

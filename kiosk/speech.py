@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +37,28 @@ class Speaker:
     def say(self, text: str, language: str, pace: float = 1.0, loudness: float = 1.0) -> None:
         """Start speaking `text`, stopping whatever was being said; `pace` and `loudness`
         scale the configured rate and volume (the resident's choice in the panel)."""
+        self._start(text[:MAX_CHARS], self._args(language, pace, loudness))
+
+    def say_parts(
+        self, parts: Sequence[tuple[str, str]], pace: float = 1.0, loudness: float = 1.0
+    ) -> None:
+        """Speak (text, language) parts in turn, each with the voice of its own language."""
+        languages = {language for _, language in parts}
+        if len(languages) <= 1:
+            language = next(iter(languages), "pl")
+            self.say(". ".join(text for text, _ in parts), language, pace, loudness)
+        else:
+            self._start(ssml(parts), [*self._args(parts[0][1], pace, loudness), "-m"])
+
+    def _start(self, text: str, args: list[str]) -> None:
         self.stop()
         if self._command is None or not text.strip():
             return
         self._current = subprocess.Popen(
-            self._args(language, pace, loudness),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         assert self._current.stdin is not None
-        self._current.stdin.write(text[:MAX_CHARS].encode("utf-8"))
+        self._current.stdin.write(text.encode("utf-8"))
         self._current.stdin.close()
 
     def stop(self) -> None:
@@ -54,12 +67,12 @@ class Speaker:
             self._current.wait(timeout=2)
         self._current = None
 
-    def to_wav(self, text: str, language: str, path: Path) -> None:
-        """Speak into a WAV file (for tests and for checking voices by ear)."""
+    def to_wav(self, text: str, language: str, path: Path, markup: bool = False) -> None:
+        """Speak into a WAV file (for tests and for checking voices by ear); `markup`: SSML."""
         if self._command is None:
             raise FileNotFoundError("espeak-ng is not installed")
         subprocess.run(
-            [*self._args(language), "-w", str(path)],
+            [*self._args(language), *(["-m"] if markup else []), "-w", str(path)],
             input=text[:MAX_CHARS].encode("utf-8"),
             check=True,
             timeout=30,
@@ -71,3 +84,15 @@ class Speaker:
         volume = min(200, max(0, round(self._volume * loudness)))
         voice = VOICES.get(language, "pl")
         return [self._command, "-v", voice, "-s", str(rate), "-a", str(volume), "--stdin"]
+
+
+def ssml(parts: Sequence[tuple[str, str]]) -> str:
+    """SSML for espeak-ng (`-m`): one sentence per part, in its language; MAX_CHARS of text."""
+    sentences, left = [], MAX_CHARS
+    for text, language in parts:
+        if left <= 0:
+            break
+        lang = quoteattr(VOICES.get(language, "pl"))
+        sentences.append(f"<s xml:lang={lang}>{escape(text[:left])}</s>")
+        left -= len(text)
+    return "<speak>" + "".join(sentences) + "</speak>"

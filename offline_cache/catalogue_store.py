@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from offline_cache.catalogue_schema import CATALOGUE_SCHEMA_VERSION, SEARCH_TIERS
 from offline_cache.form_records import read_form
-from offline_cache.records import Form, Service, Term, in_language
+from offline_cache.records import Form, Service, Term, in_language, text_language
 from offline_cache.search_query import match_expression, one_typo_variants, parse
 
 CANDIDATES_PER_TIER = 200
@@ -54,6 +54,13 @@ class ServiceSummary:
     name: str
     authority: str
     description: str
+    language: str = "pl"  # what name and description are in: the resident's, or Polish
+
+
+def row_language(record: dict[str, Any], language: str) -> str:
+    """The language of a result row: the resident's if name and description have it, else Polish."""
+    both = {text_language(record[key], language) for key in ("name", "description")}
+    return language if both == {language} else "pl"
 
 
 @dataclass(frozen=True)
@@ -232,4 +239,5 @@ class CatalogueStore:
             name=in_language(record["name"], language),
             authority=in_language(tenants[record["authority"]]["name"], language),
             description=in_language(record["description"], language),
+            language=row_language(record, language),
         )

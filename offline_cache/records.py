@@ -71,6 +71,11 @@ def in_language(text: Text, language: str) -> str:
     return text.get(language) or text["pl"]
 
 
+def text_language(text: Text, language: str) -> str:
+    """The language `in_language(text, language)` answers in: `language`, or "pl" without it."""
+    return language if text.get(language) else "pl"
+
+
 # -- application forms (declared in the bundle's `forms`, see docs/forms-format.md) ----------
 
 FieldType = Literal[

@@ -31,7 +31,9 @@ class CatalogueModel(QObject):
         super().__init__(parent)
         self._catalogue = catalogue
         self._session = session
-        self._results = RowsModel(("serviceId", "name", "authority", "summary"), self)
+        self._results = RowsModel(
+            ("serviceId", "name", "authority", "summary", "textLanguage"), self
+        )
         self._categories = RowsModel(("termId", "name", "icon"), self)
         self._life_events = RowsModel(("termId", "name", "icon"), self)
         self._tenants = RowsModel(("termId", "name", "icon"), self)
@@ -142,6 +144,7 @@ class CatalogueModel(QObject):
             "name": found.name,
             "authority": found.authority,
             "summary": summary(found.description),
+            "textLanguage": found.language,
         }
 
     def _on_language_changed(self) -> None:

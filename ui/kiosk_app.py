@@ -86,7 +86,7 @@ class KioskApp:
         hint_loudness = speech.attract_hint_volume / max(1, speech.volume)
         self.screen_reader = ScreenReader(
             self.session,
-            self.speech.say,
+            self.speech,
             keypad_map(speech.keypad()),
             hint=(lambda text: speaker.say(text, config.language, 1.0, hint_loudness),
                   speech.attract_hint_s),

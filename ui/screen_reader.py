@@ -39,6 +39,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from ui.a11y_nodes import Node, node_at, node_of, readable_nodes, top_layer
 from ui.session_model import SessionModel
+from ui.speech_model import SpeechModel, spoken_language, text_languages
 from ui.spoken import SpokenWords
 
 ACTIONS = ("up", "down", "select", "back", "help")
@@ -60,18 +61,19 @@ class ScreenReader(QObject):
     def __init__(
         self,
         session: SessionModel,
-        say: Callable[[str], None],
+        speech: SpeechModel,
         keys: dict[int, str],
         hint: tuple[Callable[[str], None], int] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`say` speaks in the resident's language; `hint` speaks the attract screen's hint
+        """`speech` speaks in the resident's language; `hint` speaks the attract screen's hint
         (at its own volume) every so many seconds."""
         super().__init__(parent)
         self._session = session
-        self._say = say
+        self._speech = speech
+        self._say = speech.say
         self._keys = keys
-        self._say_hint, hint_every_s = hint if hint else (say, 0)
+        self._say_hint, hint_every_s = hint if hint else (speech.say, 0)
         self._hint_timer = QTimer(self, interval=max(1, hint_every_s) * 1000)
         self._hint_timer.timeout.connect(self._give_hint)
         self._hints = hint_every_s > 0
@@ -161,7 +163,7 @@ class ScreenReader(QObject):
         node = self._current()
         fresh = node.fresh() if node is not None else None
         if fresh is not None:
-            self._say(self._words.describe(fresh, self._value(fresh)))
+            self._say_node(fresh)
 
     @Slot()
     def back(self) -> None:
@@ -186,7 +188,15 @@ class ScreenReader(QObject):
     def _read_all(self) -> None:
         self._nodes, self._index = [], -1
         self._refresh()
-        self._say(". ".join(self._words.describe(n, self._value(n)) for n in self._nodes))
+        language = self._session.session.language
+        screen = self._screen_item()
+        marked = text_languages(screen) if screen is not None else {}
+        self._speech.say_parts(
+            [
+                (self._words.describe(n, self._value(n)), spoken_language(n.name, language, marked))
+                for n in self._nodes
+            ]
+        )
 
     def on_idle(self, counting: bool, attracting: bool, seconds_left: int) -> None:
         """The countdown is spoken when it appears; the attract screen gives its hint."""
@@ -217,9 +227,8 @@ class ScreenReader(QObject):
         layer = top_layer(window) if window else None
         if layer is not None and layer.role() != QAccessible.Role.Window:
             return layer.text(QAccessible.Text.Name) or (headings[0].name if headings else "")
-        screen = window.findChild(QQuickItem, "stack") if window else None
-        current = screen.property("currentItem") if screen else None
-        if isinstance(current, QQuickItem):
+        current = self._screen_item()
+        if current is not None:
             named = QAccessible.queryAccessibleInterface(current)
             if named is not None and named.text(QAccessible.Text.Name):
                 return named.text(QAccessible.Text.Name)
@@ -231,7 +240,26 @@ class ScreenReader(QObject):
     def _show_and_say(self, node: Node) -> None:
         self._scroll_into_view(node)
         self.changed.emit()
-        self._say(self._words.describe(node, self._value(node)))
+        self._say_node(node)
+
+    def _say_node(self, node: Node) -> None:
+        """Its description; a text the screen marks as Polish (a record not translated) is
+        read with the Polish voice, the role words with the resident's."""
+        said = self._words.describe(node, self._value(node))
+        language = self._session.session.language
+        screen = self._screen_item()
+        marked = text_languages(screen) if screen is not None else {}
+        own = spoken_language(node.name, language, marked)
+        if own == language or not said.startswith(node.name):
+            self._say(said)
+            return
+        rest = said[len(node.name) :].lstrip(", ")
+        self._speech.say_parts([(node.name, own), (rest, language)] if rest else [(node.name, own)])
+
+    def _screen_item(self) -> QQuickItem | None:
+        stack = self._window.findChild(QQuickItem, "stack") if self._window else None
+        current = stack.property("currentItem") if stack is not None else None
+        return current if isinstance(current, QQuickItem) else None
 
     def _value(self, node: Node) -> str:
         interface = node.interface() if node.role == QAccessible.Role.EditableText else None
@@ -363,7 +391,7 @@ class ScreenReader(QObject):
             return
         self._index = self._nodes.index(found)
         self.changed.emit()
-        self._say(self._words.describe(found, self._value(found)))
+        self._say_node(found)
 
 
 def _point_of(event: QEvent) -> QPointF:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.catalogue_service import Service, Text, in_language
+from kiosk.catalogue_service import Service, Text, in_language, text_language
 
 _DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
@@ -54,13 +54,42 @@ def to_bring(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [d for d in documents if not d.get("application_form", False)]
 
 
+class RecordTexts:
+    """The record's texts in the resident's language, noting those shown in Polish instead."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.shown = 0
+        self.polish: list[str] = []  # as shown, so that speech can match what is on screen
+
+    def __call__(self, text: Text, prefix: str = "") -> str:
+        shown = prefix + in_language(text, self.language)
+        self.shown += 1
+        if text_language(text, self.language) != self.language:
+            self.polish.append(shown)
+        return shown
+
+    def text_language(self) -> str:
+        """The card's text language: the resident's, or Polish when any of it falls back."""
+        return "pl" if self.polish else self.language
+
+    def notice(self) -> str:
+        """What the card says when its texts are not (all) in the resident's language."""
+        if not self.polish:
+            return ""
+        if len(self.polish) == self.shown:
+            return tr("This information is available only in Polish.")
+        return tr("Part of this information is available only in Polish.")
+
+
 def card(service: Service, authority: Text, language: str) -> dict[str, Any]:
     """Every section of the record; empty strings and lists where the record has nothing."""
     record: Mapping[str, Any] = service
+    texts = RecordTexts(language)
 
     def text(key: str) -> str:
         value = record.get(key)
-        return in_language(value, language) if value else ""
+        return texts(value) if value else ""
 
     channels = record["channels"]
     online = next((c["url"] for c in channels if c["type"] == "online"), "")
@@ -73,23 +102,28 @@ def card(service: Service, authority: Text, language: str) -> dict[str, Any]:
         if c["type"] == "in_person"
     ]
     time = record.get("processing_time")
-    return {
+    sections = {
         "id": service["id"],
-        "name": in_language(service["name"], language),
+        "name": texts(service["name"]),
         "authority": in_language(authority, language),
         "description": text("description"),
         "whoCanApply": text("who_can_apply"),
-        "documents": [in_language(d["name"], language) for d in to_bring(record)],
+        "documents": [texts(d["name"]) for d in to_bring(record)],
         "costs": [
-            f"{money(c['amount'], language)} — {in_language(c['description'], language)}"
+            texts(c["description"], f"{money(c['amount'], language)} — ")
             for c in record.get("costs", [])
         ],
-        "time": in_language(time["text"], language) if time else "",
+        "time": texts(time["text"]) if time else "",
         "places": places,
         "onlineUrl": online,
         "kioskForm": next((c["form"] for c in channels if c["type"] == "kiosk"), ""),
-        "legalBasis": [in_language(b["title"], language) for b in record.get("legal_basis", [])],
+        "legalBasis": [texts(b["title"]) for b in record.get("legal_basis", [])],
         "appeal": text("appeal"),
         "output": text("output"),
         "updated": service["updated"],
+    }
+    return sections | {
+        "textLanguage": texts.text_language(),
+        "textLanguages": dict.fromkeys(texts.polish, "pl"),
+        "languageNotice": texts.notice(),
     }

@@ -1,8 +1,12 @@
-"""Read aloud for QML: speaks the texts of the screen in the resident's language."""
+"""Read aloud for QML: speaks the texts of the screen in the resident's language (and in
+Polish those the screen marks as Polish)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtQml import QJSValue
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.speech import Speaker
@@ -22,6 +26,24 @@ def visible_texts(item: QQuickItem) -> list[str]:
     return found
 
 
+BULLET = "•"
+
+
+def text_languages(item: QQuickItem) -> dict[str, str]:
+    """The screen's `textLanguages`: shown text -> language, for texts not in the resident's."""
+    value = item.property("textLanguages")
+    if isinstance(value, QJSValue):
+        value = value.toVariant()
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(text): str(language) for text, language in value.items()}
+
+
+def spoken_language(text: str, language: str, languages: Mapping[str, str]) -> str:
+    """The language to read `text` in (a list line's bullet is not part of its text)."""
+    return languages.get(text) or languages.get(text.removeprefix(BULLET).strip(), language)
+
+
 class SpeechModel(QObject):
     def __init__(
         self, speaker: Speaker, session: SessionModel, parent: QObject | None = None
@@ -33,7 +55,15 @@ class SpeechModel(QObject):
 
     @Slot(QQuickItem)
     def sayScreen(self, item: QQuickItem) -> None:
-        self.say(". ".join(visible_texts(item)))
+        """Read the screen aloud; texts it marks as Polish (a card without a translation) are
+        read with the Polish voice, the rest with the resident's."""
+        language, marked = self._session.session.language, text_languages(item)
+        self.say_parts([(t, spoken_language(t, language, marked)) for t in visible_texts(item)])
+
+    def say_parts(self, parts: list[tuple[str, str]]) -> None:
+        """(text, language) parts, each in its own voice, at the resident's rate and volume."""
+        state = self._session.session
+        self._speaker.say_parts(parts, state.speech_pace, state.speech_loudness)
 
     def stop(self) -> None:
         self._speaker.stop()

@@ -11,6 +11,7 @@ import pytest
 
 from kiosk.catalogue_service import demo_catalogue_path
 from offline_cache.catalogue_store import CatalogueStore
+from offline_cache.records import LANGUAGES
 from offline_cache.signing import verify
 from offline_cache.validation import validate_bundle
 
@@ -64,6 +65,32 @@ def test_the_twenty_most_used_have_ukrainian(demo_bundle: dict[str, Any]) -> Non
     ranked = sorted(demo_bundle["services"], key=lambda s: -s.get("popularity", 0))[:20]
     assert all(s.get("popularity", 0) > 0 for s in ranked)
     missing = [s["id"] for s in ranked for t in texts(s) if "uk" not in t]
+    assert missing == []
+
+
+def translations_missing(record: Any, where: str) -> list[str]:
+    """Where a text (or keyword list) of `record` has Polish but lacks another language."""
+    if isinstance(record, list):
+        return [
+            m for i, item in enumerate(record) for m in translations_missing(item, f"{where}[{i}]")
+        ]
+    if not isinstance(record, dict):
+        return []
+    if "pl" in record and set(record) <= set(LANGUAGES):
+        return [f"{where}: {lang}" for lang in LANGUAGES if not record.get(lang)]
+    return [
+        m for key, value in record.items() for m in translations_missing(value, f"{where}.{key}")
+    ]
+
+
+@pytest.mark.parametrize("section", ["services", "forms"])
+def test_every_service_and_form_speaks_all_four_languages(
+    demo_bundle: dict[str, Any], section: str
+) -> None:
+    """The kiosk offers pl, en, uk and de: no demo card or form may fall back to Polish."""
+    records = demo_bundle.get(section, [])
+    assert records
+    missing = [m for r in records for m in translations_missing(r, r["id"])]
     assert missing == []
 
 

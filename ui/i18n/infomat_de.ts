@@ -84,6 +84,16 @@
         <translation>kostenlos</translation>
     </message>
     <message>
+        <location filename="../service_card.py" line="81"/>
+        <source>This information is available only in Polish.</source>
+        <translation>Diese Information ist nur auf Polnisch verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../service_card.py" line="82"/>
+        <source>Part of this information is available only in Polish.</source>
+        <translation>Ein Teil dieser Information ist nur auf Polnisch verfügbar.</translation>
+    </message>
+    <message>
         <location filename="../form_problems.py" line="22"/>
         <source>This answer is required: please fill it in.</source>
         <translation>Diese Angabe ist erforderlich: Bitte füllen Sie sie aus.</translation>
@@ -641,72 +651,72 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46"/>
+        <location filename="../qml/CardScreen.qml" line="58"/>
         <source>Fill in the application here</source>
         <translation>Antrag hier ausfüllen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="61"/>
+        <location filename="../qml/CardScreen.qml" line="73"/>
         <source>What it is</source>
         <translation>Worum es geht</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="62"/>
+        <location filename="../qml/CardScreen.qml" line="74"/>
         <source>Who can apply</source>
         <translation>Wer kann den Antrag stellen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="63"/>
+        <location filename="../qml/CardScreen.qml" line="75"/>
         <source>What to bring</source>
         <translation>Was Sie mitbringen müssen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="64"/>
+        <location filename="../qml/CardScreen.qml" line="76"/>
         <source>Fees</source>
         <translation>Gebühren</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="65"/>
+        <location filename="../qml/CardScreen.qml" line="77"/>
         <source>How long it takes</source>
         <translation>Wie lange es dauert</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="68"/>
+        <location filename="../qml/CardScreen.qml" line="80"/>
         <source>Where and when to go</source>
         <translation>Wo und wann</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-Code mit der Adresse dieses Dienstes im Internet</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="90"/>
+        <location filename="../qml/CardScreen.qml" line="102"/>
         <source>Continue on your phone</source>
         <translation>Auf dem Handy weitermachen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="91"/>
+        <location filename="../qml/CardScreen.qml" line="103"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Scannen Sie den Code mit der Handykamera, um diesen Dienst online zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="95"/>
+        <location filename="../qml/CardScreen.qml" line="107"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="96"/>
+        <location filename="../qml/CardScreen.qml" line="108"/>
         <source>How to appeal</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="97"/>
+        <location filename="../qml/CardScreen.qml" line="109"/>
         <source>What you get</source>
         <translation>Was Sie erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="100"/>
+        <location filename="../qml/CardScreen.qml" line="112"/>
         <source>Information checked on %1</source>
         <translation>Informationen geprüft am %1</translation>
     </message>
@@ -742,47 +752,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="81"/>
+        <location filename="../qml/FormScreen.qml" line="82"/>
         <source>Check your answers</source>
         <translation>Prüfen Sie Ihre Angaben</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="82"/>
+        <location filename="../qml/FormScreen.qml" line="83"/>
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="163"/>
+        <location filename="../qml/FormScreen.qml" line="164"/>
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="199"/>
+        <location filename="../qml/FormScreen.qml" line="200"/>
         <source>How the office uses your data</source>
         <translation>Wie das Amt Ihre Daten verwendet</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="220"/>
+        <location filename="../qml/FormScreen.qml" line="221"/>
         <source>To send the application, tick this box.</source>
         <translation>Um den Antrag zu senden, kreuzen Sie dieses Feld an.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="233"/>
+        <location filename="../qml/FormScreen.qml" line="234"/>
         <source>I have read this information</source>
         <translation>Ich habe diese Information gelesen</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="261"/>
+        <location filename="../qml/FormScreen.qml" line="262"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="269"/>
+        <location filename="../qml/FormScreen.qml" line="270"/>
         <source>Send the application</source>
         <translation>Antrag senden</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="269"/>
+        <location filename="../qml/FormScreen.qml" line="270"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>

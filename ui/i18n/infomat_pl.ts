@@ -84,6 +84,16 @@
         <translation>bezpłatnie</translation>
     </message>
     <message>
+        <location filename="../service_card.py" line="81"/>
+        <source>This information is available only in Polish.</source>
+        <translation>Ta informacja jest dostępna tylko po polsku.</translation>
+    </message>
+    <message>
+        <location filename="../service_card.py" line="82"/>
+        <source>Part of this information is available only in Polish.</source>
+        <translation>Część tej informacji jest dostępna tylko po polsku.</translation>
+    </message>
+    <message>
         <location filename="../form_problems.py" line="22"/>
         <source>This answer is required: please fill it in.</source>
         <translation>Ta odpowiedź jest wymagana: uzupełnij ją.</translation>
@@ -641,72 +651,72 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46"/>
+        <location filename="../qml/CardScreen.qml" line="58"/>
         <source>Fill in the application here</source>
         <translation>Wypełnij wniosek tutaj</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="61"/>
+        <location filename="../qml/CardScreen.qml" line="73"/>
         <source>What it is</source>
         <translation>Na czym polega</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="62"/>
+        <location filename="../qml/CardScreen.qml" line="74"/>
         <source>Who can apply</source>
         <translation>Kto może złożyć wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="63"/>
+        <location filename="../qml/CardScreen.qml" line="75"/>
         <source>What to bring</source>
         <translation>Co zabrać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="64"/>
+        <location filename="../qml/CardScreen.qml" line="76"/>
         <source>Fees</source>
         <translation>Opłaty</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="65"/>
+        <location filename="../qml/CardScreen.qml" line="77"/>
         <source>How long it takes</source>
         <translation>Ile to trwa</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="68"/>
+        <location filename="../qml/CardScreen.qml" line="80"/>
         <source>Where and when to go</source>
         <translation>Gdzie i kiedy</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>QR code with the address of this service online</source>
         <translation>Kod QR z adresem tej usługi w internecie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="90"/>
+        <location filename="../qml/CardScreen.qml" line="102"/>
         <source>Continue on your phone</source>
         <translation>Kontynuuj na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="91"/>
+        <location filename="../qml/CardScreen.qml" line="103"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Zeskanuj kod aparatem telefonu, aby otworzyć tę usługę w internecie.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="95"/>
+        <location filename="../qml/CardScreen.qml" line="107"/>
         <source>Legal basis</source>
         <translation>Podstawa prawna</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="96"/>
+        <location filename="../qml/CardScreen.qml" line="108"/>
         <source>How to appeal</source>
         <translation>Jak się odwołać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="97"/>
+        <location filename="../qml/CardScreen.qml" line="109"/>
         <source>What you get</source>
         <translation>Co otrzymasz</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="100"/>
+        <location filename="../qml/CardScreen.qml" line="112"/>
         <source>Information checked on %1</source>
         <translation>Informacje sprawdzone: %1</translation>
     </message>
@@ -742,47 +752,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="81"/>
+        <location filename="../qml/FormScreen.qml" line="82"/>
         <source>Check your answers</source>
         <translation>Sprawdź swoje odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="82"/>
+        <location filename="../qml/FormScreen.qml" line="83"/>
         <source>Step %1 of %2: %3</source>
         <translation>Krok %1 z %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="163"/>
+        <location filename="../qml/FormScreen.qml" line="164"/>
         <source>Change</source>
         <translation>Zmień</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="199"/>
+        <location filename="../qml/FormScreen.qml" line="200"/>
         <source>How the office uses your data</source>
         <translation>Jak urząd wykorzysta Twoje dane</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="220"/>
+        <location filename="../qml/FormScreen.qml" line="221"/>
         <source>To send the application, tick this box.</source>
         <translation>Aby wysłać wniosek, zaznacz to pole.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="233"/>
+        <location filename="../qml/FormScreen.qml" line="234"/>
         <source>I have read this information</source>
         <translation>Zapoznałem/-am się z tą informacją</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="261"/>
+        <location filename="../qml/FormScreen.qml" line="262"/>
         <source>Previous</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="269"/>
+        <location filename="../qml/FormScreen.qml" line="270"/>
         <source>Send the application</source>
         <translation>Wyślij wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="269"/>
+        <location filename="../qml/FormScreen.qml" line="270"/>
         <source>Next</source>
         <translation>Dalej</translation>
     </message>

@@ -84,6 +84,16 @@
         <translation>безкоштовно</translation>
     </message>
     <message>
+        <location filename="../service_card.py" line="81"/>
+        <source>This information is available only in Polish.</source>
+        <translation>Ця інформація доступна лише польською мовою.</translation>
+    </message>
+    <message>
+        <location filename="../service_card.py" line="82"/>
+        <source>Part of this information is available only in Polish.</source>
+        <translation>Частина цієї інформації доступна лише польською мовою.</translation>
+    </message>
+    <message>
         <location filename="../form_problems.py" line="22"/>
         <source>This answer is required: please fill it in.</source>
         <translation>Ця відповідь обов’язкова: заповніть її.</translation>
@@ -641,72 +651,72 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="46"/>
+        <location filename="../qml/CardScreen.qml" line="58"/>
         <source>Fill in the application here</source>
         <translation>Заповнити заяву тут</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="61"/>
+        <location filename="../qml/CardScreen.qml" line="73"/>
         <source>What it is</source>
         <translation>Що це</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="62"/>
+        <location filename="../qml/CardScreen.qml" line="74"/>
         <source>Who can apply</source>
         <translation>Хто може звернутися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="63"/>
+        <location filename="../qml/CardScreen.qml" line="75"/>
         <source>What to bring</source>
         <translation>Що взяти з собою</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="64"/>
+        <location filename="../qml/CardScreen.qml" line="76"/>
         <source>Fees</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="65"/>
+        <location filename="../qml/CardScreen.qml" line="77"/>
         <source>How long it takes</source>
         <translation>Скільки це триває</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="68"/>
+        <location filename="../qml/CardScreen.qml" line="80"/>
         <source>Where and when to go</source>
         <translation>Куди і коли звертатися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="96"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-код з адресою цієї послуги в інтернеті</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="90"/>
+        <location filename="../qml/CardScreen.qml" line="102"/>
         <source>Continue on your phone</source>
         <translation>Продовжте на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="91"/>
+        <location filename="../qml/CardScreen.qml" line="103"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Відскануйте код камерою телефона, щоб відкрити цю послугу в інтернеті.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="95"/>
+        <location filename="../qml/CardScreen.qml" line="107"/>
         <source>Legal basis</source>
         <translation>Правова підстава</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="96"/>
+        <location filename="../qml/CardScreen.qml" line="108"/>
         <source>How to appeal</source>
         <translation>Як оскаржити</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="97"/>
+        <location filename="../qml/CardScreen.qml" line="109"/>
         <source>What you get</source>
         <translation>Що ви отримаєте</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="100"/>
+        <location filename="../qml/CardScreen.qml" line="112"/>
         <source>Information checked on %1</source>
         <translation>Інформацію перевірено: %1</translation>
     </message>
@@ -742,47 +752,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="81"/>
+        <location filename="../qml/FormScreen.qml" line="82"/>
         <source>Check your answers</source>
         <translation>Перевірте свої відповіді</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="82"/>
+        <location filename="../qml/FormScreen.qml" line="83"/>
         <source>Step %1 of %2: %3</source>
         <translation>Крок %1 з %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="163"/>
+        <location filename="../qml/FormScreen.qml" line="164"/>
         <source>Change</source>
         <translation>Змінити</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="199"/>
+        <location filename="../qml/FormScreen.qml" line="200"/>
         <source>How the office uses your data</source>
         <translation>Як установа використовує ваші дані</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="220"/>
+        <location filename="../qml/FormScreen.qml" line="221"/>
         <source>To send the application, tick this box.</source>
         <translation>Щоб надіслати заяву, позначте це поле.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="233"/>
+        <location filename="../qml/FormScreen.qml" line="234"/>
         <source>I have read this information</source>
         <translation>Я ознайомився/-лася з цією інформацією</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="261"/>
+        <location filename="../qml/FormScreen.qml" line="262"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="269"/>
+        <location filename="../qml/FormScreen.qml" line="270"/>
         <source>Send the application</source>
         <translation>Надіслати заяву</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="269"/>
+        <location filename="../qml/FormScreen.qml" line="270"/>
         <source>Next</source>
         <translation>Далі</translation>
     </message>

@@ -6,6 +6,8 @@ Flickable {
     id: cardScreen
     objectName: "cardScreen"
     property var card: catalogue.card
+    // Texts shown in Polish for want of a translation: read aloud with the Polish voice.
+    property var textLanguages: card.textLanguages || ({})
     signal fileRequested(string serviceId)
     contentHeight: content.implicitHeight + theme.body * 2
     clip: true
@@ -30,6 +32,16 @@ Flickable {
             wrapMode: Text.WordWrap
             Accessible.role: Accessible.Heading
             Accessible.name: text
+        }
+        Text {
+            objectName: "languageNotice"
+            visible: text.length > 0
+            width: parent.width
+            text: cardScreen.card.languageNotice || ""
+            color: theme.colors.mutedText
+            font.pixelSize: theme.small
+            font.italic: true
+            wrapMode: Text.WordWrap
         }
         Text {
             width: parent.width
