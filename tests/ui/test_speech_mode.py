@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -55,6 +55,9 @@ class Listener:
         settle(60)
         said = self.heard()[before:]
         return " | ".join(said)
+
+    def listen_from_now(self) -> None:
+        self._mark = len(self.heard())
 
     def wait_for(self, wanted: str, timeout_s: float = 5) -> str:
         """Until something said since the last key contains `wanted` (a screen announced)."""
@@ -187,3 +190,55 @@ def test_a_blind_resident_files_an_application_with_the_keypad_alone(ears: Liste
     said = ears.find("Kod wniosku")
     assert ", ".join(code[:3]) in said or " ".join(code[:3]) in said
     assert find_item(app.window.contentItem(), "receiptScreen") is not None
+
+
+def tap(app: KioskApp, name: str) -> None:
+    item = find_item(app.window.contentItem(), name)
+    assert item is not None and item.isVisible(), name
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(app.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+
+
+def stack_depth(app: KioskApp) -> int:
+    stack = find_item(app.window.contentItem(), "stack")
+    assert stack is not None
+    depth = stack.property("depth")
+    assert isinstance(depth, int)
+    return depth
+
+
+def test_touch_exploration_speaks_first_and_a_double_tap_chooses(ears: Listener) -> None:
+    app = ears.app
+    ears.press(Qt.Key.Key_F1)
+    ears.wait_for("elementów")
+    ears.listen_from_now()
+    tap(app, "category_podatki-oplaty")
+    assert ears.wait_for("Podatki i opłaty lokalne") == "Podatki i opłaty lokalne, przycisk"
+    settle(600)  # well past a double tap: the single touch opened nothing
+    assert stack_depth(app) == 1
+    tap(app, "category_podatki-oplaty")
+    settle(80)
+    tap(app, "category_podatki-oplaty")
+    ears.wait_for("elementów")  # the category's list is announced
+    assert stack_depth(app) == 2
+
+
+def test_the_countdown_is_spoken_with_how_to_get_more_time(ears: Listener) -> None:
+    ears.press(Qt.Key.Key_F1)
+    ears.wait_for("elementów")
+    ears.app.idle.show_countdown_now()
+    said = ears.wait_for("Czy nadal tu jesteś?")
+    assert "sekund" in said and "więcej czasu" in said
+    ears.app.idle.touch()
+
+
+def test_a_new_resident_hears_nothing_of_the_last_one(ears: Listener) -> None:
+    ears.press(Qt.Key.Key_F1)
+    ears.wait_for("elementów")
+    ears.app.session.reset()
+    settle(300)
+    assert ears.app.session.session.accessibility.read_aloud is False
+    before = len(ears.heard())
+    QTest.keyClick(ears.app.window, Qt.Key.Key_Down)
+    settle(400)
+    assert ears.heard()[before:] == []  # speech mode went with the last resident
