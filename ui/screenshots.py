@@ -40,7 +40,7 @@ def take_screenshots(services: Services, out: Path) -> list[Path]:
     written: list[Path] = []
     for orientation in ("portrait", "landscape"):
         kiosk.window.setProperty("landscape", orientation == "landscape")
-        for language in ("pl", "en", "uk"):
+        for language in ("pl", "en", "uk", "de"):
             for contrast in (False, True):
                 prefix = f"{orientation}-{language}-{'contrast' if contrast else 'normal'}"
                 written += _one_set(kiosk, out, prefix, language, contrast)

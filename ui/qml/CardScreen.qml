@@ -19,7 +19,7 @@ Flickable {
 
     Column {
         id: content
-        width: cardScreen.width
+        width: cardScreen.width - 20  // the scroll bar has the last 20 px
         spacing: theme.body * 0.9
 
         Text {

@@ -17,6 +17,11 @@ Item {
     property Item typingInto: null
     function reveal(item) {
         if (!item) return
+        // The whole question (its label and help too) when it fits above the keyboard.
+        var question = item.parent
+        var flickable = form.reviewing ? review : questions
+        if (question && question.fieldId !== undefined && question.height + theme.body * 2 <= flickable.height)
+            item = question
         var flick = form.reviewing ? review : questions
         var top = item.mapToItem(flick.contentItem, 0, 0).y
         var margin = theme.body

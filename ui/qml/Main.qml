@@ -126,8 +126,8 @@ ApplicationWindow {
         Column {
             id: header
             objectName: "header"
-            // Typing in landscape: the keyboard takes half the height; the title and the
-            // languages make room for what is being typed (back and home stay).
+            // Typing in landscape: the keyboard takes almost half the height; the
+            // whole header makes room for what is being typed (the keyboard hides with its key).
             readonly property bool compact: root.landscape && root.keyboardShown
             x: theme.body
             width: parent.width - theme.body * 2
@@ -191,7 +191,7 @@ ApplicationWindow {
             }
             Row {
                 spacing: theme.body * 0.5
-                visible: stack.depth > 1
+                visible: stack.depth > 1 && !header.compact
                 KioskButton { objectName: "backButton"; text: "‹ " + qsTr("Back"); onClicked: root.goBack() }
                 KioskButton { objectName: "homeButton"; text: "⌂ " + qsTr("Home"); onClicked: root.goHome() }
             }
