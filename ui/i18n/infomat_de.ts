@@ -502,67 +502,83 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="27"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
         <source>Large text</source>
         <translation>Große Schrift</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
         <source>Reduced motion</source>
         <translation>Weniger Bewegung</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="31"/>
         <source>Controls low (wheelchair)</source>
         <translation>Bedienung unten (Rollstuhl)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="31"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="32"/>
         <source>Read aloud</source>
         <translation>Vorlesen</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="32"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="33"/>
         <source>More time</source>
         <translation>Mehr Zeit</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="37"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="38"/>
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="65"/>
-        <source>Slower</source>
-        <translation>Langsamer</translation>
-    </message>
-    <message>
         <location filename="../qml/AccessibilityPanel.qml" line="66"/>
-        <source>Faster</source>
-        <translation>Schneller</translation>
+        <source>Speech slower</source>
+        <translation>Sprache langsamer</translation>
     </message>
     <message>
         <location filename="../qml/AccessibilityPanel.qml" line="67"/>
-        <source>Quieter</source>
-        <translation>Leiser</translation>
+        <source>Speech faster</source>
+        <translation>Sprache schneller</translation>
     </message>
     <message>
         <location filename="../qml/AccessibilityPanel.qml" line="68"/>
-        <source>Louder</source>
-        <translation>Lauter</translation>
+        <source>Speech quieter</source>
+        <translation>Sprache leiser</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="85"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="69"/>
+        <source>Speech louder</source>
+        <translation>Sprache lauter</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="vanished">Langsamer</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="vanished">Schneller</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation type="vanished">Leiser</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="vanished">Lauter</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccessibilityPanel.qml" line="86"/>
         <source>Read this screen now</source>
         <translation>Diesen Bildschirm vorlesen</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="94"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="95"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -752,47 +768,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="82"/>
+        <location filename="../qml/FormScreen.qml" line="87"/>
         <source>Check your answers</source>
         <translation>Prüfen Sie Ihre Angaben</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="83"/>
+        <location filename="../qml/FormScreen.qml" line="88"/>
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="164"/>
+        <location filename="../qml/FormScreen.qml" line="169"/>
         <source>Change</source>
         <translation>Ändern</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="200"/>
+        <location filename="../qml/FormScreen.qml" line="205"/>
         <source>How the office uses your data</source>
         <translation>Wie das Amt Ihre Daten verwendet</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="221"/>
+        <location filename="../qml/FormScreen.qml" line="226"/>
         <source>To send the application, tick this box.</source>
         <translation>Um den Antrag zu senden, kreuzen Sie dieses Feld an.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="234"/>
+        <location filename="../qml/FormScreen.qml" line="239"/>
         <source>I have read this information</source>
         <translation>Ich habe diese Information gelesen</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="262"/>
+        <location filename="../qml/FormScreen.qml" line="267"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="270"/>
+        <location filename="../qml/FormScreen.qml" line="275"/>
         <source>Send the application</source>
         <translation>Antrag senden</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="270"/>
+        <location filename="../qml/FormScreen.qml" line="275"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>

@@ -502,67 +502,83 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="27"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
         <source>Large text</source>
         <translation>Duży tekst</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
         <source>High contrast</source>
         <translation>Wysoki kontrast</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
         <source>Reduced motion</source>
         <translation>Mniej ruchu</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="31"/>
         <source>Controls low (wheelchair)</source>
         <translation>Przyciski nisko (wózek)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="31"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="32"/>
         <source>Read aloud</source>
         <translation>Czytaj na głos</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="32"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="33"/>
         <source>More time</source>
         <translation>Więcej czasu</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="37"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="38"/>
         <source>Accessibility</source>
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="65"/>
-        <source>Slower</source>
-        <translation>Wolniej</translation>
-    </message>
-    <message>
         <location filename="../qml/AccessibilityPanel.qml" line="66"/>
-        <source>Faster</source>
-        <translation>Szybciej</translation>
+        <source>Speech slower</source>
+        <translation>Mowa wolniej</translation>
     </message>
     <message>
         <location filename="../qml/AccessibilityPanel.qml" line="67"/>
-        <source>Quieter</source>
-        <translation>Ciszej</translation>
+        <source>Speech faster</source>
+        <translation>Mowa szybciej</translation>
     </message>
     <message>
         <location filename="../qml/AccessibilityPanel.qml" line="68"/>
-        <source>Louder</source>
-        <translation>Głośniej</translation>
+        <source>Speech quieter</source>
+        <translation>Mowa ciszej</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="85"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="69"/>
+        <source>Speech louder</source>
+        <translation>Mowa głośniej</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="vanished">Wolniej</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="vanished">Szybciej</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation type="vanished">Ciszej</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="vanished">Głośniej</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccessibilityPanel.qml" line="86"/>
         <source>Read this screen now</source>
         <translation>Przeczytaj ten ekran</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="94"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="95"/>
         <source>Done</source>
         <translation>Gotowe</translation>
     </message>
@@ -752,47 +768,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="82"/>
+        <location filename="../qml/FormScreen.qml" line="87"/>
         <source>Check your answers</source>
         <translation>Sprawdź swoje odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="83"/>
+        <location filename="../qml/FormScreen.qml" line="88"/>
         <source>Step %1 of %2: %3</source>
         <translation>Krok %1 z %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="164"/>
+        <location filename="../qml/FormScreen.qml" line="169"/>
         <source>Change</source>
         <translation>Zmień</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="200"/>
+        <location filename="../qml/FormScreen.qml" line="205"/>
         <source>How the office uses your data</source>
         <translation>Jak urząd wykorzysta Twoje dane</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="221"/>
+        <location filename="../qml/FormScreen.qml" line="226"/>
         <source>To send the application, tick this box.</source>
         <translation>Aby wysłać wniosek, zaznacz to pole.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="234"/>
+        <location filename="../qml/FormScreen.qml" line="239"/>
         <source>I have read this information</source>
         <translation>Zapoznałem/-am się z tą informacją</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="262"/>
+        <location filename="../qml/FormScreen.qml" line="267"/>
         <source>Previous</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="270"/>
+        <location filename="../qml/FormScreen.qml" line="275"/>
         <source>Send the application</source>
         <translation>Wyślij wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="270"/>
+        <location filename="../qml/FormScreen.qml" line="275"/>
         <source>Next</source>
         <translation>Dalej</translation>
     </message>

@@ -502,67 +502,83 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="27"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
         <source>Large text</source>
         <translation>Великий текст</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="28"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
         <source>High contrast</source>
         <translation>Високий контраст</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="29"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
         <source>Reduced motion</source>
         <translation>Менше руху</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="30"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="31"/>
         <source>Controls low (wheelchair)</source>
         <translation>Кнопки внизу (візок)</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="31"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="32"/>
         <source>Read aloud</source>
         <translation>Читати вголос</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="32"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="33"/>
         <source>More time</source>
         <translation>Більше часу</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="37"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="38"/>
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="65"/>
-        <source>Slower</source>
-        <translation>Повільніше</translation>
-    </message>
-    <message>
         <location filename="../qml/AccessibilityPanel.qml" line="66"/>
-        <source>Faster</source>
-        <translation>Швидше</translation>
+        <source>Speech slower</source>
+        <translation>Мовлення повільніше</translation>
     </message>
     <message>
         <location filename="../qml/AccessibilityPanel.qml" line="67"/>
-        <source>Quieter</source>
-        <translation>Тихіше</translation>
+        <source>Speech faster</source>
+        <translation>Мовлення швидше</translation>
     </message>
     <message>
         <location filename="../qml/AccessibilityPanel.qml" line="68"/>
-        <source>Louder</source>
-        <translation>Гучніше</translation>
+        <source>Speech quieter</source>
+        <translation>Мовлення тихіше</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="85"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="69"/>
+        <source>Speech louder</source>
+        <translation>Мовлення гучніше</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="vanished">Повільніше</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="vanished">Швидше</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation type="vanished">Тихіше</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="vanished">Гучніше</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccessibilityPanel.qml" line="86"/>
         <source>Read this screen now</source>
         <translation>Прочитати цей екран</translation>
     </message>
     <message>
-        <location filename="../qml/AccessibilityPanel.qml" line="94"/>
+        <location filename="../qml/AccessibilityPanel.qml" line="95"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
@@ -752,47 +768,47 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../qml/FormScreen.qml" line="82"/>
+        <location filename="../qml/FormScreen.qml" line="87"/>
         <source>Check your answers</source>
         <translation>Перевірте свої відповіді</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="83"/>
+        <location filename="../qml/FormScreen.qml" line="88"/>
         <source>Step %1 of %2: %3</source>
         <translation>Крок %1 з %2: %3</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="164"/>
+        <location filename="../qml/FormScreen.qml" line="169"/>
         <source>Change</source>
         <translation>Змінити</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="200"/>
+        <location filename="../qml/FormScreen.qml" line="205"/>
         <source>How the office uses your data</source>
         <translation>Як установа використовує ваші дані</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="221"/>
+        <location filename="../qml/FormScreen.qml" line="226"/>
         <source>To send the application, tick this box.</source>
         <translation>Щоб надіслати заяву, позначте це поле.</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="234"/>
+        <location filename="../qml/FormScreen.qml" line="239"/>
         <source>I have read this information</source>
         <translation>Я ознайомився/-лася з цією інформацією</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="262"/>
+        <location filename="../qml/FormScreen.qml" line="267"/>
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="270"/>
+        <location filename="../qml/FormScreen.qml" line="275"/>
         <source>Send the application</source>
         <translation>Надіслати заяву</translation>
     </message>
     <message>
-        <location filename="../qml/FormScreen.qml" line="270"/>
+        <location filename="../qml/FormScreen.qml" line="275"/>
         <source>Next</source>
         <translation>Далі</translation>
     </message>

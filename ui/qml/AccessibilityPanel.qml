@@ -16,10 +16,11 @@ Popup {
     readonly property int big: 40
     readonly property int gap: 20
     x: (root.width - width) / 2
-    width: Math.min(root.width * 0.9, 1000)
+    width: Math.min(root.width * 0.9, root.landscape ? 1500 : 1000)
     padding: gap * 1.5
-    onAboutToShow: y = session.options.low_reach ? root.height - implicitHeight - gap : (root.height - implicitHeight) / 2
-    onOpened: screenReader.screenChanged()
+    function place() { y = Math.max(gap, session.options.low_reach ? root.height - implicitHeight - gap : (root.height - implicitHeight) / 2) }
+    onAboutToShow: place()
+    onOpened: { place(); screenReader.screenChanged() }  // its height is known once laid out
     onClosed: screenReader.screenChanged()
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
 
@@ -62,10 +63,10 @@ Popup {
             spacing: panel.gap * 0.5
             Repeater {
                 model: [
-                    { key: "slower", label: qsTr("Slower"), which: "pace", step: -1 },
-                    { key: "faster", label: qsTr("Faster"), which: "pace", step: 1 },
-                    { key: "quieter", label: qsTr("Quieter"), which: "loudness", step: -1 },
-                    { key: "louder", label: qsTr("Louder"), which: "loudness", step: 1 }
+                    { key: "slower", label: qsTr("Speech slower"), which: "pace", step: -1 },
+                    { key: "faster", label: qsTr("Speech faster"), which: "pace", step: 1 },
+                    { key: "quieter", label: qsTr("Speech quieter"), which: "loudness", step: -1 },
+                    { key: "louder", label: qsTr("Speech louder"), which: "loudness", step: 1 }
                 ]
                 KioskButton {
                     objectName: "speech_" + modelData.key
