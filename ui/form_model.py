@@ -307,7 +307,7 @@ class FormModel(QObject):
         app = filed.application
         return {
             "code": app.shown_code,
-            "codeSpoken": " ".join(app.code),
+            "codeSpoken": ", ".join(app.code),  # spelt, a pause after each character
             "service": app.service_name,
             "office": app.office_name,
             "statusUrl": app.status_url,
