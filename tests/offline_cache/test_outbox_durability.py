@@ -101,7 +101,11 @@ def test_sigkill_in_the_middle_of_enqueues_leaves_whole_submissions(tmp_path: Pa
         promised.add(_promise(writer.stdout.readline()))
         time.sleep(rng.uniform(0.01, 0.15))
         writer.send_signal(signal.SIGKILL)
-        rest, _ = writer.communicate(timeout=30)
+        # Read on from the same buffered stream: communicate() with a timeout reads the raw
+        # pipe and loses the lines readline() had already buffered (promises seen as missing).
+        rest = writer.stdout.read()
+        writer.stdout.close()
+        writer.wait(timeout=30)
         promised.update(_promise(line) for line in rest.splitlines() if line.count(" ") == 1)
         assert writer.returncode == -signal.SIGKILL
     outbox = Outbox(db)
