@@ -74,9 +74,9 @@ def test_kiosk_run_tells_systemd_and_serves_metrics(
         assert port is not None
         first = messages(sock, wait_s=5)
         assert first[0] == "READY=1\nSTATUS=kiosk rynek-łańcut on screen"
-        time.sleep(1.0)
-        pings = messages(sock)
-        assert 3 <= pings.count("WATCHDOG=1") <= 8, pings
+        time.sleep(2.0)  # half the watchdog period (0.2 s) between pings: ~10; a busy
+        pings = messages(sock)  # machine (CI on 2 cores) may delay some, none may stop them
+        assert 3 <= pings.count("WATCHDOG=1") <= 16, pings
         url = f"http://127.0.0.1:{port.group(1)}/metrics"
         with urllib.request.urlopen(url, timeout=5) as reply:
             text = reply.read().decode("utf-8")
