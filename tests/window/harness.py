@@ -9,6 +9,7 @@ extents), type on the keyboard and look at screenshots, saved step by step for a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -38,6 +39,7 @@ SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 BUTTON = "push button"
 SETTLE_S = 0.35  # after a tap: the stack's 150 ms fade and a frame or two
 KEYBOARD_BACKGROUND = (38, 50, 56)  # Qt Virtual Keyboard's default style
+KEYBOARD_COLOURS = {KEYBOARD_BACKGROUND, (43, 43, 43)}  # and the kiosk's Polish letters row
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class WindowKiosk:
         self.log = self.folder / "kiosk.log"
         self.shots = SHOTS / shots_name
         self.step = 0
+        self.touch_exploration = False  # read aloud on: taps become double taps
         self.process = self._start()
         self.tree = self._wait_for_window()
 
@@ -189,17 +192,20 @@ class WindowKiosk:
         """Where the on-screen keyboard covers the window, as seen on the screen, or None.
 
         The keyboard is not in the accessibility tree (Qt Virtual Keyboard exposes nothing),
-        so it is found by its colour: a band of its background along the window's bottom-left.
+        so it is found by its colours: a band of its background along the window's bottom
+        (full width, or centred in landscape), up to the top of its Polish letters row.
         """
-        window = self.window()
-        edge = Rect(window.x, window.y, 1, window.height)
-        column = shots.grab(self.desk.xvfb.display, edge) if image is None else image
-        top = column.height
-        while top > 0 and column.getpixel((0, top - 1)) == KEYBOARD_BACKGROUND:
-            top -= 1
-        if column.height - top < 100:
+        image = self.screenshot() if image is None else image
+        bottom = image.height - 1
+        keys = [x for x in range(image.width) if image.getpixel((x, bottom)) == KEYBOARD_BACKGROUND]
+        if len(keys) < 100:
             return None
-        return Rect(window.x, window.y + top, window.width, column.height - top)
+        left, right = keys[0], keys[-1] + 1
+        top = bottom
+        while top > 0 and image.getpixel((left, top - 1)) in KEYBOARD_COLOURS:
+            top -= 1
+        window = self.window()
+        return Rect(window.x + left, window.y + top, right - left, image.height - top)
 
     def visible_area(self) -> Rect:
         """The part of the window a person can see and touch: above the keyboard when shown."""
@@ -214,7 +220,7 @@ class WindowKiosk:
         """A real click at the centre of the control, which must be fully in view first."""
         node = target if isinstance(target, Node) else self.find(target, role)
         assert_in_view(node, self.visible_area())
-        self.input.click(*node.extents.centre)
+        self.input.click(*node.extents.centre, times=2 if self.touch_exploration else 1)
         time.sleep(SETTLE_S)
         return node
 
@@ -225,18 +231,25 @@ class WindowKiosk:
         the window above the keyboard, inside its scrolling parent, and clear (by a margin) of
         the controls that stay put around it, such as the form's Previous and Next.
         """
+        with contextlib.suppress(AtspiError):  # the screen may still be coming in
+            self.find(target, role, timeout_s=2.0)
         for _ in range(tries):
-            self.find(target, role)
             nodes = self.tree.nodes()
             node = next((n for n in nodes if n.matches(target, role)), None)
-            if node is None:
-                continue  # the screen was still moving
+            if node is None:  # further down the page, not made yet: look there
+                self._swipe(self.page_area(), self.page_area().height // 3)
+                continue
             free = free_view(node, self.visible_area(), nodes)
             shift = needed_shift(node.extents, free)
             if shift == 0:
                 return node
             self._swipe(free, shift)
         raise AssertionError(f"{role} {target!r} could not be scrolled into view")
+
+    def page_area(self) -> Rect:
+        """The screen's own page (the stack under the header), where it is not covered."""
+        stack = self.find("", "layered pane").extents
+        return stack.intersection(self.visible_area())
 
     def _swipe(self, free: Rect, shift: int) -> None:
         """One slow swipe inside `free` that moves the content up by `shift` (down if < 0)."""
@@ -267,7 +280,7 @@ def assert_in_view(node: Node, area: Rect) -> None:
 
 
 CONTROL_ROLES = frozenset({"push button", "text", "check box", "radio button", "list item"})
-MARGIN = 20  # what reveal() keeps between a control and a bar that stays put (its clip edge)
+MARGIN = 18  # reveal() keeps this clear of a bar that stays put: the form leaves 0.6 x 30 px
 
 
 def related(first: Node, second: Node) -> bool:

@@ -26,14 +26,16 @@ class XInput:
             capture_output=True,
         )
 
-    def click(self, x: int, y: int) -> None:
-        """Move the pointer to (x, y) on the screen and press and release the left button.
+    def click(self, x: int, y: int, times: int = 1) -> None:
+        """Move the pointer to (x, y) on the screen and press and release the left button
+        (twice, 150 ms apart, for a double tap).
 
         No `mousemove --sync`: it waits for the pointer to move, which it never does when it
         is already there (a second tap on the same spot then takes seconds). The server
         keeps XTest events in order, so the click lands where the pointer went.
         """
-        self._xdotool("mousemove", str(x), str(y), "click", "1")
+        repeat = ["--repeat", str(times), "--delay", "150"]
+        self._xdotool("mousemove", str(x), str(y), "click", *repeat, "1")
 
     def drag(self, start: tuple[int, int], end: tuple[int, int], steps: int = 12) -> None:
         """Press at `start`, move to `end` in small steps, hold still, release: a slow swipe
