@@ -9,13 +9,25 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
 from tests.window.harness import SHOTS, Desk, KioskSettings, WindowKiosk
 from tests.window.processes import missing_tools
 
+WINDOW_TESTS = Path(__file__).parent
+
 ORIENTATIONS = ("portrait", "landscape")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.parent == WINDOW_TESTS:
+            item.add_marker(pytest.mark.window)
+            item.add_marker(pytest.mark.slow)
+
+
 SEARCH = "Szukaj e-usług"
 
 
