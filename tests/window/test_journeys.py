@@ -209,21 +209,28 @@ def open_the_category(kiosk: WindowKiosk, step: str) -> None:
     assert_not_blank(image, kiosk.find("Usługi", "list").extents, f"the category ({step})")
 
 
+def switch_on_and_off(kiosk: WindowKiosk, option: str, problems: list[str]) -> None:
+    open_the_category(kiosk, f"{option}-off")
+    set_option(kiosk, option, True, problems)
+    kiosk.tap(HOME)
+    problems.append(home_problem(kiosk, f"{option}-on-home"))
+    open_the_category(kiosk, f"{option}-on")
+    kiosk.tap(HOME)
+    problems.append(home_problem(kiosk, f"{option}-on-category-home"))
+    set_option(kiosk, option, False, problems)
+    problems.append(home_problem(kiosk, f"{option}-off-home"))
+
+
 def test_every_accessibility_option_on_and_off(kiosk: WindowKiosk) -> None:
     """Each switch turned on from a category's list, then Home; a category and Home again;
     the switch off at home. Home must be drawn and untouched each time. The journey goes on
     after a problem, to find every option that breaks something."""
     problems: list[str] = []
-    for option in OPTIONS:
-        open_the_category(kiosk, f"{option}-off")
-        set_option(kiosk, option, True, problems)
-        kiosk.tap(HOME)
-        problems.append(home_problem(kiosk, f"{option}-on-home"))
-        open_the_category(kiosk, f"{option}-on")
-        kiosk.tap(HOME)
-        problems.append(home_problem(kiosk, f"{option}-on-category-home"))
-        set_option(kiosk, option, False, problems)
-        problems.append(home_problem(kiosk, f"{option}-off-home"))
+    try:
+        for option in OPTIONS:
+            switch_on_and_off(kiosk, option, problems)
+    except AssertionError as error:  # the journey cannot go on: say so after what it found
+        problems.append(f"stopped: {str(error).splitlines()[0]}")
     found = [p for p in problems if p]
     assert not found, "\n".join(found)
 
