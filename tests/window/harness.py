@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,7 @@ class Desk:
         self.a11y.stop()
         self.bus.stop()
         self.xvfb.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class WindowKiosk:
