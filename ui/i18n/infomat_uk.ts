@@ -800,7 +800,7 @@
     <message>
         <location filename="../qml/FormScreen.qml" line="267"/>
         <source>Previous</source>
-        <translation>Назад</translation>
+        <translation>Попередній крок</translation>
     </message>
     <message>
         <location filename="../qml/FormScreen.qml" line="275"/>
@@ -872,6 +872,14 @@
         <location filename="../qml/IdleOverlay.qml" line="43"/>
         <source>I&apos;m still here</source>
         <translation>Я ще тут</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardPanel</name>
+    <message>
+        <location filename="../qml/KeyboardPanel.qml" line="13"/>
+        <source>On-screen keyboard</source>
+        <translation>Екранна клавіатура</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@ import "components"
 Column {
     id: keyboard
     objectName: "keyboard"
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("On-screen keyboard")
     readonly property alias active: panel.active
     readonly property var polishLetters: ["ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż"]
 
