@@ -11,9 +11,14 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 # (openNDS, nftables) in network namespaces with real DHCP, php-cli (openNDS encrypts FAS
 # level 2 with it), and nginx/wrk for benchmarks;
 # for the kiosk image: cage, Xwayland, grim and wlr-randr (the session under cage's headless
-# backend), systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools.
+# backend), systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools;
+# for the kiosk in a real window (tests/window): Xvfb and xkbcomp, xdotool (XTest input), a
+# D-Bus session and the AT-SPI bus, and the X libraries Qt's xcb platform plugin loads.
 DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
-	iproute2 iptables php-cli wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils
+	iproute2 iptables php-cli wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils \
+	xvfb x11-xkb-utils xdotool dbus at-spi2-core libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
+	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \
+	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide
 .PHONY: bench bench-kiosk bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue

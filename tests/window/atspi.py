@@ -1,0 +1,270 @@
+"""A small AT-SPI client over D-Bus (jeepney): what a screen reader such as Orca sees.
+
+The session bus names the accessibility bus (org.a11y.Bus.GetAddress); on that bus the
+registry's root lists one accessible per application, and each accessible answers
+org.a11y.atspi.Accessible (name, role, state, children) and, when it is on screen,
+org.a11y.atspi.Component (extents). Reference: the at-spi2-core D-Bus interface XML
+(xml/Accessible.xml, Component.xml, Text.xml).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from jeepney import DBusAddress, DBusErrorResponse, Properties, new_method_call
+from jeepney.io.blocking import DBusConnection, open_dbus_connection
+
+from tests.window.geometry import Rect
+
+ACCESSIBLE = "org.a11y.atspi.Accessible"
+COMPONENT = "org.a11y.atspi.Component"
+TEXT = "org.a11y.atspi.Text"
+REGISTRY = "org.a11y.atspi.Registry"
+ROOT_PATH = "/org/a11y/atspi/accessible/root"
+SCREEN_COORDS = 0  # ATSPI_COORD_TYPE_SCREEN
+
+# AtspiStateType, in its order: bit n of GetState's two 32-bit words is state n.
+STATE_NAMES = (
+    "invalid",
+    "active",
+    "armed",
+    "busy",
+    "checked",
+    "collapsed",
+    "defunct",
+    "editable",
+    "enabled",
+    "expandable",
+    "expanded",
+    "focusable",
+    "focused",
+    "has-tooltip",
+    "horizontal",
+    "iconified",
+    "modal",
+    "multi-line",
+    "multiselectable",
+    "opaque",
+    "pressed",
+    "resizable",
+    "selectable",
+    "selected",
+    "sensitive",
+    "showing",
+    "single-line",
+    "stale",
+    "transient",
+    "vertical",
+    "visible",
+    "manages-descendants",
+    "indeterminate",
+    "required",
+    "truncated",
+    "animated",
+    "invalid-entry",
+    "supports-autocompletion",
+    "selectable-text",
+    "is-default",
+    "visited",
+    "checkable",
+    "has-popup",
+    "read-only",
+)
+
+T = TypeVar("T")
+NameMatch = str | re.Pattern[str]
+
+
+class AtspiError(AssertionError):
+    """What a test was waiting for did not appear, or the tree could not be read."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One accessible object: the application's bus name and the object's path."""
+
+    bus: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Node:
+    """An accessible as the tree showed it at one moment."""
+
+    ref: Ref
+    name: str
+    role: str
+    description: str
+    states: frozenset[str]
+    extents: Rect
+    parent: Node | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def showing(self) -> bool:
+        return "showing" in self.states and not self.extents.empty
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def matches(self, name: NameMatch | None, role: str | None) -> bool:
+        if role is not None and self.role != role:
+            return False
+        if name is None:
+            return True
+        if isinstance(name, str):
+            return self.name == name
+        return name.search(self.name) is not None
+
+
+def states_from(words: list[int]) -> frozenset[str]:
+    bits = words[0] | (words[1] << 32)
+    return frozenset(n for i, n in enumerate(STATE_NAMES) if bits >> i & 1)
+
+
+def poll(probe: Callable[[], T | None], timeout_s: float, step_s: float = 0.1) -> T | None:
+    """`probe()` until it gives something other than None, or None after `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        found = probe()
+        if found is not None or time.monotonic() > deadline:
+            return found
+        time.sleep(step_s)
+
+
+def name_has_owner(bus: str, name: str) -> bool:
+    """Whether some program holds the well-known `name` on the D-Bus at address `bus`."""
+    daemon = DBusAddress(
+        "/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus"
+    )
+    with open_dbus_connection(bus=bus) as connection:
+        reply = connection.send_and_get_reply(new_method_call(daemon, "NameHasOwner", "s", (name,)))
+    return bool(reply.body[0])
+
+
+class Atspi:
+    """A connection to the accessibility bus of one D-Bus session."""
+
+    def __init__(self, session_bus: str) -> None:
+        with open_dbus_connection(bus=session_bus) as session:
+            launcher = DBusAddress(
+                "/org/a11y/bus", bus_name="org.a11y.Bus", interface="org.a11y.Bus"
+            )
+            address = str(
+                session.send_and_get_reply(new_method_call(launcher, "GetAddress")).body[0]
+            )
+        self._bus: DBusConnection = open_dbus_connection(bus=address)
+
+    def close(self) -> None:
+        self._bus.close()
+
+    def call(self, ref: Ref, interface: str, method: str, sig: str = "", *args: object) -> Any:
+        address = DBusAddress(ref.path, bus_name=ref.bus, interface=interface)
+        message = new_method_call(address, method, sig or None, args)
+        reply = self._bus.send_and_get_reply(message, timeout=10)
+        if reply.header.message_type.name == "error":
+            raise DBusErrorResponse(reply)
+        body: tuple[Any, ...] = reply.body
+        return body[0] if len(body) == 1 else body
+
+    def prop(self, ref: Ref, interface: str, name: str) -> Any:
+        address = DBusAddress(ref.path, bus_name=ref.bus, interface=interface)
+        reply = self._bus.send_and_get_reply(Properties(address).get(name), timeout=10)
+        if reply.header.message_type.name == "error":
+            raise DBusErrorResponse(reply)
+        return reply.body[0][1]
+
+    def application(self, pid: int) -> Ref | None:
+        """The application accessible of process `pid`, once it has registered."""
+        for ref in self.children(Ref(REGISTRY, ROOT_PATH)):
+            if self.pid_of(ref.bus) == pid:
+                return ref
+        return None
+
+    def pid_of(self, bus_name: str) -> int:
+        dbus = Ref("org.freedesktop.DBus", "/org/freedesktop/DBus")
+        return int(
+            self.call(dbus, "org.freedesktop.DBus", "GetConnectionUnixProcessID", "s", bus_name)
+        )
+
+    def children(self, ref: Ref) -> list[Ref]:
+        return [Ref(bus, path) for bus, path in self.call(ref, ACCESSIBLE, "GetChildren")]
+
+    def node(self, ref: Ref, parent: Node | None) -> Node:
+        x, y, width, height = self.call(ref, COMPONENT, "GetExtents", "u", SCREEN_COORDS)
+        return Node(
+            ref=ref,
+            name=str(self.prop(ref, ACCESSIBLE, "Name")),
+            role=str(self.call(ref, ACCESSIBLE, "GetRoleName")),
+            description=str(self.prop(ref, ACCESSIBLE, "Description")),
+            states=states_from(self.call(ref, ACCESSIBLE, "GetState")),
+            extents=Rect(x, y, width, height),
+            parent=parent,
+        )
+
+    def tree(self, app: Ref) -> list[Node]:
+        """Every accessible of `app` that is on screen, parents before their children.
+
+        A hidden accessible's subtree is skipped: what is not showing cannot be tapped or read.
+        """
+        found: list[Node] = []
+        pending: list[tuple[Ref, Node | None]] = [(ref, None) for ref in self.children(app)]
+        while pending:
+            ref, parent = pending.pop(0)
+            try:
+                node = self.node(ref, parent)
+            except DBusErrorResponse:
+                continue  # gone while we looked: the screen is changing
+            if not node.showing:
+                continue
+            found.append(node)
+            try:
+                pending += [(child, node) for child in self.children(ref)]
+            except DBusErrorResponse:
+                continue
+        return found
+
+    def text(self, ref: Ref) -> str:
+        """The whole text of an editable or text accessible (its content, not its name)."""
+        count = int(self.prop(ref, TEXT, "CharacterCount"))
+        return str(self.call(ref, TEXT, "GetText", "ii", 0, count))
+
+
+class AppTree:
+    """One application's accessibles, looked up as a screen-reader user finds controls."""
+
+    def __init__(self, atspi: Atspi, app: Ref) -> None:
+        self.atspi = atspi
+        self.app = app
+
+    def nodes(self) -> list[Node]:
+        return self.atspi.tree(self.app)
+
+    def find_all(self, name: NameMatch | None = None, role: str | None = None) -> list[Node]:
+        return [n for n in self.nodes() if n.matches(name, role)]
+
+    def find(self, name: NameMatch, role: str | None = None, timeout_s: float = 5.0) -> Node:
+        """The first showing accessible called `name` (and of `role`), waiting for it."""
+        found = poll(lambda: next(iter(self.find_all(name, role)), None), timeout_s)
+        if found is None:
+            raise AtspiError(f"no {role or 'accessible'} {name!r} on screen; {self.describe()}")
+        return found
+
+    def has(self, name: NameMatch, role: str | None = None) -> bool:
+        return bool(self.find_all(name, role))
+
+    def wait_gone(self, name: NameMatch, role: str | None = None, timeout_s: float = 5.0) -> None:
+        gone = poll(lambda: True if not self.has(name, role) else None, timeout_s)
+        if gone is None:
+            raise AtspiError(f"{role or 'accessible'} {name!r} still on screen; {self.describe()}")
+
+    def describe(self) -> str:
+        """What is showing, one `role 'name'` per accessible, for failure messages."""
+        shown = [f"{n.role} {n.name!r}" for n in self.nodes() if n.name]
+        return "showing: " + ", ".join(shown)

@@ -1,0 +1,263 @@
+"""The real kiosk in a real X window, driven and read as a person (and a screen reader) does.
+
+A `Desk` is the kiosk's surroundings for one orientation: Xvfb, a private D-Bus session and
+the AT-SPI bus. A `WindowKiosk` is `kiosk run --demo --windowed` on it (Qt's xcb platform,
+accessibility always on, a throwaway data folder), found in the accessibility tree by its
+process id. Tests tap controls by accessible name (a real XTest click at the centre of their
+extents), type on the keyboard and look at screenshots, saved step by step for a person.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from tests.window import shots
+from tests.window.atspi import AppTree, Atspi, AtspiError, NameMatch, Node, poll
+from tests.window.geometry import Rect
+from tests.window.processes import (
+    AccessibilityBus,
+    SessionBus,
+    Xvfb,
+    log_tail,
+    stop_group,
+)
+from tests.window.xinput import XInput
+
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "build" / "work" / "window-shots"
+SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+BUTTON = "push button"
+SETTLE_S = 0.35  # after a tap: the stack's 150 ms fade and a frame or two
+KEYBOARD_BACKGROUND = (38, 50, 56)  # Qt Virtual Keyboard's default style
+
+
+@dataclass(frozen=True)
+class KioskSettings:
+    """What a journey needs from the kiosk's config file."""
+
+    orientation: str
+    idle_s: int = 900
+    countdown_s: int = 20
+    attract_s: int = 3600
+
+    def toml(self, data_dir: Path) -> str:
+        return (
+            f'data_dir = "{data_dir}"\n'
+            "[screen]\n"
+            f'orientation = "{self.orientation}"\n'
+            f"idle_s = {self.idle_s}\ncountdown_s = {self.countdown_s}\n"
+            f"attract_s = {self.attract_s}\n"
+            "[metrics]\nenabled = false\n"
+            '[printer]\nkind = "virtual"\n'
+        )
+
+
+class Desk:
+    """Xvfb of the kiosk's screen size, a D-Bus session and its accessibility bus."""
+
+    def __init__(self, orientation: str) -> None:
+        self.orientation = orientation
+        self.folder = Path(tempfile.mkdtemp(prefix=f"infomat-window-{orientation}-"))
+        self.screen = Rect(0, 0, *SIZES[orientation])
+        self.xvfb = Xvfb(self.screen.width, self.screen.height)
+        self.bus = SessionBus()
+        self.runtime = self.folder / "runtime"
+        self.runtime.mkdir(mode=0o700)
+        try:
+            self.a11y = AccessibilityBus(self.bus, self.env())
+        except Exception:
+            self.bus.stop()
+            self.xvfb.stop()
+            raise
+
+    def env(self) -> dict[str, str]:
+        """The environment of a program on this desk (the kiosk adds its own)."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DBUS_", "XDG_"))}
+        env.update(
+            DISPLAY=self.xvfb.display,
+            DBUS_SESSION_BUS_ADDRESS=self.bus.address,
+            XDG_RUNTIME_DIR=str(self.runtime),
+        )
+        return env
+
+    def stop(self) -> None:
+        self.a11y.stop()
+        self.bus.stop()
+        self.xvfb.stop()
+
+
+class WindowKiosk:
+    """The kiosk app running on a `Desk`, with the hands and eyes of a tester."""
+
+    def __init__(self, desk: Desk, settings: KioskSettings, shots_name: str) -> None:
+        self.desk = desk
+        self.settings = settings
+        self.input = XInput(desk.xvfb.display)
+        self.atspi = Atspi(desk.bus.address)
+        self.folder = desk.folder / f"kiosk-{time.monotonic_ns()}"
+        self.log = self.folder / "kiosk.log"
+        self.shots = SHOTS / shots_name
+        self.step = 0
+        self.process = self._start()
+        self.tree = self._wait_for_window()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        config = self.folder / "kiosk.toml"
+        (self.folder / "xdg").mkdir(parents=True)
+        config.write_text(self.settings.toml(self.folder / "data"))
+        env = self.desk.env()
+        env.update(
+            QT_QPA_PLATFORM="xcb",
+            QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+            XDG_DATA_HOME=str(self.folder / "xdg"),
+            PYTHONPATH=str(REPO),  # this checkout's code, whichever the venv's editable install is
+        )
+        command = [sys.executable, "-m", "ui.launcher", "--config", str(config)]
+        with self.log.open("wb") as log:
+            return subprocess.Popen(
+                [*command, "run", "--demo", "--windowed"],
+                cwd=REPO,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def _wait_for_window(self) -> AppTree:
+        app = poll(lambda: self.atspi.application(self.process.pid), 30, 0.2)
+        if app is None:
+            raise AtspiError(f"the kiosk did not register with AT-SPI; log:\n{self.log_tail()}")
+        tree = AppTree(self.atspi, app)
+        try:
+            tree.find(re.compile("Dostępność"), BUTTON, timeout_s=30)
+            tree.find("Kategorie", "heading", timeout_s=10)
+        except AtspiError as error:
+            raise AtspiError(f"{error}\nlog:\n{self.log_tail()}") from error
+        time.sleep(SETTLE_S)
+        return tree
+
+    def stop(self) -> None:
+        self.atspi.close()
+        stop_group(self.process, grace_s=10)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def log_tail(self) -> str:
+        return log_tail(self.log)
+
+    # What the window is and shows.
+    def window(self) -> Rect:
+        return self.tree.find("Infomat", "frame").extents
+
+    def find(self, name: NameMatch, role: str | None = None, timeout_s: float = 5.0) -> Node:
+        return self.tree.find(name, role, timeout_s)
+
+    def has(self, name: NameMatch, role: str | None = None) -> bool:
+        return self.tree.has(name, role)
+
+    def text_of(self, node: Node) -> str:
+        return self.atspi.text(node.ref)
+
+    def screenshot(self) -> Image.Image:
+        return shots.grab(self.desk.xvfb.display, self.window())
+
+    def shot(self, step: str) -> Image.Image:
+        """A screenshot of the window, also saved as the next step's PNG for a person to see."""
+        image = self.screenshot()
+        self.step += 1
+        shots.save(image, self.shots / f"{self.step:02d}-{step}.png")
+        return image
+
+    def keyboard(self, image: Image.Image | None = None) -> Rect | None:
+        """Where the on-screen keyboard covers the window, as seen on the screen, or None.
+
+        The keyboard is not in the accessibility tree (Qt Virtual Keyboard exposes nothing),
+        so it is found by its colour: a band of its background along the window's bottom-left.
+        """
+        window = self.window()
+        image = image or self.screenshot()
+        top = image.height
+        while top > 0 and image.getpixel((0, top - 1)) == KEYBOARD_BACKGROUND:
+            top -= 1
+        if image.height - top < 100:
+            return None
+        return Rect(window.x, window.y + top, window.width, image.height - top)
+
+    def visible_area(self) -> Rect:
+        """The part of the window a person can see and touch: above the keyboard when shown."""
+        window = self.window()
+        keyboard = self.keyboard()
+        if keyboard is None:
+            return window
+        return Rect(window.x, window.y, window.width, keyboard.y - window.y)
+
+    # Hands.
+    def tap(self, target: NameMatch | Node, role: str | None = BUTTON) -> Node:
+        """A real click at the centre of the control, which must be fully in view first."""
+        node = target if isinstance(target, Node) else self.find(target, role)
+        assert_in_view(node, self.visible_area())
+        self.input.click(*node.extents.centre)
+        time.sleep(SETTLE_S)
+        return node
+
+    def tap_at(self, x: int, y: int) -> None:
+        window = self.window()
+        self.input.click(window.x + x, window.y + y)
+
+    def type(self, text: str) -> None:
+        self.input.type_text(text)
+        time.sleep(SETTLE_S)
+
+    def key(self, *combos: str) -> None:
+        self.input.key(*combos)
+        time.sleep(SETTLE_S)
+
+
+def assert_in_view(node: Node, area: Rect) -> None:
+    """The control lies fully inside `area` (the window above the keyboard) and its clip."""
+    assert area.contains(node.extents), (
+        f"{node.role} {node.name!r} at {node.extents} is not fully inside the visible area {area}"
+    )
+    assert_not_cut_off(node)
+
+
+def clipping_parent(node: Node) -> Node | None:
+    """The nearest ancestor that scrolls its content (a list or a flickable page)."""
+    return next((a for a in node.ancestors() if a.role in SCROLLING_ROLES), None)
+
+
+SCROLLING_ROLES = frozenset({"list", "scroll pane", "panel", "layered pane"})
+
+
+def assert_not_cut_off(node: Node) -> None:
+    """The node is wholly inside its scrolling parent's visible extents (nothing clipped)."""
+    parent = clipping_parent(node)
+    if parent is not None:
+        assert parent.extents.contains(node.extents), (
+            f"{node.role} {node.name!r} at {node.extents} is cut off by its {parent.role} "
+            f"{parent.name!r} at {parent.extents}"
+        )
+
+
+def assert_no_overlap(first: Node, second: Node) -> None:
+    """Nothing under a button: the two controls share no pixel."""
+    assert not first.extents.overlaps(second.extents), (
+        f"{first.role} {first.name!r} at {first.extents} overlaps "
+        f"{second.role} {second.name!r} at {second.extents}"
+    )
+
+
+def assert_not_blank(image: Image.Image, area: Rect, what: str, min_colours: int = 8) -> None:
+    """`area` of the screenshot shows something: several colours and some ink."""
+    reason = shots.blank_reason(image.crop(area.box()), min_colours, min_ink=0.02)
+    assert reason is None, f"{what} looks blank: {reason}"
