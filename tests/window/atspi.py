@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from jeepney import DBusAddress, DBusErrorResponse, Properties, new_method_call
+from jeepney import (
+    DBusAddress,
+    DBusErrorResponse,
+    HeaderFields,
+    MessageType,
+    Properties,
+    new_method_call,
+)
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
 from tests.window.geometry import Rect
@@ -123,6 +130,21 @@ class Node:
         return name.search(self.name) is not None
 
 
+def _address(ref: Ref, interface: str) -> Any:
+    return DBusAddress(ref.path, bus_name=ref.bus, interface=interface)
+
+
+# What the tree walk asks of each accessible, in the order Atspi.nodes() reads the answers.
+QUESTIONS: tuple[Callable[[Ref], Any], ...] = (
+    lambda ref: Properties(_address(ref, ACCESSIBLE)).get("Name"),
+    lambda ref: Properties(_address(ref, ACCESSIBLE)).get("Description"),
+    lambda ref: new_method_call(_address(ref, ACCESSIBLE), "GetRoleName"),
+    lambda ref: new_method_call(_address(ref, ACCESSIBLE), "GetState"),
+    lambda ref: new_method_call(_address(ref, COMPONENT), "GetExtents", "u", (SCREEN_COORDS,)),
+    lambda ref: new_method_call(_address(ref, ACCESSIBLE), "GetChildren"),
+)
+
+
 def states_from(words: list[int]) -> frozenset[str]:
     bits = words[0] | (words[1] << 32)
     return frozenset(n for i, n in enumerate(STATE_NAMES) if bits >> i & 1)
@@ -196,17 +218,45 @@ class Atspi:
     def children(self, ref: Ref) -> list[Ref]:
         return [Ref(bus, path) for bus, path in self.call(ref, ACCESSIBLE, "GetChildren")]
 
-    def node(self, ref: Ref, parent: Node | None) -> Node:
-        x, y, width, height = self.call(ref, COMPONENT, "GetExtents", "u", SCREEN_COORDS)
-        return Node(
-            ref=ref,
-            name=str(self.prop(ref, ACCESSIBLE, "Name")),
-            role=str(self.call(ref, ACCESSIBLE, "GetRoleName")),
-            description=str(self.prop(ref, ACCESSIBLE, "Description")),
-            states=states_from(self.call(ref, ACCESSIBLE, "GetState")),
-            extents=Rect(x, y, width, height),
-            parent=parent,
-        )
+    def batch(self, messages: list[Any]) -> list[Any]:
+        """Send every message at once, then collect the replies in order (an error reply is
+        None): one round trip for a whole level of the tree instead of one per question."""
+        serials = []
+        for message in messages:
+            serial = next(self._bus.outgoing_serial)
+            self._bus.send(message, serial=serial)
+            serials.append(serial)
+        replies: dict[int, Any] = {}
+        deadline = time.monotonic() + 10
+        while len(replies) < len(serials):
+            reply = self._bus.receive(timeout=max(0.01, deadline - time.monotonic()))
+            replies[reply.header.fields.get(HeaderFields.reply_serial, -1)] = reply
+        return [
+            None if replies[s].header.message_type == MessageType.error else replies[s].body
+            for s in serials
+        ]
+
+    def nodes(self, refs: list[tuple[Ref, Node | None]]) -> list[tuple[Node, list[Ref]]]:
+        """Each accessible in `refs` (with its parent) and its children; gone ones left out."""
+        questions = [question(ref) for ref, _ in refs for question in QUESTIONS]
+        answers = self.batch(questions)
+        found = []
+        for index, (ref, parent) in enumerate(refs):
+            answer = answers[index * len(QUESTIONS) : (index + 1) * len(QUESTIONS)]
+            if None in answer:
+                continue  # gone while we looked: the screen is changing
+            (name,), (description,), (role,), (state,), (extents,), (children,) = answer
+            node = Node(
+                ref=ref,
+                name=str(name[1]),
+                role=str(role),
+                description=str(description[1]),
+                states=states_from(state),
+                extents=Rect(*extents),
+                parent=parent,
+            )
+            found.append((node, [Ref(bus, path) for bus, path in children]))
+        return found
 
     def tree(self, app: Ref) -> list[Node]:
         """Every accessible of `app` that is on screen, parents before their children.
@@ -214,20 +264,11 @@ class Atspi:
         A hidden accessible's subtree is skipped: what is not showing cannot be tapped or read.
         """
         found: list[Node] = []
-        pending: list[tuple[Ref, Node | None]] = [(ref, None) for ref in self.children(app)]
-        while pending:
-            ref, parent = pending.pop(0)
-            try:
-                node = self.node(ref, parent)
-            except DBusErrorResponse:
-                continue  # gone while we looked: the screen is changing
-            if not node.showing:
-                continue
-            found.append(node)
-            try:
-                pending += [(child, node) for child in self.children(ref)]
-            except DBusErrorResponse:
-                continue
+        level: list[tuple[Ref, Node | None]] = [(ref, None) for ref in self.children(app)]
+        while level:
+            shown = [(node, kids) for node, kids in self.nodes(level) if node.showing]
+            found += [node for node, _ in shown]
+            level = [(kid, node) for node, kids in shown for kid in kids]
         return found
 
     def text(self, ref: Ref) -> str:

@@ -60,8 +60,9 @@ class Seat:
 def fingerprint(kiosk: WindowKiosk) -> tuple[object, ...]:
     """What is on screen, by role, name and place, and what the search field holds."""
     nodes = kiosk.tree.nodes()
-    search = next(n for n in nodes if n.name == SEARCH)
-    return (kiosk.text_of(search), *((n.role, n.name, n.extents) for n in nodes))
+    search = next((n for n in nodes if n.name == SEARCH), None)
+    typed = None if search is None else kiosk.text_of(search)
+    return (typed, *((n.role, n.name, n.extents) for n in nodes))
 
 
 @pytest.fixture(scope="module")

@@ -142,6 +142,9 @@ class WindowKiosk:
             tree.find("Kategorie", "heading", timeout_s=10)
         except AtspiError as error:
             raise AtspiError(f"{error}\nlog:\n{self.log_tail()}") from error
+        if not self.input.window_mapped("Infomat"):
+            raise AtspiError("the kiosk's window is not mapped")
+        self.window_rect = tree.find("Infomat", "frame").extents
         time.sleep(SETTLE_S)
         return tree
 
@@ -157,13 +160,17 @@ class WindowKiosk:
 
     # What the window is and shows.
     def window(self) -> Rect:
-        return self.tree.find("Infomat", "frame").extents
+        """Where the kiosk's window is on the screen (it neither moves nor resizes)."""
+        return self.window_rect
 
     def find(self, name: NameMatch, role: str | None = None, timeout_s: float = 5.0) -> Node:
         return self.tree.find(name, role, timeout_s)
 
     def has(self, name: NameMatch, role: str | None = None) -> bool:
         return self.tree.has(name, role)
+
+    def wait_gone(self, name: NameMatch, role: str | None = None, timeout_s: float = 5.0) -> None:
+        self.tree.wait_gone(name, role, timeout_s)
 
     def text_of(self, node: Node) -> str:
         return self.atspi.text(node.ref)
@@ -185,13 +192,14 @@ class WindowKiosk:
         so it is found by its colour: a band of its background along the window's bottom-left.
         """
         window = self.window()
-        image = image or self.screenshot()
-        top = image.height
-        while top > 0 and image.getpixel((0, top - 1)) == KEYBOARD_BACKGROUND:
+        edge = Rect(window.x, window.y, 1, window.height)
+        column = shots.grab(self.desk.xvfb.display, edge) if image is None else image
+        top = column.height
+        while top > 0 and column.getpixel((0, top - 1)) == KEYBOARD_BACKGROUND:
             top -= 1
-        if image.height - top < 100:
+        if column.height - top < 100:
             return None
-        return Rect(window.x, window.y + top, window.width, image.height - top)
+        return Rect(window.x, window.y + top, window.width, column.height - top)
 
     def visible_area(self) -> Rect:
         """The part of the window a person can see and touch: above the keyboard when shown."""
@@ -209,6 +217,33 @@ class WindowKiosk:
         self.input.click(*node.extents.centre)
         time.sleep(SETTLE_S)
         return node
+
+    def reveal(self, target: NameMatch, role: str | None = BUTTON, tries: int = 8) -> Node:
+        """Swipe the page until the control is in view with nothing over it; the node.
+
+        The kiosk's flickable pages are not in the accessibility tree, so "in view" is: inside
+        the window above the keyboard, inside its scrolling parent, and clear (by a margin) of
+        the controls that stay put around it, such as the form's Previous and Next.
+        """
+        for _ in range(tries):
+            self.find(target, role)
+            nodes = self.tree.nodes()
+            node = next((n for n in nodes if n.matches(target, role)), None)
+            if node is None:
+                continue  # the screen was still moving
+            free = free_view(node, self.visible_area(), nodes)
+            shift = needed_shift(node.extents, free)
+            if shift == 0:
+                return node
+            self._swipe(free, shift)
+        raise AssertionError(f"{role} {target!r} could not be scrolled into view")
+
+    def _swipe(self, free: Rect, shift: int) -> None:
+        """One slow swipe inside `free` that moves the content up by `shift` (down if < 0)."""
+        x, middle = free.centre
+        shift = max(-free.height // 2, min(free.height // 2, shift + 30 * (1 if shift > 0 else -1)))
+        self.input.drag((x, middle + shift // 2), (x, middle - shift // 2))
+        time.sleep(SETTLE_S)
 
     def tap_at(self, x: int, y: int) -> None:
         window = self.window()
@@ -229,6 +264,65 @@ def assert_in_view(node: Node, area: Rect) -> None:
         f"{node.role} {node.name!r} at {node.extents} is not fully inside the visible area {area}"
     )
     assert_not_cut_off(node)
+
+
+CONTROL_ROLES = frozenset({"push button", "text", "check box", "radio button", "list item"})
+MARGIN = 20  # what reveal() keeps between a control and a bar that stays put (its clip edge)
+
+
+def related(first: Node, second: Node) -> bool:
+    """The same accessible, or one inside the other."""
+    return (
+        first.ref == second.ref
+        or first.ref in {a.ref for a in second.ancestors()}
+        or second.ref in {a.ref for a in first.ancestors()}
+    )
+
+
+def controls_over(node: Node, area: Rect, nodes: list[Node]) -> list[Node]:
+    """The other controls on screen that share pixels with `area` (around `node`)."""
+    return [
+        n
+        for n in nodes
+        if n.role in CONTROL_ROLES and not related(n, node) and n.extents.overlaps(area)
+    ]
+
+
+def assert_nothing_over(node: Node, nodes: list[Node]) -> None:
+    """Nothing under (or over) a control: no other control shares a pixel with it.
+
+    Only where nothing is clipped: Qt reports a control scrolled out under a flickable's edge
+    as showing, at its whole size, when the flickable itself is not in the tree.
+    """
+    others = controls_over(node, node.extents, nodes)
+    assert not others, f"{node.role} {node.name!r} at {node.extents} is overlapped by " + ", ".join(
+        f"{n.role} {n.name!r} at {n.extents}" for n in others
+    )
+
+
+def free_view(node: Node, visible: Rect, nodes: list[Node]) -> Rect:
+    """Where `node` can be seen whole: the visible area within its scrolling parent, less the
+    bars of controls that stay put at its top or bottom edge (the form's Previous and Next,
+    the home screen's search field) while the content scrolls between them."""
+    clip = clipping_parent(node)
+    view = visible if clip is None else visible.intersection(clip.extents)
+    column = Rect(node.extents.x, view.y, node.extents.width, view.height)
+    top, bottom = view.y, view.bottom
+    for other in controls_over(node, column, nodes):
+        if abs(other.extents.bottom - view.bottom) <= 2:
+            bottom = min(bottom, other.extents.y - MARGIN)
+        elif abs(other.extents.y - view.y) <= 2:
+            top = max(top, other.extents.bottom + MARGIN)
+    return Rect(view.x, top, view.width, max(0, bottom - top))
+
+
+def needed_shift(target: Rect, free: Rect) -> int:
+    """How far the content must move up (down if < 0) for `target` to sit inside `free`."""
+    if free.contains(target):
+        return 0
+    if target.bottom > free.bottom and target.height <= free.height:
+        return target.bottom - free.bottom
+    return target.y - free.y  # above, or taller than the view: its top first
 
 
 def clipping_parent(node: Node) -> Node | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageGrab
+from PIL import Image, ImageChops, ImageGrab
 
 from tests.window.geometry import Rect
 
@@ -40,3 +40,12 @@ def save(image: Image.Image, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path)
     return path
+
+
+def difference(first: Image.Image, second: Image.Image) -> float:
+    """The share of pixels that differ between two screenshots of the same size."""
+    if first.size != second.size:
+        return 1.0
+    same = ImageChops.difference(first, second).convert("L").histogram()[0]
+    total = first.width * first.height
+    return (total - same) / total

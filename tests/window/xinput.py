@@ -27,8 +27,35 @@ class XInput:
         )
 
     def click(self, x: int, y: int) -> None:
-        """Move the pointer to (x, y) on the screen and press and release the left button."""
-        self._xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
+        """Move the pointer to (x, y) on the screen and press and release the left button.
+
+        No `mousemove --sync`: it waits for the pointer to move, which it never does when it
+        is already there (a second tap on the same spot then takes seconds). The server
+        keeps XTest events in order, so the click lands where the pointer went.
+        """
+        self._xdotool("mousemove", str(x), str(y), "click", "1")
+
+    def drag(self, start: tuple[int, int], end: tuple[int, int], steps: int = 12) -> None:
+        """Press at `start`, move to `end` in small steps, hold still, release: a slow swipe
+        that scrolls without flinging on."""
+        moves: list[str] = []
+        for step in range(1, steps + 1):
+            x = start[0] + (end[0] - start[0]) * step // steps
+            y = start[1] + (end[1] - start[1]) * step // steps
+            moves += ["mousemove", str(x), str(y), "sleep", "0.02"]
+        x0, y0 = start
+        self._xdotool("mousemove", str(x0), str(y0), "mousedown", "1", *moves, "sleep", "0.3")
+        self._xdotool("mouseup", "1")
+
+    def window_mapped(self, name: str) -> bool:
+        """Whether a window called `name` is mapped (shown) on the screen."""
+        found = subprocess.run(
+            [XDOTOOL, "search", "--onlyvisible", "--name", f"^{name}$"],
+            env={"DISPLAY": self.display},
+            capture_output=True,
+            check=False,
+        )
+        return found.returncode == 0 and bool(found.stdout.strip())
 
     def key(self, *combos: str) -> None:
         """Key presses such as "Escape", "alt+F4", "ctrl+q", "Return"."""

@@ -1,0 +1,235 @@
+"""Journeys of a resident through the real kiosk window, by accessible name and real taps.
+
+Every journey starts at the pristine home screen (conftest.py) and saves a screenshot of
+each step under build/work/window-shots/<orientation>/<test>/.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.window import shots
+from tests.window.harness import (
+    BUTTON,
+    WindowKiosk,
+    assert_in_view,
+    assert_no_overlap,
+    assert_not_blank,
+)
+
+SEARCH = "Szukaj e-usług"
+ID_CARD = "Wniosek o wydanie dowodu osobistego"
+INFO_REQUEST = "Wniosek o udostępnienie informacji publicznej"
+BIRTH = "Narodziny dziecka"
+
+
+def label(text: str) -> re.Pattern[str]:
+    """A button's accessible name, with or without the symbol drawn beside its text
+    ("⌂ Start", "Dalej ›"): the kiosk is moving the symbols out of the names."""
+    return re.compile(rf"^[^\w(]*{re.escape(text)}[\s›]*$")
+
+
+HOME = label("Start")
+BACK = label("Wstecz")
+NEXT = label("Dalej")
+ACCESSIBILITY = label("Dostępność")
+DONE = label("Gotowe")
+CATEGORY = "Podatki i opłaty lokalne"
+OPTIONS = [
+    "Duży tekst",
+    "Wysoki kontrast",
+    "Mniej ruchu",
+    "Przyciski nisko (wózek)",
+    "Czytaj na głos",
+    "Więcej czasu",
+]
+
+
+def service(name: str) -> re.Pattern[str]:
+    """A row of a result list: the service's name, then its office."""
+    return re.compile(f"^{re.escape(name)}, ")
+
+
+def query(kiosk: WindowKiosk) -> str:
+    return kiosk.text_of(kiosk.find(SEARCH, "text"))
+
+
+def assert_home(kiosk: WindowKiosk, step: str) -> None:
+    """The home screen as the next resident should find it: nothing typed, content drawn."""
+    kiosk.find("Kategorie", "heading")
+    assert not kiosk.has(HOME, BUTTON), f"{step}: the header still offers Home"
+    assert query(kiosk) == "", f"{step}: the search field still holds {query(kiosk)!r}"
+    image = kiosk.shot(step)
+    assert_not_blank(image, kiosk.find("", "layered pane").extents, f"home ({step})")
+
+
+def test_search_open_a_card_and_come_back(kiosk: WindowKiosk) -> None:
+    kiosk.tap(SEARCH, "text")
+    kiosk.type("dowód osobisty")
+    result = kiosk.find(service(ID_CARD), BUTTON)
+    assert query(kiosk) == "dowód osobisty"
+    image = kiosk.shot("results")
+    assert kiosk.keyboard(image) is not None, "typing should show the on-screen keyboard"
+    assert_in_view(result, kiosk.visible_area())
+
+    kiosk.tap(result)
+    title = kiosk.find(ID_CARD, "heading")
+    assert_in_view(title, kiosk.visible_area())
+    image = kiosk.shot("card")
+    assert kiosk.keyboard(image) is None, "the keyboard should go away on the card"
+    assert_not_blank(image, kiosk.find(ID_CARD, "panel").extents, "the service card")
+
+    kiosk.tap(BACK)
+    results = kiosk.find("Usługi", "list")
+    assert query(kiosk) == "dowód osobisty"
+    assert not kiosk.has(ID_CARD, "heading")
+    image = kiosk.shot("back-at-results")
+    assert_not_blank(image, results.extents, "the results after Back")
+    assert kiosk.find(service(ID_CARD), BUTTON)
+
+
+def test_browse_a_life_event(kiosk: WindowKiosk) -> None:
+    kiosk.tap(kiosk.reveal(BIRTH))
+    kiosk.find(BIRTH, "heading")
+    rows = kiosk.tree.find_all(re.compile(", "), BUTTON)
+    assert len(rows) >= 2, "a life event lists its services"
+    image = kiosk.shot("life-event")
+    assert_not_blank(image, kiosk.find("Usługi", "list").extents, "the life event's services")
+    first, second = rows[0], rows[1]
+    assert_no_overlap(first, second)
+    name = first.name.split(", ")[0]
+
+    kiosk.tap(first)
+    assert_in_view(kiosk.find(name, "heading"), kiosk.visible_area())
+    kiosk.shot("card")
+    kiosk.tap(HOME)
+    assert_home(kiosk, "home")
+
+
+def test_file_an_application_and_start_over(kiosk: WindowKiosk) -> None:
+    kiosk.tap(SEARCH, "text")
+    kiosk.type("informacji publicznej")
+    kiosk.tap(service(INFO_REQUEST))
+    kiosk.tap(kiosk.reveal(label("Wypełnij wniosek tutaj")))
+    kiosk.find(re.compile("^Krok 1 z 3"), "heading")
+    kiosk.shot("step-1")
+
+    kiosk.tap(kiosk.reveal("Opis informacji", "text"), role=None)
+    kiosk.type("Proszę o uchwały rady miasta z 2026 r. o źródłach ciepła")
+    kiosk.tap(kiosk.reveal(label("Plik elektroniczny (np. PDF)")))
+    kiosk.shot("step-1-answered")
+    kiosk.tap(kiosk.reveal(NEXT))
+
+    kiosk.find(re.compile("^Krok 2 z 3"), "heading")
+    kiosk.tap(kiosk.reveal("Imię i nazwisko", "text"), role=None)
+    kiosk.type("Zofia Żółkiewska")
+    kiosk.shot("step-2")
+    kiosk.tap(kiosk.reveal(NEXT))
+
+    kiosk.find(re.compile("^Krok 3 z 3"), "heading")
+    kiosk.tap(kiosk.reveal(label("E-mailem")))
+    kiosk.tap(kiosk.reveal("Adres e-mail", "text"), role=None)
+    kiosk.type("zofia@example.pl")
+    kiosk.shot("step-3")
+    kiosk.tap(kiosk.reveal(NEXT))
+
+    kiosk.find("Sprawdź swoje odpowiedzi", "heading")
+    kiosk.tap(kiosk.reveal(re.compile("^(☐ )?Zapoznałem się")))
+    kiosk.shot("review-consent")
+    kiosk.tap(kiosk.reveal(label("Wyślij wniosek")))
+
+    kiosk.find(label("Twój wniosek został zapisany"), "heading", timeout_s=10)
+    code = kiosk.find(re.compile("^Kod Twojego wniosku: "))
+    assert_in_view(code, kiosk.visible_area())
+    image = kiosk.shot("receipt")
+    assert_not_blank(image, code.extents, "the application code")
+
+    kiosk.tap(HOME)  # the next resident must not find this one's search
+    assert_home(kiosk, "after-receipt")
+
+
+def option_on(kiosk: WindowKiosk, option: str) -> bool:
+    """Whether the panel shows `option` as on: ticked in its name, or in its checked state."""
+    node = kiosk.find(label(option), BUTTON)
+    return node.name.startswith("✓") or "checked" in node.states
+
+
+def set_option(kiosk: WindowKiosk, option: str, on: bool, problems: list[str]) -> None:
+    """Open the accessibility panel, switch `option`, close the panel with Done."""
+    state = "on" if on else "off"
+    kiosk.tap(ACCESSIBILITY)
+    kiosk.find("Dostępność", "heading")
+    assert option_on(kiosk, option) is not on
+    kiosk.tap(kiosk.reveal(label(option)))
+    assert option_on(kiosk, option) is on, f"{option} did not turn {state}"
+    kiosk.shot(f"{option}-{state}-panel")
+    kiosk.tap(kiosk.reveal(DONE))
+    kiosk.wait_gone(DONE, BUTTON)
+    if kiosk.has(HOME, BUTTON):  # Done must only close the panel, not tap what lies under it
+        kiosk.shot(f"{option}-{state}-under-done")
+        problems.append(f"{option} {state}: tapping Done also opened what was under it")
+        kiosk.tap(HOME)
+
+
+def home_problem(kiosk: WindowKiosk, step: str) -> str:
+    """What is wrong with the home screen, or "" (for journeys that go on after a problem)."""
+    try:
+        assert_home(kiosk, step)
+    except AssertionError as error:
+        return f"{step}: {str(error).splitlines()[0]}"
+    return ""
+
+
+def test_every_accessibility_option_on_and_off(kiosk: WindowKiosk) -> None:
+    """Each switch on, home, a category and Home again, then off; home must be drawn each time.
+
+    The journey goes on after a problem, to find every option that breaks something.
+    """
+    problems: list[str] = []
+    for option in OPTIONS:
+        set_option(kiosk, option, True, problems)
+        problems.append(home_problem(kiosk, f"{option}-on"))
+        kiosk.tap(kiosk.reveal(CATEGORY))
+        kiosk.find(CATEGORY, "heading")
+        image = kiosk.shot(f"{option}-on-category")
+        assert_not_blank(image, kiosk.find("Usługi", "list").extents, f"the category ({option})")
+        kiosk.tap(HOME)
+        problems.append(home_problem(kiosk, f"{option}-on-category-home"))
+        set_option(kiosk, option, False, problems)
+        problems.append(home_problem(kiosk, f"{option}-off"))
+    found = [p for p in problems if p]
+    assert not found, "\n".join(found)
+
+
+def test_five_taps_in_the_corner_and_the_pin_open_the_admin_panel(kiosk: WindowKiosk) -> None:
+    for _ in range(5):
+        kiosk.tap_at(40, 40)
+    kiosk.find("OK", BUTTON)
+    kiosk.shot("pin-pad")
+    for digit in "2468":
+        kiosk.tap(digit)
+    kiosk.tap("OK")
+    close = kiosk.find(label("Powrót do mieszkańców"), BUTTON)
+    kiosk.find(label("Synchronizuj teraz"), BUTTON)
+    image = kiosk.shot("admin")
+    assert_not_blank(image, kiosk.window(), "the admin panel")
+    kiosk.tap(close)
+    kiosk.wait_gone(label("Powrót do mieszkańców"), BUTTON)
+    assert_home(kiosk, "back-to-residents")
+
+
+LEAVING_KEYS = ["Escape", "alt+F4", "ctrl+q", "F11", "ctrl+w", "alt+Tab", "super+d"]
+
+
+def test_leaving_keys_leave_the_window_open_and_unchanged(kiosk: WindowKiosk) -> None:
+    kiosk.tap(kiosk.reveal(CATEGORY))
+    kiosk.find(CATEGORY, "heading")
+    before = kiosk.shot("before")
+    for keys in LEAVING_KEYS:
+        kiosk.key(keys)
+        assert kiosk.alive(), f"{keys} closed the kiosk"
+        assert kiosk.input.window_mapped("Infomat"), f"{keys} hid the window"
+        assert kiosk.find("Infomat", "frame").extents == kiosk.window(), f"{keys} moved it"
+        after = kiosk.shot(f"after-{keys}")
+        assert kiosk.has(CATEGORY, "heading"), f"{keys} left the category list"
+        assert shots.difference(before, after) < 0.001, f"{keys} changed what the window shows"
