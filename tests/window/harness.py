@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image
 
 from tests.window import shots
-from tests.window.atspi import AppTree, Atspi, AtspiError, NameMatch, Node, poll
+from tests.window.atspi import AppTree, Atspi, AtspiError, NameMatch, Node, Ref, poll
 from tests.window.geometry import Rect
 from tests.window.processes import (
     AccessibilityBus,
@@ -279,12 +279,20 @@ def related(first: Node, second: Node) -> bool:
     )
 
 
+def layer(node: Node) -> Ref | None:
+    """The popup (dialog) the node is drawn in, or None for the window's own screens."""
+    return next((a.ref for a in node.ancestors() if a.role == "dialog"), None)
+
+
 def controls_over(node: Node, area: Rect, nodes: list[Node]) -> list[Node]:
-    """The other controls on screen that share pixels with `area` (around `node`)."""
+    """The other controls of the node's layer that share pixels with `area` (around `node`)."""
     return [
         n
         for n in nodes
-        if n.role in CONTROL_ROLES and not related(n, node) and n.extents.overlaps(area)
+        if n.role in CONTROL_ROLES
+        and not related(n, node)
+        and n.extents.overlaps(area)
+        and layer(n) == layer(node)
     ]
 
 
