@@ -3,7 +3,42 @@ Qt Quick's software renderer where there is no GPU (tests/perf/bench_taps.py mea
 
 from __future__ import annotations
 
+from tests.ui.conftest import Kiosk, all_items
+from ui.screenshots import settle
 from ui.theme import HIGH_CONTRAST, NORMAL, Theme, colour_names
+
+
+def rows_under(kiosk: Kiosk, screen: str) -> list[str]:
+    return [
+        i.objectName()
+        for i in all_items(kiosk.item(screen))
+        if i.objectName().startswith("service_")
+    ]
+
+
+def test_a_category_list_makes_its_rows_once_not_again_under_home(kiosk: Kiosk) -> None:
+    kiosk.tap("category_pojazdy-kierowcy")
+    shown = rows_under(kiosk, "listScreen")
+    assert "service_pl-rejestracja-pojazdu" in shown
+    assert rows_under(kiosk, "homeScreen") == []
+    kiosk.tap("homeButton")
+    assert rows_under(kiosk, "homeScreen") == []
+
+
+def test_search_results_still_list_under_the_field_and_open(kiosk: Kiosk) -> None:
+    kiosk.tap("category_pojazdy-kierowcy")
+    kiosk.tap("homeButton")
+    kiosk.app.catalogue.search("rejestracja pojazdu")
+    settle(150)
+    assert kiosk.item("resultsList").isVisible()
+    assert "service_pl-rejestracja-pojazdu" in rows_under(kiosk, "homeScreen")
+    kiosk.tap("service_pl-rejestracja-pojazdu")
+    assert kiosk.item("cardTitle").property("text") == "Rejestracja pojazdu"
+    kiosk.tap("backButton")
+    assert kiosk.item("resultsList").isVisible()
+    kiosk.app.catalogue.search("")
+    settle(150)
+    assert rows_under(kiosk, "homeScreen") == []
 
 
 def test_the_theme_colours_follow_high_contrast_from_one_map_per_palette() -> None:
