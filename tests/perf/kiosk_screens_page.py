@@ -5,9 +5,10 @@ what the kiosk shows: home (search field, categories, life events), each categor
 (the same services in the same order), each listed service's card (the kiosk's card
 sections), and two steps of one application form. Sizes and colours are the kiosk's theme
 (DejaVu Sans, 30 px body, 88 px buttons). Every screen is in the page, hidden; a tap shows
-another with the kiosk's 150 ms fade. On load (unless the address ends in #start) the page
-measures where each control it will be tapped on lies, shows each screen once to do so, and
-puts the answer in the window's title, where the benchmark reads it over X.
+another with the kiosk's 150 ms fade (the form's steps change in place, as the kiosk's do).
+On load (unless the address ends in #start) the page measures where each control it will be
+tapped on lies, shows each screen once to do so, and puts the answer in the window's title,
+where the benchmark reads it over X.
 """
 
 from __future__ import annotations
@@ -61,14 +62,17 @@ input,textarea{font:inherit;width:100%;min-height:88px;padding:12px;border:2px s
 
 SCRIPT = """
 const stack = ['home'];
-function show(id, from) {
+function show(id, from, fade = true) {
   document.getElementById(from).hidden = true;
   const s = document.getElementById(id); s.hidden = false;
-  s.classList.remove('enter'); void s.offsetWidth; s.classList.add('enter');
+  s.classList.remove('enter');
+  if (fade) { void s.offsetWidth; s.classList.add('enter'); }
   document.getElementById('back-row').hidden = stack.length < 2;
 }
 function push(id) { const from = stack[stack.length - 1]; stack.push(id); show(id, from); }
 function back() { if (stack.length > 1) { const from = stack.pop(); show(stack[stack.length - 1], from); } }
+// The form's steps change in place, as the kiosk's do (no fade).
+function step(id) { const from = stack.pop(); stack.push(id); show(id, from, false); }
 function home() { const from = stack[stack.length - 1]; stack.length = 1; show('home', from); }
 function rect(el) {
   const r = el.getBoundingClientRect();
@@ -181,13 +185,14 @@ def form_sections(catalogue: CatalogueService) -> str:
     for number, index in enumerate(FORM_STEPS, start=1):
         step = form.steps[index]
         fields = "".join(question(f) for f in step.fields if f.show_if is None)
-        following = f"push('form-{number + 1}')" if number < len(FORM_STEPS) else ""
+        following = f"step('form-{number + 1}')" if number < len(FORM_STEPS) else ""
+        previous = f"step('form-{number - 1}')" if number > 1 else "back()"
         sections.append(
             f'<section id="form-{number}" hidden><h1>{esc(title)}</h1>'
             f'<p class="progress">Krok {index + 1} z {len(form.steps)}: '
             f"{esc(in_language(step.title, LANGUAGE))}</p>{fields}"
             '<div class="nav">'
-            + button("‹ Poprzedni", "previous", "back()")
+            + button("‹ Wstecz", "previous", previous)
             + button("Dalej ›", "next", following, ' class="primary"')
             + "</div></section>"
         )
