@@ -1,6 +1,7 @@
 """Taps a resident feels: tap to the next frame, and cold start, in a real window vs Chromium.
 
-Run: ./dev bench-taps  (or .venv/bin/python -m tests.perf.bench_taps [--rounds N] [--starts N])
+Run: ./dev bench-taps  (or .venv/bin/python -m tests.perf.bench_taps [--rounds N] [--starts N]
+[--kiosk-env NAME=VALUE])
 Prints a table and writes tests/perf/results-taps.json. Not a test: no pass/fail.
 
 What is measured, for the kiosk and for the reference alike, from outside the program: a
@@ -10,8 +11,10 @@ release (where both Qt's and the browser's buttons act) to the first change of a
 the screen after it, as the X server reports it through the DAMAGE extension
 (tests/perf/screen_watch.py). Before each tap the screen has been still for 250 ms, so the
 change is the tap's. "Settled" is the last change before 250 ms of stillness: the screen
-change including its 150 ms fade. Both programs draw in software (Xvfb has no GPU; the kiosk
-uses Qt's xcb platform as on a desk without Wayland, Chromium runs with --disable-gpu).
+change including its 150 ms fade. Both programs draw on the CPU (Xvfb has no GPU): the kiosk
+on Qt's xcb platform, as on a desk without Wayland, with Qt Quick's software renderer, which
+it picks itself where there is no GPU render node (`--kiosk-env QSG_RHI_BACKEND=opengl`
+measures OpenGL on Mesa's llvmpipe instead); Chromium with --disable-gpu.
 
 The kiosk is `kiosk run --demo --windowed` as installed kiosks run it, with no screen reader
 bridge (a desk with no AT-SPI bus). Where its controls are is learnt first from a kiosk on a
@@ -280,10 +283,10 @@ def start_kiosk(env: dict[str, str], folder: Path, log: Path) -> subprocess.Pope
         )
 
 
-def kiosk_env(desk: PlainDesk, work: Path) -> dict[str, str]:
+def kiosk_env(desk: PlainDesk, work: Path, extra: dict[str, str]) -> dict[str, str]:
     env = child_env(work)  # the run's bytecode and QML caches, kept across starts
     env = {k: v for k, v in env.items() if not k.startswith(("QT_", "DBUS_", "XDG_"))}
-    return env | desk.env() | {"PYTHONPATH": str(ROOT)}
+    return env | desk.env() | {"PYTHONPATH": str(ROOT)} | extra
 
 
 class LearningScreen:
@@ -381,18 +384,28 @@ def learn_kiosk(plan: Plan) -> dict[str, Point]:
         desk.stop()
 
 
-def kiosk_taps(
-    desk: PlainDesk, work: Path, plan: Plan, where: dict[str, Point], rounds: int
-) -> Samples:
-    folder = work / "kiosk-taps"
-    process = start_kiosk(kiosk_env(desk, work), folder, work / "kiosk-taps.log")
-    watch = ScreenWatch(desk.xvfb.display)
+@dataclass(frozen=True)
+class KioskRun:
+    """How the measured kiosk starts: its desk, the run's caches, variables of its own
+    (`--kiosk-env`, e.g. QSG_RHI_BACKEND=opengl to measure OpenGL on Mesa's llvmpipe)."""
+
+    desk: PlainDesk
+    work: Path
+    extra: dict[str, str]
+
+    def start(self, folder: Path, log: Path) -> subprocess.Popen[bytes]:
+        return start_kiosk(kiosk_env(self.desk, self.work, self.extra), folder, log)
+
+
+def kiosk_taps(run: KioskRun, plan: Plan, where: dict[str, Point], rounds: int) -> Samples:
+    log = run.work / "kiosk-taps.log"
+    process = run.start(run.work / "kiosk-taps", log)
+    display = run.desk.xvfb.display
+    watch = ScreenWatch(display)
     try:
-        first_content(
-            watch, process.pid, time.monotonic(), desk.xvfb.display, work / "kiosk-taps.log"
-        )
+        first_content(watch, process.pid, time.monotonic(), display, log)
         watch.wait_quiet(1.0, timeout_s=30)
-        return walk(watch, KnownScreen(where, desk.xvfb.display), plan, rounds)
+        return walk(watch, KnownScreen(where, display), plan, rounds)
     finally:
         watch.close()
         stop_group(process, grace_s=10)
@@ -412,15 +425,16 @@ def first_content(watch: ScreenWatch, pid: int, since: float, display: str, log:
     raise RuntimeError(f"process {pid}: no first frame within 60 s\n{log_tail(log)}")
 
 
-def kiosk_start(desk: PlainDesk, work: Path, run: str) -> float:
-    watch = ScreenWatch(desk.xvfb.display)
-    log = work / "kiosk-starts.log"
+def kiosk_start(run: KioskRun) -> float:
+    display = run.desk.xvfb.display
+    watch = ScreenWatch(display)
+    log = run.work / "kiosk-starts.log"
     try:
         watch.wait_quiet(0.5)
         began = time.monotonic()
-        process = start_kiosk(kiosk_env(desk, work), work / "kiosk-start", log)
+        process = run.start(run.work / "kiosk-start", log)
         try:
-            return first_content(watch, process.pid, began, desk.xvfb.display, log)
+            return first_content(watch, process.pid, began, display, log)
         finally:
             stop_group(process, grace_s=10)
     finally:
@@ -442,15 +456,17 @@ def chromium_start(desk: PlainDesk, page: Path, work: Path, run: str) -> float:
         watch.close()
 
 
-def cold_starts(desk: PlainDesk, page: Path, work: Path, runs: int) -> dict[str, Any]:
-    kiosk_start(desk, work, "first")  # bytecode and QML caches made, catalogue imported
-    chromium_start(desk, page, work, "first")
+def cold_starts(run: KioskRun, page: Path, runs: int) -> dict[str, Any]:
+    kiosk_start(run)  # bytecode and QML caches made, catalogue imported
+    chromium_start(run.desk, page, run.work, "first")
     kiosk: list[float] = []
     chromium: list[float] = []
-    for run in range(runs):
-        kiosk.append(kiosk_start(desk, work, str(run)))
-        chromium.append(chromium_start(desk, page, work, str(run)))
-        print(f"  start {run + 1}/{runs}: kiosk {kiosk[-1]:.3f} s, Chromium {chromium[-1]:.3f} s")
+    for number in range(runs):
+        kiosk.append(kiosk_start(run))
+        chromium.append(chromium_start(run.desk, page, run.work, str(number)))
+        print(
+            f"  start {number + 1}/{runs}: kiosk {kiosk[-1]:.3f} s, Chromium {chromium[-1]:.3f} s"
+        )
     return {"kiosk_s": kiosk, "chromium_s": chromium}
 
 
@@ -509,8 +525,17 @@ def rows(figures: dict[str, Any]) -> Iterator[tuple[str, str, str, str, bool | N
     )
 
 
+def renderer_of(log: Path, extra: dict[str, str]) -> str:
+    """What drew the kiosk's frames: its log says when it chose the software renderer itself
+    (ui/kiosk_app.py: prepare_environment)."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    chosen = "software renderer" in text or extra.get("QT_QUICK_BACKEND") == "software"
+    return "Qt Quick software" if chosen else "Qt Quick RHI (OpenGL)"
+
+
 def print_table(figures: dict[str, Any]) -> None:
     print()
+    print(f"kiosk drawn by: {figures['kiosk_renderer']}; {figures['chromium']}")
     print(f"{'figure':58} {'kiosk':>13} {'Chromium':>13}  {'target':22} met")
     for name, ours, theirs, target, met in rows(figures):
         verdict = "" if met is None else ("met" if met else "MISSED")
@@ -532,9 +557,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=50, help="taps of each journey")
     parser.add_argument("--starts", type=int, default=10, help="cold starts of each program")
+    parser.add_argument(
+        "--kiosk-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a variable for the measured kiosk (QSG_RHI_BACKEND=opengl: OpenGL on llvmpipe)",
+    )
     args = parser.parse_args()
     if args.rounds < 1 or args.starts < 1:
         parser.error("--rounds >= 1 and --starts >= 1")
+    if any("=" not in pair for pair in args.kiosk_env):
+        parser.error("--kiosk-env NAME=VALUE")
+    extra = dict(pair.split("=", 1) for pair in args.kiosk_env)
     missing = missing_tools() + ([] if Path(CHROMIUM).exists() else [CHROMIUM])
     if missing:
         sys.exit(f"bench-taps needs {', '.join(missing)} (./dev bench-taps installs them)")
@@ -546,12 +581,15 @@ def main() -> None:
         page = write_page(catalogue, work)
         where = timed("where the kiosk's controls are (AT-SPI)", lambda: learn_kiosk(plan))
         desk = PlainDesk()
+        run = KioskRun(desk, work, extra)
+        figures: dict[str, Any] = {"rounds": args.rounds, "orientation": ORIENTATION}
         try:
-            figures: dict[str, Any] = {"rounds": args.rounds, "orientation": ORIENTATION}
             figures["cold_start"] = timed(
-                "cold starts, alternating", lambda: cold_starts(desk, page, work, args.starts)
+                "cold starts, alternating", lambda: cold_starts(run, page, args.starts)
             )
-            kiosk = timed("kiosk taps", lambda: kiosk_taps(desk, work, plan, where, args.rounds))
+            kiosk = timed("kiosk taps", lambda: kiosk_taps(run, plan, where, args.rounds))
+            figures["kiosk_env"] = extra
+            figures["kiosk_renderer"] = renderer_of(work / "kiosk-taps.log", extra)
             chromium = timed(
                 "Chromium taps", lambda: chromium_taps(desk, page, work, plan, args.rounds)
             )
