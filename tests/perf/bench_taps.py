@@ -87,6 +87,7 @@ JOURNEYS = (
     ("previous", "previous form step"),
 )
 TARGETED = ("category", "card", "back", "start", "next")
+BACK = re.compile(r"^(‹ )?Wstecz$")  # accessible names lost their glyphs in speech mode's work
 
 Point = tuple[int, int]
 
@@ -310,14 +311,14 @@ class LearningScreen:
         if control == "first":
             return self.first_row()
         if control == "previous":  # the form's own, below the header's Back of the same name
-            return max(self.kiosk.tree.find_all("‹ Wstecz", BUTTON), key=lambda n: n.extents.y)
+            return max(self.kiosk.tree.find_all(BACK, BUTTON), key=lambda n: n.extents.y)
         service = re.escape(self.plan.form_service_name)
         names: dict[str, NameMatch] = {
             "form-service": re.compile(f"^{service}, "),
             "file": re.compile("Wypełnij wniosek"),
             "next": re.compile("^Dalej"),
-            "back": "‹ Wstecz",
-            "home": "⌂ Start",
+            "back": BACK,
+            "home": re.compile(r"^(⌂ )?Start$"),
         }
         return self.kiosk.find(names[control], BUTTON)
 
