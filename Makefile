@@ -21,7 +21,7 @@ DEB_TEST_PACKAGES := chromium nftables python3-nftables opennds dnsmasq-base isc
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide
-.PHONY: bench bench-kiosk bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -64,6 +64,9 @@ bench: $(VENV)/.installed ## catalogue: import, search, sync; writes tests/perf/
 
 bench-kiosk: $(VENV)/.installed translations test-debs ## kiosk cold start, typing, memory vs headless Chromium; writes tests/perf/results-kiosk.json
 	$(BIN)/python -m tests.perf.bench_kiosk
+
+bench-taps: $(VENV)/.installed translations test-debs ## tap to next frame and cold start in a real X window vs a Chromium kiosk; writes tests/perf/results-taps.json
+	$(BIN)/python -m tests.perf.bench_taps
 
 bench-portal: $(VENV)/.installed test-debs ## hotspot portal vs nginx under wrk; writes tests/perf/results-portal.json
 	$(BIN)/python -m tests.perf.bench_portal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cache
 
 from PySide6.QtCore import Property, QObject, Signal
 
@@ -79,6 +80,14 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+@cache
+def colour_names(palette: Palette) -> dict[str, str]:
+    """The palette as QML reads it (`mutedText`), made once per palette and not to be changed:
+    every binding to `theme.colors` calls the getter, a hundred times and more for a screen
+    of buttons or a list."""
+    return {_camel(k): v for k, v in asdict(palette).items()}
+
+
 class Theme(QObject):
     """What QML binds to: `theme.colors.text`, `theme.body`, `theme.touch`."""
 
@@ -99,7 +108,7 @@ class Theme(QObject):
         return HIGH_CONTRAST if self._high_contrast else NORMAL
 
     def _colors(self) -> dict[str, str]:
-        return {_camel(k): v for k, v in asdict(self.palette()).items()}
+        return colour_names(self.palette())
 
     def _body(self) -> int:
         return round(BODY_PX * self._scale)

@@ -65,6 +65,9 @@ Item {
                 objectName: "resultsList"
                 anchors.fill: parent
                 visible: session.query.length > 0 && !catalogue.nothingFound
+                // The results model also fills a category's list: rows made here, hidden
+                // under that screen, would only double the work of every category opened.
+                model: visible ? catalogue.results : null
                 onOpened: serviceId => home.openService(serviceId)
             }
 

@@ -1,0 +1,97 @@
+"""What keeps a tap's next frame quick: no rows made twice, the theme's colours made once,
+Qt Quick's software renderer where there is no GPU (tests/perf/bench_taps.py measures it)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import Kiosk, all_items
+from ui.kiosk_app import has_gpu, prepare_environment
+from ui.screenshots import settle
+from ui.theme import HIGH_CONTRAST, NORMAL, Theme, colour_names
+
+
+def rows_under(kiosk: Kiosk, screen: str) -> list[str]:
+    return [
+        i.objectName()
+        for i in all_items(kiosk.item(screen))
+        if i.objectName().startswith("service_")
+    ]
+
+
+def test_a_category_list_makes_its_rows_once_not_again_under_home(kiosk: Kiosk) -> None:
+    kiosk.tap("category_pojazdy-kierowcy")
+    shown = rows_under(kiosk, "listScreen")
+    assert "service_pl-rejestracja-pojazdu" in shown
+    assert rows_under(kiosk, "homeScreen") == []
+    kiosk.tap("homeButton")
+    assert rows_under(kiosk, "homeScreen") == []
+
+
+def test_search_results_still_list_under_the_field_and_open(kiosk: Kiosk) -> None:
+    kiosk.tap("category_pojazdy-kierowcy")
+    kiosk.tap("homeButton")
+    kiosk.app.catalogue.search("rejestracja pojazdu")
+    settle(150)
+    assert kiosk.item("resultsList").isVisible()
+    assert "service_pl-rejestracja-pojazdu" in rows_under(kiosk, "homeScreen")
+    kiosk.tap("service_pl-rejestracja-pojazdu")
+    assert kiosk.item("cardTitle").property("text") == "Rejestracja pojazdu"
+    kiosk.tap("backButton")
+    assert kiosk.item("resultsList").isVisible()
+    kiosk.app.catalogue.search("")
+    settle(150)
+    assert rows_under(kiosk, "homeScreen") == []
+
+
+def test_the_theme_colours_follow_high_contrast_from_one_map_per_palette() -> None:
+    theme = Theme()
+    assert theme.property("colors")["mutedText"] == NORMAL.muted_text
+    assert theme.property("colors")["onPrimary"] == NORMAL.on_primary
+    theme.apply(high_contrast=True, large_text=False)
+    assert theme.property("colors")["background"] == HIGH_CONTRAST.background
+    theme.apply(high_contrast=False, large_text=False)
+    assert theme.property("colors")["background"] == NORMAL.background
+    assert colour_names(NORMAL) is colour_names(NORMAL)
+    assert colour_names(HIGH_CONTRAST)["text"] == HIGH_CONTRAST.text
+
+
+def test_a_render_node_means_a_gpu(tmp_path: Path) -> None:
+    assert not has_gpu(tmp_path / "missing")
+    assert not has_gpu(tmp_path)
+    (tmp_path / "card0").touch()  # a display only (simpledrm) renders nothing
+    assert not has_gpu(tmp_path)
+    (tmp_path / "renderD128").touch()
+    assert has_gpu(tmp_path)
+
+
+@pytest.fixture
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND", "QT_IM_MODULE"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_without_a_gpu_qt_quick_draws_in_software(
+    clean_environment: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    prepare_environment(tmp_path)
+
+    assert os.environ["QT_QUICK_BACKEND"] == "software"
+    assert os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
+
+
+def test_with_a_gpu_or_a_technicians_choice_the_renderer_is_left_alone(
+    clean_environment: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+
+    (tmp_path / "renderD128").touch()
+    prepare_environment(tmp_path)
+    assert "QT_QUICK_BACKEND" not in os.environ
+    (tmp_path / "renderD128").unlink()
+    clean_environment.setenv("QSG_RHI_BACKEND", "opengl")
+    prepare_environment(tmp_path)
+    assert "QT_QUICK_BACKEND" not in os.environ
