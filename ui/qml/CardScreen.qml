@@ -92,6 +92,7 @@ Flickable {
                 sourceSize.width: 260
                 sourceSize.height: 260
                 smooth: false
+                asynchronous: true  // the QR is drawn off the GUI thread: the screen shows at once
                 Accessible.role: Accessible.Graphic
                 Accessible.name: qsTr("QR code with the address of this service online")
             }

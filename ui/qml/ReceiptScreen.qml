@@ -101,6 +101,7 @@ Item {
                     sourceSize.width: 300
                     sourceSize.height: 300
                     smooth: false
+                asynchronous: true  // the QR is drawn off the GUI thread: the screen shows at once
                     Accessible.role: Accessible.Graphic
                     Accessible.name: qsTr("QR code with the address of your application's status")
                 }
