@@ -145,8 +145,11 @@ ApplicationWindow {
                     id: municipalityName
                     objectName: "municipality"
                     visible: !root.lowReach
-                    width: root.landscape ? Math.min(implicitWidth, parent.width * 0.35)
+                    // Landscape: as wide as the name on one line, at most a third of the row
+                    // (measured apart: the wrapped text's own width would be a binding loop).
+                    width: root.landscape ? Math.min(Math.ceil(nameWidth.advanceWidth) + 2, parent.width * 0.35)
                                           : parent.width - a11yButton.width - theme.body * 0.5
+                    TextMetrics { id: nameWidth; font: municipalityName.font; text: root.municipality }
                     anchors.verticalCenter: parent.verticalCenter
                     text: root.municipality
                     color: theme.colors.text
