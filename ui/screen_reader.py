@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
+    QInputDevice,
     QKeyEvent,
     QMouseEvent,
     QTouchEvent,
@@ -42,7 +43,6 @@ from ui.session_model import SessionModel
 from ui.speech_model import SpeechModel, spoken_language, text_languages
 from ui.spoken import SpokenWords
 
-ACTIONS = ("up", "down", "select", "back", "help")
 DOUBLE_TAP_S = 0.45
 _POINTER = {
     QEvent.Type.MouseButtonPress,
@@ -372,8 +372,8 @@ class ScreenReader(QObject):
     def _on_pointer(self, event: QEvent) -> bool:
         """Touch exploration: a touch speaks, a double tap chooses; nothing else gets it."""
         released = event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd)
-        if not released:
-            return True
+        if not released or _made_from_touch(event):
+            return True  # a mouse event Qt made from a touch was acted on as the touch
         point = _point_of(event)
         now = time.monotonic()
         if now - self._last_tap < DOUBLE_TAP_S:
@@ -400,6 +400,12 @@ def _point_of(event: QEvent) -> QPointF:
     if isinstance(event, QTouchEvent) and event.points():
         return event.points()[0].scenePosition()
     return QPointF(-1, -1)
+
+
+def _made_from_touch(event: QEvent) -> bool:
+    if not isinstance(event, QMouseEvent):
+        return False
+    return event.device().type() == QInputDevice.DeviceType.TouchScreen
 
 
 def _flickable_around(item: QQuickItem | None) -> QQuickItem | None:
