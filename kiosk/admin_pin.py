@@ -14,6 +14,11 @@ MAX_TRIES = 5
 LOCK_SECONDS = 300
 _N, _R, _P = 2**14, 8, 1
 DEMO_PIN = "2468"
+# DEMO_PIN hashed once here, not at every `kiosk run --demo` (scrypt costs ~40-60 ms of the
+# start); tests/kiosk/test_admin_pin.py checks that it is DEMO_PIN's.
+DEMO_PIN_HASH = (
+    "scrypt$16384$8$1$p4HA+wI4Ob6Hl4TE4hWoyw==$s3yWHZhqPnl8pI18WHXpxSyjd+HSTZR78R/ocrZJp74="
+)
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:

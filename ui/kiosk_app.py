@@ -18,7 +18,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
-from kiosk.admin_pin import DEMO_PIN, AdminPin, hash_pin
+from kiosk.admin_pin import DEMO_PIN_HASH, AdminPin
 from kiosk.composition import Services
 from kiosk.speech import Speaker
 from ui.admin_model import AdminActions, AdminModel
@@ -117,7 +117,7 @@ class KioskApp:
 
     def _pin_hash(self, options: UiOptions) -> str:
         configured = self.services.config.admin.pin_hash
-        return configured or (hash_pin(DEMO_PIN) if options.demo else "")
+        return configured or (DEMO_PIN_HASH if options.demo else "")
 
     def _admin_actions(self) -> AdminActions:
         background = self.services.background_sync

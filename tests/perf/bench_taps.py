@@ -55,8 +55,6 @@ from kiosk.config import KioskConfig
 from tests.perf.bench_kiosk import (
     CHROMIUM,
     CHROMIUM_FLAGS,
-    START_MAX_S,
-    START_VS_CHROMIUM,
     child_env,
     kill_all,
     spread,
@@ -90,6 +88,10 @@ TARGETED = ("category", "card", "back", "start", "next")
 BACK = re.compile(r"^(‹ )?Wstecz$")  # accessible names lost their glyphs in speech mode's work
 
 Point = tuple[int, int]
+
+# Issue 11's target: the kiosk's first frame of home within 0.3x of Chromium's first paint
+# of the same page (bench_kiosk's older target was 0.5x).
+START_VS_CHROMIUM = 0.3
 
 
 # -- what the journeys need to know of the catalogue ----------------------------------------
@@ -509,12 +511,12 @@ def rows(figures: dict[str, Any]) -> Iterator[tuple[str, str, str, str, bool | N
         )
     starts = figures["cold_start"]
     ours_s, theirs_s = statistics.median(starts["kiosk_s"]), statistics.median(starts["chromium_s"])
-    target_s = min(START_VS_CHROMIUM * theirs_s, START_MAX_S)
+    target_s = START_VS_CHROMIUM * theirs_s
     yield (
         f"cold start to the first frame, median s ({len(starts['kiosk_s'])} each)",
         f"{ours_s:.3f}",
         f"{theirs_s:.3f}",
-        f"<= {target_s:.3f} (0.5x, 1 s)",
+        f"<= {target_s:.3f} ({START_VS_CHROMIUM}x)",
         ours_s <= target_s,
     )
     yield (
