@@ -219,7 +219,11 @@ class WindowKiosk:
 
     # Hands.
     def tap(self, target: NameMatch | Node, role: str | None = BUTTON) -> Node:
-        """A real click at the centre of the control, which must be fully in view first."""
+        """A real click at the centre of the control, which must be fully in view first.
+
+        A page still gliding after a swipe would take the tap to stop it (as a finger's tap
+        stops a flick): wait for a still screen first, as a person would."""
+        self.wait_still()
         node = target if isinstance(target, Node) else self.find(target, role)
         assert_in_view(node, self.visible_area())
         self.input.click(*node.extents.centre, times=2 if self.touch_exploration else 1)
@@ -259,6 +263,17 @@ class WindowKiosk:
         shift = max(-free.height // 2, min(free.height // 2, shift + 30 * (1 if shift > 0 else -1)))
         self.input.drag((x, middle + shift // 2), (x, middle - shift // 2))
         time.sleep(SETTLE_S)
+
+    def wait_still(self, timeout_s: float = 3.0) -> None:
+        """Until two screenshots 0.1 s apart are the same (a busy machine draws late)."""
+        deadline = time.monotonic() + timeout_s
+        before = self.screenshot()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = self.screenshot()
+            if shots.difference(before, now) == 0:
+                return
+            before = now
 
     def tap_at(self, x: int, y: int) -> None:
         window = self.window()
