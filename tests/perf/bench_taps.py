@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
 import subprocess
@@ -64,7 +63,7 @@ from tests.perf.screen_watch import ScreenWatch, Updates
 from tests.window import shots
 from tests.window.atspi import NameMatch, Node
 from tests.window.geometry import Rect
-from tests.window.harness import BUTTON, SIZES, Desk, KioskSettings, WindowKiosk
+from tests.window.harness import BUTTON, SIZES, Desk, KioskSettings, WindowKiosk, desk_env
 from tests.window.processes import SessionBus, Xvfb, log_tail, missing_tools, stop_group
 from tests.window.xinput import XInput
 
@@ -185,13 +184,7 @@ class PlainDesk:
         self.runtime.mkdir(mode=0o700)
 
     def env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DBUS_", "XDG_"))}
-        env.update(
-            DISPLAY=self.xvfb.display,
-            DBUS_SESSION_BUS_ADDRESS=self.bus.address,
-            XDG_RUNTIME_DIR=str(self.runtime),
-        )
-        return env
+        return desk_env(self.xvfb.display, self.bus.address, self.runtime)
 
     def stop(self) -> None:
         self.bus.stop()

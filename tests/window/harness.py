@@ -43,6 +43,14 @@ KEYBOARD_BACKGROUND = (38, 50, 56)  # Qt Virtual Keyboard's default style
 KEYBOARD_COLOURS = {KEYBOARD_BACKGROUND, (43, 43, 43)}  # and the kiosk's Polish letters row
 
 
+def desk_env(display: str, bus_address: str, runtime: Path) -> dict[str, str]:
+    """This process's environment for a program on a test desk: its display, its session
+    bus and runtime folder, none of the caller's Qt, D-Bus or XDG settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DBUS_", "XDG_"))}
+    env.update(DISPLAY=display, DBUS_SESSION_BUS_ADDRESS=bus_address, XDG_RUNTIME_DIR=str(runtime))
+    return env
+
+
 @dataclass(frozen=True)
 class KioskSettings:
     """What a journey needs from the kiosk's config file."""
@@ -84,13 +92,7 @@ class Desk:
 
     def env(self) -> dict[str, str]:
         """The environment of a program on this desk (the kiosk adds its own)."""
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DBUS_", "XDG_"))}
-        env.update(
-            DISPLAY=self.xvfb.display,
-            DBUS_SESSION_BUS_ADDRESS=self.bus.address,
-            XDG_RUNTIME_DIR=str(self.runtime),
-        )
-        return env
+        return desk_env(self.xvfb.display, self.bus.address, self.runtime)
 
     def stop(self) -> None:
         self.a11y.stop()
