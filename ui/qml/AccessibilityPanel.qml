@@ -20,8 +20,8 @@ Popup {
     padding: gap * 1.5
     function place() { y = Math.max(gap, session.options.low_reach ? root.height - implicitHeight - gap : (root.height - implicitHeight) / 2) }
     onAboutToShow: place()
-    onOpened: { place(); screenReader.screenChanged() }  // its height is known once laid out
-    onClosed: screenReader.screenChanged()
+    onOpened: { place(); root.announceScreen() }  // its height is known once laid out
+    onClosed: root.announceScreen()
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
 
     readonly property var choices: [

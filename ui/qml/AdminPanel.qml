@@ -14,8 +14,8 @@ Popup {
     y: (root.height - height) / 2
     width: root.width * 0.9
     padding: theme.body
-    onOpened: screenReader.screenChanged()
-    onClosed: screenReader.screenChanged()
+    onOpened: root.announceScreen()
+    onClosed: root.announceScreen()
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
     readonly property var rows: [
         ["version", qsTr("Version")], ["kiosk", qsTr("Kiosk")], ["catalogue", qsTr("Catalogue")],

@@ -59,7 +59,7 @@ Item {
     }
     // Each step (and the review) is a new screen for a resident listening to speech mode.
     readonly property string stepKey: form.reviewing ? "review" : "step" + form.stepIndex
-    onStepKeyChanged: screenReader.screenChanged()
+    onStepKeyChanged: root.announceScreen()
 
     // Typing in landscape leaves little height above the keyboard: the title steps aside.
     readonly property bool compact: root.landscape && root.keyboardShown

@@ -67,9 +67,14 @@ ApplicationWindow {
     }
 
     // Speech mode: each new screen is announced by its title and how many items it holds.
+    // (Guarded: in a test process that had made many kiosks, PySide once exposed the speech
+    // model without its slots; a missing announcement must not break the screen.)
+    function announceScreen() {
+        if (typeof screenReader.screenChanged === "function") screenReader.screenChanged()
+    }
     Connections {
         target: stack
-        function onCurrentItemChanged() { screenReader.screenChanged() }
+        function onCurrentItemChanged() { root.announceScreen() }
     }
 
     Connections {
@@ -168,7 +173,7 @@ ApplicationWindow {
                     checked: session.anyOption
                     // Held (a fixed place, for a tactile sticker): speech mode on or off.
                     holdable: true
-                    onLongPressed: screenReader.setActive(!screenReader.active)
+                    onLongPressed: screenReader.setActive(screenReader.active !== true)
                     onClicked: root.openAccessibility()
                 }
             }
@@ -254,11 +259,12 @@ ApplicationWindow {
     // Speech mode: a thick ring around the item last spoken (for a helper looking on).
     Rectangle {
         objectName: "speechFocus"
-        visible: screenReader.active && screenReader.focusRect.width > 0
-        x: screenReader.focusRect.x - 6
-        y: screenReader.focusRect.y - 6
-        width: screenReader.focusRect.width + 12
-        height: screenReader.focusRect.height + 12
+        readonly property rect ring: screenReader.focusRect || Qt.rect(0, 0, 0, 0)
+        visible: screenReader.active === true && ring.width > 0
+        x: ring.x - 6
+        y: ring.y - 6
+        width: ring.width + 12
+        height: ring.height + 12
         z: 100
         radius: 14
         color: "transparent"

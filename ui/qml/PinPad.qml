@@ -16,8 +16,8 @@ Popup {
     padding: theme.body
     property string entered: ""
     onVisibleChanged: entered = ""
-    onOpened: screenReader.screenChanged()
-    onClosed: screenReader.screenChanged()
+    onOpened: root.announceScreen()
+    onClosed: root.announceScreen()
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
     contentItem: Column {
         spacing: theme.body * 0.5
