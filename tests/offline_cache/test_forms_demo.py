@@ -115,12 +115,17 @@ def typical_answer(field: FormField) -> str:
     return answers[field.type]
 
 
+def info_request(store: CatalogueStore) -> tuple[Form, FormFilling]:
+    """The demo's request for public information, about to be filled in."""
+    form = store.form("wniosek-informacja-publiczna")
+    assert form is not None
+    return form, FormFilling(form)
+
+
 def test_conditional_questions_of_the_demo_look_back_at_real_answers(
     demo_store: CatalogueStore,
 ) -> None:
-    form = demo_store.form("wniosek-informacja-publiczna")
-    assert form is not None
-    filling = FormFilling(form)
+    form, filling = info_request(demo_store)
     reply = next(i for i, s in enumerate(form.steps) if s.id == "odpowiedz")
     filling.set_answer("sposob", "email")
     assert "email" in [f.id for f in filling.visible_fields(reply)]
@@ -133,9 +138,7 @@ def test_conditional_questions_of_the_demo_look_back_at_real_answers(
 def test_an_electronic_file_is_not_offered_by_post_nor_a_paper_copy_by_e_mail(
     demo_store: CatalogueStore,
 ) -> None:
-    form = demo_store.form("wniosek-informacja-publiczna")
-    assert form is not None
-    filling = FormFilling(form)
+    _form, filling = info_request(demo_store)
     offered = {}
     for form_of_answer in ("plik", "kopia-papierowa", "wglad"):
         filling.set_answer("forma", form_of_answer)
@@ -150,9 +153,7 @@ def test_an_electronic_file_is_not_offered_by_post_nor_a_paper_copy_by_e_mail(
 def test_post_chosen_and_then_an_electronic_file_is_a_problem_for_the_resident(
     demo_store: CatalogueStore,
 ) -> None:
-    form = demo_store.form("wniosek-informacja-publiczna")
-    assert form is not None
-    filling = FormFilling(form)
+    form, filling = info_request(demo_store)
     reply = next(i for i, s in enumerate(form.steps) if s.id == "odpowiedz")
     filling.set_answer("forma", "kopia-papierowa")
     for field_id, answer in (("sposob", "poczta"), ("ulica", "Plac Sobieskiego 18"),
