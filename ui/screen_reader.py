@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    SIGNAL,
     Property,
     QEvent,
     QMetaObject,
@@ -94,6 +95,10 @@ class ScreenReader(QObject):
         on what reaches the window)."""
         self._window = window
         window.activeFocusItemChanged.connect(self._on_focus_moved)
+        # A new screen is announced from here too, not only from QML's calls.
+        stack = window.findChild(QQuickItem, "stack")
+        if stack is not None:
+            QObject.connect(stack, SIGNAL("currentItemChanged()"), self.screenChanged)
 
     # -- state ----------------------------------------------------------------------------
 
