@@ -139,6 +139,7 @@ class AdminModel(QObject):
             printed = False
         self._testPrinted.emit(printed)
 
+    @Slot(bool)
     def _on_test_printed(self, printed: bool) -> None:
         self._message = (
             (lambda: tr("Test receipt printed."))

@@ -147,11 +147,13 @@ class CatalogueModel(QObject):
             "textLanguage": found.language,
         }
 
+    @Slot()
     def _on_language_changed(self) -> None:
         self._load_terms()
         self._refresh_list()
         self._refresh_card()
 
+    @Slot()
     def _on_reset(self) -> None:
         self._refresh_list()
         self._refresh_card()

@@ -202,6 +202,7 @@ class FormModel(QObject):
             printed = False
         self._printed.emit(application.code, printed)
 
+    @Slot(str, bool)
     def _on_printed(self, code: str, printed: bool) -> None:
         filed = self._session.session.filed
         if filed is not None and filed.application.code == code:
@@ -213,6 +214,7 @@ class FormModel(QObject):
     def _form(self) -> FormInProgress | None:
         return self._session.session.form
 
+    @Slot()
     def _show_step(self) -> None:
         form = self._form()
         if form is None or form.reviewing:

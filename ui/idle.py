@@ -76,6 +76,7 @@ class IdleWatch(QObject):
         """Home screen with nothing chosen: nothing to reset, the attract loop may run."""
         self._pristine = pristine
 
+    @Slot()
     def _tick(self) -> None:
         quiet = self._clock() - self._last
         idle, countdown = self._idle_s * self._factor, self._countdown_s * self._factor

@@ -13,7 +13,7 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Slot
 
 from kiosk.composition import Services
 from kiosk.sd_notify import SystemdNotifier
@@ -52,6 +52,7 @@ class KioskLifecycle(QObject):
     def metrics_server(self) -> MetricsServer | None:
         return self._metrics_server
 
+    @Slot()
     def _on_frame_swapped(self) -> None:
         if self._started:
             return
@@ -75,6 +76,7 @@ class KioskLifecycle(QObject):
             services.config.printer.check_every_s
         )
 
+    @Slot()
     def _on_watchdog_due(self) -> None:
         self._notifier.watchdog()
 
@@ -143,6 +145,7 @@ class QuitOnSignal(QObject):
             for number in (signal.SIGTERM, signal.SIGINT)
         }
 
+    @Slot()
     def _on_signal(self) -> None:
         received = os.read(self._read, 64)
         log.info("signal %s received; closing the kiosk", ", ".join(map(str, received)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 
 if TYPE_CHECKING:  # prometheus_client loads after the first frame
     from kiosk.metrics import KioskMetrics
@@ -39,15 +39,18 @@ class MetricsHooks(QObject):
         # Only the idle reset ends a session a resident used (it never fires on a pristine home).
         idle.resetDue.connect(self._on_reset_due)
 
+    @Slot()
     def _on_reset_due(self) -> None:
         self._metrics.session_ended()
 
+    @Slot()
     def _on_query_changed(self) -> None:
         searching = bool(self._session.session.query.strip())
         if searching and not self._searching:
             self._metrics.search_started()
         self._searching = searching
 
+    @Slot()
     def _on_card_changed(self) -> None:
         service = self._session.session.open_service
         if service and service != self._open_service:

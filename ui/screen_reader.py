@@ -214,9 +214,11 @@ class ScreenReader(QObject):
         elif not attracting:
             self._hint_timer.stop()
 
+    @Slot()
     def _give_hint(self) -> None:
         self._say_hint(self._words.attract_hint())
 
+    @Slot()
     def _announce_screen(self) -> None:
         self._nodes, self._index = [], -1
         self._refresh()
