@@ -11,7 +11,8 @@ import random
 import threading
 from collections.abc import Callable
 
-from offline_cache.sync import CatalogueSync, SyncStatus
+from offline_cache.sync import CatalogueSync
+from offline_cache.sync_status import SyncStatus
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,8 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
 from urllib.parse import urlsplit
 
 import requests
@@ -25,11 +24,11 @@ from offline_cache.catalogue_load import CatalogueRejected, DiskFullError, load
 from offline_cache.catalogue_store import CatalogueStore
 from offline_cache.generations import GenerationFolder
 from offline_cache.signing import SignatureError, verify
+from offline_cache.sync_status import Outcome, SyncStatus
 from offline_cache.validation import BundleError
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["updated", "unchanged", "failed"]
 SIGNATURE_SUFFIX = ".sig"
 MAX_SIGNATURE_BYTES = 1024
 
@@ -40,18 +39,6 @@ class SyncSettings:
     public_key: str
     timeout_s: float = 30.0
     max_bytes: int = 50 * 1024 * 1024
-
-
-@dataclass
-class SyncStatus:
-    """What the last sync did; kept in `sync-status.json` beside the generations."""
-
-    outcome: Outcome | None = None
-    reason: str = ""
-    kind: str = ""  # of the last failure: network, http, signature, invalid, disk, too_large
-    finished_at: str = ""
-    last_success_at: str = ""
-    failures: dict[str, int] = field(default_factory=dict)
 
 
 class SyncFailed(Exception):

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from devices.printer_status import PrinterStatus
-from kiosk.background_sync import SyncStatus
 from kiosk.catalogue_service import CatalogueInfo
+from offline_cache.sync_status import SyncStatus
 
 _LOCALES = {
     "pl": QLocale.Language.Polish,

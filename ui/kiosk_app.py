@@ -43,8 +43,9 @@ from ui.status_model import StatusModel
 from ui.theme import Theme
 
 if TYPE_CHECKING:
-    from kiosk.background_sync import SyncStatus
+    from kiosk.background_sync import BackgroundSync
     from kiosk.filing import FiledApplication
+    from offline_cache.sync_status import SyncStatus
 
 log = logging.getLogger(__name__)
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
@@ -120,11 +121,10 @@ class KioskApp:
         return configured or (DEMO_PIN_HASH if options.demo else "")
 
     def _admin_actions(self) -> AdminActions:
-        background = self.services.background_sync
         return AdminActions(
             status=self._admin_status,
-            sync_now=background.sync_now if background else lambda: None,
-            can_sync=background is not None,
+            sync_now=self._sync_now,
+            can_sync=bool(self.services.config.catalogue.url),
             reload=self._reload,
             test_print=self.services.receipt_desk.test_print,
             allow_exit=self.services.config.admin.allow_exit,
@@ -139,11 +139,6 @@ class KioskApp:
         self.admin.exitRequested.connect(self._on_exit_requested)
         self.session.languageChanged.connect(self.admin.retranslate)
         self.status.syncReported.connect(self.admin.syncReported)  # queued: the sync's thread
-        background = self.services.background_sync
-        if background is not None:
-            # Called on the sync thread: only a signal crosses to the UI thread, where the
-            # status model reads the new catalogue (SQLite and Qt objects stay on their thread).
-            background.on_result(self.status.syncReported.emit)
         # Filters run last-installed first: the idle watch sees every event, then the speech
         # mode takes its keypad keys (Escape, F1), then the lockdown swallows leaving keys.
         self.app.installEventFilter(self.lockdown)
@@ -187,6 +182,23 @@ class KioskApp:
             window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
         self.idle.start()
         return window
+
+    def start_catalogue_sync(self) -> BackgroundSync | None:
+        """Builds and starts the scheduled sync, or None without a catalogue URL. Called after
+        the first frame: the sync's imports (HTTP, signatures, the catalogue builder) are
+        ~0.25 s a resident would otherwise wait for at every start."""
+        background = self.services.background_sync
+        if background is not None:
+            # Called on the sync thread: only a signal crosses to the UI thread, where the
+            # status model reads the new catalogue (SQLite and Qt objects stay on their thread).
+            background.on_result(self.status.syncReported.emit)
+            background.start()
+        return background
+
+    def _sync_now(self) -> None:
+        background = self.services.background_sync
+        if background is not None:
+            background.sync_now()
 
     def _on_language_changed(self) -> None:
         self.translations.apply(self.session.session.language)

@@ -21,6 +21,7 @@ from ui.kiosk_app import KioskApp
 from ui.metrics_hooks import MetricsHooks
 
 if TYPE_CHECKING:  # prometheus_client and requests load after the first frame, not before
+    from kiosk.background_sync import BackgroundSync
     from kiosk.heartbeat import HeartbeatSchedule
     from kiosk.metrics import MetricsServer
 
@@ -34,8 +35,12 @@ class KioskLifecycle(QObject):
         services: Services,
         notifier: SystemdNotifier,
         parent: QObject | None = None,
+        *,
+        sync_catalogue: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._sync_catalogue = sync_catalogue
+        self._background: BackgroundSync | None = None
         self._kiosk = kiosk
         self._services = services
         self._notifier = notifier
@@ -66,6 +71,8 @@ class KioskLifecycle(QObject):
         self._start_metrics()
         self._start_heartbeat()
         self._start_filing()
+        if self._sync_catalogue:
+            self._background = self._kiosk.start_catalogue_sync()
 
     def _start_filing(self) -> None:
         """The outbox sender (applications left from before are sent too) and the printer
@@ -125,6 +132,9 @@ class KioskLifecycle(QObject):
         if self._metrics_server is not None:
             self._metrics_server.stop()
             self._metrics_server = None
+        if self._background is not None:
+            self._background.stop()
+            self._background = None
 
 
 class QuitOnSignal(QObject):

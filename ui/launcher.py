@@ -62,18 +62,15 @@ def _run(args: argparse.Namespace) -> int:
     app = QGuiApplication(sys.argv[:1])
     kiosk = KioskApp(app, services, UiOptions(windowed=args.windowed or args.demo, demo=args.demo))
     kiosk.install_crash_handler()
-    lifecycle = KioskLifecycle(kiosk, services, SystemdNotifier.from_environment())
+    # The demo never syncs: it shows the bundled catalogue, whatever the config names.
+    notifier = SystemdNotifier.from_environment()
+    lifecycle = KioskLifecycle(kiosk, services, notifier, sync_catalogue=not args.demo)
     quit_on_signal = QuitOnSignal(app)
-    background = services.background_sync
-    if background is not None and not args.demo:
-        background.start()
     log.info("kiosk started (%s)", "windowed" if args.windowed or args.demo else "fullscreen")
     code = app.exec()
     lifecycle.stop()
     quit_on_signal.remove()
     kiosk.shutdown()  # the QML engine goes before the models its bindings read
-    if background is not None:
-        background.stop()
     lock.close()
     return int(code)
 

@@ -10,7 +10,8 @@ import requests
 from kiosk.background_sync import BackgroundSync
 from offline_cache.generations import GenerationFolder
 from offline_cache.signing import generate_private_key, public_key_text, sign
-from offline_cache.sync import CatalogueSync, SyncSettings, SyncStatus
+from offline_cache.sync import CatalogueSync, SyncSettings
+from offline_cache.sync_status import SyncStatus
 from tests.factories import encoded, small_catalogue
 from tests.peers.catalogue_server import CatalogueServer
 

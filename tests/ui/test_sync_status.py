@@ -50,9 +50,8 @@ def test_a_sync_updates_the_status_on_the_gui_thread(
     status = kiosk.app.status
     emitted_on: list[str] = []
     status.changed.connect(lambda: emitted_on.append(threading.current_thread().name))
-    background = kiosk.app.services.background_sync
+    background = kiosk.app.start_catalogue_sync()  # as after the first frame of `kiosk run`
     assert background is not None
-    background.start()
     background.sync_now()
     catalogue = kiosk.app.services.catalogue
     kiosk.qtbot.waitUntil(lambda: catalogue.info().source.startswith("http"), timeout=10_000)
