@@ -126,7 +126,7 @@ class KioskApp:
             sync_now=self._sync_now,
             can_sync=bool(self.services.config.catalogue.url),
             reload=self._reload,
-            test_print=self.services.receipt_desk.test_print,
+            test_print=self._test_print,
             allow_exit=self.services.config.admin.allow_exit,
         )
 
@@ -194,6 +194,11 @@ class KioskApp:
             background.on_result(self.status.syncReported.emit)
             background.start()
         return background
+
+    def _test_print(self) -> bool:
+        # The receipt desk (forms, filing, printers: ~50 ms of imports) is built when first
+        # needed, after the first frame, not for the admin screen's button.
+        return self.services.receipt_desk.test_print()
 
     def _sync_now(self) -> None:
         background = self.services.background_sync

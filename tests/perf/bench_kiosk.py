@@ -392,30 +392,48 @@ def kill_all(proc: subprocess.Popen[bytes], marker: str) -> None:
         proc.wait(timeout=10)
 
 
+def chromium_screenshot(page: Path, work: Path, run: str, size: tuple[int, int]) -> float:
+    """Seconds from spawning headless Chromium to its screenshot's PNG file on the disk (not
+    to its exit, which comes later and is no part of what a resident would see)."""
+    profile, shot = work / f"chromium-profile-{run}", work / f"chromium-{run}.png"
+    shot.unlink(missing_ok=True)
+    command = [
+        CHROMIUM,
+        *CHROMIUM_FLAGS,
+        f"--user-data-dir={profile}",
+        f"--window-size={size[0]},{size[1]}",
+        f"--screenshot={shot}",
+        page.as_uri(),
+    ]
+    began = time.monotonic()
+    proc = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        while not _written(shot):
+            if proc.poll() is not None and not _written(shot):
+                raise RuntimeError(f"Chromium wrote no screenshot (exit {proc.returncode})")
+            if time.monotonic() - began > 60:
+                raise RuntimeError("Chromium wrote no screenshot within 60 s")
+            time.sleep(0.002)
+        took = time.monotonic() - began
+        proc.wait(timeout=60)
+    finally:
+        kill_all(proc, str(profile))
+    shutil.rmtree(profile, ignore_errors=True)
+    return took
+
+
+def _written(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
 def chromium_cold_starts(page: Path, work: Path, runs: int) -> dict[str, Any]:
     def once(run: str) -> float:
-        profile, shot = work / f"chromium-profile-{run}", work / f"chromium-{run}.png"
-        command = [
-            CHROMIUM,
-            *CHROMIUM_FLAGS,
-            f"--user-data-dir={profile}",
-            "--window-size=1080,1920",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ]
-        began = time.monotonic()
-        proc = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        try:
-            proc.wait(timeout=60)
-            took = time.monotonic() - began
-        finally:
-            kill_all(proc, str(profile))
-        if not shot.exists() or shot.stat().st_size == 0:
-            raise RuntimeError(f"Chromium wrote no screenshot (exit {proc.returncode})")
-        shutil.rmtree(profile, ignore_errors=True)
-        return took
+        return chromium_screenshot(page, work, run, (1080, 1920))
 
     first = once("first")
     timings = []

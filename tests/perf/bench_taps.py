@@ -27,10 +27,13 @@ profile) on a static page of the same screens made from the same catalogue
 Journeys, each tapped `--rounds` times: open a category from home (the categories in turn),
 open the first service of its list, back to the list, Start (home); then one application
 form, whose step with no required answer goes Next to the following step and Previous back.
-Cold start: from spawning the program to the first frame with the commune's name drawn
-(the screen's top strip has text: several colours), kiosk and Chromium alternating, after
-one unmeasured start of each; the kiosk with its bytecode and QML caches and an imported
-catalogue, as on a kiosk's second boot, Chromium with a fresh profile each time.
+Cold start: for the kiosk, from spawning it to the first frame with the commune's name
+drawn (the screen's top strip has text: several colours); the reference, as issue 11 sets
+it, is headless Chromium from spawning it to its screenshot of the page as a PNG file on the
+disk (not to its exit); Chromium's kiosk in the same window, to its first frame with the
+name, is shown beside it. The three alternate, after one unmeasured start of each; the kiosk
+with its bytecode and QML caches and an imported catalogue, as on a kiosk's second boot,
+Chromium with a fresh profile each time.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from tests.perf.bench_kiosk import (
     CHROMIUM,
     CHROMIUM_FLAGS,
     child_env,
+    chromium_screenshot,
     kill_all,
     spread,
 )
@@ -88,8 +92,8 @@ BACK = re.compile(r"^(‹ )?Wstecz$")  # accessible names lost their glyphs in s
 
 Point = tuple[int, int]
 
-# Issue 11's target: the kiosk's first frame of home within 0.3x of Chromium's first paint
-# of the same page (bench_kiosk's older target was 0.5x).
+# Issue 11's target: the kiosk's first frame of home within 0.3x of the time headless Chromium
+# takes to write its screenshot of the same page (bench_kiosk's older target was 0.5x).
 START_VS_CHROMIUM = 0.3
 
 
@@ -280,9 +284,15 @@ def start_kiosk(env: dict[str, str], folder: Path, log: Path) -> subprocess.Pope
 
 
 def kiosk_env(desk: PlainDesk, work: Path, extra: dict[str, str]) -> dict[str, str]:
-    env = child_env(work)  # the run's bytecode and QML caches, kept across starts
-    env = {k: v for k, v in env.items() if not k.startswith(("QT_", "DBUS_", "XDG_"))}
-    return env | desk.env() | {"PYTHONPATH": str(ROOT)} | extra
+    """The desk's environment with the run's bytecode and QML caches, kept across starts like
+    an installed kiosk's. Python must write its bytecode (a caller's PYTHONDONTWRITEBYTECODE
+    had every start compile the kiosk anew: 1.7 s instead of 0.7 s)."""
+    caches = child_env(work)
+    env = desk.env()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for name in ("PYTHONPYCACHEPREFIX", "QML_DISK_CACHE_PATH", "NO_PROXY", "no_proxy"):
+        env[name] = caches[name]
+    return env | {"PYTHONPATH": str(ROOT)} | extra
 
 
 class LearningScreen:
@@ -453,17 +463,24 @@ def chromium_start(desk: PlainDesk, page: Path, work: Path, run: str) -> float:
 
 
 def cold_starts(run: KioskRun, page: Path, runs: int) -> dict[str, Any]:
+    """The kiosk, headless Chromium to its PNG (the issue's reference) and Chromium in a
+    window, in turn, so drift on the machine hits all three alike."""
+    size = SIZES[ORIENTATION]
     kiosk_start(run)  # bytecode and QML caches made, catalogue imported
     chromium_start(run.desk, page, run.work, "first")
+    chromium_screenshot(page, run.work, "first", size)
     kiosk: list[float] = []
-    chromium: list[float] = []
+    screenshot: list[float] = []
+    window: list[float] = []
     for number in range(runs):
         kiosk.append(kiosk_start(run))
-        chromium.append(chromium_start(run.desk, page, run.work, str(number)))
+        screenshot.append(chromium_screenshot(page, run.work, str(number), size))
+        window.append(chromium_start(run.desk, page, run.work, str(number)))
         print(
-            f"  start {number + 1}/{runs}: kiosk {kiosk[-1]:.3f} s, Chromium {chromium[-1]:.3f} s"
+            f"  start {number + 1}/{runs}: kiosk {kiosk[-1]:.3f} s, Chromium to its PNG "
+            f"{screenshot[-1]:.3f} s, Chromium in a window {window[-1]:.3f} s"
         )
-    return {"kiosk_s": kiosk, "chromium_s": chromium}
+    return {"kiosk_s": kiosk, "chromium_png_s": screenshot, "chromium_window_s": window}
 
 
 # -- the table --------------------------------------------------------------------------------
@@ -503,19 +520,35 @@ def rows(figures: dict[str, Any]) -> Iterator[tuple[str, str, str, str, bool | N
             None,
         )
     starts = figures["cold_start"]
-    ours_s, theirs_s = statistics.median(starts["kiosk_s"]), statistics.median(starts["chromium_s"])
+    ours_s = statistics.median(starts["kiosk_s"])
+    theirs_s = statistics.median(starts["chromium_png_s"])
     target_s = START_VS_CHROMIUM * theirs_s
     yield (
-        f"cold start to the first frame, median s ({len(starts['kiosk_s'])} each)",
+        f"cold start: first frame / Chromium's PNG, median s ({len(starts['kiosk_s'])} each)",
         f"{ours_s:.3f}",
         f"{theirs_s:.3f}",
         f"<= {target_s:.3f} ({START_VS_CHROMIUM}x)",
         ours_s <= target_s,
     )
     yield (
-        "  cold start, min / max s",
+        "  ratio to Chromium's PNG",
+        f"{ours_s / theirs_s:.2f}x",
+        "",
+        f"<= {START_VS_CHROMIUM}x",
+        None,
+    )
+    yield (
+        "  min / max s",
         f"{min(starts['kiosk_s']):.3f} / {max(starts['kiosk_s']):.3f}",
-        f"{min(starts['chromium_s']):.3f} / {max(starts['chromium_s']):.3f}",
+        f"{min(starts['chromium_png_s']):.3f} / {max(starts['chromium_png_s']):.3f}",
+        "",
+        None,
+    )
+    window = starts["chromium_window_s"]
+    yield (
+        "  Chromium kiosk in a window, first frame, median s",
+        "",
+        f"{statistics.median(window):.3f}",
         "",
         None,
     )
