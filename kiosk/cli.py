@@ -17,11 +17,6 @@ from kiosk import __version__, cli_catalogue, cli_heartbeat, cli_outbox
 from kiosk.composition import Services
 from kiosk.config import ConfigError, load_config
 from kiosk.logs import setup_logging
-from offline_cache.catalogue_load import CatalogueRejected, DiskFullError
-from offline_cache.catalogue_store import StoreError
-from offline_cache.outbox_file import OutboxReadError, OutboxWriteError
-from offline_cache.signing import SignatureError
-from offline_cache.validation import BundleError
 
 log = logging.getLogger("kiosk")
 
@@ -82,23 +77,43 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
     handler: Handler = args.handler
     try:
         return handler(args)
-    except CatalogueRejected as exc:
+    except Exception as exc:
+        if not _told(exc):
+            raise
+    return 1
+
+
+def _told(exc: Exception) -> bool:
+    """Prints an error a technician can act on; False for a bug (it goes on as a traceback).
+
+    The error classes are imported here, after the fact: a module that raised one is loaded
+    already, and `kiosk run` does not pay for validation, signing and HTTP at its start."""
+    from offline_cache.catalogue_load import CatalogueRejected, DiskFullError  # noqa: PLC0415
+    from offline_cache.catalogue_store import StoreError  # noqa: PLC0415
+    from offline_cache.outbox_file import OutboxReadError, OutboxWriteError  # noqa: PLC0415
+    from offline_cache.signing import SignatureError  # noqa: PLC0415
+    from offline_cache.validation import BundleError  # noqa: PLC0415
+
+    if isinstance(exc, CatalogueRejected):
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         print(f"kiosk: {exc.args[0]}", file=sys.stderr)
-    except (
-        BundleError,
-        SignatureError,
-        DiskFullError,
-        StoreError,
-        OutboxWriteError,
-        OutboxReadError,
-        cli_catalogue.UsageError,
-    ) as exc:
+    elif isinstance(
+        exc,
+        BundleError
+        | SignatureError
+        | DiskFullError
+        | StoreError
+        | OutboxWriteError
+        | OutboxReadError
+        | cli_catalogue.UsageError,
+    ):
         print(f"kiosk: {exc}", file=sys.stderr)
-    except OSError as exc:
+    elif isinstance(exc, OSError):
         print(f"kiosk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
-    return 1
+    else:
+        return False
+    return True
 
 
 def _sync(args: argparse.Namespace) -> int:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli_catalogue import UsageError
-from offline_cache.signing import generate_private_key, public_key_text
 
 
 def add_commands(commands: Any) -> None:
@@ -32,6 +31,8 @@ def add_commands(commands: Any) -> None:
 
 
 def _keygen(args: argparse.Namespace) -> int:
+    from offline_cache.signing import generate_private_key, public_key_text  # noqa: PLC0415
+
     out: Path = args.out
     if out.exists():
         raise UsageError(f"{out}: already exists; a kiosk keeps its key (remove it to replace)")
