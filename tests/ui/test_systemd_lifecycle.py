@@ -3,6 +3,8 @@ event loop (none while it hangs), metrics served, STOPPING and exit 0 on SIGTERM
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
 import re
 import signal
@@ -117,6 +119,31 @@ def test_pings_stop_while_the_gui_thread_hangs(
         settle(300)
         assert messages(sock).count("WATCHDOG=1") >= 3, "pings resume with the event loop"
     finally:
+        gc.unfreeze()  # the test process goes on making and dropping kiosks
         lifecycle.stop()
         lifecycle.deleteLater()
     assert messages(sock, wait_s=1) == ["STOPPING=1"]
+
+
+def test_start_up_objects_are_set_aside_from_the_collector(
+    kiosk_app: KioskApp, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A full collection walked all of them (40-60 ms) and could fall into a resident's tap."""
+    services = Services(KioskConfig(data_dir=str(tmp_path), metrics=MetricsConfig(enabled=False)))
+    lifecycle = KioskLifecycle(kiosk_app, services, SystemdNotifier())
+    caplog.set_level(logging.INFO, logger="ui.kiosk_lifecycle")
+    gc.unfreeze()  # what an earlier lifecycle of this test process set aside
+    try:
+        kiosk_app.window.update()  # a new frame: the lifecycle's "first frame"
+        deadline = time.monotonic() + 10
+        while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+            settle(100)
+        assert gc.get_freeze_count() > 10_000, "the kiosk's own objects, not a handful"
+        assert "set aside from the collector" in caplog.text
+        began = time.perf_counter()
+        gc.collect()
+        assert time.perf_counter() - began < 0.03, "a full collection no longer walks them"
+    finally:
+        gc.unfreeze()  # the test process goes on making and dropping kiosks
+        lifecycle.stop()
+        lifecycle.deleteLater()
