@@ -59,6 +59,9 @@ def _run(args: argparse.Namespace) -> int:
     services: Services = args.services
     lock = _single_instance(services.config.data_path())
     prepare_environment()
+    # Qt keeps its caches (compiled QML) under the application's name; unset, that was the
+    # script's name ("launcher.py", "kiosk_main") and changed with the way it was started.
+    QGuiApplication.setApplicationName("infomat-kiosk")
     app = QGuiApplication(sys.argv[:1])
     kiosk = KioskApp(app, services, UiOptions(windowed=args.windowed or args.demo, demo=args.demo))
     kiosk.install_crash_handler()

@@ -35,7 +35,7 @@ def wait_for_line(process: subprocess.Popen[str], needle: str, timeout: float = 
 def test_kiosk_run_starts_and_a_second_instance_refuses(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text(f'data_dir = "{tmp_path / "data"}"\nlog_level = "INFO"\n')
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
     first = subprocess.Popen(
         [KIOSK, "--config", str(config), "run", "--windowed"],
         env=env,
@@ -45,6 +45,8 @@ def test_kiosk_run_starts_and_a_second_instance_refuses(tmp_path: Path) -> None:
     try:
         lines = wait_for_line(first, "kiosk started (windowed)")
         assert any("catalogue in use: gen-000001.sqlite (82 services)" in line for line in lines)
+        # Qt's caches (the compiled QML) under the kiosk's name, not the launcher script's.
+        assert [p.name for p in (tmp_path / "cache").iterdir()] == ["infomat-kiosk"]
         second = subprocess.run(
             [KIOSK, "--config", str(config), "run", "--windowed"],
             env=env, capture_output=True, text=True, timeout=60, check=False,
