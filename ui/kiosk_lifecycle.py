@@ -50,6 +50,7 @@ class KioskLifecycle(QObject):
         self._watchdog = QTimer(self)
         self._watchdog.timeout.connect(self._on_watchdog_due)
         self._started = False
+        self._sending = False
         self._metrics_server: MetricsServer | None = None
         self._hooks: MetricsHooks | None = None
         self._heartbeat: HeartbeatSchedule | None = None
@@ -91,11 +92,20 @@ class KioskLifecycle(QObject):
     def _start_filing(self) -> None:
         """The outbox sender (applications left from before are sent too) and the printer
         watch (paper out is known before a resident meets it)."""
+        from offline_cache.outbox_file import OutboxWriteError  # noqa: PLC0415
+
         services = self._services
-        services.outbox_sender.start()
         self._stop_printer_watch = services.receipt_desk.watch(
             services.config.printer.check_every_s
         )
+        try:
+            services.outbox_sender.start()
+        except OutboxWriteError as exc:
+            # The forms say so to residents before they type (docs/outbox.md); the kiosk goes
+            # on showing the catalogue, and the technician finds the reason in the journal.
+            log.error("applications are not sent: %s", exc)
+            return
+        self._sending = True
 
     @Slot()
     def _on_watchdog_due(self) -> None:
@@ -135,7 +145,7 @@ class KioskLifecycle(QObject):
         """The event loop has ended: tell systemd, stop pinging, stop the servers."""
         self._notifier.stopping()
         self._watchdog.stop()
-        if self._started:
+        if self._sending:
             self._services.outbox_sender.stop()
         if self._stop_printer_watch is not None:
             self._stop_printer_watch()

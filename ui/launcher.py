@@ -70,11 +70,13 @@ def _run(args: argparse.Namespace) -> int:
     lifecycle = KioskLifecycle(kiosk, services, notifier, sync_catalogue=not args.demo)
     quit_on_signal = QuitOnSignal(app)
     log.info("kiosk started (%s)", "windowed" if args.windowed or args.demo else "fullscreen")
-    code = app.exec()
-    lifecycle.stop()
-    quit_on_signal.remove()
-    kiosk.shutdown()  # the QML engine goes before the models its bindings read
-    lock.close()
+    try:
+        code = app.exec()
+        lifecycle.stop()
+    finally:  # whatever stopping raised, the window goes before the models it reads
+        quit_on_signal.remove()
+        kiosk.shutdown()  # the QML engine goes before the models its bindings read
+        lock.close()
     return int(code)
 
 

@@ -59,3 +59,33 @@ def test_kiosk_run_starts_and_a_second_instance_refuses(tmp_path: Path) -> None:
         first.wait(timeout=10)
         assert first.stderr is not None
         first.stderr.close()
+
+
+@pytest.mark.slow
+def test_kiosk_run_with_a_damaged_outbox_keeps_serving_and_stops_cleanly(tmp_path: Path) -> None:
+    """Forms then say to ask at the office; the catalogue stays on screen, and the sender that
+    cannot open the file is no reason to crash or to fail at SIGTERM."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "outbox.sqlite").write_bytes(b"not a database at all, but Zazolc gesla jazn " * 50)
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'data_dir = "{data}"\nlog_level = "INFO"\n[metrics]\nenabled = false\n')
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "c")}
+    kiosk = subprocess.Popen(
+        [KIOSK, "--config", str(config), "run", "--windowed"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = wait_for_line(kiosk, "applications are not sent")
+        assert any("the outbox file is damaged" in line for line in lines)
+        time.sleep(1.5)  # the rest of the start (the collector's set-aside) still happens
+        assert kiosk.poll() is None, "the kiosk keeps showing the catalogue"
+    finally:
+        kiosk.terminate()
+        _, rest = kiosk.communicate(timeout=20)
+    said = "".join(lines) + rest
+    assert kiosk.returncode == 0, said[-2000:]
+    assert "set aside from the collector" in said
+    assert "Traceback" not in said and "TypeError" not in said and "CRITICAL" not in said
