@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from ui.a11y_nodes import Node, node_at, node_of, readable_nodes, top_layer
+from ui.keyboard_keys import KeyboardKey, key_at, press
 from ui.session_model import SessionModel
 from ui.speech_model import SpeechModel, spoken_language, text_languages
 from ui.spoken import SpokenWords
@@ -84,6 +85,8 @@ class ScreenReader(QObject):
         self._nodes: list[Node] = []
         self._index = -1
         self._last_tap = 0.0
+        self._key: KeyboardKey | None = None  # the on-screen key last touched
+        self._pressing = False  # the reader's own press of a key goes through to the window
         self._typed: dict[int, str] = {}
         self._announce = QTimer(self, singleShot=True, interval=350)
         self._announce.timeout.connect(self._announce_screen)
@@ -106,6 +109,8 @@ class ScreenReader(QObject):
         return self._session.session.accessibility.read_aloud
 
     def _focus_rect(self) -> QRectF:
+        if self._key is not None:
+            return self._key.scene_rect()
         node = self._current()
         return node.scene_rect() if node is not None else QRectF()
 
@@ -125,7 +130,7 @@ class ScreenReader(QObject):
 
     @Slot()
     def _forget(self) -> None:
-        self._nodes, self._index = [], -1
+        self._nodes, self._index, self._key = [], -1, None
         self.changed.emit()
 
     # -- what the resident does -----------------------------------------------------------
@@ -152,7 +157,7 @@ class ScreenReader(QObject):
         if not 0 <= target < len(self._nodes):
             self._say(self._words.nothing_here())
             return
-        self._index = target
+        self._index, self._key = target, None
         self._show_and_say(self._nodes[target])
 
     @Slot()
@@ -334,7 +339,7 @@ class ScreenReader(QObject):
         if kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent):
             self._echo_typing()
             return self._active() and self._keys.get(event.key()) is not None
-        if self._active() and kind in _POINTER:
+        if self._active() and kind in _POINTER and not self._pressing:
             return self._on_pointer(event)
         return False
 
@@ -385,13 +390,33 @@ class ScreenReader(QObject):
         now = time.monotonic()
         if now - self._last_tap < DOUBLE_TAP_S:
             self._last_tap = 0.0
-            self.select()
+            if self._key is not None:
+                self._press_key(self._key)
+            else:
+                self.select()
             return True
         self._last_tap = now
         self._explore(point)
         return True
 
+    def _press_key(self, key: KeyboardKey) -> None:
+        """A double tap on an on-screen key types it, as a finger's tap would; the letter is
+        echoed like one typed on a keypad."""
+        if self._window is None or not key.item.isVisible():
+            return
+        self._pressing = True
+        try:
+            press(self._window, key)
+        finally:
+            self._pressing = False
+        self._echo_typing()
+
     def _explore(self, point: QPointF) -> None:
+        self._key = key_at(self._window, point) if self._window is not None else None
+        if self._key is not None:
+            self.changed.emit()
+            self._say(self._words.key(self._key.kind, self._key.text))
+            return
         self._refresh()
         found = node_at(self._nodes, point.x(), point.y())
         if found is None:

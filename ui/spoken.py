@@ -71,9 +71,29 @@ class SpokenWords(QObject):
             " ": self.tr("space"),
             "-": self.tr("dash"),
             ".": self.tr("dot"),
+            ",": self.tr("comma"),
             "@": self.tr("at"),
         }
         return names.get(text, text)
+
+    def key(self, kind: str, text: str) -> str:
+        """A key of the on-screen keyboard: its letter ("capital Q"), or what it does."""
+        names = {
+            "shift": self.tr("Shift, capital letters"),
+            "backspace": self.tr("Delete the last letter"),
+            "symbols": self.tr("Letters")
+            if any(c.isalpha() for c in text)
+            else self.tr("Digits and symbols"),
+            "language": self.tr("Keyboard language"),
+            "space": self.tr("space"),
+            "hide": self.tr("Hide the keyboard"),
+            "enter": self.tr("Confirm"),
+        }
+        if kind in names:
+            return ", ".join((names[kind], self.tr("key")))
+        if len(text) == 1 and text != text.lower():
+            return self.tr("capital %1").replace("%1", text)
+        return self.character(text)
 
     def spelt(self, code: str) -> str:
         """A code character by character: "K, 7, P, 4, M, dash, X…"."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.composition import Services
 from kiosk.config import AdminConfig, KioskConfig, SpeechConfig
 from tests.ui.conftest import find_item
+from ui.keyboard_keys import KeyboardKey, keys_of
 from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
 from ui.screenshots import settle
 
@@ -242,3 +243,53 @@ def test_a_new_resident_hears_nothing_of_the_last_one(ears: Listener) -> None:
     QTest.keyClick(ears.app.window, Qt.Key.Key_Down)
     settle(400)
     assert ears.heard()[before:] == []  # speech mode went with the last resident
+
+
+def touch(app: KioskApp, key: KeyboardKey) -> None:
+    centre = key.scene_rect().center().toPoint()
+    QTest.mouseClick(app.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+
+
+def test_a_blind_resident_types_on_the_on_screen_keyboard_by_touch(ears: Listener) -> None:
+    """Qt's keyboard has no accessible keys: the reader finds them, says them, and a double
+    tap types one, echoed like a key of a keypad."""
+    app = ears.app
+    ears.press(Qt.Key.Key_F1)
+    ears.wait_for("elementów")
+    ears.find("pole tekstowe")  # the search field
+    ears.press(Qt.Key.Key_Return)  # into it: the keyboard opens
+    settle(400)
+    keyboard = find_item(app.window.contentItem(), "keyboard")
+    assert keyboard is not None and keyboard.isVisible()
+    keys = {k.text.lower(): k for k in keys_of(keyboard) if k.kind == "letter"}
+    special = {k.kind: k for k in keys_of(keyboard) if k.kind != "letter"}
+    # Found by Qt Virtual Keyboard's documented key types: this fails if a release changes them.
+    assert set(special) == {"shift", "backspace", "symbols", "language", "space", "hide", "enter"}
+    assert set("aąbcdefghijklmnopqrstuvwxyz") - set(keys) <= {"ą"}, sorted(keys)
+    field = app.window.activeFocusItem()
+    assert field is not None
+
+    ears.listen_from_now()
+    touch(app, keys["k"])
+    heard = ears.wait_for("")  # the first thing said after the touch
+    settle(500)
+    assert field.property("text") == "", "one touch only says the key"
+    touch(app, keys["k"])
+    settle(60)
+    touch(app, keys["k"])
+    settle(200)
+    typed = str(field.property("text"))
+    assert typed.lower() == "k", typed
+    assert ears.heard()[-1] == typed  # the letter typed is echoed
+
+    ears.listen_from_now()
+    touch(app, special["backspace"])
+    assert ears.wait_for("klawisz") == "Usuń ostatnią literę, klawisz"
+    settle(500)
+    touch(app, special["backspace"])
+    settle(60)
+    touch(app, special["backspace"])
+    settle(200)
+    assert field.property("text") == ""
+    assert ears.heard()[-1].startswith("usunięto")
+    assert heard in ("k", "wielka litera K")

@@ -34,12 +34,12 @@
         <translation>Testbeleg wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="144"/>
+        <location filename="../admin_model.py" line="145"/>
         <source>Test receipt printed.</source>
         <translation>Testbeleg gedruckt.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="146"/>
+        <location filename="../admin_model.py" line="147"/>
         <source>The test receipt was NOT printed.</source>
         <translation>Der Testbeleg wurde NICHT gedruckt.</translation>
     </message>
@@ -702,37 +702,37 @@
         <translation>Wo und wann</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="96"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-Code mit der Adresse dieses Dienstes im Internet</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="102"/>
+        <location filename="../qml/CardScreen.qml" line="103"/>
         <source>Continue on your phone</source>
         <translation>Auf dem Handy weitermachen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="103"/>
+        <location filename="../qml/CardScreen.qml" line="104"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Scannen Sie den Code mit der Handykamera, um diesen Dienst online zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="107"/>
+        <location filename="../qml/CardScreen.qml" line="108"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="108"/>
+        <location filename="../qml/CardScreen.qml" line="109"/>
         <source>How to appeal</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="109"/>
+        <location filename="../qml/CardScreen.qml" line="110"/>
         <source>What you get</source>
         <translation>Was Sie erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="112"/>
+        <location filename="../qml/CardScreen.qml" line="113"/>
         <source>Information checked on %1</source>
         <translation>Informationen geprüft am %1</translation>
     </message>
@@ -836,22 +836,22 @@
         <translation>E-Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="78"/>
+        <location filename="../qml/HomeScreen.qml" line="81"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nichts gefunden für „%1“. Weniger Buchstaben eingeben oder eine Kategorie wählen:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="121"/>
+        <location filename="../qml/HomeScreen.qml" line="124"/>
         <source>All offices</source>
         <translation>Alle Ämter</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="138"/>
+        <location filename="../qml/HomeScreen.qml" line="141"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="153"/>
+        <location filename="../qml/HomeScreen.qml" line="156"/>
         <source>Life events</source>
         <translation>Lebenslagen</translation>
     </message>
@@ -885,27 +885,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="119"/>
+        <location filename="../qml/Main.qml" line="124"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Die Bedienelemente sind unten auf dem Bildschirm. Um das zu ändern, tippen Sie unten auf „Barrierefreiheit“.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="164"/>
+        <location filename="../qml/Main.qml" line="172"/>
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195"/>
+        <location filename="../qml/Main.qml" line="203"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="196"/>
+        <location filename="../qml/Main.qml" line="204"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202"/>
+        <location filename="../qml/Main.qml" line="210"/>
         <source>No connection · catalogue from %1</source>
         <translation>Keine Verbindung · Katalog vom %1</translation>
     </message>
@@ -953,32 +953,32 @@
         <translation>Der Drucker funktioniert nicht. Bitte fotografieren Sie diesen Bildschirm: Der Code und der QR-Code genügen.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="105"/>
+        <location filename="../qml/ReceiptScreen.qml" line="106"/>
         <source>QR code with the address of your application&apos;s status</source>
         <translation>QR-Code mit der Adresse zum Stand Ihres Antrags</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="111"/>
+        <location filename="../qml/ReceiptScreen.qml" line="112"/>
         <source>Check the status on your phone</source>
         <translation>Stand auf dem Handy prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="112"/>
+        <location filename="../qml/ReceiptScreen.qml" line="113"/>
         <source>Scan the code with your phone&apos;s camera, or give the application code at the office.</source>
         <translation>Scannen Sie den Code mit der Handykamera oder nennen Sie den Antragscode im Amt.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116"/>
+        <location filename="../qml/ReceiptScreen.qml" line="117"/>
         <source>What happens next</source>
         <translation>Wie es weitergeht</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116"/>
+        <location filename="../qml/ReceiptScreen.qml" line="117"/>
         <source>The office will register your application and contact you if anything is missing.</source>
         <translation>Das Amt registriert Ihren Antrag und meldet sich, falls etwas fehlt.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="126"/>
+        <location filename="../qml/ReceiptScreen.qml" line="127"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
@@ -1085,6 +1085,7 @@
     </message>
     <message>
         <location filename="../spoken.py" line="71"/>
+        <location filename="../spoken.py" line="88"/>
         <source>space</source>
         <translation>Leerzeichen</translation>
     </message>
@@ -1100,11 +1101,61 @@
     </message>
     <message>
         <location filename="../spoken.py" line="74"/>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="75"/>
         <source>at</source>
         <translation>at</translation>
     </message>
     <message>
+        <location filename="../spoken.py" line="82"/>
+        <source>Shift, capital letters</source>
+        <translation>Umschalttaste, Großbuchstaben</translation>
+    </message>
+    <message>
         <location filename="../spoken.py" line="83"/>
+        <source>Delete the last letter</source>
+        <translation>Letzten Buchstaben löschen</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="84"/>
+        <source>Letters</source>
+        <translation>Buchstaben</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="86"/>
+        <source>Digits and symbols</source>
+        <translation>Ziffern und Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="87"/>
+        <source>Keyboard language</source>
+        <translation>Tastatursprache</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="89"/>
+        <source>Hide the keyboard</source>
+        <translation>Tastatur ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="90"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="93"/>
+        <source>key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="95"/>
+        <source>capital %1</source>
+        <translation>großes %1</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="103"/>
         <source>Nothing more on this screen.</source>
         <translation>Auf diesem Bildschirm gibt es nichts mehr.</translation>
     </message>

@@ -34,12 +34,12 @@
         <translation>Trwa wydruk testowy…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="144"/>
+        <location filename="../admin_model.py" line="145"/>
         <source>Test receipt printed.</source>
         <translation>Wydruk testowy gotowy.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="146"/>
+        <location filename="../admin_model.py" line="147"/>
         <source>The test receipt was NOT printed.</source>
         <translation>Wydruk testowy NIE powiódł się.</translation>
     </message>
@@ -702,37 +702,37 @@
         <translation>Gdzie i kiedy</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="96"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>QR code with the address of this service online</source>
         <translation>Kod QR z adresem tej usługi w internecie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="102"/>
+        <location filename="../qml/CardScreen.qml" line="103"/>
         <source>Continue on your phone</source>
         <translation>Kontynuuj na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="103"/>
+        <location filename="../qml/CardScreen.qml" line="104"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Zeskanuj kod aparatem telefonu, aby otworzyć tę usługę w internecie.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="107"/>
+        <location filename="../qml/CardScreen.qml" line="108"/>
         <source>Legal basis</source>
         <translation>Podstawa prawna</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="108"/>
+        <location filename="../qml/CardScreen.qml" line="109"/>
         <source>How to appeal</source>
         <translation>Jak się odwołać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="109"/>
+        <location filename="../qml/CardScreen.qml" line="110"/>
         <source>What you get</source>
         <translation>Co otrzymasz</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="112"/>
+        <location filename="../qml/CardScreen.qml" line="113"/>
         <source>Information checked on %1</source>
         <translation>Informacje sprawdzone: %1</translation>
     </message>
@@ -836,22 +836,22 @@
         <translation>Szukaj e-usług</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="78"/>
+        <location filename="../qml/HomeScreen.qml" line="81"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nic nie znaleziono dla „%1”. Wpisz mniej liter albo wybierz kategorię:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="121"/>
+        <location filename="../qml/HomeScreen.qml" line="124"/>
         <source>All offices</source>
         <translation>Wszystkie urzędy</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="138"/>
+        <location filename="../qml/HomeScreen.qml" line="141"/>
         <source>Categories</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="153"/>
+        <location filename="../qml/HomeScreen.qml" line="156"/>
         <source>Life events</source>
         <translation>Sytuacje życiowe</translation>
     </message>
@@ -885,27 +885,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="119"/>
+        <location filename="../qml/Main.qml" line="124"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Przyciski są nisko na ekranie. Aby to zmienić, dotknij „Dostępność” poniżej.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="164"/>
+        <location filename="../qml/Main.qml" line="172"/>
         <source>Accessibility</source>
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195"/>
+        <location filename="../qml/Main.qml" line="203"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="196"/>
+        <location filename="../qml/Main.qml" line="204"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202"/>
+        <location filename="../qml/Main.qml" line="210"/>
         <source>No connection · catalogue from %1</source>
         <translation>Brak połączenia · katalog z %1</translation>
     </message>
@@ -953,32 +953,32 @@
         <translation>Drukarka nie działa. Zrób zdjęcie tego ekranu: kod i kod QR to wszystko, czego potrzebujesz.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="105"/>
+        <location filename="../qml/ReceiptScreen.qml" line="106"/>
         <source>QR code with the address of your application&apos;s status</source>
         <translation>Kod QR z adresem strony o stanie Twojego wniosku</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="111"/>
+        <location filename="../qml/ReceiptScreen.qml" line="112"/>
         <source>Check the status on your phone</source>
         <translation>Sprawdź stan sprawy na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="112"/>
+        <location filename="../qml/ReceiptScreen.qml" line="113"/>
         <source>Scan the code with your phone&apos;s camera, or give the application code at the office.</source>
         <translation>Zeskanuj kod aparatem telefonu albo podaj kod wniosku w urzędzie.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116"/>
+        <location filename="../qml/ReceiptScreen.qml" line="117"/>
         <source>What happens next</source>
         <translation>Co dalej</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116"/>
+        <location filename="../qml/ReceiptScreen.qml" line="117"/>
         <source>The office will register your application and contact you if anything is missing.</source>
         <translation>Urząd zarejestruje Twój wniosek i skontaktuje się z Tobą, jeśli czegoś zabraknie.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="126"/>
+        <location filename="../qml/ReceiptScreen.qml" line="127"/>
         <source>Finish</source>
         <translation>Zakończ</translation>
     </message>
@@ -1087,6 +1087,7 @@
     </message>
     <message>
         <location filename="../spoken.py" line="71"/>
+        <location filename="../spoken.py" line="88"/>
         <source>space</source>
         <translation>spacja</translation>
     </message>
@@ -1102,11 +1103,61 @@
     </message>
     <message>
         <location filename="../spoken.py" line="74"/>
+        <source>comma</source>
+        <translation>przecinek</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="75"/>
         <source>at</source>
         <translation>małpa</translation>
     </message>
     <message>
+        <location filename="../spoken.py" line="82"/>
+        <source>Shift, capital letters</source>
+        <translation>Shift, wielkie litery</translation>
+    </message>
+    <message>
         <location filename="../spoken.py" line="83"/>
+        <source>Delete the last letter</source>
+        <translation>Usuń ostatnią literę</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="84"/>
+        <source>Letters</source>
+        <translation>Litery</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="86"/>
+        <source>Digits and symbols</source>
+        <translation>Cyfry i znaki</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="87"/>
+        <source>Keyboard language</source>
+        <translation>Język klawiatury</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="89"/>
+        <source>Hide the keyboard</source>
+        <translation>Ukryj klawiaturę</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="90"/>
+        <source>Confirm</source>
+        <translation>Zatwierdź</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="93"/>
+        <source>key</source>
+        <translation>klawisz</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="95"/>
+        <source>capital %1</source>
+        <translation>wielka litera %1</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="103"/>
         <source>Nothing more on this screen.</source>
         <translation>Na tym ekranie nie ma nic więcej.</translation>
     </message>

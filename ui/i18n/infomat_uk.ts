@@ -34,12 +34,12 @@
         <translation>Друк тестового чека…</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="144"/>
+        <location filename="../admin_model.py" line="145"/>
         <source>Test receipt printed.</source>
         <translation>Тестовий чек надруковано.</translation>
     </message>
     <message>
-        <location filename="../admin_model.py" line="146"/>
+        <location filename="../admin_model.py" line="147"/>
         <source>The test receipt was NOT printed.</source>
         <translation>Тестовий чек НЕ надруковано.</translation>
     </message>
@@ -702,37 +702,37 @@
         <translation>Куди і коли звертатися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="96"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-код з адресою цієї послуги в інтернеті</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="102"/>
+        <location filename="../qml/CardScreen.qml" line="103"/>
         <source>Continue on your phone</source>
         <translation>Продовжте на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="103"/>
+        <location filename="../qml/CardScreen.qml" line="104"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Відскануйте код камерою телефона, щоб відкрити цю послугу в інтернеті.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="107"/>
+        <location filename="../qml/CardScreen.qml" line="108"/>
         <source>Legal basis</source>
         <translation>Правова підстава</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="108"/>
+        <location filename="../qml/CardScreen.qml" line="109"/>
         <source>How to appeal</source>
         <translation>Як оскаржити</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="109"/>
+        <location filename="../qml/CardScreen.qml" line="110"/>
         <source>What you get</source>
         <translation>Що ви отримаєте</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="112"/>
+        <location filename="../qml/CardScreen.qml" line="113"/>
         <source>Information checked on %1</source>
         <translation>Інформацію перевірено: %1</translation>
     </message>
@@ -836,22 +836,22 @@
         <translation>Пошук е-послуг</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="78"/>
+        <location filename="../qml/HomeScreen.qml" line="81"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Нічого не знайдено для «%1». Введіть менше літер або виберіть категорію:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="121"/>
+        <location filename="../qml/HomeScreen.qml" line="124"/>
         <source>All offices</source>
         <translation>Усі установи</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="138"/>
+        <location filename="../qml/HomeScreen.qml" line="141"/>
         <source>Categories</source>
         <translation>Категорії</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="153"/>
+        <location filename="../qml/HomeScreen.qml" line="156"/>
         <source>Life events</source>
         <translation>Життєві ситуації</translation>
     </message>
@@ -885,27 +885,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="119"/>
+        <location filename="../qml/Main.qml" line="124"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Кнопки розміщено внизу екрана. Щоб це змінити, торкніться «Доступність» нижче.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="164"/>
+        <location filename="../qml/Main.qml" line="172"/>
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195"/>
+        <location filename="../qml/Main.qml" line="203"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="196"/>
+        <location filename="../qml/Main.qml" line="204"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="202"/>
+        <location filename="../qml/Main.qml" line="210"/>
         <source>No connection · catalogue from %1</source>
         <translation>Немає з&apos;єднання · каталог від %1</translation>
     </message>
@@ -953,32 +953,32 @@
         <translation>Принтер не працює. Сфотографуйте цей екран: код і QR-код — це все, що вам потрібно.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="105"/>
+        <location filename="../qml/ReceiptScreen.qml" line="106"/>
         <source>QR code with the address of your application&apos;s status</source>
         <translation>QR-код з адресою сторінки стану вашої заяви</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="111"/>
+        <location filename="../qml/ReceiptScreen.qml" line="112"/>
         <source>Check the status on your phone</source>
         <translation>Перевірте стан справи на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="112"/>
+        <location filename="../qml/ReceiptScreen.qml" line="113"/>
         <source>Scan the code with your phone&apos;s camera, or give the application code at the office.</source>
         <translation>Відскануйте код камерою телефона або назвіть код заяви в установі.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116"/>
+        <location filename="../qml/ReceiptScreen.qml" line="117"/>
         <source>What happens next</source>
         <translation>Що далі</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="116"/>
+        <location filename="../qml/ReceiptScreen.qml" line="117"/>
         <source>The office will register your application and contact you if anything is missing.</source>
         <translation>Установа зареєструє вашу заяву і зв’яжеться з вами, якщо чогось бракуватиме.</translation>
     </message>
     <message>
-        <location filename="../qml/ReceiptScreen.qml" line="126"/>
+        <location filename="../qml/ReceiptScreen.qml" line="127"/>
         <source>Finish</source>
         <translation>Завершити</translation>
     </message>
@@ -1087,6 +1087,7 @@
     </message>
     <message>
         <location filename="../spoken.py" line="71"/>
+        <location filename="../spoken.py" line="88"/>
         <source>space</source>
         <translation>пробіл</translation>
     </message>
@@ -1102,11 +1103,61 @@
     </message>
     <message>
         <location filename="../spoken.py" line="74"/>
+        <source>comma</source>
+        <translation>кома</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="75"/>
         <source>at</source>
         <translation>равлик</translation>
     </message>
     <message>
+        <location filename="../spoken.py" line="82"/>
+        <source>Shift, capital letters</source>
+        <translation>Shift, великі літери</translation>
+    </message>
+    <message>
         <location filename="../spoken.py" line="83"/>
+        <source>Delete the last letter</source>
+        <translation>Видалити останню літеру</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="84"/>
+        <source>Letters</source>
+        <translation>Літери</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="86"/>
+        <source>Digits and symbols</source>
+        <translation>Цифри та символи</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="87"/>
+        <source>Keyboard language</source>
+        <translation>Мова клавіатури</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="89"/>
+        <source>Hide the keyboard</source>
+        <translation>Сховати клавіатуру</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="90"/>
+        <source>Confirm</source>
+        <translation>Підтвердити</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="93"/>
+        <source>key</source>
+        <translation>клавіша</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="95"/>
+        <source>capital %1</source>
+        <translation>велика літера %1</translation>
+    </message>
+    <message>
+        <location filename="../spoken.py" line="103"/>
         <source>Nothing more on this screen.</source>
         <translation>На цьому екрані більше нічого немає.</translation>
     </message>
