@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     from devices.printers import PrinterSettings, ReceiptPrinter
     from devices.receipt_image import ReceiptImageRenderer
     from kiosk.background_sync import BackgroundSync
+    from kiosk.case_status import CaseStatusLookup
     from kiosk.filing import FilingService
     from kiosk.heartbeat import Heartbeat, HeartbeatSchedule
     from kiosk.metrics import KioskMetrics
@@ -130,6 +131,16 @@ class Services:
 
         return ReceiptDesk(
             lambda: self.printer, self.config.kiosk_id, self.config.receipt.status_url
+        )
+
+    @cached_property
+    def case_status(self) -> CaseStatusLookup:
+        """Where an application stands: the office's status API, else this kiosk's outbox."""
+        from kiosk.case_status import CaseStatusLookup  # noqa: PLC0415
+
+        status = self.config.status
+        return CaseStatusLookup(
+            status.api_url, status.timeout_s, lambda: self.outbox, lambda: self.http
         )
 
     @cached_property

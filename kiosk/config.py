@@ -204,6 +204,18 @@ class ReceiptConfig:
 
 
 @dataclass(frozen=True)
+class StatusConfig:
+    api_url: str = option(
+        "",
+        "Start of the office's status API ('Sprawdź stan sprawy'); the code is appended, "
+        "e.g. https://urzad.example.pl/api/status/. Empty: only what this kiosk's outbox knows.",
+    )
+    timeout_s: float = option(
+        8.0, "Seconds the office may take to answer, at most.", minimum=1, maximum=60
+    )
+
+
+@dataclass(frozen=True)
 class MetricsConfig:
     enabled: bool = option(True, "Serve Prometheus metrics at http://BIND:PORT/metrics.")
     bind: str = option(
@@ -296,6 +308,7 @@ class KioskConfig:
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
+    status: StatusConfig = field(default_factory=StatusConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
     display: DisplayConfig = field(default_factory=DisplayConfig)
@@ -331,6 +344,7 @@ def load_config(path: Path | None) -> KioskConfig:
     _check_outbox(config.outbox, str(path))
     _check_printer(config.printer, str(path))
     _check_receipt(config.receipt, str(path))
+    _check_status(config.status, str(path))
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
     _check_heartbeat(config.heartbeat, str(path))
@@ -443,6 +457,15 @@ def _check_receipt(receipt: ReceiptConfig, source: str) -> None:
     problem = status_url_problem(receipt.status_url)
     if problem:
         raise ConfigError(f"{source}: 'receipt.status_url' {problem}")
+
+
+def _check_status(status: StatusConfig, source: str) -> None:
+    url = status.api_url
+    if url and (not url.startswith(("https://", "http://")) or not url.endswith("/")):
+        raise ConfigError(
+            f"{source}: 'status.api_url' must start with https:// and end with '/', the code "
+            f"is appended to it (got {url!r})"
+        )
 
 
 def _check_heartbeat(heartbeat: HeartbeatConfig, source: str) -> None:

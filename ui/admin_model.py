@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from kiosk.admin_pin import AdminPin
-from offline_cache.sync_status import SyncStatus
+from kiosk.sync_status import SyncStatus
 from ui.admin_status import sync_result
 
 TAPS = 5

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from devices.printer_status import PrinterStatus
 from kiosk.catalogue_service import CatalogueInfo
-from offline_cache.sync_status import SyncStatus
+from kiosk.sync_status import SyncStatus
 
 _LOCALES = {
     "pl": QLocale.Language.Polish,

@@ -39,13 +39,14 @@ from ui.qr_image import QrImageProvider
 from ui.screen_reader import ScreenReader, keypad_map
 from ui.session_model import SessionModel
 from ui.speech_model import SpeechModel
+from ui.status_check_model import StatusCheckModel
 from ui.status_model import StatusModel
 from ui.theme import Theme
 
 if TYPE_CHECKING:
     from kiosk.background_sync import BackgroundSync
     from kiosk.filing import FiledApplication
-    from offline_cache.sync_status import SyncStatus
+    from kiosk.sync_status import SyncStatus
 
 log = logging.getLogger(__name__)
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
@@ -101,6 +102,9 @@ class KioskApp:
         speech = config.speech
         speaker = Speaker(speech.command, speech.words_per_minute, speech.volume)
         self.speech = SpeechModel(speaker, self.session)
+        self.status_check = StatusCheckModel(
+            lambda: services.case_status, self.session, self.speech.say
+        )
         hint_loudness = speech.attract_hint_volume / max(1, speech.volume)
         self.screen_reader = ScreenReader(
             self.session,
@@ -158,6 +162,7 @@ class KioskApp:
             "screenReader": self.screen_reader,
             "admin": self.admin,
             "form": self.form,
+            "statusCheck": self.status_check,
         }
         for name, model in models.items():
             context.setContextProperty(name, model)

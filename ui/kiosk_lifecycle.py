@@ -92,7 +92,7 @@ class KioskLifecycle(QObject):
     def _start_filing(self) -> None:
         """The outbox sender (applications left from before are sent too) and the printer
         watch (paper out is known before a resident meets it)."""
-        from offline_cache.outbox_file import OutboxWriteError  # noqa: PLC0415
+        from kiosk.filing import OutboxWriteError  # noqa: PLC0415
 
         services = self._services
         self._stop_printer_watch = services.receipt_desk.watch(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -9,9 +10,24 @@ from pathlib import Path
 from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.case_status import CaseStatus
 from kiosk.composition import Services
 from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
 
+EXAMPLE_STATUS = CaseStatus(
+    "K7P4MX9RCA",
+    "office",
+    "answered",
+    state="in_progress",
+    case_number="UM-2026/00017",
+    filed_at=dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC),
+    updated_at=dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.UTC),
+    expected_by=dt.date(2026, 12, 20),
+    service="Wniosek o udostępnienie informacji publicznej",
+    office_name="Urząd Miasta Łańcut",
+    office_phone="+48 17 225 22 13",
+    message="Odpowiedź wyślemy e-mailem do 20 grudnia.",
+)
 DEMO_SERVICE = "gl-dowod-osobisty"
 DEMO_FORM_SERVICE = "gl-informacja-publiczna"
 DEMO_ANSWERS = (  # what a resident might type; shown on screen only, never filed
@@ -76,6 +92,7 @@ def _one_set(kiosk: KioskApp, out: Path, prefix: str, language: str, contrast: b
     shot("form-review", lambda: _form_review(kiosk))
     shot("receipt", lambda: _receipt_screen(kiosk))
     shot("receipt-printer-failed", lambda: _receipt_screen(kiosk, printed=False))
+    shot("status", lambda: _status_screen(kiosk))
     return written
 
 
@@ -112,3 +129,11 @@ def _receipt_screen(kiosk: KioskApp, *, printed: bool = True) -> None:
     """The receipt screen of a made-up application (nothing goes to the outbox)."""
     _invoke(kiosk.window, "openForm", DEMO_FORM_SERVICE)
     kiosk.form.show_example_receipt(printed=printed)
+
+
+def _status_screen(kiosk: KioskApp) -> None:
+    """'Sprawdź stan sprawy' with a made-up answer of the office (nothing is asked)."""
+    _invoke(kiosk.window, "openStatusCheck")
+    settle()
+    QGuiApplication.inputMethod().hide()  # the answer is what the picture is for
+    kiosk.status_check.show_example(EXAMPLE_STATUS)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 if TYPE_CHECKING:
-    from offline_cache.sync_status import SyncStatus
+    from kiosk.sync_status import SyncStatus
 
 
 def local_time(iso: str) -> str:

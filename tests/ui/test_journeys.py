@@ -92,7 +92,7 @@ def test_low_reach_puts_every_control_in_the_lower_part(kiosk: Kiosk) -> None:
 
 
 def test_offline_indicator_shows_the_catalogue_age(kiosk: Kiosk) -> None:
-    from offline_cache.sync_status import SyncStatus
+    from kiosk.sync_status import SyncStatus
 
     kiosk.app.status.syncReported.emit(SyncStatus(outcome="failed", reason="x", kind="network"))
     settle(100)

@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.admin_pin import LOCK_SECONDS, AdminPin, hash_pin
 from kiosk.composition import printer_settings
-from offline_cache.sync_status import SyncStatus
+from kiosk.sync_status import SyncStatus
 from tests.ui.conftest import PIN, Kiosk
 from ui.admin_status import human_time
 from ui.lockdown import is_blocked

@@ -821,37 +821,42 @@
         <translation>Startseite: Suche, Kategorien und Lebenslagen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="25"/>
+        <location filename="../qml/HomeScreen.qml" line="26"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Was suchen Sie? z. B. Ausweis, Müll, Steuer</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="52"/>
+        <location filename="../qml/HomeScreen.qml" line="53"/>
         <source>Clear the search</source>
         <translation>Suche löschen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="56"/>
+        <location filename="../qml/HomeScreen.qml" line="57"/>
         <source>Search the e-services</source>
         <translation>E-Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="81"/>
+        <location filename="../qml/HomeScreen.qml" line="82"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nichts gefunden für „%1“. Weniger Buchstaben eingeben oder eine Kategorie wählen:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="124"/>
+        <location filename="../qml/HomeScreen.qml" line="120"/>
+        <source>Check the status of your application</source>
+        <translation>Stand Ihres Antrags prüfen</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="131"/>
         <source>All offices</source>
         <translation>Alle Ämter</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="141"/>
+        <location filename="../qml/HomeScreen.qml" line="148"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="156"/>
+        <location filename="../qml/HomeScreen.qml" line="163"/>
         <source>Life events</source>
         <translation>Lebenslagen</translation>
     </message>
@@ -1158,6 +1163,173 @@
         <location filename="../spoken.py" line="103"/>
         <source>Nothing more on this screen.</source>
         <translation>Auf diesem Bildschirm gibt es nichts mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="15"/>
+        <location filename="../qml/StatusScreen.qml" line="26"/>
+        <source>Check the status of your application</source>
+        <translation>Stand Ihres Antrags prüfen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="36"/>
+        <source>Type the code from your receipt (10 characters, e.g. K7P4M-X9RCA), or hold the receipt&apos;s QR code to the scanner.</source>
+        <translation>Geben Sie den Code von Ihrem Beleg ein (10 Zeichen, z. B. K7P4M-X9RCA) oder halten Sie den QR-Code des Belegs an den Scanner.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="66"/>
+        <source>Code from the receipt</source>
+        <translation>Code vom Beleg</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="85"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="107"/>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWords</name>
+    <message>
+        <location filename="../status_words.py" line="18"/>
+        <source>Codes have no “%1”. Compare with your receipt.</source>
+        <translation>Codes enthalten kein „%1“. Vergleichen Sie mit Ihrem Beleg.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="22"/>
+        <source>One character does not match. Compare the code with your receipt.</source>
+        <translation>Ein Zeichen stimmt nicht. Vergleichen Sie den Code mit Ihrem Beleg.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="24"/>
+        <source>That is more than %1 characters. Compare with your receipt.</source>
+        <translation>Das sind mehr als %1 Zeichen. Vergleichen Sie mit Ihrem Beleg.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="29"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 von %2 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="33"/>
+        <source>The code is complete. Touch “Check”.</source>
+        <translation>Der Code ist vollständig. Tippen Sie auf „Prüfen“.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="37"/>
+        <source>The office has received your application.</source>
+        <translation>Das Amt hat Ihren Antrag erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="38"/>
+        <source>Your application is being dealt with.</source>
+        <translation>Ihr Antrag wird bearbeitet.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="39"/>
+        <source>The office needs more from you. Please contact the office.</source>
+        <translation>Das Amt benötigt weitere Angaben von Ihnen. Bitte wenden Sie sich an das Amt.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="40"/>
+        <source>Your matter is settled. Please come to the office.</source>
+        <translation>Ihr Anliegen ist erledigt. Bitte kommen Sie ins Amt.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="41"/>
+        <source>The matter is closed.</source>
+        <translation>Der Vorgang ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="43"/>
+        <source>Your application is saved in this kiosk and waits to be sent to the office.</source>
+        <translation>Ihr Antrag ist an diesem Terminal gespeichert und wartet auf den Versand an das Amt.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="45"/>
+        <source>Your application has been sent to the office.</source>
+        <translation>Ihr Antrag wurde an das Amt gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="46"/>
+        <source>Your application did not reach the office. Please ask there.</source>
+        <translation>Ihr Antrag hat das Amt nicht erreicht. Bitte fragen Sie dort nach.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="51"/>
+        <source>The office cannot be asked right now. Please try again later.</source>
+        <translation>Das Amt ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="53"/>
+        <source>No application with this code has reached the office yet. Applications reach it within minutes when the kiosk is online.</source>
+        <translation>Ein Antrag mit diesem Code ist noch nicht im Amt eingegangen. Anträge gehen innerhalb weniger Minuten ein, wenn das Terminal online ist.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="59"/>
+        <source>Information from the office.</source>
+        <translation>Auskunft des Amtes.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="61"/>
+        <source>The office cannot be asked right now; this is what this kiosk knows.</source>
+        <translation>Das Amt ist gerade nicht erreichbar; das weiß dieses Terminal.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="63"/>
+        <source>The office does not have it yet; this is what this kiosk knows.</source>
+        <translation>Das Amt hat ihn noch nicht; das weiß dieses Terminal.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="68"/>
+        <source>Service: %1</source>
+        <translation>Leistung: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="69"/>
+        <source>Case number: %1</source>
+        <translation>Aktenzeichen: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="70"/>
+        <source>Filed: %1</source>
+        <translation>Eingereicht: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="71"/>
+        <source>Last change: %1</source>
+        <translation>Letzte Änderung: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="73"/>
+        <source>Expected by: %1</source>
+        <translation>Voraussichtlich bis: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="74"/>
+        <source>Office: %1</source>
+        <translation>Amt: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="75"/>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="81"/>
+        <source>Message from the office: %1</source>
+        <translation>Nachricht vom Amt: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="87"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
     </message>
 </context>
 </TS>

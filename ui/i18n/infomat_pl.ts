@@ -821,37 +821,42 @@
         <translation>Strona główna: wyszukiwarka, kategorie i sytuacje życiowe</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="25"/>
+        <location filename="../qml/HomeScreen.qml" line="26"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Czego szukasz? np. dowód, śmieci, podatek</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="52"/>
+        <location filename="../qml/HomeScreen.qml" line="53"/>
         <source>Clear the search</source>
         <translation>Wyczyść wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="56"/>
+        <location filename="../qml/HomeScreen.qml" line="57"/>
         <source>Search the e-services</source>
         <translation>Szukaj e-usług</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="81"/>
+        <location filename="../qml/HomeScreen.qml" line="82"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nic nie znaleziono dla „%1”. Wpisz mniej liter albo wybierz kategorię:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="124"/>
+        <location filename="../qml/HomeScreen.qml" line="120"/>
+        <source>Check the status of your application</source>
+        <translation>Sprawdź stan sprawy</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="131"/>
         <source>All offices</source>
         <translation>Wszystkie urzędy</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="141"/>
+        <location filename="../qml/HomeScreen.qml" line="148"/>
         <source>Categories</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="156"/>
+        <location filename="../qml/HomeScreen.qml" line="163"/>
         <source>Life events</source>
         <translation>Sytuacje życiowe</translation>
     </message>
@@ -1160,6 +1165,173 @@
         <location filename="../spoken.py" line="103"/>
         <source>Nothing more on this screen.</source>
         <translation>Na tym ekranie nie ma nic więcej.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="15"/>
+        <location filename="../qml/StatusScreen.qml" line="26"/>
+        <source>Check the status of your application</source>
+        <translation>Sprawdź stan sprawy</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="36"/>
+        <source>Type the code from your receipt (10 characters, e.g. K7P4M-X9RCA), or hold the receipt&apos;s QR code to the scanner.</source>
+        <translation>Wpisz kod wniosku z potwierdzenia (10 znaków, np. K7P4M-X9RCA) albo przyłóż kod QR z potwierdzenia do czytnika.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="66"/>
+        <source>Code from the receipt</source>
+        <translation>Kod wniosku z potwierdzenia</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="85"/>
+        <source>Check</source>
+        <translation>Sprawdź</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="107"/>
+        <source>Code: %1</source>
+        <translation>Kod wniosku: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWords</name>
+    <message>
+        <location filename="../status_words.py" line="18"/>
+        <source>Codes have no “%1”. Compare with your receipt.</source>
+        <translation>Kody nie zawierają znaku „%1”. Porównaj z potwierdzeniem.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="22"/>
+        <source>One character does not match. Compare the code with your receipt.</source>
+        <translation>Jeden znak się nie zgadza. Porównaj kod z potwierdzeniem.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="24"/>
+        <source>That is more than %1 characters. Compare with your receipt.</source>
+        <translation>To więcej niż %1 znaków. Porównaj z potwierdzeniem.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="29"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 z %2 znaków</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="33"/>
+        <source>The code is complete. Touch “Check”.</source>
+        <translation>Kod jest pełny. Dotknij „Sprawdź”.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="37"/>
+        <source>The office has received your application.</source>
+        <translation>Urząd otrzymał Twój wniosek.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="38"/>
+        <source>Your application is being dealt with.</source>
+        <translation>Twój wniosek jest rozpatrywany.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="39"/>
+        <source>The office needs more from you. Please contact the office.</source>
+        <translation>Urząd potrzebuje od Ciebie więcej informacji. Skontaktuj się z urzędem.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="40"/>
+        <source>Your matter is settled. Please come to the office.</source>
+        <translation>Sprawa jest załatwiona. Zapraszamy do urzędu.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="41"/>
+        <source>The matter is closed.</source>
+        <translation>Sprawa jest zakończona.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="43"/>
+        <source>Your application is saved in this kiosk and waits to be sent to the office.</source>
+        <translation>Twój wniosek jest zapisany w tym kiosku i czeka na wysłanie do urzędu.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="45"/>
+        <source>Your application has been sent to the office.</source>
+        <translation>Twój wniosek został wysłany do urzędu.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="46"/>
+        <source>Your application did not reach the office. Please ask there.</source>
+        <translation>Twój wniosek nie dotarł do urzędu. Zapytaj w urzędzie.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="51"/>
+        <source>The office cannot be asked right now. Please try again later.</source>
+        <translation>Nie można teraz połączyć się z urzędem. Spróbuj ponownie później.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="53"/>
+        <source>No application with this code has reached the office yet. Applications reach it within minutes when the kiosk is online.</source>
+        <translation>Wniosek o tym kodzie nie dotarł jeszcze do urzędu. Wnioski docierają do urzędu w ciągu kilku minut, gdy kiosk ma połączenie z siecią.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="59"/>
+        <source>Information from the office.</source>
+        <translation>Informacja z urzędu.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="61"/>
+        <source>The office cannot be asked right now; this is what this kiosk knows.</source>
+        <translation>Nie można teraz połączyć się z urzędem; to wie ten kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="63"/>
+        <source>The office does not have it yet; this is what this kiosk knows.</source>
+        <translation>Urząd jeszcze go nie ma; to wie ten kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="68"/>
+        <source>Service: %1</source>
+        <translation>Sprawa: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="69"/>
+        <source>Case number: %1</source>
+        <translation>Numer sprawy: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="70"/>
+        <source>Filed: %1</source>
+        <translation>Złożono: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="71"/>
+        <source>Last change: %1</source>
+        <translation>Ostatnia zmiana: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="73"/>
+        <source>Expected by: %1</source>
+        <translation>Przewidywany termin: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="74"/>
+        <source>Office: %1</source>
+        <translation>Urząd: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="75"/>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="81"/>
+        <source>Message from the office: %1</source>
+        <translation>Wiadomość z urzędu: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="87"/>
+        <source>Checking…</source>
+        <translation>Sprawdzam…</translation>
     </message>
 </context>
 </TS>

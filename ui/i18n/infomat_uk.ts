@@ -821,37 +821,42 @@
         <translation>Головна: пошук, категорії та життєві ситуації</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="25"/>
+        <location filename="../qml/HomeScreen.qml" line="26"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Що ви шукаєте? напр. посвідчення, відходи, податок</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="52"/>
+        <location filename="../qml/HomeScreen.qml" line="53"/>
         <source>Clear the search</source>
         <translation>Очистити пошук</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="56"/>
+        <location filename="../qml/HomeScreen.qml" line="57"/>
         <source>Search the e-services</source>
         <translation>Пошук е-послуг</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="81"/>
+        <location filename="../qml/HomeScreen.qml" line="82"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Нічого не знайдено для «%1». Введіть менше літер або виберіть категорію:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="124"/>
+        <location filename="../qml/HomeScreen.qml" line="120"/>
+        <source>Check the status of your application</source>
+        <translation>Перевірити стан справи</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="131"/>
         <source>All offices</source>
         <translation>Усі установи</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="141"/>
+        <location filename="../qml/HomeScreen.qml" line="148"/>
         <source>Categories</source>
         <translation>Категорії</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="156"/>
+        <location filename="../qml/HomeScreen.qml" line="163"/>
         <source>Life events</source>
         <translation>Життєві ситуації</translation>
     </message>
@@ -1160,6 +1165,173 @@
         <location filename="../spoken.py" line="103"/>
         <source>Nothing more on this screen.</source>
         <translation>На цьому екрані більше нічого немає.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="15"/>
+        <location filename="../qml/StatusScreen.qml" line="26"/>
+        <source>Check the status of your application</source>
+        <translation>Перевірити стан справи</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="36"/>
+        <source>Type the code from your receipt (10 characters, e.g. K7P4M-X9RCA), or hold the receipt&apos;s QR code to the scanner.</source>
+        <translation>Введіть код заяви з квитанції (10 символів, напр. K7P4M-X9RCA) або піднесіть QR-код квитанції до сканера.</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="66"/>
+        <source>Code from the receipt</source>
+        <translation>Код заяви з квитанції</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="85"/>
+        <source>Check</source>
+        <translation>Перевірити</translation>
+    </message>
+    <message>
+        <location filename="../qml/StatusScreen.qml" line="107"/>
+        <source>Code: %1</source>
+        <translation>Код заяви: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWords</name>
+    <message>
+        <location filename="../status_words.py" line="18"/>
+        <source>Codes have no “%1”. Compare with your receipt.</source>
+        <translation>Коди не містять символу «%1». Порівняйте з квитанцією.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="22"/>
+        <source>One character does not match. Compare the code with your receipt.</source>
+        <translation>Один символ не збігається. Порівняйте код із квитанцією.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="24"/>
+        <source>That is more than %1 characters. Compare with your receipt.</source>
+        <translation>Це більше ніж %1 символів. Порівняйте з квитанцією.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="29"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 з %2 символів</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="33"/>
+        <source>The code is complete. Touch “Check”.</source>
+        <translation>Код повний. Торкніться «Перевірити».</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="37"/>
+        <source>The office has received your application.</source>
+        <translation>Установа отримала вашу заяву.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="38"/>
+        <source>Your application is being dealt with.</source>
+        <translation>Вашу заяву розглядають.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="39"/>
+        <source>The office needs more from you. Please contact the office.</source>
+        <translation>Установі потрібно від вас більше інформації. Зверніться до установи.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="40"/>
+        <source>Your matter is settled. Please come to the office.</source>
+        <translation>Справу вирішено. Запрошуємо до установи.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="41"/>
+        <source>The matter is closed.</source>
+        <translation>Справу закрито.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="43"/>
+        <source>Your application is saved in this kiosk and waits to be sent to the office.</source>
+        <translation>Вашу заяву збережено в цьому кіоску, вона очікує надсилання до установи.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="45"/>
+        <source>Your application has been sent to the office.</source>
+        <translation>Вашу заяву надіслано до установи.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="46"/>
+        <source>Your application did not reach the office. Please ask there.</source>
+        <translation>Ваша заява не надійшла до установи. Запитайте в установі.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="51"/>
+        <source>The office cannot be asked right now. Please try again later.</source>
+        <translation>Зараз неможливо зв’язатися з установою. Спробуйте пізніше.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="53"/>
+        <source>No application with this code has reached the office yet. Applications reach it within minutes when the kiosk is online.</source>
+        <translation>Заява з цим кодом ще не надійшла до установи. Заяви надходять протягом кількох хвилин, коли кіоск під’єднаний до мережі.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="59"/>
+        <source>Information from the office.</source>
+        <translation>Інформація від установи.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="61"/>
+        <source>The office cannot be asked right now; this is what this kiosk knows.</source>
+        <translation>Зараз неможливо зв’язатися з установою; ось що відомо цьому кіоску.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="63"/>
+        <source>The office does not have it yet; this is what this kiosk knows.</source>
+        <translation>Установа ще її не отримала; ось що відомо цьому кіоску.</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="68"/>
+        <source>Service: %1</source>
+        <translation>Послуга: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="69"/>
+        <source>Case number: %1</source>
+        <translation>Номер справи: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="70"/>
+        <source>Filed: %1</source>
+        <translation>Подано: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="71"/>
+        <source>Last change: %1</source>
+        <translation>Остання зміна: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="73"/>
+        <source>Expected by: %1</source>
+        <translation>Очікуваний термін: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="74"/>
+        <source>Office: %1</source>
+        <translation>Установа: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="75"/>
+        <source>Phone: %1</source>
+        <translation>Телефон: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="81"/>
+        <source>Message from the office: %1</source>
+        <translation>Повідомлення від установи: %1</translation>
+    </message>
+    <message>
+        <location filename="../status_words.py" line="87"/>
+        <source>Checking…</source>
+        <translation>Перевіряю…</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ Item {
     Accessible.name: qsTr("Home: search, categories and life events")
     signal openService(string serviceId)
     signal openList()
+    signal openStatusCheck()
     property alias searchField: search
 
     Column {
@@ -113,6 +114,12 @@ Item {
                     width: browse.width
                     spacing: theme.body * 0.6
 
+                    KioskButton {
+                        objectName: "statusCheckButton"
+                        width: parent.width
+                        text: qsTr("Check the status of your application")
+                        onClicked: home.openStatusCheck()
+                    }
                     Flow {
                         objectName: "tenantBar"
                         width: parent.width

@@ -44,6 +44,10 @@ ApplicationWindow {
         catalogue.openService(serviceId)
         stack.push(cardComponent)
     }
+    function openStatusCheck() {
+        statusCheck.clear()
+        stack.push(statusComponent)
+    }
     function openForm(serviceId) {
         // Refused (no outbox, or a sync took the form away): the card says why instead.
         if (form.start(serviceId)) stack.push(formComponent)
@@ -238,12 +242,14 @@ ApplicationWindow {
         HomeScreen {
             onOpenService: serviceId => root.openService(serviceId)
             onOpenList: stack.push(listComponent)
+            onOpenStatusCheck: root.openStatusCheck()
         }
     }
     Component { id: listComponent; ListScreen { onOpenService: serviceId => root.openService(serviceId) } }
     Component { id: cardComponent; CardScreen { onFileRequested: serviceId => root.openForm(serviceId) } }
     Component { id: formComponent; FormScreen { onBackRequested: root.goBack() } }
     Component { id: receiptComponent; ReceiptScreen {} }
+    Component { id: statusComponent; StatusScreen {} }
     Connections {
         target: form
         function onSubmitted() { stack.replace(receiptComponent) }

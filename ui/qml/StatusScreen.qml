@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Controls
+import "components"
+
+// 'Sprawdź stan sprawy': the receipt's code typed (or its QR held to a scanner that types
+// the address), checked character by character, then the office's answer in plain words.
+Flickable {
+    id: statusScreen
+    objectName: "statusScreen"
+    contentHeight: content.implicitHeight + theme.body * 2
+    clip: true
+    flickDeceleration: 1500
+    boundsBehavior: Flickable.StopAtBounds
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Check the status of your application")
+    ScrollCue { parent: statusScreen; flick: statusScreen }
+    Component.onCompleted: codeField.forceActiveFocus()
+
+    Column {
+        id: content
+        width: statusScreen.width - 20  // the scroll bar has the last 20 px
+        spacing: theme.body * 0.8
+
+        Text {
+            width: parent.width
+            text: qsTr("Check the status of your application")
+            color: theme.colors.text
+            font.pixelSize: theme.title
+            font.bold: true
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Text {
+            width: parent.width
+            text: qsTr("Type the code from your receipt (10 characters, e.g. K7P4M-X9RCA), or hold the receipt's QR code to the scanner.")
+            color: theme.colors.text
+            font.pixelSize: theme.body
+            wrapMode: Text.WordWrap
+        }
+        TextField {
+            id: codeField
+            objectName: "statusCodeField"
+            width: Math.min(parent.width, theme.body * 16)
+            height: Math.max(theme.touch, theme.body * 2.4)
+            font.pixelSize: theme.body * 1.3
+            font.letterSpacing: theme.body * 0.1
+            font.capitalization: Font.AllUppercase
+            color: theme.colors.text
+            text: statusCheck.typed
+            maximumLength: 200  // a scanned address is longer than the code
+            selectByMouse: false
+            inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+            placeholderText: "K7P4M-X9RCA"
+            placeholderTextColor: theme.colors.mutedText
+            onTextEdited: statusCheck.setTyped(text)
+            onAccepted: if (statusCheck.canCheck) { Qt.inputMethod.hide(); statusCheck.check() }
+            // A new resident (reset) must find the field empty: typing broke the binding.
+            Connections {
+                target: statusCheck
+                function onChanged() { if (codeField.text !== statusCheck.typed) codeField.text = statusCheck.typed }
+            }
+            rightPadding: statusCheck.problem ? theme.body * 1.6 : theme.body * 0.4
+            background: FieldFrame { focused: codeField.activeFocus; wrong: statusCheck.problem }
+            Accessible.role: Accessible.EditableText
+            Accessible.name: qsTr("Code from the receipt")
+            Accessible.description: statusCheck.hint
+        }
+        Text {
+            objectName: "statusCodeHint"
+            visible: text.length > 0
+            width: parent.width
+            text: (statusCheck.problem ? "⚠ " : "") + statusCheck.hint
+            color: statusCheck.problem ? theme.colors.error : theme.colors.mutedText
+            font.pixelSize: theme.body
+            font.bold: statusCheck.problem
+            wrapMode: Text.WordWrap
+            Accessible.role: statusCheck.problem ? Accessible.AlertMessage : Accessible.StaticText
+            Accessible.name: statusCheck.hint
+        }
+        KioskButton {
+            objectName: "checkStatusButton"
+            primary: true
+            enabled_: statusCheck.canCheck
+            text: qsTr("Check")
+            onClicked: { Qt.inputMethod.hide(); statusCheck.check() }
+        }
+        Column {
+            objectName: "statusResult"
+            visible: statusCheck.hasResult
+            width: parent.width
+            spacing: theme.body * 0.5
+            Text {
+                objectName: "statusHeadline"
+                width: parent.width
+                text: statusCheck.headline
+                color: theme.colors.text
+                font.pixelSize: theme.body * 1.2
+                font.bold: true
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+            Text {
+                visible: !statusCheck.busy
+                width: parent.width
+                text: qsTr("Code: %1").arg(statusCheck.code)
+                color: theme.colors.text
+                font.pixelSize: theme.body
+                wrapMode: Text.WordWrap
+            }
+            Repeater {
+                model: statusCheck.details
+                Text {
+                    width: content.width
+                    text: modelData
+                    color: theme.colors.text
+                    font.pixelSize: theme.body
+                    wrapMode: Text.WordWrap
+                }
+            }
+            Text {
+                objectName: "statusMessage"
+                visible: text.length > 0
+                width: parent.width
+                text: statusCheck.message
+                color: theme.colors.text
+                font.pixelSize: theme.body
+                font.bold: true
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                visible: text.length > 0
+                width: parent.width
+                text: statusCheck.source
+                color: theme.colors.mutedText
+                font.pixelSize: theme.small
+                font.italic: true
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}
