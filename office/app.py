@@ -1,0 +1,45 @@
+"""The office service's app factory: settings, store and clock in, a Starlette app out.
+
+Nothing happens at import time; the caller owns the store (opens and closes it).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from office.errors import IntakeRefusal
+from office.intake import Clock, Intake
+from office.settings import OfficeSettings
+from office.store import CaseStore, StoreError
+
+log = logging.getLogger("office")
+
+
+def create_app(settings: OfficeSettings, store: CaseStore, clock: Clock) -> Starlette:
+    intake = Intake(settings, store, clock)
+
+    async def health(request: Request) -> Response:
+        """204 while the case register answers (for load balancers), else 503."""
+        try:
+            await run_in_threadpool(store.ping)
+        except StoreError:
+            return Response(status_code=503)
+        return Response(status_code=204)
+
+    return Starlette(
+        routes=[
+            Route("/intake", intake.receive, methods=["POST"]),
+            Route("/healthz", health, methods=["GET"]),
+        ],
+        exception_handlers={IntakeRefusal: _refusal},  # type: ignore[dict-item]
+    )
+
+
+async def _refusal(request: Request, refusal: IntakeRefusal) -> Response:
+    return JSONResponse({"error": refusal.reason}, refusal.status, refusal.headers)

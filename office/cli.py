@@ -1,0 +1,111 @@
+"""The `office` command: serve the office service, register kiosks.
+
+Exits 2 with a one-line reason when the command line or the config file is wrong, 1 when
+the work failed (the case register cannot be opened, the kiosk exists already).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from office.kiosk_tokens import new_token, token_hash
+from office.open_store import open_store
+from office.serve import serve, utc_now
+from office.settings import OfficeSettings
+from office.settings_checks import SettingsError
+from office.settings_file import load_settings
+from office.store import KioskExists, StoreError
+
+KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+class CommandError(Exception):
+    """A wrong command line: exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="office", description="The office service: applications from the kiosks, cases."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve_command = commands.add_parser(
+        "serve",
+        help="serve the intake for the kiosks",
+        description="Serve the office service. Settings: the TOML file, then --host/--port.",
+    )
+    _config_option(serve_command)
+    serve_command.add_argument("--host", help="address to listen on (default: 127.0.0.1)")
+    serve_command.add_argument("--port", type=int, help="TCP port to listen on (default: 8090)")
+    kiosk = commands.add_parser("kiosk", help="register the kiosks that file here")
+    kiosk_commands = kiosk.add_subparsers(dest="kiosk_command", required=True, metavar="COMMAND")
+    add = kiosk_commands.add_parser(
+        "add",
+        help="register a kiosk and print its intake token (shown only this once)",
+        description="Register a kiosk for one or more offices; prints the token for the "
+        "kiosk's [intake] token. Only its hash is stored.",
+    )
+    add.add_argument(
+        "kiosk_id", metavar="KIOSK_ID", help="the kiosk's kiosk_id, e.g. lancut-ratusz-1"
+    )
+    add.add_argument(
+        "--office", action="append", required=True, metavar="TENANT",
+        help="tenant_id of an office the kiosk files for (repeat for more)",
+    )  # fmt: skip
+    _config_option(add)
+    return parser
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="office TOML file (default: built-in)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        overrides: dict[str, Any] = {}
+        if args.command == "serve":
+            overrides = {k: v for k in ("host", "port") if (v := getattr(args, k)) is not None}
+        settings = load_settings(args.config, overrides)
+        if args.command == "serve":
+            serve(settings)
+        else:
+            add_kiosk(settings, args.kiosk_id, args.office)
+    except (SettingsError, CommandError) as exc:
+        print(f"office: {exc}", file=sys.stderr)
+        return 2
+    except (StoreError, KioskExists) as exc:
+        print(f"office: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def add_kiosk(settings: OfficeSettings, kiosk_id: str, offices: list[str]) -> None:
+    if not KIOSK_ID.fullmatch(kiosk_id):
+        raise CommandError(f"{kiosk_id!r} is not a kiosk id (letters, digits, '.', '_', '-')")
+    for tenant_id in offices:
+        if settings.office(tenant_id) is None:
+            known = ", ".join(o.tenant_id for o in settings.offices)
+            raise CommandError(f"no office {tenant_id!r} in the config (known: {known})")
+    token = new_token()
+    store = open_store(settings)
+    try:
+        store.add_kiosk(kiosk_id, sorted(set(offices)), token_hash(token), utc_now())
+    except KioskExists:
+        raise KioskExists(f"kiosk {kiosk_id!r} is registered already") from None
+    finally:
+        store.close()
+    print(token)
+    print(
+        f"kiosk {kiosk_id} may file for {', '.join(sorted(set(offices)))}; put the line above"
+        " in its config as [intake] token (it is not shown again)",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Running the office service under uvicorn: logging, the store, one app per process.
+
+Several instances (processes, hosts) may serve one PostgreSQL database behind a load
+balancer; each opens its own pool. The store is opened (and migrated) before the port
+is bound and closed when the server stops.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging.config
+from typing import Any
+
+import uvicorn
+
+from office.app import create_app
+from office.open_store import open_store
+from office.settings import OfficeSettings
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def serve(settings: OfficeSettings) -> None:
+    """Serve until stopped; raises StoreError when the case register cannot be opened."""
+    logging.config.dictConfig(log_config(settings.log_level))
+    store = open_store(settings)
+    try:
+        app = create_app(settings, store, utc_now)
+        server = uvicorn.Server(uvicorn.Config(app, **_uvicorn_options(settings)))
+        server.run()
+    finally:
+        store.close()
+    if not server.started:
+        raise SystemExit(3)  # as uvicorn.run: it failed to start (the port is taken...)
+
+
+def _uvicorn_options(settings: OfficeSettings) -> dict[str, Any]:
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "lifespan": "off",
+        "access_log": False,
+        "proxy_headers": False,
+        "server_header": False,
+        "log_config": log_config(settings.log_level),
+        "timeout_graceful_shutdown": 5,
+    }
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """One line per event on stderr; no access log (it would hold client addresses)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+        "loggers": {
+            "office": {"handlers": ["stderr"], "level": level, "propagate": False},
+            "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        },
+    }

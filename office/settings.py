@@ -1,0 +1,89 @@
+"""The office service's one typed configuration: every option declared once.
+
+Each option carries its type, its default and a one-line doc (the `doc` metadata);
+settings_file.py reads them from one TOML file. The defaults serve on 127.0.0.1:8090 with a
+SQLite store in the data dir and one demo office.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+MAX_PORT = 65535
+
+
+def about(
+    doc: str, *, minimum: float | None = None, maximum: float | None = None
+) -> dict[str, Any]:
+    """An option's metadata: its one-line doc and optional bounds."""
+    return {"doc": doc, "minimum": minimum, "maximum": maximum}
+
+
+@dataclass(frozen=True)
+class Office:
+    """One office (tenant) whose kiosks file here; its case numbers start with `prefix`."""
+
+    tenant_id: str = field(
+        default="", metadata=about("The office's id, as the kiosks' catalogue names it.")
+    )
+    name: str = field(default="", metadata=about("The office's name for people."))
+    prefix: str = field(
+        default="", metadata=about("Start of its case numbers, e.g. 'UM' for UM-2026/00017.")
+    )
+
+
+def _demo_offices() -> list[Office]:
+    return [Office("gmina-miasto-lancut", "Urząd Miasta Łańcut", "UM")]
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    host: str = field(default="127.0.0.1", metadata=about("Address the service listens on."))
+    port: int = field(
+        default=8090, metadata=about("TCP port the service listens on.", minimum=1, maximum=65535)
+    )
+    log_level: LogLevel = field(
+        default="INFO", metadata=about("Least important log level written to stderr.")
+    )
+    data_dir: str = field(
+        default="", metadata=about("Folder for the SQLite store; empty: the user data dir.")
+    )
+    database_url: str = field(
+        default="",
+        metadata=about("postgresql://user@host/db for PostgreSQL; empty: SQLite in data_dir."),
+        repr=False,
+    )
+    pool_size: int = field(
+        default=10,
+        metadata=about("Most PostgreSQL connections one instance opens.", minimum=1, maximum=200),
+    )
+    max_body_kib: int = field(
+        default=256,
+        metadata=about("Largest application body the intake reads, in KiB.", minimum=1,
+                       maximum=16384),
+    )  # fmt: skip
+    store_timeout_s: float = field(
+        default=10.0,
+        metadata=about("Seconds one request waits for the store.", minimum=0.1, maximum=600),
+    )
+    offices: list[Office] = field(
+        default_factory=_demo_offices,
+        metadata=about("The offices served here: [[offices]] tables of tenant_id, name, prefix."),
+    )
+
+    def data_path(self) -> Path:
+        """`data_dir`, or $XDG_DATA_HOME/infomat-office (~/.local/share/...) when empty."""
+        if self.data_dir:
+            return Path(self.data_dir).expanduser()
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "infomat-office"
+
+    def sqlite_file(self) -> Path:
+        return self.data_path() / "office.sqlite3"
+
+    def office(self, tenant_id: str) -> Office | None:
+        return next((o for o in self.offices if o.tenant_id == tenant_id), None)

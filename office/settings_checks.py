@@ -1,0 +1,45 @@
+"""Checks of office settings that types alone cannot express: the store's URL, the offices."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from office.settings import OfficeSettings
+
+TENANT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,7}")
+DATABASE_SCHEMES = ("postgresql", "postgres")
+
+
+class SettingsError(ValueError):
+    """The settings are missing, not TOML, or have an unknown key or a wrong value."""
+
+
+def check(settings: OfficeSettings, source: str) -> None:
+    """Raise SettingsError naming the source and key of the first wrong value."""
+    url = settings.database_url
+    if url and urlsplit(url).scheme not in DATABASE_SCHEMES:
+        raise SettingsError(
+            f"{source}: 'database_url' must start with postgresql:// (or be empty for SQLite)"
+        )
+    if not settings.offices:
+        raise SettingsError(f"{source}: 'offices' must name at least one office")
+    seen: set[str] = set()
+    for number, office in enumerate(settings.offices):
+        where = f"{source}: 'offices[{number}]"
+        if not TENANT_ID.fullmatch(office.tenant_id):
+            raise SettingsError(
+                f"{where}.tenant_id' must be lower-case letters, digits and '-' "
+                f"(got {office.tenant_id!r})"
+            )
+        if office.tenant_id in seen:
+            raise SettingsError(f"{where}.tenant_id' repeats {office.tenant_id!r}")
+        seen.add(office.tenant_id)
+        if not PREFIX.fullmatch(office.prefix):
+            raise SettingsError(
+                f"{where}.prefix' must be 1 to 8 capital letters or digits, a letter first "
+                f"(got {office.prefix!r})"
+            )
+        if not office.name.strip():
+            raise SettingsError(f"{where}.name' must not be empty")

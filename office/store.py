@@ -1,0 +1,114 @@
+"""The case register's one interface, whichever database holds it (SQLite or PostgreSQL).
+
+`open_store` picks the implementation from `database_url`; the intake and the commands
+see only `CaseStore`. Both implementations number cases per office and per year in the
+same transaction that inserts the case, so numbers have no gaps and never repeat, however
+many instances file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+CaseState = Literal["received", "in_progress", "needs_more", "ready", "closed"]
+FIRST_STATE: CaseState = "received"
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """An application as the intake accepted it. `document` is its canonical JSON."""
+
+    code: str
+    body_sha256: str
+    tenant_id: str
+    prefix: str
+    kiosk_id: str
+    service_id: str
+    form_id: str
+    form_version: str
+    filed_at: dt.datetime
+    document: str
+
+
+@dataclass(frozen=True)
+class Filing:
+    """The case an application became; `created` is False for a resend of the same one."""
+
+    case_number: str
+    created: bool
+
+
+@dataclass(frozen=True)
+class Case:
+    """A registered case without the resident's answers."""
+
+    case_number: str
+    code: str
+    tenant_id: str
+    kiosk_id: str
+    service_id: str
+    state: CaseState
+    filed_at: dt.datetime
+    received_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Kiosk:
+    kiosk_id: str
+    offices: frozenset[str]
+
+
+class StoreError(RuntimeError):
+    """The store cannot be reached or written (database down, disk full, a timeout)."""
+
+
+class KeyReused(ValueError):
+    """This submission code is already the key of a different application."""
+
+
+class KioskExists(ValueError):
+    """A kiosk of this id is registered already."""
+
+
+class CaseStore(Protocol):
+    def file_case(self, new: NewCase, received_at: dt.datetime) -> Filing:
+        """Register `new` once: a resend with the same body gets the same case number;
+        the same code with another body raises KeyReused."""
+        ...
+
+    def find_case(self, code: str) -> Case | None: ...
+
+    def cases_of(self, tenant_id: str) -> list[Case]:
+        """The office's cases in the order of their numbers."""
+        ...
+
+    def add_kiosk(
+        self, kiosk_id: str, offices: Iterable[str], token_sha256: str, added_at: dt.datetime
+    ) -> None:
+        """Register a kiosk (raises KioskExists when the id is taken)."""
+        ...
+
+    def kiosk_by_token(self, token_sha256: str) -> Kiosk | None: ...
+
+    def ping(self) -> None:
+        """Raise StoreError unless the store answers."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def case_number(prefix: str, year: int, number: int) -> str:
+    """The office's number for a case: UM-2026/00017."""
+    return f"{prefix}-{year}/{number:05d}"
+
+
+def registration_year(received_at: dt.datetime) -> int:
+    """The year a case is numbered in: the office's (Polish) calendar year at receipt."""
+    try:
+        return received_at.astimezone(ZoneInfo("Europe/Warsaw")).year
+    except ZoneInfoNotFoundError:
+        return received_at.astimezone(dt.UTC).year
