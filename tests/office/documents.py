@@ -35,5 +35,5 @@ def headers(token: str, doc: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def body(doc: dict[str, Any]) -> bytes:
+def body(doc: object) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
