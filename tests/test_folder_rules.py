@@ -8,13 +8,22 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("kiosk", "ui", "devices", "offline_cache", "captive_portal")
+PACKAGES = ("kiosk", "ui", "devices", "offline_cache", "captive_portal", "office")
 FORBIDDEN = {
-    "offline_cache": ("PySide6", "kiosk", "ui", "devices", "captive_portal"),
-    "devices": ("PySide6", "kiosk", "ui", "offline_cache", "captive_portal"),
-    "captive_portal": ("PySide6", "kiosk", "ui", "devices", "offline_cache"),
-    "kiosk": ("PySide6", "ui", "captive_portal"),
-    "ui": ("sqlite3", "sqlite_utils", "socket", "requests", "offline_cache", "captive_portal"),
+    "offline_cache": ("PySide6", "kiosk", "ui", "devices", "captive_portal", "office"),
+    "devices": ("PySide6", "kiosk", "ui", "offline_cache", "captive_portal", "office"),
+    "captive_portal": ("PySide6", "kiosk", "ui", "devices", "offline_cache", "office"),
+    "office": ("PySide6", "kiosk", "ui", "devices", "captive_portal"),
+    "kiosk": ("PySide6", "ui", "captive_portal", "office"),
+    "ui": (
+        "sqlite3",
+        "sqlite_utils",
+        "socket",
+        "requests",
+        "offline_cache",
+        "captive_portal",
+        "office",
+    ),
 }
 
 
