@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
+from office.kiosk_tokens import new_token, token_hash
+from office.open_store import open_store
+from office.settings import OfficeSettings
 from office.store import CaseStore
 from offline_cache.submission_code import check_character, new_code
-from tests.office.conftest import KIOSK, LANCUT, RZESZOW
+from tests.office.conftest import KIOSK, LANCUT, OFFICES, RZESZOW
 from tests.office.documents import body, document, headers
-from tests.office.office_server import OfficeServer
+from tests.office.office_server import RECEIVED, OfficeServer
 from tests.outbox_factories import ANSWERS
+from tests.peers.postgres import PostgresCluster
 
 
 def post(
@@ -188,3 +193,43 @@ def test_a_body_over_the_limit_gets_413(
 def test_health_answers_while_the_store_does(office: OfficeServer, http: requests.Session) -> None:
     assert http.get(office.url + "/healthz", timeout=5).status_code == 204
     assert http.get(office.url + "/intake", timeout=5).status_code == 405
+
+
+def test_the_log_says_code_kiosk_and_office_and_nothing_of_the_resident(
+    office: OfficeServer,
+    http: requests.Session,
+    kiosk_token: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    doc = document()
+    with caplog.at_level(logging.DEBUG):
+        post(office, http, body(doc), headers(kiosk_token, doc))
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith("office")]
+    assert ours == [f"intake {doc['code']}: filed as UM-2026/00001 for {LANCUT} from kiosk {KIOSK}"]
+    # (uvicorn's access log, which names the client's address, is off in `office serve`:
+    # test_kiosk_to_office reads that process's whole log.)
+    for value in (*ANSWERS.values(), kiosk_token):
+        assert value not in caplog.text
+
+
+def test_an_unavailable_database_answers_503_so_the_kiosk_tries_later(
+    postgres: PostgresCluster, tmp_path: Path, http: requests.Session
+) -> None:
+    url = postgres.new_database()
+    settings = OfficeSettings(
+        data_dir=str(tmp_path), database_url=url, offices=OFFICES, store_timeout_s=1.0
+    )
+    store = open_store(settings)
+    token = new_token()
+    store.add_kiosk(KIOSK, [LANCUT], token_hash(token), RECEIVED)
+    office = OfficeServer(settings, store)
+    try:
+        postgres.drop_database(url)  # ends every connection of the pool
+        doc = document()
+        reply = post(office, http, body(doc), headers(token, doc))
+        assert (reply.status_code, reply.headers["Retry-After"]) == (503, "30")
+        assert reply.json() == {"error": "the case register is unavailable; try later"}
+        assert http.get(office.url + "/healthz", timeout=30).status_code == 503
+    finally:
+        office.stop()
+        store.close()

@@ -20,7 +20,7 @@ from offline_cache.outbox import Outbox
 from offline_cache.outbox_rows import utc_now
 from tests.office.conftest import KIOSK, LANCUT, STORES
 from tests.office.office_server import OfficeProcess, add_kiosk, write_config
-from tests.outbox_factories import new_submission
+from tests.outbox_factories import ANSWERS, new_submission
 from tests.peers.postgres import PostgresCluster
 
 APPLICATIONS = 40
@@ -87,6 +87,10 @@ def test_kill_9_of_the_office_mid_delivery_loses_and_duplicates_nothing(
     assert {s.state for s in outbox.list()} == {"delivered"}
     assert sorted(kiosk_side) == sorted(codes)
     assert office_cases(config) == kiosk_side  # one case per code, the same numbers
+    log = office.log.read_text(encoding="utf-8")
+    assert f"intake {codes[-1]}: filed as " in log
+    assert '"POST /intake' not in log  # no access log: it would name the kiosk's address
+    assert not any(answer in log for answer in ANSWERS.values())
     year = registration_year(utc_now())
     assert sorted(kiosk_side.values()) == [f"UM-{year}/{n:05d}" for n in range(1, APPLICATIONS + 1)]
 
