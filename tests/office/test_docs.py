@@ -1,0 +1,32 @@
+"""docs/office.md and the README keep up with the office's commands and settings."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from office.cli import build_parser
+from office.settings import Office, OfficeSettings
+from tests.test_docs import command_names
+
+ROOT = Path(__file__).resolve().parents[2]
+OFFICE_DOC = (ROOT / "docs" / "office.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_office_command_is_in_the_readme_and_the_office_doc() -> None:
+    names = command_names(build_parser(), "office")
+    assert names == ["office serve", "office kiosk add"]
+    for text in (README, OFFICE_DOC):
+        assert [name for name in names if f"`{name}" not in text] == []
+
+
+def test_every_setting_is_documented() -> None:
+    keys = [f.name for f in dataclasses.fields(OfficeSettings)]
+    keys += [f.name for f in dataclasses.fields(Office)]
+    assert [key for key in keys if f"`{key}`" not in OFFICE_DOC] == []
+
+
+def test_every_intake_answer_is_documented() -> None:
+    for status in (200, 201, 400, 401, 403, 413, 422, 503):
+        assert f"\n| {status} " in OFFICE_DOC
