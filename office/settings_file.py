@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
@@ -81,7 +81,9 @@ def _convert(kind: Any, value: Any, meta: Mapping[str, Any], source: str, key: s
     return value
 
 
-def _convert_list(item: Any, value: Any, source: str, key: str, refuse: Any) -> list[Any]:
+def _convert_list(
+    item: Any, value: Any, source: str, key: str, refuse: Callable[[str], SettingsError]
+) -> list[Any]:
     if dataclasses.is_dataclass(item):
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise SettingsError(f"{source}: '{key}' must be a list of tables [[{key}]]")
