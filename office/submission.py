@@ -44,7 +44,7 @@ def parse_submission(body: bytes) -> Submission:
     """The checked submission, or IntakeRefusal(400) naming the first wrong field."""
     try:
         document = json.loads(body)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[...
         raise bad_request("body: not a JSON document") from None
     if not isinstance(document, dict):
         raise bad_request("body: must be a JSON object")

@@ -137,8 +137,9 @@ def test_a_malformed_document_gets_400_naming_the_field_without_the_residents_da
 
 def test_not_json_gets_400(office: OfficeServer, http: requests.Session, kiosk_token: str) -> None:
     doc = document()
-    reply = post(office, http, b'{"code": "K7P4M', headers(kiosk_token, doc))
-    assert (reply.status_code, reply.json()) == (400, {"error": "body: not a JSON document"})
+    for data in (b'{"code": "K7P4M', b"[" * 200_000, "żółć".encode("iso-8859-2")):
+        reply = post(office, http, data, headers(kiosk_token, doc))
+        assert (reply.status_code, reply.json()) == (400, {"error": "body: not a JSON document"})
 
 
 def test_a_wrong_check_character_gets_400(
