@@ -15,6 +15,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import re
 from collections.abc import Callable
 from json.encoder import encode_basestring_ascii as json_string
 from typing import Any
@@ -24,6 +25,7 @@ from captive_portal.gateway import ClientContext
 
 MAX_FIELD_CHARS = 4096
 CLOCK_SKEW_SECONDS = 5
+_ISSUED = re.compile(r"[0-9]{1,12}")  # ASCII only: str.isdigit() also takes '²' and '١'
 _COMPACT_JSON = json.JSONEncoder(separators=(",", ":"), sort_keys=True)
 
 
@@ -45,7 +47,7 @@ class FormSigner:
         if not blob or not token or len(blob) > MAX_FIELD_CHARS or len(token) > 200:
             raise PortalError(400, "form_missing")
         issued_text, _, signature = token.partition(".")
-        if not issued_text.isdigit() or not signature:
+        if not _ISSUED.fullmatch(issued_text) or not signature:
             raise PortalError(400, "form_missing")
         issued = int(issued_text)
         if not hmac.compare_digest(signature, self._sign(issued, peer_ip, blob)):

@@ -6,7 +6,7 @@ limit whichever worker takes its connection. A row is an address's hash, the new
 the current bucket and the five before it (50 to 60 seconds). An accept locks the table
 (fcntl, plus a thread lock) only while it reads and counts its row; probes never touch it.
 An address hashes to a home row and looks at the next few; when all are taken, the row
-counted longest ago is given up.
+counted longest ago is given up. IPv6 counts per /64 (client_key.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from captive_portal.client_key import client_key
 
 BUCKET_SECONDS = 10
 BUCKETS = 6  # the window: 6 buckets of 10 s
@@ -49,7 +51,7 @@ class AcceptLimiter:
         """0 and count this attempt when allowed; else the seconds until the next is allowed."""
         now = self._clock()
         bucket = int(now // BUCKET_SECONDS)
-        key = _key(address)
+        key = _key(client_key(address))
         with self._locked():
             base = self._row_of(key, bucket)
             slots = self._slots
@@ -95,9 +97,9 @@ class AcceptLimiter:
                 fcntl.lockf(self._fd, fcntl.LOCK_UN)
 
 
-def _key(address: str) -> int:
-    """A non-zero 64-bit hash of the address (zero marks an empty row)."""
-    digest = hashlib.blake2b(address.encode(), digest_size=8, person=b"accept-limit").digest()
+def _key(client: str) -> int:
+    """A non-zero 64-bit hash of the client's key (zero marks an empty row)."""
+    digest = hashlib.blake2b(client.encode(), digest_size=8, person=b"accept-limit").digest()
     return int.from_bytes(digest, "little") or 1
 
 

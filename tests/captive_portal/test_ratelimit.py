@@ -60,3 +60,15 @@ def test_a_full_table_gives_up_the_row_counted_longest_ago(tmp_path: Path) -> No
     assert limits.wait_seconds("10.0.1.39") > 0  # the newest are still counted
     assert limits.wait_seconds("10.0.0.1") == 0  # its row was given up: counted afresh
     limits.close()
+
+
+def test_ipv6_counts_per_64_so_privacy_addresses_share_one_limit(tmp_path: Path) -> None:
+    """Attack 9 of issue 13: a phone makes new IPv6 privacy addresses at will, all in its /64."""
+    clock = FakeClock(START)
+    limits = limiter(tmp_path, clock, limit=3)
+    assert [limits.wait_seconds(f"2001:db8:1:2::{n:x}") for n in range(1, 4)] == [0, 0, 0]
+    assert limits.wait_seconds("2001:db8:1:2:a1b2:c3d4:e5f6:789") == 60
+    assert limits.wait_seconds("2001:db8:1:3::1") == 0  # the next /64 is another client
+    assert limits.wait_seconds("::ffff:10.0.0.1") == 0  # IPv4 through a dual-stack socket:
+    assert limits.wait_seconds("10.0.0.2") == 0  # still one count per address
+    limits.close()
