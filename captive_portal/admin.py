@@ -1,4 +1,4 @@
-"""The technicians' side: admin API behind a bearer token, health and Prometheus metrics."""
+"""The technicians' admin API behind a bearer token (health and metrics: management.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import hmac
 import ipaddress
 import logging
 
-from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -29,8 +28,6 @@ class AdminApi:
             Route("/admin/clients", self.clients, methods=["GET"]),
             Route("/admin/clients/{ip}/deauthorise", self.deauthorise, methods=["POST"]),
             Route("/admin/stats", self.stats, methods=["GET"]),
-            Route("/healthz", self.health, methods=["GET", "HEAD"]),
-            Route("/metrics", self.metrics, methods=["GET"]),
         ]
 
     def _check_token(self, request: Request) -> None:
@@ -84,10 +81,3 @@ class AdminApi:
             "gateway": portal.gateway.name,
             "uptime_seconds": int(now - portal.started_at),
         })  # fmt: skip
-
-    async def health(self, request: Request) -> Response:
-        self._portal.book.ping()
-        return JSONResponse({"status": "ok", "gateway": self._portal.gateway.name})
-
-    async def metrics(self, request: Request) -> Response:
-        return Response(self._portal.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)

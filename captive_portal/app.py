@@ -1,8 +1,9 @@
 """The portal app factory: settings, gateway, store and clock in, a Starlette app out.
 
-Nothing happens at import time. Request order: the probe and catch-all fast path (its
-answers carry the security headers themselves), then Starlette: error handling, security
-headers, routes (splash, accept, RFC 8908 API, admin).
+Nothing happens at import time. Request order: on the technicians' listener the management
+app (metrics, health); else the probe and catch-all fast path (its answers carry the
+security headers themselves), then Starlette: error handling, security headers, routes
+(splash, accept, RFC 8908 API, admin).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +20,21 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 from starlette.middleware import Middleware
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, ExceptionHandler, Receive, Scope, Send
 
 from captive_portal.admin import AdminApi
 from captive_portal.api import MachineAnswers
+from captive_portal.connection_limits import ClientConnections, RequestLimits
 from captive_portal.error_pages import HANDLED, ErrorResponder
 from captive_portal.form_token import FormSigner
 from captive_portal.gateway import Gateway, GatewayError
 from captive_portal.headers import SecurityHeaders, security_headers
 from captive_portal.keys import load_keys
+from captive_portal.management import ManagementApi
 from captive_portal.metrics import PortalMetrics
 from captive_portal.pages import Pages
 from captive_portal.portal import Logo, Portal, unmapped
+from captive_portal.private_files import private_dir
 from captive_portal.probes import PROBE_SYSTEMS, Headers, Prebuilt, ProbesAndCatchAll
 from captive_portal.public import PublicPages
 from captive_portal.ratelimit import AcceptLimiter
@@ -66,7 +71,16 @@ def create_app(
         gateway.name,
         security_headers(settings.wifi4eu.enabled),
     )
-    handlers: dict[type[Exception], object] = dict.fromkeys(HANDLED, errors.handled)
+    handlers: dict[Any, ExceptionHandler] = {
+        **dict.fromkeys(HANDLED, errors.handled),
+        Exception: errors.unexpected,
+    }
+    middleware = [Middleware(SecurityHeaders, wifi4eu=settings.wifi4eu.enabled)]
+    management = Starlette(
+        routes=ManagementApi(portal).routes(),
+        middleware=middleware,
+        exception_handlers=handlers,
+    )
     fast_path = ProbesAndCatchAll(
         book=portal.book,
         metrics=portal.metrics,
@@ -79,9 +93,15 @@ def create_app(
     return PortalApp(
         fast_path,
         FastAnswers(fast_path, public, security_headers(settings.wifi4eu.enabled)),
+        Listeners(
+            RequestLimits.of(settings),
+            settings.connections_per_client,
+            settings.metrics.port or None,
+            management,
+        ),
         routes=routes,
-        middleware=[Middleware(SecurityHeaders, wifi4eu=settings.wifi4eu.enabled)],
-        exception_handlers={**handlers, Exception: errors.unexpected},
+        middleware=middleware,
+        exception_handlers=handlers,
         lifespan=lambda app: _lifespan(portal, restore_sessions),
     )
 
@@ -130,29 +150,54 @@ class FastAnswers:
 _NO_QUERY = QueryParams()
 
 
+@dataclass(frozen=True)
+class Listeners:
+    """What the HTTP protocol enforces per connection, and the technicians' listener."""
+
+    limits: RequestLimits
+    connections_per_client: int
+    management_port: int | None  # requests on this local port go to `management`
+    management: ASGIApp
+
+
 class PortalApp(Starlette):
     """Starlette with the probe and catch-all answers in front of its middleware stack.
 
     Measured: entering Starlette's error and header layers costs the hot path about a
-    third of its throughput, and probes must stay cheap (docs/captive-portal.md).
+    third of its throughput, and probes must stay cheap (docs/captive-portal.md). Also
+    the hooks fast_http.py reads: its fast answers, the limits, the connection counts.
     """
 
     def __init__(
-        self, fast_path: ProbesAndCatchAll, fast_answers: FastAnswers, **kwargs: Any
+        self,
+        fast_path: ProbesAndCatchAll,
+        fast_answers: FastAnswers,
+        listeners: Listeners,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.fast_path = fast_path
         self.fast_answers = fast_answers  # answered from the parser by fast_http.py
+        self.limits = listeners.limits
+        self.connections = ClientConnections(listeners.connections_per_client)
+        self.management_port = listeners.management_port
+        self._management = listeners.management
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and await self.fast_path.answer(scope, send):
-            return
+        if scope["type"] == "http":
+            server = scope.get("server")
+            if server is not None and server[1] == self.management_port:
+                await self._management(scope, receive, send)
+                return
+            if await self.fast_path.answer(scope, send):
+                return
         await super().__call__(scope, receive, send)
 
 
 def _build_portal(
     settings: PortalSettings, gateway: Gateway, store: SessionStore, clock: Callable[[], float]
 ) -> Portal:
+    private_dir(settings.data_path())
     keys = load_keys(settings)
     book = SessionBook(store, clock)
     logo = _read_logo(settings.logo_path)

@@ -15,12 +15,14 @@ import os
 import secrets
 from pathlib import Path
 
+from captive_portal.private_files import open_private
+
 _SIZE = 8
 
 
 class ChangeStamp:
     def __init__(self, path: Path) -> None:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = open_private(path)
         try:
             if os.fstat(fd).st_size < _SIZE:
                 os.ftruncate(fd, _SIZE)

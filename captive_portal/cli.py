@@ -1,8 +1,8 @@
 """The `captive-portal` command: serve the hotspot portal.
 
 Exits 2 with a one-line reason when the command line, the config file or the
-environment is wrong, 1 when the store cannot be opened or the gateway cannot be set up
-(e.g. no walled-garden host resolves).
+environment is wrong, 1 when the store cannot be opened, the gateway cannot be set up
+(e.g. no walled-garden host resolves) or the metrics listener cannot be opened.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from captive_portal.gateway import GatewayError
-from captive_portal.serve import serve
+from captive_portal.serve import ListenError, serve
 from captive_portal.settings_checks import SettingsError
 from captive_portal.settings_file import CONFIG_VARIABLE, env_name, load_settings
 from captive_portal.store import StoreError
@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"captive-portal: {exc}", file=sys.stderr)
         return 2
-    except (StoreError, GatewayError) as exc:
+    except (StoreError, GatewayError, ListenError) as exc:
         print(f"captive-portal: {exc}", file=sys.stderr)
         return 1
     return 0

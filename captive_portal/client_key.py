@@ -13,6 +13,8 @@ IPV6_CLIENT_PREFIX = 64
 
 def client_key(address: str) -> str:
     """The address (IPv4, also when seen as ::ffff:a.b.c.d) or its /64 network (IPv6)."""
+    if ":" not in address:
+        return address  # IPv4, as the socket names it (the common case, without parsing)
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:

@@ -16,6 +16,8 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from captive_portal.private_files import open_private, private_dir
+
 _SUFFIX = ".counters"
 _SLOT = 8
 
@@ -32,8 +34,8 @@ class CounterFile:
         self.folder = folder
         self._layout = _layout_id(self.names)
         size = _SLOT * (1 + len(self.names))
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / f"{os.getpid()}{_SUFFIX}", os.O_RDWR | os.O_CREAT, 0o600)
+        private_dir(folder)
+        fd = open_private(folder / f"{os.getpid()}{_SUFFIX}")
         try:
             if os.fstat(fd).st_size != size:
                 os.ftruncate(fd, 0)  # another layout (an upgrade) or a new file: from zero

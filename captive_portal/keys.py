@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from captive_portal.private_files import FILE_MODE, narrow, private_dir
 from captive_portal.settings import PortalSettings
 
 LOCAL_KEY_FILE = "consent.key"
@@ -54,10 +55,11 @@ def load_keys(settings: PortalSettings) -> PortalKeys:
 
 def _local_key(folder: Path) -> bytes:
     path = folder / LOCAL_KEY_FILE
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     except FileExistsError:
+        narrow(path)
         return path.read_text(encoding="ascii").strip().encode()
     with os.fdopen(descriptor, "w", encoding="ascii") as file:
         file.write(secrets.token_hex(32))

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from captive_portal.client_key import client_key
+from captive_portal.private_files import open_private, private_dir
 
 BUCKET_SECONDS = 10
 BUCKETS = 6  # the window: 6 buckets of 10 s
@@ -39,8 +40,8 @@ class AcceptLimiter:
         self._rows = rows
         self._thread_lock = threading.Lock()
         size = rows * _ROW_SLOTS * 8
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        private_dir(path.parent)
+        self._fd = open_private(path)
         with self._locked():
             if os.fstat(self._fd).st_size < size:
                 os.ftruncate(self._fd, size)  # never shrunk: another worker may have it mapped

@@ -2,13 +2,16 @@
 
 The parent process checks the settings and the store, re-applies valid sessions to the
 gateway once and starts the metrics from zero; each worker builds its own app from the same
-settings (passed through the environment) with `restore_sessions=False`.
+settings (passed through the environment) with `restore_sessions=False`. The parent binds
+both listeners, the hotspot's and the technicians' (metrics and health), and hands them to
+every worker; the app tells them apart by the local port.
 """
 
 from __future__ import annotations
 
 import logging.config
 import os
+import socket
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -20,13 +23,19 @@ from captive_portal import counter_files
 from captive_portal.app import create_app, restore
 from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.configured import build_gateway
+from captive_portal.log_privacy import NoClientAddresses
 from captive_portal.sessions import SessionBook
 from captive_portal.settings import PortalSettings
 from captive_portal.settings_file import load_settings
 from captive_portal.store import SessionStore
+from captive_portal.uvicorn_parts import Multiprocess
 
-__all__ = ["build_gateway", "serve", "worker_app"]
+__all__ = ["ListenError", "build_gateway", "serve", "worker_app"]
 APP = "captive_portal.serve:worker_app"
+
+
+class ListenError(RuntimeError):
+    """A listener cannot be opened (the address is taken or not this host's)."""
 
 
 def worker_app() -> Starlette:
@@ -47,17 +56,39 @@ def serve(settings: PortalSettings, environ: Mapping[str, str]) -> None:
         store.close()
     counter_files.clear(settings.metrics_folder())
     os.environ.update(environ)  # the workers read the same settings
-    options = _uvicorn_options(settings)
+    config = uvicorn.Config(APP, **_uvicorn_options(settings))
+    # Bound here, as uvicorn.run does for several workers; uvicorn's own bind of "::" in
+    # one process would be IPv6-only, and the nftables redirect sends both families to it.
+    sockets = [config.bind_socket(), *_management_sockets(settings)]
     if settings.workers > 1:
-        uvicorn.run(APP, **options)
+        Multiprocess(config, sockets=sockets).run()
         return
-    # One process: bind here, as uvicorn does for several workers; its own bind of "::"
-    # would be IPv6-only, and the nftables redirect sends IPv4 and IPv6 to one address.
-    config = uvicorn.Config(APP, **options)
     server = uvicorn.Server(config)
-    server.run(sockets=[config.bind_socket()])
+    server.run(sockets=sockets)
     if not server.started:
         raise SystemExit(3)  # as uvicorn.run: the app failed to start
+
+
+def _management_sockets(settings: PortalSettings) -> list[socket.socket]:
+    """The technicians' listener (metrics and health), or none with `metrics.port = 0`."""
+    metrics = settings.metrics
+    if not metrics.port:
+        return []
+    family = socket.AF_INET6 if ":" in metrics.host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((metrics.host, metrics.port))
+    except OSError as exc:
+        listener.close()
+        raise ListenError(
+            f"cannot listen for metrics on {metrics.host} port {metrics.port}: {exc.strerror}"
+        ) from exc
+    listener.set_inheritable(True)  # for the worker processes
+    logging.getLogger("captive_portal").info(
+        "metrics and health on %s port %d", metrics.host, metrics.port
+    )
+    return [listener]
 
 
 def _uvicorn_options(settings: PortalSettings) -> dict[str, Any]:
@@ -68,6 +99,7 @@ def _uvicorn_options(settings: PortalSettings) -> dict[str, Any]:
         "workers": settings.workers,
         "loop": "uvloop",
         "http": PortalHttpProtocol,  # httptools, with probes answered from the parser
+        "ws": "none",  # no WebSocket: an upgrade is answered as plain HTTP, and not logged
         "lifespan": "on",
         "access_log": False,
         "proxy_headers": False,
@@ -78,12 +110,19 @@ def _uvicorn_options(settings: PortalSettings) -> dict[str, Any]:
 
 
 def log_config(level: str) -> dict[str, Any]:
-    """One line per event on stderr; no access log (it would hold client addresses)."""
+    """One line per event on stderr; no access log and no client address (attack 7)."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+        "filters": {"no_client_addresses": {"()": NoClientAddresses}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "plain",
+                "filters": ["no_client_addresses"],
+            }
+        },
         "loggers": {
             "captive_portal": {"handlers": ["stderr"], "level": level, "propagate": False},
             "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},

@@ -20,9 +20,11 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 WIFI4EU_HOST = "collection.wifi4eu.ec.europa.eu"
 
 
-def about(doc: str, *, minimum: float | None = None) -> dict[str, Any]:
-    """An option's metadata: its one-line doc and an optional lower bound."""
-    return {"doc": doc, "minimum": minimum}
+def about(
+    doc: str, *, minimum: float | None = None, maximum: float | None = None
+) -> dict[str, Any]:
+    """An option's metadata: its one-line doc and optional bounds."""
+    return {"doc": doc, "minimum": minimum, "maximum": maximum}
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,23 @@ class NftablesSettings:
 
 
 @dataclass(frozen=True)
+class MetricsSettings:
+    host: str = field(
+        default="127.0.0.1",
+        metadata=about("Address of the listener for /metrics and /healthz (not the hotspot's)."),
+    )
+    port: int = field(
+        default=9102,
+        metadata=about("Port of that listener; 0: no /metrics and /healthz.", minimum=0),
+    )
+    token: str = field(
+        default="",
+        metadata=about("Bearer token for /metrics and /healthz; needed unless host is loopback."),
+        repr=False,
+    )
+
+
+@dataclass(frozen=True)
 class PortalSettings:
     host: str = field(default="127.0.0.1", metadata=about("Address the portal listens on."))
     port: int = field(default=8080, metadata=about("TCP port the portal listens on.", minimum=1))
@@ -169,7 +188,8 @@ class PortalSettings:
         default="", metadata=about("Bearer token of the admin API; empty: API off."), repr=False
     )
     accepts_per_minute: int = field(
-        default=10, metadata=about("Accepts one client address may make per minute.", minimum=1)
+        default=10,
+        metadata=about("Accepts one client (IPv6: one /64) may make per minute.", minimum=1),
     )
     form_seconds: int = field(
         default=900, metadata=about("Seconds a splash page's accept form stays valid.", minimum=30)
@@ -177,6 +197,45 @@ class PortalSettings:
     session_check_seconds: int = field(
         default=30,
         metadata=about("Seconds between sweeps ending expired sessions at the gateway.", minimum=1),
+    )
+    max_header_bytes: int = field(
+        default=8192,
+        metadata=about(
+            "Longest request line and headers; longer: 431 and the connection closed.",
+            minimum=1024, maximum=65536,
+        ),
+    )  # fmt: skip
+    max_body_bytes: int = field(
+        default=16384,
+        metadata=about(
+            "Largest request body; larger: 413 and the connection closed.",
+            minimum=1024, maximum=1048576,
+        ),
+    )  # fmt: skip
+    header_timeout_seconds: int = field(
+        default=5,
+        metadata=about(
+            "Seconds a client has for a request line and headers; then it is disconnected.",
+            minimum=1, maximum=60,
+        ),
+    )  # fmt: skip
+    body_timeout_seconds: int = field(
+        default=10,
+        metadata=about(
+            "Seconds a client has for a request body after its headers; then disconnected.",
+            minimum=1, maximum=120,
+        ),
+    )  # fmt: skip
+    connections_per_client: int = field(
+        default=32,
+        metadata=about(
+            "Open connections per client (IPv4 address, IPv6 /64) per worker; more are closed.",
+            minimum=1, maximum=65536,
+        ),
+    )  # fmt: skip
+    metrics: MetricsSettings = field(
+        default_factory=MetricsSettings,
+        metadata=about("The technicians' listener: Prometheus metrics and the health check."),
     )
     wifi4eu: WiFi4EUSettings = field(
         default_factory=WiFi4EUSettings, metadata=about("The EU WiFi4EU programme's snippet.")

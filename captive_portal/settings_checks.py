@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,6 +31,7 @@ def check(settings: PortalSettings, source: str) -> None:
         if url and not is_web_url(url):
             raise SettingsError(f"{source}: '{key}' must be an http(s):// address (got {url!r})")
     _check_secrets(settings, source)
+    _check_metrics(settings, source)
     _check_logo(settings, source)
     _check_wifi4eu(settings, source)
 
@@ -62,6 +64,34 @@ def _check_secrets(settings: PortalSettings, source: str) -> None:
             raise SettingsError(f"{where} {reason}")
     if settings.admin_token and (reason := weak_secret_reason(settings.admin_token)):
         raise SettingsError(f"{source}: 'admin_token' {reason}")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_metrics(settings: PortalSettings, source: str) -> None:
+    """The technicians' listener: its own port, and a token unless only this host reaches it."""
+    metrics = settings.metrics
+    if metrics.port > 65535:
+        raise SettingsError(f"{source}: 'metrics.port' must be at most 65535 (got {metrics.port})")
+    if metrics.port and metrics.port == settings.port:
+        raise SettingsError(
+            f"{source}: 'metrics.port' must differ from 'port' ({settings.port}): hotspot "
+            "clients reach the portal's port, and must not reach the metrics"
+        )
+    if metrics.token and (reason := weak_secret_reason(metrics.token)):
+        raise SettingsError(f"{source}: 'metrics.token' {reason}")
+    if metrics.port and not metrics.token and not is_loopback(metrics.host):
+        raise SettingsError(
+            f"{source}: 'metrics.token' is needed when 'metrics.host' ({metrics.host!r}) is "
+            "not a loopback address (generate one: openssl rand -hex 32)"
+        )
 
 
 def _check_logo(settings: PortalSettings, source: str) -> None:

@@ -18,7 +18,7 @@ from captive_portal.settings_gateways import check_gateways
 
 CONFIG_VARIABLE = "CAPTIVE_PORTAL_CONFIG"
 ENV_PREFIX = "CAPTIVE_PORTAL_"
-SECRET_KEYS = ("admin_token", "consent_secrets", "opennds.faskey")
+SECRET_KEYS = ("admin_token", "consent_secrets", "opennds.faskey", "metrics.token")
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
 
 
@@ -122,6 +122,9 @@ def _convert(kind: Any, value: Any, meta: Mapping[str, Any], source: str, key: s
     minimum = meta.get("minimum")
     if minimum is not None and value < minimum:
         raise refuse(f"must be at least {minimum:g}")
+    maximum = meta.get("maximum")
+    if maximum is not None and value > maximum:
+        raise refuse(f"must be at most {maximum:g}")
     return value
 
 

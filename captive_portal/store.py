@@ -10,6 +10,7 @@ the other workers' session caches to read again (change_stamp.py).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from captive_portal.change_stamp import ChangeStamp
+from captive_portal.private_files import DIR_MODE, narrow, open_private
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -64,7 +66,10 @@ class StoreError(RuntimeError):
 class SessionStore:
     def __init__(self, path: Path) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            os.close(open_private(path))  # SQLite gives its -wal and -shm files this mode
+            for companion in ("-wal", "-shm"):
+                narrow(path.with_name(path.name + companion))
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")

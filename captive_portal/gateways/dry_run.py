@@ -2,7 +2,8 @@
 
 It identifies the client by the TCP peer address; `?mac=` (tests and demos) gives a MAC,
 `?origin=` the page the client first asked for and `?tag=` one extra value that the
-accept form must carry back unchanged. MACs never reach the log.
+accept form must carry back unchanged. Neither MACs nor addresses reach the log: a client is
+named by a keyed tag.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from captive_portal.gateway import ClientContext, GatewayClient, GatewayInputError
+from captive_portal.gateways._privacy import LogTag
 
 log = logging.getLogger("captive_portal.gateway.dry_run")
 _MAC = re.compile(r"[0-9a-f]{2}(:[0-9a-f]{2}){5}")
@@ -39,6 +41,7 @@ class DryRunGateway:
         self.actions: list[GatewayAction] = []
         self._through: dict[str, ClientContext] = {}
         self._lock = threading.Lock()
+        self._tag = LogTag()
 
     def identify(self, query: Mapping[str, str], peer_ip: str) -> ClientContext:
         mac = query.get("mac")
@@ -80,6 +83,6 @@ class DryRunGateway:
         with self._lock:
             self.actions.append(action)
         log.info(
-            "dry-run gateway: %s %s%s", action.action, action.ip,
+            "dry-run gateway: %s client %s%s", action.action, self._tag(action.ip),
             f" for {action.seconds} s" if action.seconds is not None else "",
         )  # fmt: skip

@@ -17,7 +17,7 @@ import uvicorn
 from captive_portal.app import create_app
 from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.dry_run import DryRunGateway
-from captive_portal.settings import PortalSettings
+from captive_portal.settings import MetricsSettings, PortalSettings
 from captive_portal.store import SessionStore
 
 TEST_SECRET = "k2024:3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a"
@@ -38,8 +38,9 @@ class FakeClock:
         self.now += seconds
 
 
-def test_settings(data_dir: Path, port: int, **overrides: Any) -> PortalSettings:
+def test_settings(data_dir: Path, port: int, metrics_port: int, **overrides: Any) -> PortalSettings:
     base = PortalSettings(
+        metrics=MetricsSettings(port=metrics_port),
         host="127.0.0.1",
         port=port,
         data_dir=str(data_dir),
@@ -74,12 +75,10 @@ class PortalServer:
         self._start()
 
     def _start(self) -> None:
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(("127.0.0.1", 0))
-        self.port = listener.getsockname()[1]
+        listener, self.port = _listener()
+        management, self.metrics_port = _listener()  # the technicians' listener
         self.url = f"http://127.0.0.1:{self.port}"
-        self.settings = test_settings(self.data_dir, self.port, **self.overrides)
+        self.settings = test_settings(self.data_dir, self.port, self.metrics_port, **self.overrides)
         self.gateway = DryRunGateway()
         self.store = SessionStore(self.settings.store_file())
         app = create_app(self.settings, self.gateway, self.store, self.clock)
@@ -93,7 +92,9 @@ class PortalServer:
             timeout_keep_alive=self.keep_alive_seconds,  # type: ignore[arg-type]
         )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, args=([listener],), daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, args=([listener, management],), daemon=True
+        )
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started:
@@ -126,6 +127,18 @@ class PortalServer:
     def accept(self, query: str = "") -> requests.Response:
         return self.post("/accept", data=self.form(query))
 
+    def management(self, path: str, **kwargs: Any) -> requests.Response:
+        """A GET on the technicians' listener (/metrics, /healthz)."""
+        url = f"http://127.0.0.1:{self.metrics_port}{path}"
+        return self.http.get(url, allow_redirects=False, timeout=5, **kwargs)
+
     def admin(self, method: str, path: str) -> requests.Response:
         headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
         return self.http.request(method, self.url + path, headers=headers, timeout=5)
+
+
+def _listener() -> tuple[socket.socket, int]:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    return listener, int(listener.getsockname()[1])

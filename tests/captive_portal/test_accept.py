@@ -148,7 +148,7 @@ def test_a_gateway_failure_is_503_counted_and_records_nothing(portal: PortalServ
     assert answer.status_code == 503
     assert "nie odpowiada" in answer.text and "ndsctl" not in answer.text
     assert portal.get("/generate_204").status_code == 302
-    assert "captive_portal_gateway_errors_total 1.0" in portal.get("/metrics").text
+    assert "captive_portal_gateway_errors_total 1.0" in portal.management("/metrics").text
 
 
 def test_re_accepting_extends_the_session(portal: PortalServer) -> None:

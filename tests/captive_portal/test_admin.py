@@ -75,8 +75,8 @@ def test_stats_health_and_metrics(portal: PortalServer) -> None:
         "clients_authorised": 1, "accepts_last_24h": 2, "terms_version": "1",
         "gateway": "dry-run", "uptime_seconds": 0,
     }  # fmt: skip
-    assert portal.get("/healthz").json() == {"status": "ok", "gateway": "dry-run"}
-    metrics = portal.get("/metrics")
+    assert portal.management("/healthz").json() == {"status": "ok", "gateway": "dry-run"}
+    metrics = portal.management("/metrics")
     assert metrics.headers["Content-Type"].startswith("text/plain")
     assert "captive_portal_clients_authorised 1.0" in metrics.text
     assert "captive_portal_accepts_total 2.0" in metrics.text
@@ -87,8 +87,8 @@ def test_each_app_has_its_own_metrics_registry(tmp_path: Path) -> None:
     second = PortalServer(tmp_path / "b")
     try:
         first.accept()
-        assert "captive_portal_accepts_total 1.0" in first.get("/metrics").text
-        assert "captive_portal_accepts_total 0.0" in second.get("/metrics").text
+        assert "captive_portal_accepts_total 1.0" in first.management("/metrics").text
+        assert "captive_portal_accepts_total 0.0" in second.management("/metrics").text
     finally:
         first.stop()
         second.stop()

@@ -90,7 +90,7 @@ def test_splash_and_accept_for_another_host_are_sent_to_the_portal(
         assert posted.status_code == 302
     assert portal.get("/").status_code == 200  # its own host
     assert portal.get("/", headers={"Host": "127.0.0.1"}).status_code == 200
-    assert portal.get("/healthz", headers={"Host": "news.example"}).status_code == 200
+    assert portal.get("/admin/stats", headers={"Host": "news.example"}).status_code == 401
     assert portal.accept().status_code == 303
 
 

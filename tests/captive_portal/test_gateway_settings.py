@@ -160,7 +160,7 @@ def test_one_worker_serves_ipv4_and_ipv6_on_one_socket(
         probe.bind(("::", 0))
         port = probe.getsockname()[1]
     settings = load_settings(
-        write(tmp_path, f"host = '::'\nport = {port}\ndata_dir = '{tmp_path}'\n")
+        write(tmp_path, f"host = '::'\nport = {port}\ndata_dir = '{tmp_path}'\nmetrics.port = 0\n")
     )
     serve(settings, {})
     [listener] = seen

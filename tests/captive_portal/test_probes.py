@@ -89,7 +89,7 @@ def test_probe_hits_and_redirects_are_counted_by_system(portal: PortalServer) ->
     portal.get("/gen_204")
     portal.get("/hotspot-detect.html")
     portal.get("/somewhere")
-    metrics = portal.get("/metrics").text
+    metrics = portal.management("/metrics").text
     assert 'captive_portal_probe_hits_total{os="android"} 2.0' in metrics
     assert 'captive_portal_probe_hits_total{os="apple"} 1.0' in metrics
     assert "captive_portal_catch_all_redirects_total 1.0" in metrics

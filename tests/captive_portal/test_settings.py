@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import uvicorn
 
 from captive_portal import serve as serve_module
 from captive_portal.cli import main
 from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.settings_checks import SettingsError
 from captive_portal.settings_file import describe, env_name, load_settings
+from tests.captive_portal.portal_process import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = "9c41e7a2b85f03d6e1a4c7b09d2f5e8a1c3b6d90"
@@ -144,20 +147,38 @@ def test_serve_runs_uvicorn_with_production_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: dict[str, object] = {}
-    monkeypatch.setattr("uvicorn.run", lambda app, **kw: seen.update(kw, app=app))
+    bound: list[tuple[str, int]] = []
+
+    class Workers:
+        def __init__(self, config: uvicorn.Config, sockets: list[socket.socket]) -> None:
+            seen.update(vars(config), app=config.app)
+            bound.extend(s.getsockname()[:2] for s in sockets)
+            for listener in sockets:
+                listener.close()
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr("captive_portal.serve.Multiprocess", Workers)
     monkeypatch.setattr("logging.config.dictConfig", lambda config: None)
-    path = write(tmp_path, f"workers = 2\ndata_dir = '{tmp_path}'\n")
+    metrics_port = free_port()
+    path = write(
+        tmp_path, f"workers = 2\ndata_dir = '{tmp_path}'\n[metrics]\nport = {metrics_port}\n"
+    )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CAPTIVE_PORTAL_")}
     monkeypatch.setattr("os.environ", clean)  # serve() hands settings to workers
-    assert main(["serve", "--config", str(path), "--port", "8181"]) == 0
+    port = free_port()
+    assert main(["serve", "--config", str(path), "--port", str(port)]) == 0
     assert seen["app"] == "captive_portal.serve:worker_app" and seen["factory"] is True
-    assert (seen["workers"], seen["port"], seen["loop"], seen["http"]) == (
+    assert (seen["workers"], seen["port"], seen["loop"], seen["http"], seen["ws"]) == (
         2,
-        8181,
+        port,
         "uvloop",
         PortalHttpProtocol,  # uvicorn's httptools protocol with the parser-level fast path
+        "none",  # no WebSocket: nothing to log about upgrades
     )
     assert seen["access_log"] is False and seen["proxy_headers"] is False
+    assert bound == [("127.0.0.1", port), ("127.0.0.1", metrics_port)]  # the hotspot's, ours
     worker = serve_module.worker_app()  # what each worker builds from the environment
     assert worker is not None
 

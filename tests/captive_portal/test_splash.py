@@ -103,7 +103,7 @@ def test_a_hostile_municipality_name_and_query_are_escaped(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("method", "path"),
     [("GET", "/"), ("GET", "/generate_204"), ("GET", "/anything"), ("GET", "/api/captive"),
-     ("POST", "/accept"), ("GET", "/admin/stats"), ("GET", "/portal.css"), ("GET", "/metrics"),
+     ("POST", "/accept"), ("GET", "/admin/stats"), ("GET", "/portal.css"), ("GET", "/wifi4eu.js"),
      ("GET", "/?mac=nonsense")],
 )  # fmt: skip
 def test_every_response_has_strict_security_headers(

@@ -1,0 +1,99 @@
+"""Every part of uvicorn's internals the parser-level fast path (fast_http.py) relies on.
+
+fast_http.py subclasses uvicorn's httptools protocol, which is not uvicorn's public API: a
+minor release once changed its file by 77 lines. So pyproject.toml bounds uvicorn,
+httptools and uvloop to the minors listed in TESTED, fast_http.py touches uvicorn only
+through `UvicornParserProtocol` below, and tests/captive_portal/test_uvicorn_parts.py checks
+that every name listed here still exists with the expected signature and that the installed
+versions are the tested ones; when uvicorn moves, that test fails first and names what.
+httptools' parser (`feed_data`, `get_method`, `should_keep_alive`...) is its public API.
+"""
+
+from __future__ import annotations
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # internal module
+from uvicorn.supervisors import Multiprocess  # exported, though not in uvicorn's docs
+
+__all__ = ["TESTED", "Multiprocess", "UvicornParserProtocol"]
+
+# The minors fast_http.py was written and measured against (requirements.lock pins patches).
+TESTED = {"uvicorn": "0.54", "httptools": "0.9", "uvloop": "0.23"}
+
+# HttpToolsProtocol's attributes fast_http.py reads or sets (made in __init__ and
+# connection_made); each one is an internal:
+PROTOCOL_ATTRIBUTES = (
+    "app",  # the loaded ASGI app: the portal, whose hooks (limits, fast answers) it reads
+    "loop",  # the event loop, for timers
+    "parser",  # httptools.HttpRequestParser fed by data_received
+    "url",  # bytes of the request target, grown by on_url
+    "headers",  # (lower-cased name, value) pairs, appended by on_header
+    "expect_100_continue",  # set by on_header, read when the ASGI request starts
+    "scope",  # the ASGI scope on_message_begin makes
+    "cycle",  # the RequestResponseCycle of the request the app answers, or None
+    "client",  # (address, port) of the peer, from connection_made
+    "server",  # (address, port) of the listening socket, from connection_made
+    "transport",  # the asyncio transport
+    "server_state",  # uvicorn's ServerState: total_requests, default_headers (with the Date)
+    "timeout_keep_alive",  # seconds, from uvicorn's config
+    "timeout_keep_alive_task",  # uvicorn's keep-alive timer after an app's response, or None
+    "ws_protocol_class",  # set to None: the portal never upgrades to WebSocket
+)
+# RequestResponseCycle's attributes used here:
+CYCLE_ATTRIBUTES = ("response_started", "response_complete", "keep_alive", "disconnected",
+                    "message_event")  # fmt: skip
+# ServerState's attributes used here:
+SERVER_STATE_ATTRIBUTES = ("total_requests", "default_headers")
+# HttpToolsProtocol's methods called or overridden, with their signatures:
+PROTOCOL_METHODS = {
+    "connection_made": "(self, transport: 'asyncio.Transport') -> 'None'",
+    "connection_lost": "(self, exc: 'Exception | None') -> 'None'",
+    "data_received": "(self, data: 'bytes') -> 'None'",  # replaced whole by fast_http
+    "on_message_begin": "(self) -> 'None'",  # makes the scope: called only for the app
+    "on_headers_complete": "(self) -> 'None'",  # makes the cycle and starts the app's task
+    "on_body": "(self, body: 'bytes') -> 'None'",
+    "on_message_complete": "(self) -> 'None'",
+    "_unset_keepalive_if_required": "(self) -> 'None'",  # private: cancels the keep-alive
+}
+
+
+class UvicornParserProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol; the few operations on its internals, named."""
+
+    def start_scope(self) -> None:
+        """uvicorn's on_message_begin: a fresh url, headers and ASGI scope."""
+        HttpToolsProtocol.on_message_begin(self)
+
+    def hand_to_app(self) -> None:
+        """uvicorn's on_headers_complete: the request becomes an ASGI task."""
+        HttpToolsProtocol.on_headers_complete(self)
+
+    def cancel_keep_alive(self) -> None:
+        self._unset_keepalive_if_required()
+
+    def uvicorn_keep_alive_armed(self) -> bool:
+        return self.timeout_keep_alive_task is not None
+
+    def app_is_answering(self) -> bool:
+        """A request went to the app and its response is not complete."""
+        return self.cycle is not None and not self.cycle.response_complete
+
+    def close_after_response(self) -> None:
+        """The app's response to the current request ends the connection."""
+        self.cycle.keep_alive = False
+
+    def abandon_app_request(self) -> bool:
+        """Drop what the app would still send for its request (as uvicorn does when a client
+        leaves); True when nothing of its response was written yet."""
+        cycle = self.cycle
+        if cycle is None or cycle.response_complete:
+            return True
+        cycle.disconnected = True
+        cycle.message_event.set()
+        return not cycle.response_started
+
+    def count_request(self) -> None:
+        self.server_state.total_requests += 1
+
+    def default_headers(self) -> list[tuple[bytes, bytes]]:
+        """uvicorn's default headers (the Date); a new list whenever the Date changes."""
+        return self.server_state.default_headers
