@@ -121,10 +121,10 @@ def _convert(kind: Any, value: Any, meta: Mapping[str, Any], source: str, key: s
         raise refuse(f"must be {_TYPE_NAMES.get(kind, kind.__name__)}")
     minimum = meta.get("minimum")
     if minimum is not None and value < minimum:
-        raise refuse(f"must be at least {minimum:g}")
+        raise refuse(f"must be at least {minimum}")
     maximum = meta.get("maximum")
     if maximum is not None and value > maximum:
-        raise refuse(f"must be at most {maximum:g}")
+        raise refuse(f"must be at most {maximum}")
     return value
 
 

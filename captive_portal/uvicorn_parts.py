@@ -54,6 +54,12 @@ PROTOCOL_METHODS = {
     "on_message_complete": "(self) -> 'None'",
     "_unset_keepalive_if_required": "(self) -> 'None'",  # private: cancels the keep-alive
 }
+# serve.py's use of uvicorn beyond uvicorn.run's documented options:
+OTHER_SIGNATURES = {
+    "uvicorn.supervisors.Multiprocess": "(config: 'Config', sockets: 'list[socket]') -> 'None'",
+    "uvicorn.Config.bind_socket": "(self) -> 'socket.socket'",
+    "uvicorn.Server.run": "(self, sockets: 'list[socket.socket] | None' = None) -> 'None'",
+}
 
 
 class UvicornParserProtocol(HttpToolsProtocol):

@@ -85,6 +85,8 @@ def test_the_kiosk_unit_runs_cage_with_watchdog_recovery_and_notify() -> None:
         assert line in unit.splitlines()
     portal = (DEB / "systemd" / "infomat-captive-portal.service").read_text()
     assert "WantedBy=multi-user.target" in portal  # enabled only by hand: postinst leaves it
+    assert "LimitNOFILE=65536" in portal.splitlines()  # room for every phone's connections
+    assert "UMask=0077" in portal.splitlines()
 
 
 def test_the_shipped_configs_load(tmp_path: Path) -> None:

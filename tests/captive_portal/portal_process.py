@@ -82,15 +82,19 @@ def running_portal(
     extra_toml: str = "",
     preexec_fn: Callable[[], None] | None = None,
     port: int | None = None,
+    *,
+    local_key: bool = False,
 ) -> Iterator[PortalProcess]:
-    """One portal process (dry-run gateway, one worker) until the block ends."""
+    """One portal process (dry-run gateway, one worker) until the block ends; `local_key`:
+    no consent_secrets, so the portal makes its key file."""
     port = port or free_port()
     metrics_port = free_port()
     config = tmp_path / "portal.toml"
     data_dir = tmp_path / "data"
     config.write_text(
         f'data_dir = "{data_dir}"\nlog_level = "DEBUG"\n'
-        f'consent_secrets = ["{TEST_SECRET}"]\nadmin_token = "{ADMIN_TOKEN}"\n'
+        + ("" if local_key else f'consent_secrets = ["{TEST_SECRET}"]\n')
+        + f'admin_token = "{ADMIN_TOKEN}"\n'
         f'public_url = "http://127.0.0.1:{port}/"\nmetrics.port = {metrics_port}\n{extra_toml}'
     )
     log_path = tmp_path / "portal.log"

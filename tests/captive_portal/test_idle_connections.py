@@ -19,6 +19,7 @@ from tests.captive_portal.portal_process import PortalProcess, running_portal
 pytestmark = pytest.mark.slow
 SILENT = 300
 HEADER_TIMEOUT = 5  # the default header_timeout_seconds
+PER_CLIENT = 32  # the default connections_per_client
 
 
 def low_file_limit() -> None:
@@ -58,6 +59,9 @@ def test_silent_connections_do_not_shut_out_a_probe(served: PortalProcess) -> No
         started = time.monotonic()
         assert probe_from("127.0.0.3", served.port).startswith(b"HTTP/1.1 302 ")
         assert time.monotonic() - started < 2
+        time.sleep(0.5)
+        # past connections_per_client (32) the portal closes them at once
+        assert sum(closed_by_server(c) for c in silent) == SILENT - PER_CLIENT
         deadline = time.monotonic() + HEADER_TIMEOUT + 3
         while not all(closed_by_server(c) for c in silent):
             assert time.monotonic() < deadline, "silent connections were left open"

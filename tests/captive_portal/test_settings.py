@@ -102,6 +102,20 @@ def test_the_environment_overrides_the_file(tmp_path: Path) -> None:
         (f"consent_secrets = ['a:{GOOD_SECRET}', 'a:{GOOD_SECRET}']\n", "repeats the id"),
         ("admin_token = 'admin'\n", "'admin_token' is shorter than 32"),
         ("admin_token = 'your-secret-token-goes-here-please-xx'\n", "placeholder"),
+        ("max_header_bytes = 100\n", "'max_header_bytes' must be at least 1024"),
+        ("max_header_bytes = 1048576\n", "'max_header_bytes' must be at most 65536"),
+        ("max_body_bytes = 4194304\n", "'max_body_bytes' must be at most 1048576"),
+        ("header_timeout_seconds = 0\n", "'header_timeout_seconds' must be at least 1"),
+        ("header_timeout_seconds = 3600\n", "'header_timeout_seconds' must be at most 60"),
+        ("header_timeout_seconds = inf\n", "'header_timeout_seconds' must be a whole number"),
+        ("header_timeout_seconds = nan\n", "'header_timeout_seconds' must be a whole number"),
+        ("body_timeout_seconds = 121\n", "'body_timeout_seconds' must be at most 120"),
+        ("connections_per_client = 0\n", "'connections_per_client' must be at least 1"),
+        ("[metrics]\nport = 70000\n", "'metrics.port' must be at most 65535"),
+        ("port = 9102\n", "'metrics.port' must differ from 'port'"),
+        ("[metrics]\nhost = '0.0.0.0'\n", "'metrics.token' is needed when 'metrics.host'"),
+        ("[metrics]\nhost = '::'\ntoken = 'short'\n", "'metrics.token' is shorter than 32"),
+        ("[metrics]\nbind = '::'\n", "unknown key 'metrics.bind'"),
     ],
 )
 def test_bad_settings_are_refused_with_file_key_and_reason(
@@ -120,6 +134,17 @@ def test_unknown_or_wrong_environment_variables_are_refused() -> None:
         load_settings(None, {"CAPTIVE_PORTAL_PROT": "80"})
     with pytest.raises(SettingsError, match="CAPTIVE_PORTAL_WORKERS: must be a whole number"):
         load_settings(None, {"CAPTIVE_PORTAL_WORKERS": "two"})
+    with pytest.raises(SettingsError, match="'header_timeout_seconds' must be at most 60"):
+        load_settings(None, {"CAPTIVE_PORTAL_HEADER_TIMEOUT_SECONDS": "61"})
+    with pytest.raises(SettingsError, match="CAPTIVE_PORTAL_MAX_BODY_BYTES: must be a whole"):
+        load_settings(None, {"CAPTIVE_PORTAL_MAX_BODY_BYTES": "²"})
+
+
+def test_a_metrics_listener_off_loopback_with_a_token_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path, f"[metrics]\nhost = '10.0.0.5'\nport = 9200\ntoken = '{GOOD_SECRET}'\n")
+    settings = load_settings(path)
+    assert (settings.metrics.host, settings.metrics.port) == ("10.0.0.5", 9200)
+    assert GOOD_SECRET not in repr(settings)
 
 
 def test_every_option_is_in_the_docs() -> None:

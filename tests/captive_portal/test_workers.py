@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +16,11 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
+from tests.captive_portal.portal_process import free_port, portal_command, portal_environment
 from tests.captive_portal.portal_server import ADMIN_TOKEN, TEST_SECRET
-from tests.perf.bench_portal import free_port, wait_for
+from tests.perf.bench_portal import wait_for
 
 pytestmark = pytest.mark.slow
-PORTAL = Path(sys.executable).with_name("captive-portal")
 PROBES = 300
 ACCEPTS_PER_MINUTE = 5
 
@@ -30,6 +29,7 @@ ACCEPTS_PER_MINUTE = 5
 class Served:
     url: str
     data_dir: Path
+    metrics_url: str
 
     def get(self, path: str, **kwargs: object) -> requests.Response:
         with requests.Session() as fresh:  # a new connection: any worker may take it
@@ -55,21 +55,24 @@ class Served:
 
 @pytest.fixture
 def two_workers(tmp_path: Path) -> Iterator[Served]:
-    port = free_port()
+    port, metrics_port = free_port(), free_port()
     config = tmp_path / "portal.toml"
     config.write_text(
         f'workers = 2\ndata_dir = "{tmp_path}/data"\nlog_level = "WARNING"\n'
         f'consent_secrets = ["{TEST_SECRET}"]\nadmin_token = "{ADMIN_TOKEN}"\n'
         f'public_url = "http://127.0.0.1:{port}/"\naccepts_per_minute = {ACCEPTS_PER_MINUTE}\n'
+        f"metrics.port = {metrics_port}\n"
     )
     log = (tmp_path / "portal.log").open("w")
     process = subprocess.Popen(
-        [PORTAL, "serve", "--config", str(config), "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
+        portal_command("serve", "--config", str(config), "--port", str(port)),
+        stdout=log, stderr=subprocess.STDOUT, env=portal_environment(),
     )  # fmt: skip
     try:
-        wait_for(f"http://127.0.0.1:{port}/healthz")
-        yield Served(f"http://127.0.0.1:{port}", tmp_path / "data")
+        wait_for(f"http://127.0.0.1:{metrics_port}/healthz")
+        yield Served(
+            f"http://127.0.0.1:{port}", tmp_path / "data", f"http://127.0.0.1:{metrics_port}"
+        )
     finally:
         process.terminate()
         process.wait(15)
@@ -77,7 +80,9 @@ def two_workers(tmp_path: Path) -> Iterator[Served]:
 
 
 def android_probes(served: Served) -> float:
-    text = served.get("/metrics").text
+    with requests.Session() as fresh:
+        fresh.trust_env = False
+        text = fresh.get(served.metrics_url + "/metrics", timeout=5).text
     for family in text_string_to_metric_families(text):
         for sample in family.samples:
             if (

@@ -41,7 +41,7 @@ from tests.perf.accept_to_traffic import accept_to_traffic, why_not
 from tests.perf.portal_parser_cost import python_cost
 
 RESULTS = Path(__file__).with_name("results-portal.json")
-PORTAL = Path(sys.executable).with_name("captive-portal")
+PORTAL = [sys.executable, "-m", "captive_portal.cli"]  # this tree's portal (run from its root)
 NGINX_CONF = """
 worker_processes 2;
 daemon off;
@@ -127,13 +127,15 @@ def nginx(work: Path) -> Iterator[str]:
 def portal(work: Path, workers: int) -> Iterator[str]:
     port = free_port()
     config = work / f"portal-{workers}.toml"
+    # wrk is one client address with 64 connections: above a phone's connections_per_client
     config.write_text(
         f'workers = {workers}\ndata_dir = "{work}/data-{workers}"\nlog_level = "WARNING"\n'
-        "accepts_per_minute = 1000000000\nform_seconds = 3600\n"
+        "accepts_per_minute = 1000000000\nform_seconds = 3600\nconnections_per_client = 1024\n"
+        f"metrics.port = {free_port()}\n"
     )
     base = f"http://127.0.0.1:{port}"
-    command = [str(PORTAL), "serve", "--config", str(config), "--port", str(port)]
-    with running(command, base + "/healthz", work / f"portal-{workers}.log"):
+    command = [*PORTAL, "serve", "--config", str(config), "--port", str(port)]
+    with running(command, base + "/generate_204", work / f"portal-{workers}.log"):
         yield base
 
 

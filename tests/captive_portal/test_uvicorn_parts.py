@@ -1,0 +1,129 @@
+"""The uvicorn internals fast_http.py relies on are still there, in the tested versions.
+
+When uvicorn, httptools or uvloop move beyond the minors in uvicorn_parts.TESTED, or one of
+the named internals changes, this fails first and says which; then read the new
+httptools_impl.py, adapt uvicorn_parts.py and fast_http.py, rerun test_fast_http.py and the
+attack tests, and move the bounds in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import re
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import httptools
+import pytest
+from uvicorn.config import Config
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.server import ServerState
+
+from captive_portal import uvicorn_parts
+from captive_portal.fast_http import PortalHttpProtocol
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("package", sorted(uvicorn_parts.TESTED))
+def test_the_installed_version_is_the_tested_minor(package: str) -> None:
+    minor = uvicorn_parts.TESTED[package]
+    assert version(package).startswith(minor + "."), (
+        f"{package} {version(package)} is installed; fast_http.py was checked against {minor}.x"
+    )
+
+
+@pytest.mark.parametrize("package", sorted(uvicorn_parts.TESTED))
+def test_pyproject_and_the_lock_hold_the_tested_minor(package: str) -> None:
+    minor = uvicorn_parts.TESTED[package]
+    major, number = minor.split(".")
+    bound = f">={minor},<{major}.{int(number) + 1}"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = [d.replace(" ", "") for d in project["project"]["dependencies"]]
+    assert any(re.fullmatch(rf"{package}(\[\w+\])?{re.escape(bound)}", d) for d in declared), (
+        f"pyproject.toml must bound {package} to {bound}"
+    )
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert re.search(rf"^{package}=={re.escape(minor)}\.\d+$", lock, re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", sorted(uvicorn_parts.PROTOCOL_METHODS))
+def test_each_protocol_method_keeps_its_signature(name: str) -> None:
+    method = getattr(HttpToolsProtocol, name, None)
+    assert method is not None, f"HttpToolsProtocol.{name} is gone"
+    assert str(inspect.signature(method)) == uvicorn_parts.PROTOCOL_METHODS[name]
+
+
+@pytest.mark.parametrize("dotted", sorted(uvicorn_parts.OTHER_SIGNATURES))
+def test_each_other_part_keeps_its_signature(dotted: str) -> None:
+    module_name, _, rest = dotted.partition(".")
+    found: Any = importlib.import_module(module_name)
+    for part in rest.split("."):
+        if not hasattr(found, part):
+            found = importlib.import_module(f"{found.__name__}.{part}")
+        else:
+            found = getattr(found, part)
+    assert str(inspect.signature(found)) == uvicorn_parts.OTHER_SIGNATURES[dotted]
+
+
+def test_httptools_offers_what_the_protocol_calls() -> None:
+    parser = httptools.HttpRequestParser(object())
+    for name in ("feed_data", "get_method", "get_http_version", "should_keep_alive",
+                 "should_upgrade", "set_dangerous_leniencies"):  # fmt: skip
+        assert callable(getattr(parser, name)), name
+    assert issubclass(httptools.HttpParserUpgrade, Exception)
+    assert issubclass(httptools.HttpParserError, Exception)
+    assert httptools.parse_url(b"/a?b=1").query == b"b=1"
+
+
+class Transport(asyncio.Transport):
+    def __init__(self) -> None:
+        super().__init__()
+        self.written = b""
+        self.closing = False
+
+    def write(self, data: Any) -> None:
+        self.written += bytes(data)
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"peername": ("10.1.2.3", 40000), "sockname": ("10.1.2.1", 8080)}.get(name, default)
+
+    def is_closing(self) -> bool:
+        return self.closing
+
+    def close(self) -> None:
+        self.closing = True
+
+
+async def _app(scope: Any, receive: Any, send: Any) -> None:
+    await receive()
+    await send({"type": "http.response.start", "status": 204, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def test_every_named_attribute_is_where_fast_http_looks() -> None:
+    async def drive() -> tuple[PortalHttpProtocol, Any, ServerState]:
+        config = Config(_app, http=PortalHttpProtocol, lifespan="off", access_log=False)
+        config.load()
+        state = ServerState()
+        protocol = PortalHttpProtocol(config=config, server_state=state, app_state={})
+        protocol.connection_made(Transport())
+        protocol.data_received(b"POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\na")
+        cycle = protocol.cycle
+        await asyncio.sleep(0.01)  # the app's task answers
+        protocol.connection_lost(None)
+        return protocol, cycle, state
+
+    protocol, cycle, state = asyncio.run(drive())
+    for name in uvicorn_parts.PROTOCOL_ATTRIBUTES:
+        assert hasattr(protocol, name), f"HttpToolsProtocol has no {name} now"
+    for name in uvicorn_parts.CYCLE_ATTRIBUTES:
+        assert hasattr(cycle, name), f"RequestResponseCycle has no {name} now"
+    assert cycle.response_complete
+    for name in uvicorn_parts.SERVER_STATE_ATTRIBUTES:
+        assert hasattr(state, name), f"ServerState has no {name} now"
+    assert state.total_requests == 1
