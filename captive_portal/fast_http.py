@@ -80,6 +80,7 @@ class PortalHttpProtocol(UvicornParserProtocol):
         self._hooks = hooks
         self._answerer = hooks.fast_answers if hooks else None
         self._limits = hooks.limits if hooks else RequestLimits()
+        self._max_head = self._limits.max_header_bytes
         self._answered = False  # the current request was answered here
         self._last_data_at = 0.0
         self._idle_timer: asyncio.TimerHandle | None = None
@@ -123,21 +124,29 @@ class PortalHttpProtocol(UvicornParserProtocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
-        """uvicorn's, with the head counted before httptools sees it."""
+        """uvicorn's, with the head counted before httptools sees it (inlined: hot path)."""
         self._last_data_at = now = self.loop.time()
-        self.cancel_keep_alive()
-        if not self._in_head:
-            self._feed(data)
-            return
-        if self._head_started is None:
-            self._head_started = now
-        room = self._limits.max_header_bytes - self._head_bytes
-        if len(data) <= room:
+        if self.uvicorn_keep_alive_armed():
+            self.cancel_keep_alive()
+        if self._in_head:
+            if self._head_started is None:
+                self._head_started = now
+            if self._head_bytes + len(data) > self._max_head:
+                self._feed_past_limit(data)
+                return
             self._head_bytes += len(data)
-            self._feed(data)
-            return
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserUpgrade:
+            pass  # answered as plain HTTP; the connection closes after it (on_headers_complete)
+        except httptools.HttpParserError:
+            self._refuse(BAD_REQUEST)
+
+    def _feed_past_limit(self, data: bytes) -> None:
+        """Feed what fits; 431 unless the head ended within it."""
+        room = self._max_head - self._head_bytes
         done = self._heads_done
-        self._head_bytes = self._limits.max_header_bytes
+        self._head_bytes = self._max_head
         if not self._feed(data[:room]):
             return
         if self._heads_done == done:
@@ -169,11 +178,13 @@ class PortalHttpProtocol(UvicornParserProtocol):
         self._heads_done += 1
         self._body_started = self._last_data_at
         self._body_bytes = 0
-        if self.parser.get_method() not in _FAST_METHODS and self._declared_too_large():
-            self._refuse(BODY_TOO_LARGE)
-            self._answered = True  # its body and end are not the app's business
-            return
-        if self._answer_here():
+        method = self.parser.get_method()
+        if method not in _FAST_METHODS:
+            if self._declared_too_large():
+                self._refuse(BODY_TOO_LARGE)
+                self._answered = True  # its body and end are not the app's business
+                return
+        elif self._answer_here(method):
             return
         url, headers, expect = self.url, self.headers, self.expect_100_continue
         self.start_scope()  # the scope, as uvicorn makes it
@@ -234,9 +245,9 @@ class PortalHttpProtocol(UvicornParserProtocol):
             return
         self._watchdog = self.loop.call_later(left, self._watch)
 
-    def _answer_here(self) -> bool:
-        method = self.parser.get_method()
-        if self._answerer is None or method not in _FAST_METHODS:
+    def _answer_here(self, method: bytes) -> bool:
+        """A GET or HEAD answered from the parser, when the portal decides it here."""
+        if self._answerer is None:
             return False
         if self.app_is_answering():
             return False  # a pipelined request behind a running one: keep uvicorn's order
