@@ -1,11 +1,12 @@
-"""Every part of uvicorn's internals the parser-level fast path (fast_http.py) relies on.
+"""Every part of uvicorn's internals the portal's HTTP protocol relies on.
 
-fast_http.py subclasses uvicorn's httptools protocol, which is not uvicorn's public API: a
-minor release once changed its file by 77 lines. So pyproject.toml bounds uvicorn,
-httptools and uvloop to the minors listed in TESTED, fast_http.py touches uvicorn only
-through `UvicornParserProtocol` below, and tests/captive_portal/test_uvicorn_parts.py checks
-that every name listed here still exists with the expected signature and that the installed
-versions are the tested ones; when uvicorn moves, that test fails first and names what.
+guarded_http.py (the limits) and fast_http.py (answers from the parser) subclass uvicorn's
+httptools protocol, which is not uvicorn's public API: a minor release once changed its
+file by 77 lines. So pyproject.toml bounds uvicorn, httptools and uvloop to the minors
+listed in TESTED, the two modules touch uvicorn only through `UvicornParserProtocol`
+below, and tests/captive_portal/test_uvicorn_parts.py checks that every name listed here
+still exists with the expected signature and that the installed versions are the tested
+ones; when uvicorn moves, that test fails first and names what.
 httptools' parser (`feed_data`, `get_method`, `should_keep_alive`...) is its public API.
 """
 
@@ -19,7 +20,7 @@ __all__ = ["TESTED", "Multiprocess", "UvicornParserProtocol"]
 # The minors fast_http.py was written and measured against (requirements.lock pins patches).
 TESTED = {"uvicorn": "0.54", "httptools": "0.9", "uvloop": "0.23"}
 
-# HttpToolsProtocol's attributes fast_http.py reads or sets (made in __init__ and
+# HttpToolsProtocol's attributes guarded_http.py and fast_http.py read or set (made in __init__ and
 # connection_made); each one is an internal:
 PROTOCOL_ATTRIBUTES = (
     "app",  # the loaded ASGI app: the portal, whose hooks (limits, fast answers) it reads
@@ -47,7 +48,7 @@ SERVER_STATE_ATTRIBUTES = ("total_requests", "default_headers")
 PROTOCOL_METHODS = {
     "connection_made": "(self, transport: 'asyncio.Transport') -> 'None'",
     "connection_lost": "(self, exc: 'Exception | None') -> 'None'",
-    "data_received": "(self, data: 'bytes') -> 'None'",  # replaced whole by fast_http
+    "data_received": "(self, data: 'bytes') -> 'None'",  # replaced whole by guarded_http
     "on_message_begin": "(self) -> 'None'",  # makes the scope: called only for the app
     "on_headers_complete": "(self) -> 'None'",  # makes the cycle and starts the app's task
     "on_body": "(self, body: 'bytes') -> 'None'",
