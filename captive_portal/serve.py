@@ -20,7 +20,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from captive_portal import counter_files
-from captive_portal.app import create_app, restore
+from captive_portal.app import create_app
 from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.configured import build_gateway
 from captive_portal.log_privacy import NoClientAddresses
@@ -28,6 +28,7 @@ from captive_portal.sessions import SessionBook
 from captive_portal.settings import PortalSettings
 from captive_portal.settings_file import load_settings
 from captive_portal.store import SessionStore
+from captive_portal.sweeps import restore
 from captive_portal.uvicorn_parts import Multiprocess
 
 __all__ = ["ListenError", "build_gateway", "serve", "worker_app"]
