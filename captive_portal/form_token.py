@@ -50,7 +50,9 @@ class FormSigner:
         if not _ISSUED.fullmatch(issued_text) or not signature:
             raise PortalError(400, "form_missing")
         issued = int(issued_text)
-        if not hmac.compare_digest(signature, self._sign(issued, peer_ip, blob)):
+        expected = self._sign(issued, peer_ip, blob).encode()
+        # as bytes: compare_digest raises TypeError on a str with non-ASCII characters
+        if not hmac.compare_digest(signature.encode("utf-8", "replace"), expected):
             raise PortalError(403, "form_forged")
         age = self._clock() - issued
         if age > self._max_age or age < -CLOCK_SKEW_SECONDS:
