@@ -148,10 +148,12 @@ class GuardedHttpProtocol(UvicornParserProtocol):
         self._body_started = self._last_data_at
         self._body_bytes = 0
         method = self.parser.get_method()
-        if method not in _BODYLESS_METHODS and self._declared_too_large():
-            self._refuse(BODY_TOO_LARGE)
-            self._answered = True  # its body and end are not the app's business
-            return
+        if method not in _BODYLESS_METHODS:
+            if self._declared_too_large():
+                self._refuse(BODY_TOO_LARGE)
+                self._answered = True  # its body and end are not the app's business
+                return
+            self._watch_from_now(self._limits.body_timeout)  # may be sooner than the head's
         self.route_request(method)
 
     def route_request(self, method: bytes) -> None:
@@ -189,6 +191,11 @@ class GuardedHttpProtocol(UvicornParserProtocol):
         if answer and self.abandon_app_request() and not self._answered:
             self.transport.write(answer)
         self.transport.close()
+
+    def _watch_from_now(self, seconds: float) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+        self._watchdog = self.loop.call_later(seconds, self._watch)
 
     def _watch(self) -> None:
         """Close a connection whose head or body is late; else sleep until the next deadline."""

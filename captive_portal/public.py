@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
@@ -121,10 +121,13 @@ async def _read_form(request: Request) -> dict[str, str]:
     if kind != "application/x-www-form-urlencoded":
         raise PortalError(400, "form_missing")
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            raise PortalError(413, "too_large")
+    try:
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_FORM_BYTES:
+                raise PortalError(413, "too_large")
+    except ClientDisconnect as exc:  # it left, or was cut off for a late body: no traceback
+        raise PortalError(400, "form_missing") from exc
     try:
         return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=16))
     except ValueError as exc:  # bad UTF-8 (UnicodeDecodeError) or too many fields

@@ -97,3 +97,27 @@ def test_a_kept_alive_connection_still_serves_probes(served: PortalProcess) -> N
             conn.sendall(b"GET /generate_204 HTTP/1.1\r\nHost: x\r\n\r\n")
             assert conn.recv(65536).startswith(b"HTTP/1.1 302 ")
             time.sleep(1)
+
+
+def test_a_dribbling_body_is_closed_after_the_body_timeout(tmp_path: Path) -> None:
+    with (
+        running_portal(tmp_path, "body_timeout_seconds = 2\n") as portal,
+        connect_from("127.0.0.6", portal.port) as conn,
+    ):
+        conn.sendall(
+            b"POST /accept HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n\r\nlang=pl"
+        )
+        started = time.monotonic()
+        while time.monotonic() - started < 8:
+            try:
+                conn.sendall(b"a")
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            if closed_by_server(conn):
+                break
+            time.sleep(0.3)
+        else:
+            pytest.fail("a body dribbled a byte every 0.3 s was kept open")
+        assert 1.5 < time.monotonic() - started < 3.5
+    assert "Traceback" not in portal.log()
