@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from captive_portal.errors import PortalError
 from captive_portal.gateway import GatewayError, GatewayInputError
+from captive_portal.log_privacy import loggable_path
 from captive_portal.metrics import PortalMetrics
 from captive_portal.pages import Pages, pick_language
 from captive_portal.settings import Language
@@ -47,7 +48,8 @@ class ErrorResponder:
         status, message, headers = self._classify(exc)
         if status in _LOGGED_REFUSALS:  # why phones do not get online; no client data
             detail = f" ({exc})" if isinstance(exc, GatewayInputError) else ""
-            log.info("refused %s %s: %s%s", request.method, request.url.path, message, detail)
+            path = loggable_path(request.url.path)
+            log.info("refused %s %s: %s%s", request.method, path, message, detail)
         return self._response(request, status, message, headers)
 
     async def unexpected(self, request: Request, exc: Exception) -> Response:

@@ -17,6 +17,7 @@ from http import HTTPStatus
 
 from starlette.types import Scope, Send
 
+from captive_portal.log_privacy import loggable_path
 from captive_portal.metrics import PortalMetrics
 from captive_portal.portal import unmapped
 from captive_portal.sessions import SessionBook
@@ -121,7 +122,7 @@ class ProbesAndCatchAll:
                 self._book.seconds_remaining(unmapped(client_ip)) is not None
             )
         except Exception:  # the store failed: answer fast, let the health check tell
-            log.exception("session lookup failed on %s", path)
+            log.exception("session lookup failed on %s", loggable_path(path))
             return self._failed
         if probe is not None:
             self._metrics.probe_answered(probe.system)

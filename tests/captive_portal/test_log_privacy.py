@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from captive_portal.log_privacy import NoClientAddresses
+from captive_portal.log_privacy import NoClientAddresses, loggable_path
 from tests.captive_portal.portal_process import running_portal
 
 pytestmark = pytest.mark.slow
@@ -81,3 +81,10 @@ def test_a_uvicorn_line_loses_its_client_prefix(line: str) -> None:
     record = logging.LogRecord("uvicorn.error", logging.INFO, __file__, 1, "%s", (line,), None)
     assert NoClientAddresses().filter(record)
     assert not re.search(r"203\.0|2001:db8|10\.0\.0\.9", record.getMessage())
+
+
+def test_an_address_in_a_logged_path_is_masked() -> None:
+    assert loggable_path("/admin/clients/10.0.0.5/deauthorise") == "/admin/clients/{ip}/deauthorise"
+    assert loggable_path("/admin/clients/fd00::7/deauthorise") == "/admin/clients/{ip}/deauthorise"
+    assert loggable_path("/generate_204") == "/generate_204"
+    assert loggable_path("/zażółć/2024") == "/zażółć/2024"
