@@ -71,43 +71,54 @@ Flickable {
             Accessible.name: form.startMessage
         }
         SectionText { heading: qsTr("What it is"); body: cardScreen.card.description || "" }
-        SectionText { heading: qsTr("Who can apply"); body: cardScreen.card.whoCanApply || "" }
-        SectionText { heading: qsTr("What to bring"); lines: cardScreen.card.documents || [] }
-        SectionText { heading: qsTr("Fees"); lines: cardScreen.card.costs || [] }
-        SectionText { heading: qsTr("How long it takes"); body: cardScreen.card.time || "" }
-        Repeater {
-            model: cardScreen.card.places || []
-            SectionText { heading: qsTr("Where and when to go"); body: modelData.address; lines: modelData.hours }
-        }
-        Row {
-            objectName: "phoneQr"
-            visible: (cardScreen.card.onlineUrl || "").length > 0
+        // What lies below the first screenful is made a frame later: the card's title and
+        // description are on the screen at once, the rest follows before a finger can scroll.
+        Loader {
+            id: rest
             width: parent.width
-            spacing: theme.body
-            Image {
-                id: qr
-                width: 260
-                height: 260
-                source: parent.visible ? "image://qr/" + encodeURIComponent(cardScreen.card.onlineUrl) : ""
-                sourceSize.width: 260
-                sourceSize.height: 260
-                smooth: false
-                asynchronous: true  // the QR is drawn off the GUI thread: the screen shows at once
-                Accessible.role: Accessible.Graphic
-                Accessible.name: qsTr("QR code with the address of this service online")
-            }
-            Column {
-                width: parent.width - qr.width - parent.spacing
-                spacing: theme.body * 0.3
-                anchors.verticalCenter: parent.verticalCenter
-                Text { width: parent.width; text: qsTr("Continue on your phone"); color: theme.colors.primary; font.pixelSize: theme.body * 1.1; font.bold: true; wrapMode: Text.WordWrap }
-                Text { width: parent.width; text: qsTr("Scan the code with your phone's camera to open this service online."); color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
-                Text { width: parent.width; text: cardScreen.card.onlineUrl || ""; color: theme.colors.mutedText; font.pixelSize: theme.small * 0.85; wrapMode: Text.WrapAnywhere }
+            asynchronous: true
+            sourceComponent: Column {
+                width: rest.width
+                spacing: theme.body * 0.9
+                SectionText { heading: qsTr("Who can apply"); body: cardScreen.card.whoCanApply || "" }
+                SectionText { heading: qsTr("What to bring"); lines: cardScreen.card.documents || [] }
+                SectionText { heading: qsTr("Fees"); lines: cardScreen.card.costs || [] }
+                SectionText { heading: qsTr("How long it takes"); body: cardScreen.card.time || "" }
+                Repeater {
+                    model: cardScreen.card.places || []
+                    SectionText { heading: qsTr("Where and when to go"); body: modelData.address; lines: modelData.hours }
+                }
+                Row {
+                    objectName: "phoneQr"
+                    visible: (cardScreen.card.onlineUrl || "").length > 0
+                    width: parent.width
+                    spacing: theme.body
+                    Image {
+                        id: qr
+                        width: 260
+                        height: 260
+                        source: parent.visible ? "image://qr/" + encodeURIComponent(cardScreen.card.onlineUrl) : ""
+                        sourceSize.width: 260
+                        sourceSize.height: 260
+                        smooth: false
+                        asynchronous: true  // the QR is drawn off the GUI thread: the screen shows at once
+                        Accessible.role: Accessible.Graphic
+                        Accessible.name: qsTr("QR code with the address of this service online")
+                    }
+                    Column {
+                        width: parent.width - qr.width - parent.spacing
+                        spacing: theme.body * 0.3
+                        anchors.verticalCenter: parent.verticalCenter
+                        Text { width: parent.width; text: qsTr("Continue on your phone"); color: theme.colors.primary; font.pixelSize: theme.body * 1.1; font.bold: true; wrapMode: Text.WordWrap }
+                        Text { width: parent.width; text: qsTr("Scan the code with your phone's camera to open this service online."); color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
+                        Text { width: parent.width; text: cardScreen.card.onlineUrl || ""; color: theme.colors.mutedText; font.pixelSize: theme.small * 0.85; wrapMode: Text.WrapAnywhere }
+                    }
+                }
+                SectionText { heading: qsTr("Legal basis"); lines: cardScreen.card.legalBasis || [] }
+                SectionText { heading: qsTr("How to appeal"); body: cardScreen.card.appeal || "" }
+                SectionText { heading: qsTr("What you get"); body: cardScreen.card.output || "" }
             }
         }
-        SectionText { heading: qsTr("Legal basis"); lines: cardScreen.card.legalBasis || [] }
-        SectionText { heading: qsTr("How to appeal"); body: cardScreen.card.appeal || "" }
-        SectionText { heading: qsTr("What you get"); body: cardScreen.card.output || "" }
         Text {
             width: parent.width
             text: qsTr("Information checked on %1").arg(cardScreen.card.updated || "")
