@@ -105,14 +105,20 @@ class NftablesGateway:
                  self._tag(ip), seconds, forgotten)  # fmt: skip
 
     def deauthorise(self, ip: str) -> None:
-        """Remove the client's address and the MAC recorded with it; idempotent."""
+        """Remove the client's address and every MAC let through with it; idempotent.
+
+        A phone that accepted, changed its MAC and accepted again from the same address
+        has two MACs in the set, each noted with the address: both go, or the first stays
+        online over IPv4 and IPv6 after the logout (issue 13, attack 3)."""
         ip = _client_ip(ip)
-        mac = next((c.mac for c in _authorised(self._table_sets() or {}) if c.ip == ip), None)
+        sets = self._table_sets() or {}
+        macs = {c.mac for c in _authorised(sets) if c.ip == ip and c.mac is not None}
+        macs |= _macs_noted_with(sets, ip)
         commands = self._revoke(_set_for(ip), ip)
-        if mac is not None:
+        for mac in sorted(macs):
             commands += self._revoke(ALLOWED_SETS["ether_addr"], mac)
         self._nft.run(commands)
-        log.info("client %s deauthorised", self._tag(ip))
+        log.info("client %s deauthorised (%d MAC addresses)", self._tag(ip), len(macs))
 
     def clients(self) -> list[GatewayClient]:
         """Authorised addresses with the seconds left and the seconds since each last sent
@@ -231,6 +237,16 @@ def _authorised(sets: Mapping[str, list[Any]]) -> list[GatewayClient]:
     """The allowed sets' elements; `idle_seconds` here: since the client was let through."""
     names = (ALLOWED_SETS["ipv4_addr"], ALLOWED_SETS["ipv6_addr"])
     return [_client(*_element(e)) for name in names for e in sets.get(name, [])]
+
+
+def _macs_noted_with(sets: Mapping[str, list[Any]], ip: str) -> set[str]:
+    """The allowed MACs whose element notes `ip` (the address they were let through with)."""
+    found = set()
+    for element in sets.get(ALLOWED_SETS["ether_addr"], []):
+        value, _, data = _element(element)
+        if str(data.get("comment", "")) == ip:
+            found.add(v.mac("mac", value))
+    return found
 
 
 def _element(element: Any) -> tuple[str, int, dict[str, Any]]:

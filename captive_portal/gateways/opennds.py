@@ -106,9 +106,20 @@ class OpenNdsGateway:
         return f"http://{address}/{authdir}/?{urlencode(query)}"
 
     def deauthorise(self, ip: str) -> None:
-        """Log the client out; one openNDS does not know is out already."""
-        self._ndsctl.run("deauth", v.ip("ip", ip), done_if="not found")
-        log.info("client %s logged out through ndsctl", self._tag(ip))
+        """Log the client out, by every MAC openNDS holds with this address (a phone that
+        changed its MAC and accepted again is two clients there; issue 13, attack 3), then
+        by the address; one openNDS does not know is out already."""
+        ip = v.ip("ip", ip)
+        try:
+            listed = self.clients()
+        except GatewayError as error:  # the logout by address below still happens
+            log.warning("openNDS clients not listed for a logout: %s", error)
+            listed = []
+        macs = sorted({c.mac for c in listed if c.ip == ip and c.mac is not None})
+        for mac in macs:
+            self._ndsctl.run("deauth", mac, done_if="not found")
+        self._ndsctl.run("deauth", ip, done_if="not found")
+        log.info("client %s logged out through ndsctl (%d MACs)", self._tag(ip), len(macs))
 
     def clients(self) -> list[GatewayClient]:
         return parse_clients(self._ndsctl.run("json"), self._clock())

@@ -101,3 +101,29 @@ def test_nftables_settings_are_checked_when_built(options: dict[str, object]) ->
     }  # fmt: skip
     with pytest.raises(ValueError):  # noqa: PT011 - each setting has its own message
         NftablesGateway(**settings)  # type: ignore[arg-type]
+
+
+def test_a_logout_ends_every_mac_opennds_holds_for_the_address(tmp_path: Path) -> None:
+    """Issue 13, attack 3: a phone that changed its MAC and accepted again is two clients in
+    openNDS with one address; the logout by address alone left the first one online."""
+    calls = tmp_path / "calls"
+    document = {
+        "clients": {
+            "2e:4e:a6:49:57:fc": client_entry("Authenticated", "null"),
+            "02:77:00:00:00:02": {**client_entry("Authenticated", "null"), "mac": "02:77:00:00:00:02"},
+            "aa:bb:cc:dd:ee:ff": {**client_entry("Authenticated", "null"), "ip": "192.168.77.9",
+                                  "mac": "aa:bb:cc:dd:ee:ff"},
+        }
+    }  # fmt: skip
+    script = (
+        "import sys, json\n"
+        f"open({str(calls)!r}, 'a').write(' '.join(sys.argv[1:]) + '\\n')\n"
+        f"print(json.dumps({document!r}) if sys.argv[1] == 'json' else 'ok')\n"
+    )
+    OpenNdsGateway(FASKEY, fake_ndsctl(script)).deauthorise("192.168.77.2")
+    assert calls.read_text().splitlines() == [
+        "json",
+        "deauth 02:77:00:00:00:02",
+        "deauth 2e:4e:a6:49:57:fc",
+        "deauth 192.168.77.2",
+    ]

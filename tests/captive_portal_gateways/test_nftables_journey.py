@@ -174,3 +174,41 @@ def test_clients_shows_how_long_each_has_been_idle(
         [after_restart] = gateway.clients()
     assert busy.idle_seconds is not None and busy.idle_seconds <= 1
     assert after_restart.idle_seconds is not None and after_restart.idle_seconds <= 1
+
+
+def set_client_mac(hotspot: Hotspot, mac: str) -> None:
+    """The phone changes its MAC (a privacy MAC per network, or a new one): the gateway's
+    neighbour entry is forgotten so it learns the new one, as after a reconnect."""
+    hotspot.client.run(["ip", "link", "set", "dev", hotspot.lan_interface, "address", mac])
+    hotspot.gateway.run(["ip", "neigh", "flush", "dev", hotspot.lan_interface])
+    hotspot.client.run(["ip", "neigh", "flush", "dev", hotspot.lan_interface])
+
+
+def test_logging_a_client_out_ends_every_mac_it_came_with(
+    portal: WebServer, hotspot: Hotspot, upstream: WebServer
+) -> None:
+    """Issue 13, attack 3: accepted with one MAC, again with another from the same address;
+    the admin's logout (or the idle end) left the first MAC online over IPv4 and IPv6."""
+    gateway = new_gateway(hotspot)
+    first_mac, second_mac = hotspot.client_mac(), "02:77:00:00:00:02"
+    with hotspot.gateway.entered():
+        gateway.install()
+    assert bodies(hotspot) == [PORTAL_BODY, PORTAL_BODY]  # the splash: the gateway meets it
+    with hotspot.gateway.entered():
+        first = gateway.identify({}, hotspot.client_ip)
+        assert first.mac == first_mac
+        gateway.authorise(first, 60)
+    for url in urls(hotspot):
+        assert first_success(hotspot.client, url, UPSTREAM_BODY, timeout_s=3), url
+    set_client_mac(hotspot, second_mac)
+    bodies(hotspot)  # the gateway meets the new MAC
+    with hotspot.gateway.entered():
+        again = gateway.identify({}, hotspot.client_ip)
+        assert again.mac == second_mac
+        gateway.authorise(again, 60)
+        gateway.deauthorise(hotspot.client_ip)
+        assert gateway.clients() == []
+    for mac in (second_mac, first_mac):
+        set_client_mac(hotspot, mac)
+        for url in urls(hotspot):
+            assert first_success(hotspot.client, url, PORTAL_BODY, timeout_s=3), f"{mac} {url}"
