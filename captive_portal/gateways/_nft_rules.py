@@ -1,9 +1,13 @@
 """The nftables ruleset of the hotspot, as libnftables JSON commands.
 
     table inet <table> {
-      set allowed_v4  { type ipv4_addr;  flags timeout; }   # authorised clients,
-      set allowed_v6  { type ipv6_addr;  flags timeout; }   # each element with its
-      set allowed_mac { type ether_addr; flags timeout; }   # remaining session time
+      set allowed_v4_mac { type ipv4_addr . ether_addr; flags timeout; }
+                        # authorised clients, each element with its remaining time:
+                        # IPv4 by the address and MAC together where the MAC is known,
+      set allowed_v4  { type ipv4_addr;  flags timeout; }   # by the address where not;
+      set allowed_mac { type ether_addr; flags timeout; }   # IPv6 by the MAC (all of a
+      set allowed_v6  { type ipv6_addr;  flags timeout; }   # phone's privacy addresses),
+                                                            # or the address without one
       set seen_v4 / seen_v6 / seen_mac { flags dynamic, timeout; timeout 7d; }
                         # refreshed by every packet of an authorised client: its
                         # idle time is 7 days minus what is left
@@ -28,6 +32,8 @@ from typing import Any
 
 Json = dict[str, Any]
 ALLOWED_SETS = {"ipv4_addr": "allowed_v4", "ipv6_addr": "allowed_v6", "ether_addr": "allowed_mac"}
+PAIR_SET = "allowed_v4_mac"  # IPv4 address . MAC: another device on the address stays out
+PAIR_TYPE = ["ipv4_addr", "ether_addr"]
 SEEN_SETS = {"ipv4_addr": "seen_v4", "ipv6_addr": "seen_v6", "ether_addr": "seen_mac"}
 SEEN_SECONDS = 7 * 86400  # longer than any session
 GARDEN_SETS = {"ipv4_addr": "garden_v4", "ipv6_addr": "garden_v6"}
@@ -64,10 +70,20 @@ ACCEPT: Json = {"accept": None}
 RETURN: Json = {"return": None}
 
 
+def _pair() -> Json:
+    return {"concat": [_field("ip", "saddr"), _field("ether", "saddr")]}
+
+
 def _exemptions(verdict: Json) -> list[list[Json]]:
-    """Authorised clients and walled-garden destinations, each ending in `verdict`."""
+    """Authorised clients and walled-garden destinations, each ending in `verdict`. A MAC
+    lets IPv6 through only: over IPv4 it counts with its address (issue 13, attack 5)."""
     return [
-        [_match(_field("ether", "saddr"), "@allowed_mac"), verdict],
+        [_match(_pair(), f"@{PAIR_SET}"), verdict],
+        [
+            _match(_meta("nfproto"), "ipv6"),
+            _match(_field("ether", "saddr"), "@allowed_mac"),
+            verdict,
+        ],
         [_match(_field("ip", "saddr"), "@allowed_v4"), verdict],
         [_match(_field("ip6", "saddr"), "@allowed_v6"), verdict],
         [_match(_field("ip", "daddr"), "@garden_v4"), verdict],
@@ -82,6 +98,10 @@ def _seen() -> list[list[Json]]:
         source = _field(protocol, "saddr")
         update = {"op": "update", "elem": source, "set": f"@{SEEN_SETS[kind]}"}
         rules.append([_match(source, f"@{ALLOWED_SETS[kind]}"), {"set": update}])
+    for kind, protocol in {"ipv4_addr": "ip", "ether_addr": "ether"}.items():
+        source = _field(protocol, "saddr")
+        update = {"op": "update", "elem": source, "set": f"@{SEEN_SETS[kind]}"}
+        rules.append([_match(_pair(), f"@{PAIR_SET}"), {"set": update}])
     return rules
 
 
@@ -133,7 +153,7 @@ def _chain(table: str, name: str, hook: str | None, **base: object) -> Json:
     return {"add": {"chain": chain}}
 
 
-def _set(table: str, name: str, kind: str, flags: list[str], **more: object) -> Json:
+def _set(table: str, name: str, kind: str | list[str], flags: list[str], **more: object) -> Json:
     return {"add": {"set": {"family": "inet", "table": table, "name": name, "type": kind,
                             "flags": flags, **more}}}  # fmt: skip
 
@@ -170,6 +190,7 @@ def install_commands(layout: Layout, existing_sets: Collection[str] = ()) -> lis
     t = layout.table
     commands: list[Json] = [{"add": {"table": {"family": "inet", "name": t}}}]
     commands += [_set(t, name, kind, ["timeout"]) for kind, name in ALLOWED_SETS.items()]
+    commands.append(_set(t, PAIR_SET, PAIR_TYPE, ["timeout"]))
     commands += [
         _set(t, name, kind, ["timeout"], timeout=SEEN_SECONDS)
         for kind, name in SEEN_SETS.items()

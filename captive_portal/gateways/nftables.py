@@ -1,10 +1,11 @@
 """Our own nftables rules as the hotspot gateway, for a portal running on the gateway host.
 
 The ruleset (`_nft_rules`) redirects an unauthorised client's port 80 to the portal and
-drops the rest of its traffic; authorising adds the client's address (and MAC, if known)
-to sets whose elements expire on their own, so a session ends even if the portal is down.
-A client counts as authorised by its IP address or its MAC: the MAC lets all of a phone's
-IPv6 privacy addresses through, not just the one that reached the portal. Each packet of an
+drops the rest of its traffic; authorising adds the client to sets whose elements expire
+on their own, so a session ends even if the portal is down. Where the client's MAC is known,
+IPv4 is let through for the address and MAC together (another device on the address stays
+out) and IPv6 for the MAC (all of a phone's privacy addresses, not just the one that reached
+the portal); without a MAC, by the address alone. Each packet of an
 authorised client refreshes its element in a `seen` set, which is how `clients()` knows how
 long a client has been idle.
 """
@@ -25,6 +26,7 @@ from captive_portal.gateways._neighbours import neighbour_mac, neighbour_macs
 from captive_portal.gateways._nft import Json, Nft
 from captive_portal.gateways._nft_rules import (
     ALLOWED_SETS,
+    PAIR_SET,
     SEEN_SECONDS,
     SEEN_SETS,
     Layout,
@@ -108,7 +110,7 @@ class NftablesGateway:
         """Remove the client's address and every MAC let through with it; idempotent.
 
         A phone that accepted, changed its MAC and accepted again from the same address
-        has two MACs in the set, each noted with the address: both go, or the first stays
+        has two MACs in the sets, each noted with the address: both go, or the first stays
         online over IPv4 and IPv6 after the logout (issue 13, attack 3)."""
         ip = _client_ip(ip)
         sets = self._table_sets() or {}
@@ -117,6 +119,8 @@ class NftablesGateway:
         commands = self._revoke(_set_for(ip), ip)
         for mac in sorted(macs):
             commands += self._revoke(ALLOWED_SETS["ether_addr"], mac)
+            if _version(ip) == 4:
+                commands += self._revoke(PAIR_SET, _pair(ip, mac))
         self._nft.run(commands)
         log.info("client %s deauthorised (%d MAC addresses)", self._tag(ip), len(macs))
 
@@ -171,12 +175,18 @@ class NftablesGateway:
         return {"family": "inet", "table": self._layout.table, "name": set_name}
 
     def _grant(self, ip: str, mac: str | None, seconds: int) -> list[Json]:
-        commands = self._refresh(_set_for(ip), ip, seconds, mac)
-        if mac is not None:
-            commands += self._refresh(ALLOWED_SETS["ether_addr"], mac, seconds, ip)
+        """By the address alone without a MAC; with one, the MAC (noted with the address)
+        for IPv6, the address and MAC together for IPv4, the address for the listing."""
+        if mac is None:
+            return self._refresh(_set_for(ip), ip, seconds, None)
+        commands = self._refresh(ALLOWED_SETS["ether_addr"], mac, seconds, ip)
+        if _version(ip) == 4:
+            return commands + self._refresh(PAIR_SET, _pair(ip, mac), seconds, None)
         return commands
 
-    def _refresh(self, set_name: str, value: str, seconds: int, comment: str | None) -> list[Json]:
+    def _refresh(
+        self, set_name: str, value: str | Json, seconds: int, comment: str | None
+    ) -> list[Json]:
         """Add, or restart the timeout of, one element: nft 1.0.6 has no `destroy`, and
         `add` leaves an existing element's timeout alone, so add, delete, add again."""
         element: dict[str, object] = {"val": value, "timeout": seconds}
@@ -189,7 +199,7 @@ class NftablesGateway:
             {"add": {"element": {**where, "elem": [{"elem": element}]}}},
         ]
 
-    def _revoke(self, set_name: str, value: str) -> list[Json]:
+    def _revoke(self, set_name: str, value: str | Json) -> list[Json]:
         where = self._where(set_name)
         return [
             {"add": {"element": {**where, "elem": [{"elem": {"val": value, "timeout": 1}}]}}},
@@ -234,9 +244,44 @@ def _set_for(ip: str) -> str:
 
 
 def _authorised(sets: Mapping[str, list[Any]]) -> list[GatewayClient]:
-    """The allowed sets' elements; `idle_seconds` here: since the client was let through."""
+    """Every client let through, once: an IPv4 address with its MAC, an address without
+    one, an IPv6 address by the MAC noted with it. `idle_seconds` here: since it was let
+    through."""
+    found = [_paired(e) for e in sets.get(PAIR_SET, [])]
     names = (ALLOWED_SETS["ipv4_addr"], ALLOWED_SETS["ipv6_addr"])
-    return [_client(*_element(e)) for name in names for e in sets.get(name, [])]
+    found += [_client(*_element(e)) for name in names for e in sets.get(name, [])]
+    for element in sets.get(ALLOWED_SETS["ether_addr"], []):
+        mac, expires, data = _element(element)
+        noted = str(data.get("comment", ""))
+        if _is_ip(noted) and _version(noted) == 6:
+            found.append(_client(noted, expires, {**data, "comment": mac}))
+    return found
+
+
+def _pair(ip: str, mac: str) -> Json:
+    return {"concat": [ip, mac]}
+
+
+def _paired(element: Any) -> GatewayClient:
+    """An element of the address-and-MAC set: {"elem": {"val": {"concat": [ip, mac]}, ...}}."""
+    try:
+        data = element["elem"]
+        ip, mac = data["val"]["concat"]
+    except (KeyError, TypeError, ValueError) as error:
+        raise GatewayError("nftables listed a malformed set element") from error
+    return _client(str(ip), int(data.get("expires", 0)), {**data, "comment": str(mac)})
+
+
+def _version(ip: str) -> int:
+    return ipaddress.ip_address(ip).version
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _macs_noted_with(sets: Mapping[str, list[Any]], ip: str) -> set[str]:

@@ -212,3 +212,30 @@ def test_logging_a_client_out_ends_every_mac_it_came_with(
         set_client_mac(hotspot, mac)
         for url in urls(hotspot):
             assert first_success(hotspot.client, url, PORTAL_BODY, timeout_s=3), f"{mac} {url}"
+
+
+def test_another_device_on_an_authorised_address_stays_out(
+    portal: WebServer, hotspot: Hotspot, upstream: WebServer, other_upstream: WebServer
+) -> None:
+    """Issue 13, attack 5: device B sending from A's address got out, because the firewall
+    let a packet through by its address alone. Where the MAC is known, the pair counts."""
+    gateway = new_gateway(hotspot)
+    device_a, device_b = hotspot.client_mac(), "02:77:00:00:00:0b"
+    with hotspot.gateway.entered():
+        gateway.install()
+    assert bodies(hotspot) == [PORTAL_BODY, PORTAL_BODY]
+    with hotspot.gateway.entered():
+        gateway.authorise(gateway.identify({}, hotspot.client_ip), 60)
+    for url in urls(hotspot):
+        assert first_success(hotspot.client, url, UPSTREAM_BODY, timeout_s=3), url
+
+    set_client_mac(hotspot, device_b)  # B takes A's addresses
+    for url in urls(hotspot):
+        assert first_success(hotspot.client, url, PORTAL_BODY, timeout_s=3), f"B got out: {url}"
+    assert bodies(hotspot, OTHER_PORT) == [b"", b""]
+
+    set_client_mac(hotspot, device_a)  # A itself is still online
+    for url in urls(hotspot, OTHER_PORT):
+        assert first_success(hotspot.client, url, UPSTREAM_BODY, timeout_s=3), url
+    with hotspot.gateway.entered():
+        assert [(c.ip, c.mac) for c in gateway.clients()] == [(hotspot.client_ip, device_a)]

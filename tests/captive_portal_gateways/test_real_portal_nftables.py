@@ -150,8 +150,12 @@ def test_a_flushed_table_comes_back_with_the_sessions(
     hotspot.gateway.run(["nft", "delete", "table", "inet", "infomat_portal"])  # a reload
 
     def session_back() -> bool:
-        listing = ["nft", "list", "set", "inet", "infomat_portal", "allowed_v4"]
-        return hotspot.client_ip in hotspot.gateway.run(listing, check=False).stdout
+        """By the address and MAC (the MAC back from the neighbour table), or the address."""
+        for name in ("allowed_v4_mac", "allowed_v4"):
+            listing = ["nft", "list", "set", "inet", "infomat_portal", name]
+            if hotspot.client_ip in hotspot.gateway.run(listing, check=False).stdout:
+                return True
+        return False
 
     took = wait_until(session_back, 5.0, "the table and the session to come back")
     assert landing(hotspot) == [UPSTREAM_BODY, UPSTREAM_BODY]
