@@ -53,6 +53,11 @@ class Gateway(Protocol):
     def identify(self, query: Mapping[str, str], peer_ip: str) -> ClientContext:
         """The client behind a splash request (query parameters and TCP peer address)."""
 
+    def as_seen_now(self, client: ClientContext) -> ClientContext:
+        """`client` as the gateway sees it at the accept: the device that posts the form is
+        the one let through and recorded, not the one that loaded the splash (a phone may
+        load it with another device's MAC, then post with its own; issue 13, attack 4)."""
+
     def authorise(self, client: ClientContext, seconds: int) -> str | None:
         """Let `client` through for `seconds`; a URL to redirect it to, or None when done."""
 

@@ -81,6 +81,7 @@ class PublicPages:
         """Tell the gateway, then record session and consent (in a worker thread)."""
         portal = self._portal
         seconds = portal.settings.session_seconds
+        client = portal.gateway.as_seen_now(client)  # the device posting, not the splash's
         url = portal.gateway.authorise(client, seconds)
         if url is not None and not is_web_url(url):
             raise GatewayError(f"gateway {portal.gateway.name} answered a non-web redirect")

@@ -58,6 +58,10 @@ class DryRunGateway:
         extra = {"tag": tag} if tag else {}
         return ClientContext(peer_ip, mac, self.gateway_id, origin, extra)
 
+    def as_seen_now(self, client: ClientContext) -> ClientContext:
+        """The dry run knows a client only by what the splash's query said."""
+        return client
+
     def authorise(self, client: ClientContext, seconds: int) -> str | None:
         self._record(GatewayAction("authorise", client.ip, client, seconds))
         with self._lock:

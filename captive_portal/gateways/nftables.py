@@ -94,6 +94,13 @@ class NftablesGateway:
         mac = neighbour_mac(self._ip_command, ip, self._layout.lan_interface)
         return ClientContext(ip=ip, mac=mac, gateway_id=self._layout.table)
 
+    def as_seen_now(self, client: ClientContext) -> ClientContext:
+        """The MAC behind the client's address now, from the neighbour table: the splash's
+        MAC may have been another device's."""
+        ip = _client_ip(client.ip)
+        mac = neighbour_mac(self._ip_command, ip, self._layout.lan_interface)
+        return dataclasses.replace(client, ip=ip, mac=mac)
+
     def authorise(self, client: ClientContext, seconds: int) -> None:
         """Let the client through for `seconds` (a repeat restarts the time); then forget
         its connections still redirected to the portal."""

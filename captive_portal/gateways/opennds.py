@@ -93,6 +93,12 @@ class OpenNdsGateway:
             raise GatewayInputError("gatewayaddress: not a trusted gateway")
         return address
 
+    def as_seen_now(self, client: ClientContext) -> ClientContext:
+        """openNDS binds the login itself: the accept sends the phone to openNDS's own auth
+        address with the client's token, and openNDS lets through the client it issued
+        that token to."""
+        return client
+
     def authorise(self, client: ClientContext, seconds: int) -> str:
         """The `opennds_auth` URL that logs `client` in; openNDS's sessiontimeout applies."""
         hid = v.hex64("hid", client.extra.get("hid", ""))

@@ -18,10 +18,12 @@ import pytest
 
 from captive_portal.gateways.configured import build_gateway
 from captive_portal.gateways.nftables import NftablesGateway
+from captive_portal.keys import load_keys
 from captive_portal.settings import PortalSettings
 from captive_portal.settings_file import load_settings
 from tests.captive_portal.portal_server import ADMIN_TOKEN, TEST_SECRET, FakeClock
 from tests.captive_portal_gateways.conftest import UPSTREAM_BODY, skip_unless
+from tests.captive_portal_gateways.test_nftables_journey import set_client_mac
 from tests.peers.browser import phone_browser
 from tests.peers.fas_client import first_success, get
 from tests.peers.netns import Hotspot, wait_until
@@ -185,3 +187,31 @@ def test_a_phone_browser_sees_the_splash_taps_accept_and_gets_online(
     if os.environ.get("INFOMAT_UPDATE_DOCS_IMAGES") == "1":  # the pictures in the docs
         for name in ("splash", "success"):
             shutil.copyfile(tmp_path / f"{name}.png", DOCS_IMAGES / f"portal-phone-{name}.png")
+
+
+def test_the_device_that_posts_the_accept_is_the_one_let_through(
+    hotspot: Hotspot, portal: PortalInNamespace, tmp_path: Path
+) -> None:
+    """Issue 13, attack 4: A loaded the splash wearing B's MAC, took its own back and posted
+    the form; B, which never accepted, got online and the consent log recorded B."""
+    own_mac, borrowed_mac = hotspot.client_mac(), "02:77:00:00:00:0b"
+    set_client_mac(hotspot, borrowed_mac)
+    first = send(hotspot.client, "GET", f"http://{hotspot.upstream_ip}/")
+    assert (first.status, first.location) == (302, splash_url(hotspot))
+    splash = send(hotspot.client, "GET", splash_url(hotspot))  # seen with B's MAC
+    set_client_mac(hotspot, own_mac)
+    accepted = submit_splash(hotspot.client, splash)
+    assert (accepted.status, accepted.location) == (303, "/success?lang=pl")
+
+    assert landing(hotspot) == [UPSTREAM_BODY, UPSTREAM_BODY]  # A, which accepted
+    keys = load_keys(portal_settings(hotspot, tmp_path))
+    gateway = admin(hotspot, "GET", "/admin/clients")["gateway"]
+    through = [(c["ip"], c["mac_hash"]) for c in gateway]  # type: ignore[attr-defined]
+    assert through == [(hotspot.client_ip, keys.mac_hash(own_mac))]
+    set_client_mac(hotspot, borrowed_mac)
+    # B never accepted: nothing of the upstream reaches it (once its new MAC is learnt; the
+    # portal answers it itself)
+    wait_until(lambda: UPSTREAM_BODY not in landing(hotspot), 5.0, "B kept out")
+    assert UPSTREAM_BODY not in landing(hotspot)
+    consents = [c.mac_hash for c in portal.store.consents_since(0)]
+    assert consents == [keys.mac_hash(own_mac)], "the consent log names the device that accepted"
