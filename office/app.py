@@ -15,14 +15,22 @@ from starlette.routing import Route
 
 from office.errors import IntakeRefusal
 from office.intake import Clock, Intake
+from office.metrics import OfficeMetrics
+from office.routes_status_fleet import heartbeat_routes, status_routes
 from office.settings import OfficeSettings
 from office.store import CaseStore, StoreError
 
 log = logging.getLogger("office")
 
 
-def create_app(settings: OfficeSettings, store: CaseStore, clock: Clock) -> Starlette:
+def create_app(
+    settings: OfficeSettings,
+    store: CaseStore,
+    clock: Clock,
+    metrics: OfficeMetrics | None = None,
+) -> Starlette:
     intake = Intake(settings, store, clock)
+    metrics = metrics or OfficeMetrics(store, clock, settings.stale_kiosk_after_s)
 
     async def health(request: Request) -> Response:
         """204 while the case register answers (for load balancers), else 503."""
@@ -34,8 +42,10 @@ def create_app(settings: OfficeSettings, store: CaseStore, clock: Clock) -> Star
 
     return Starlette(
         routes=[
-            Route("/intake", intake.receive, methods=["POST"]),
+            Route("/intake", metrics.counting_intake(intake.receive), methods=["POST"]),
             Route("/healthz", health, methods=["GET"]),
+            *status_routes(settings, store, metrics),
+            *heartbeat_routes(settings, store, clock, metrics),
         ],
         exception_handlers={IntakeRefusal: _refusal},  # type: ignore[dict-item]
     )

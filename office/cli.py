@@ -1,4 +1,4 @@
-"""The `office` command: serve the office service, register kiosks.
+"""The `office` command: serve the office service, register kiosks and their keys.
 
 Exits 2 with a one-line reason when the command line or the config file is wrong, 1 when
 the work failed (the case register cannot be opened, the kiosk exists already).
@@ -13,7 +13,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from office.cli_kiosk_key import (
+    PUBLIC_KEY_HELP,
+    KeyCommandError,
+    add_key_parser,
+    checked_key,
+    key_is_free,
+    set_key,
+    store_key,
+)
 from office.kiosk_tokens import new_token, token_hash
+from office.metrics_listener import ListenError
 from office.open_store import open_store
 from office.serve import serve, utc_now
 from office.settings import OfficeSettings
@@ -56,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--office", action="append", required=True, metavar="TENANT",
         help="tenant_id of an office the kiosk files for (repeat for more)",
     )  # fmt: skip
+    add.add_argument("--public-key", metavar="KEY", help=PUBLIC_KEY_HELP)
     _config_option(add)
+    add_key_parser(kiosk_commands)
     return parser
 
 
@@ -73,28 +85,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.config, overrides)
         if args.command == "serve":
             serve(settings)
+        elif args.kiosk_command == "key":
+            set_key(settings, args.kiosk_id, args.public_key)
         else:
-            add_kiosk(settings, args.kiosk_id, args.office)
-    except (SettingsError, CommandError) as exc:
+            add_kiosk(settings, args.kiosk_id, args.office, args.public_key or "")
+    except (SettingsError, CommandError, KeyCommandError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 2
-    except (StoreError, KioskExists) as exc:
+    except (StoreError, KioskExists, ListenError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 1
     return 0
 
 
-def add_kiosk(settings: OfficeSettings, kiosk_id: str, offices: list[str]) -> None:
+def add_kiosk(
+    settings: OfficeSettings, kiosk_id: str, offices: list[str], public_key: str = ""
+) -> None:
     if not KIOSK_ID.fullmatch(kiosk_id):
         raise CommandError(f"{kiosk_id!r} is not a kiosk id (letters, digits, '.', '_', '-')")
     for tenant_id in offices:
         if settings.office(tenant_id) is None:
             known = ", ".join(o.tenant_id for o in settings.offices)
             raise CommandError(f"no office {tenant_id!r} in the config (known: {known})")
+    key = checked_key(public_key) if public_key else ""
+    if key:
+        key_is_free(settings, key)
     token = new_token()
     store = open_store(settings)
     try:
         store.add_kiosk(kiosk_id, sorted(set(offices)), token_hash(token), utc_now())
+        if key:
+            store_key(store, kiosk_id, key)
     except KioskExists:
         raise KioskExists(f"kiosk {kiosk_id!r} is registered already") from None
     finally:

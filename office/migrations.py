@@ -1,10 +1,10 @@
 """Numbered schema migrations in office/migrations, one SQL file per step.
 
 `0002_fleet.sql` serves both databases; where they differ, `0001_cases.sqlite.sql` and
-`0001_cases.postgresql.sql` replace it. Each store applies the missing ones at start,
-inside one transaction under a lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory
-lock), and records each in `schema_version`, so two instances starting at once apply
-every step exactly once.
+`0001_cases.postgresql.sql` replace it; two files of one number (for one dialect) are
+refused. Each store applies the missing ones at start, inside one transaction under a
+lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), and records each in
+`schema_version`, so two instances starting at once apply every step exactly once.
 """
 
 from __future__ import annotations
@@ -37,15 +37,19 @@ class Migration:
 def migrations(dialect: Dialect, folder: Path = FOLDER) -> list[Migration]:
     """The steps for `dialect` in order; a dialect's own file wins over a shared one."""
     chosen: dict[int, tuple[str, Path]] = {}
+    seen: set[tuple[int, str | None]] = set()
     for path in sorted(folder.glob("*.sql")):
         match = _NAME.fullmatch(path.name)
         if match is None:
             raise ValueError(f"{path.name}: a migration is named NNNN_name[.dialect].sql")
         number, name, only = int(match[1]), match[2], match[3]
+        if (number, only) in seen:  # e.g. two branches merged with the same number
+            raise ValueError(f"{path.name}: two migrations are numbered {number:04d}")
+        seen.add((number, only))
         if (only is None and number not in chosen) or only == dialect:
             chosen[number] = (name, path)
     steps = [Migration(n, name, p.read_text(encoding="utf-8")) for n, (name, p) in chosen.items()]
     steps.sort(key=lambda step: step.version)
-    if [step.version for step in steps] != list(range(1, len(steps) + 1)):
-        raise ValueError(f"migrations for {dialect} must be numbered 1, 2, 3... without gaps")
+    # A gap is allowed: work developed side by side takes numbers apart (0002 and 0003),
+    # and each store applies every step it has not recorded, whenever it arrives.
     return steps

@@ -17,7 +17,19 @@ import psycopg
 from psycopg import errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
+from office.fleet_records import FleetKiosk, KioskBeat, KioskUnknown, PublicKeyTaken
+from office.fleet_rows import (
+    BEAT_COLUMNS,
+    BY_PUBLIC_KEY,
+    FLEET,
+    HISTORY,
+    STATUS_COLUMNS,
+    beat_values,
+    fleet_from_rows,
+    status_from_rows,
+)
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
+from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
     Case,
@@ -173,3 +185,54 @@ class PostgresCaseStore:
 
     def close(self) -> None:
         self._pool.close()
+
+    def status_of(self, code: str) -> CaseStatusRecord | None:
+        with self._connection("read a case's status") as db:
+            case = db.execute(
+                f"SELECT {STATUS_COLUMNS}, document->'service'->>'name'"  # noqa: S608
+                " FROM cases WHERE code = %s",
+                (code,),
+            ).fetchone()
+            if case is None:
+                return None
+            history = db.execute(HISTORY.format("%s").encode(), (case[0],)).fetchall()
+        return status_from_rows(case, case[7], history)
+
+    def cases_by_state(self) -> dict[str, int]:
+        with self._connection("count the cases") as db:
+            rows = db.execute("SELECT state, count(*) FROM cases GROUP BY state").fetchall()
+        return {str(state): int(str(count)) for state, count in rows}
+
+    def set_kiosk_key(self, kiosk_id: str, public_key: str) -> None:
+        with self._connection(f"set the key of kiosk {kiosk_id}") as db:
+            try:
+                db.execute(
+                    "INSERT INTO kiosk_keys VALUES (%s, %s) ON CONFLICT (kiosk_id)"
+                    " DO UPDATE SET public_key = EXCLUDED.public_key",
+                    (kiosk_id, public_key),
+                )
+            except errors.ForeignKeyViolation as exc:
+                raise KioskUnknown(kiosk_id) from exc
+            except errors.UniqueViolation as exc:
+                raise PublicKeyTaken(kiosk_id) from exc
+
+    def kiosk_by_public_key(self, public_key: str) -> Kiosk | None:
+        with self._connection("check a kiosk's key") as db:
+            rows = db.execute(BY_PUBLIC_KEY.format("%s").encode(), (public_key,)).fetchall()
+        if not rows:
+            return None
+        return Kiosk(str(rows[0][0]), frozenset(str(row[1]) for row in rows if row[1] is not None))
+
+    def record_heartbeat(self, beat: KioskBeat) -> None:
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in BEAT_COLUMNS.split(", ")[1:])
+        with self._connection(f"keep the heartbeat of {beat.kiosk_id}") as db:
+            db.execute(
+                f"INSERT INTO heartbeats ({BEAT_COLUMNS}) VALUES ({', '.join(['%s'] * 12)})"  # noqa: S608
+                f" ON CONFLICT (kiosk_id) DO UPDATE SET {updates}".encode(),
+                beat_values(beat),
+            )
+
+    def fleet(self) -> list[FleetKiosk]:
+        with self._connection("read the fleet") as db:
+            rows = db.execute(FLEET.encode()).fetchall()
+        return fleet_from_rows(rows)

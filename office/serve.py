@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging.config
+import socket
 from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from office.app import create_app
+from office.metrics import OfficeMetrics
+from office.metrics_listener import ByListener, metrics_app, metrics_socket
 from office.open_store import open_store
 from office.settings import OfficeSettings
+from office.store import CaseStore
 
 
 def utc_now() -> dt.datetime:
@@ -27,13 +32,26 @@ def serve(settings: OfficeSettings) -> None:
     logging.config.dictConfig(log_config(settings.log_level))
     store = open_store(settings)
     try:
-        app = create_app(settings, store, utc_now)
-        server = uvicorn.Server(uvicorn.Config(app, **_uvicorn_options(settings)))
-        server.run()
+        app, sockets = _apps_and_sockets(settings, store)
+        config = uvicorn.Config(app, **_uvicorn_options(settings))
+        server = uvicorn.Server(config)
+        server.run(sockets=[config.bind_socket(), *sockets])
     finally:
         store.close()
     if not server.started:
         raise SystemExit(3)  # as uvicorn.run: it failed to start (the port is taken...)
+
+
+def _apps_and_sockets(
+    settings: OfficeSettings, store: CaseStore
+) -> tuple[ASGIApp, list[socket.socket]]:
+    """The service's app, and the metrics listener's beside it unless metrics_port is 0."""
+    metrics = OfficeMetrics(store, utc_now, settings.stale_kiosk_after_s)
+    app = create_app(settings, store, utc_now, metrics)
+    if not settings.metrics_port:
+        return app, []
+    listener = metrics_socket(settings)
+    return ByListener(app, settings.metrics_port, metrics_app(settings, metrics, store)), [listener]
 
 
 def _uvicorn_options(settings: OfficeSettings) -> dict[str, Any]:

@@ -34,6 +34,9 @@ class Office:
     prefix: str = field(
         default="", metadata=about("Start of its case numbers, e.g. 'UM' for UM-2026/00017.")
     )
+    phone: str = field(
+        default="", metadata=about("Its phone for residents, on the status page; empty: none.")
+    )
 
 
 def _demo_offices() -> list[Office]:
@@ -74,6 +77,33 @@ class OfficeSettings:
         default_factory=_demo_offices,
         metadata=about("The offices served here: [[offices]] tables of tenant_id, name, prefix."),
     )
+    status_misses_per_minute: int = field(
+        default=10,
+        metadata=about("Unknown or mistyped codes one client may ask for per minute (status "
+                       "page and API) before it waits.", minimum=1, maximum=10000),
+    )  # fmt: skip
+    metrics_host: str = field(
+        default="127.0.0.1", metadata=about("Address of the listener for /metrics (not the API's).")
+    )
+    metrics_port: int = field(
+        default=9103,
+        metadata=about("Port of the /metrics listener; 0: no metrics.", minimum=0, maximum=65535),
+    )
+    metrics_token: str = field(
+        default="",
+        metadata=about("Bearer token for /metrics; needed unless metrics_host is loopback."),
+        repr=False,
+    )
+    stale_kiosk_after_s: int = field(
+        default=900,
+        metadata=about("Seconds without a heartbeat after which a kiosk counts as stale.",
+                       minimum=60, maximum=7 * 86400),
+    )  # fmt: skip
+    heartbeat_max_skew_s: int = field(
+        default=900,
+        metadata=about("Most seconds a heartbeat's time may differ from the office's clock.",
+                       minimum=10, maximum=86400),
+    )  # fmt: skip
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat-office (~/.local/share/...) when empty."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urlsplit
 
@@ -43,3 +44,37 @@ def check(settings: OfficeSettings, source: str) -> None:
             )
         if not office.name.strip():
             raise SettingsError(f"{where}.name' must not be empty")
+    _check_metrics(settings, source)
+
+
+MIN_TOKEN_CHARS = 16
+
+
+def _check_metrics(settings: OfficeSettings, source: str) -> None:
+    """The /metrics listener: its own port, and a token unless only this host reaches it."""
+    if settings.metrics_port and settings.metrics_port == settings.port:
+        raise SettingsError(
+            f"{source}: 'metrics_port' must differ from 'port' ({settings.port}): the kiosks "
+            "and residents reach the service's port, and must not reach the metrics"
+        )
+    token = settings.metrics_token
+    if token and len(token) < MIN_TOKEN_CHARS:
+        raise SettingsError(
+            f"{source}: 'metrics_token' must be at least {MIN_TOKEN_CHARS} characters "
+            "(generate one: openssl rand -hex 32)"
+        )
+    if settings.metrics_port and not token and not _is_loopback(settings.metrics_host):
+        raise SettingsError(
+            f"{source}: 'metrics_token' is needed when 'metrics_host' "
+            f"({settings.metrics_host!r}) is not a loopback address "
+            "(generate one: openssl rand -hex 32)"
+        )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 from office.settings import OfficeSettings
 from office.settings_checks import SettingsError, check
 
-SECRET_KEYS = ("database_url",)
+SECRET_KEYS = ("database_url", "metrics_token")
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
 

@@ -15,7 +15,19 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from office.fleet_records import FleetKiosk, KioskBeat, KioskUnknown, PublicKeyTaken
+from office.fleet_rows import (
+    BEAT_COLUMNS,
+    BY_PUBLIC_KEY,
+    FLEET,
+    HISTORY,
+    STATUS_COLUMNS,
+    beat_values,
+    fleet_from_rows,
+    status_from_rows,
+)
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
+from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
     Case,
@@ -169,6 +181,64 @@ class SqliteCaseStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def status_of(self, code: str) -> CaseStatusRecord | None:
+        with self._reading() as db:
+            case = db.execute(
+                f"SELECT {STATUS_COLUMNS}, json_extract(document, '$.service.name')"  # noqa: S608
+                " FROM cases WHERE code = ?",
+                (code,),
+            ).fetchone()
+            if case is None:
+                return None
+            history = db.execute(HISTORY.format("?"), (case[0],)).fetchall()
+        return status_from_rows(case, case[7], history)
+
+    def cases_by_state(self) -> dict[str, int]:
+        with self._reading() as db:
+            rows = db.execute("SELECT state, count(*) FROM cases GROUP BY state").fetchall()
+        return {str(state): int(count) for state, count in rows}
+
+    def set_kiosk_key(self, kiosk_id: str, public_key: str) -> None:
+        try:
+            with self._transaction() as db:
+                if not db.execute(
+                    "SELECT 1 FROM kiosks WHERE kiosk_id = ?", (kiosk_id,)
+                ).fetchall():
+                    raise KioskUnknown(kiosk_id)
+                db.execute(
+                    "INSERT INTO kiosk_keys VALUES (?, ?) ON CONFLICT (kiosk_id)"
+                    " DO UPDATE SET public_key = excluded.public_key",
+                    (kiosk_id, public_key),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise PublicKeyTaken(kiosk_id) from exc
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot set the key of kiosk {kiosk_id} ({exc})") from exc
+
+    def kiosk_by_public_key(self, public_key: str) -> Kiosk | None:
+        with self._reading() as db:
+            rows = db.execute(BY_PUBLIC_KEY.format("?"), (public_key,)).fetchall()
+        if not rows:
+            return None
+        return Kiosk(rows[0][0], frozenset(row[1] for row in rows if row[1] is not None))
+
+    def record_heartbeat(self, beat: KioskBeat) -> None:
+        values = [_text(v) if isinstance(v, dt.datetime) else v for v in beat_values(beat)]
+        try:
+            with self._transaction() as db:
+                db.execute(
+                    f"INSERT OR REPLACE INTO heartbeats ({BEAT_COLUMNS})"  # noqa: S608
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values,
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot keep the heartbeat of {beat.kiosk_id} ({exc})") from exc
+
+    def fleet(self) -> list[FleetKiosk]:
+        with self._reading() as db:
+            rows = db.execute(FLEET).fetchall()
+        return fleet_from_rows(rows)
 
 
 def _private_file(path: Path) -> None:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from office.fleet_records import FleetKiosk, KioskBeat
+    from office.status_records import CaseStatusRecord
 
 CaseState = Literal["received", "in_progress", "needs_more", "ready", "closed"]
 FIRST_STATE: CaseState = "received"
@@ -99,6 +103,29 @@ class CaseStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def status_of(self, code: str) -> CaseStatusRecord | None:
+        """What a resident may see of the case filed under `code` (no personal data)."""
+        ...
+
+    def cases_by_state(self) -> dict[str, int]:
+        """How many cases are in each state, over all offices (for the metrics)."""
+        ...
+
+    def set_kiosk_key(self, kiosk_id: str, public_key: str) -> None:
+        """Register (or replace) the kiosk's heartbeat public key; raises KioskUnknown,
+        or PublicKeyTaken when another kiosk has it."""
+        ...
+
+    def kiosk_by_public_key(self, public_key: str) -> Kiosk | None: ...
+
+    def record_heartbeat(self, beat: KioskBeat) -> None:
+        """Keep `beat` as the kiosk's last heartbeat (replacing the one before)."""
+        ...
+
+    def fleet(self) -> list[FleetKiosk]:
+        """Every registered kiosk with its offices and last heartbeat, by id."""
+        ...
 
 
 def case_number(prefix: str, year: int, number: int) -> str:

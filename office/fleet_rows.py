@@ -1,0 +1,95 @@
+"""Rows of the status and fleet queries into records, the same for both databases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from office.fleet_records import FleetKiosk, KioskBeat
+from office.status_records import CaseStatusRecord, HistoryEntry
+from office.store import CaseState
+from office.store_rows import moment
+
+# The case's id first (for its history), then what a resident may see.
+STATUS_COLUMNS = "id, code, case_number, state, tenant_id, service_id, filed_at"
+HISTORY = "SELECT state, changed_at, message FROM case_history WHERE case_id = {} ORDER BY id"
+BEAT_COLUMNS = (
+    "kiosk_id, received_at, sent_at, version, uptime_s, catalogue_generation, catalogue_age_s,"
+    " outbox_queued, outbox_rejected, oldest_queued_age_s, printer_state, body"
+)
+# Every kiosk once per office (a kiosk of no office once), with its last heartbeat.
+FLEET = (
+    "SELECT k.kiosk_id, o.tenant_id, p.public_key IS NOT NULL, h.kiosk_id, h.received_at,"
+    " h.sent_at, h.version, h.uptime_s, h.catalogue_generation, h.catalogue_age_s,"
+    " h.outbox_queued, h.outbox_rejected, h.oldest_queued_age_s, h.printer_state, h.body"
+    " FROM kiosks k LEFT JOIN kiosk_offices o ON o.kiosk_id = k.kiosk_id"
+    " LEFT JOIN kiosk_keys p ON p.kiosk_id = k.kiosk_id"
+    " LEFT JOIN heartbeats h ON h.kiosk_id = k.kiosk_id ORDER BY k.kiosk_id, o.tenant_id"
+)
+
+
+def status_from_rows(
+    case: Sequence[Any], service_name: Any, history: Sequence[Sequence[Any]]
+) -> CaseStatusRecord:
+    return CaseStatusRecord(
+        code=str(case[1]),
+        case_number=str(case[2]),
+        state=cast(CaseState, case[3]),
+        tenant_id=str(case[4]),
+        service_id=str(case[5]),
+        service_name=service_name if isinstance(service_name, str) else "",
+        filed_at=moment(case[6]),
+        history=tuple(
+            HistoryEntry(cast(CaseState, row[0]), moment(row[1]), str(row[2] or ""))
+            for row in history
+        ),
+    )
+
+
+def beat_values(beat: KioskBeat) -> tuple[Any, ...]:
+    """The heartbeat's values in BEAT_COLUMNS order (times as datetimes)."""
+    return (
+        beat.kiosk_id, beat.received_at, beat.sent_at, beat.version, beat.uptime_s,
+        beat.catalogue_generation, beat.catalogue_age_s, beat.outbox_queued,
+        beat.outbox_rejected, beat.oldest_queued_age_s, beat.printer_state, beat.body,
+    )  # fmt: skip
+
+
+def beat_from_row(row: Sequence[Any]) -> KioskBeat:
+    return KioskBeat(
+        kiosk_id=str(row[0]),
+        received_at=moment(row[1]),
+        sent_at=moment(row[2]),
+        version=str(row[3]),
+        uptime_s=_number(row[4]),
+        catalogue_generation=row[5],
+        catalogue_age_s=_number(row[6]),
+        outbox_queued=row[7],
+        outbox_rejected=row[8],
+        oldest_queued_age_s=_number(row[9]),
+        printer_state=row[10],
+        body=str(row[11]),
+    )
+
+
+def fleet_from_rows(rows: Sequence[Sequence[Any]]) -> list[FleetKiosk]:
+    kiosks: dict[str, FleetKiosk] = {}
+    for row in rows:
+        kiosk_id = str(row[0])
+        known = kiosks.get(kiosk_id)
+        offices = (*known.offices, str(row[1])) if known else (str(row[1]),)
+        beat = beat_from_row(row[3:]) if row[3] is not None else None
+        kiosks[kiosk_id] = FleetKiosk(
+            kiosk_id, offices if row[1] is not None else (), bool(row[2]), beat
+        )
+    return list(kiosks.values())
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+BY_PUBLIC_KEY = (
+    "SELECT k.kiosk_id, o.tenant_id FROM kiosk_keys k LEFT JOIN kiosk_offices o"
+    " ON o.kiosk_id = k.kiosk_id WHERE k.public_key = {}"
+)

@@ -1,0 +1,69 @@
+"""`GET /api/status/<CODE>`: the `infomat-status/1` document the kiosk asks for
+(docs/status-api.md), built from the status record alone, so no personal data can leak.
+
+200 with the document, 404 for a code the office does not have, 400 naming what is wrong
+with the code, 429 with Retry-After when the client missed too often, 503 when the
+register cannot answer. Nothing is cached: a clerk may move the case at any moment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from office.settings import OfficeSettings
+from office.status_desk import StatusAnswer, StatusDesk
+from office.status_records import CaseStatusRecord
+from office.status_throttle import client_key
+
+FORMAT = "infomat-status/1"
+NO_STORE = {"Cache-Control": "no-store"}
+_PROBLEMS = {
+    "unknown": (404, "code: no case with this code at the office (yet)"),
+    "malformed": (400, "code: must be 10 characters of 23456789ACEFHJKMPRTWXYZ"),
+    "mismatch": (400, "code: the check character does not match"),
+    "throttled": (429, "too many unknown or mistyped codes from this client; wait"),
+    "unavailable": (503, "the case register is unavailable; try later"),
+}
+
+
+class StatusApi:
+    def __init__(self, settings: OfficeSettings, desk: StatusDesk) -> None:
+        self._settings = settings
+        self._desk = desk
+
+    async def answer(self, request: Request) -> JSONResponse:
+        client = client_key(request.client.host if request.client else "")
+        answer = await run_in_threadpool(self._desk.look_up, request.path_params["code"], client)
+        if answer.record is not None:
+            return JSONResponse(self.document(answer.record), headers=NO_STORE)
+        return problem(answer)
+
+    def document(self, record: CaseStatusRecord) -> dict[str, Any]:
+        office = self._settings.office(record.tenant_id)
+        return {
+            "format": FORMAT,
+            "code": record.code,
+            "case_number": record.case_number,
+            "state": record.state,
+            "filed_at": record.filed_at.isoformat(),
+            "updated_at": record.updated_at.isoformat(),
+            "expected_by": None,  # comes with the catalogue's processing times
+            "service": record.service_name or record.service_id,
+            "office": {
+                "name": office.name if office else "",
+                "phone": office.phone if office else "",
+            },
+            "message": record.message,
+        }
+
+
+def problem(answer: StatusAnswer) -> JSONResponse:
+    status, reason = _PROBLEMS[answer.outcome]
+    headers = dict(NO_STORE)
+    if answer.retry_after_s:
+        headers["Retry-After"] = str(answer.retry_after_s)
+    return JSONResponse({"error": reason}, status, headers)

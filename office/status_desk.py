@@ -1,0 +1,67 @@
+"""One lookup of a case's status by its code, as the status page and the API both do it.
+
+Order: the client's throttle (429), the code's form and check character (400), the
+register (404 or the record). Mistyped and unknown codes count against the client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from office.status_records import CaseStatusRecord
+from office.status_throttle import MissThrottle
+from office.store import CaseStore, StoreError
+from offline_cache.submission_code import ALPHABET, LENGTH, is_valid, normalise
+
+log = logging.getLogger("office.status")
+Outcome = Literal["found", "unknown", "malformed", "mismatch", "throttled", "unavailable"]
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    outcome: Outcome
+    code: str  # compact and upper case, as far as it could be read
+    record: CaseStatusRecord | None = None
+    retry_after_s: int = 0
+
+
+class StatusDesk:
+    def __init__(
+        self,
+        store: CaseStore,
+        throttle: MissThrottle,
+        counted: Callable[[str], None] = lambda outcome: None,
+    ) -> None:
+        self._store = store
+        self._throttle = throttle
+        self._counted = counted
+
+    def look_up(self, typed: str, client: str) -> StatusAnswer:
+        """Blocking (it may wait for the store): call it from a worker thread."""
+        answer = self._look_up(typed, client)
+        self._counted(answer.outcome)
+        return answer
+
+    def _look_up(self, typed: str, client: str) -> StatusAnswer:
+        code = normalise(typed)[: LENGTH + 1]
+        wait_s = self._throttle.wait_s(client)
+        if wait_s > 0:
+            return StatusAnswer("throttled", code, retry_after_s=max(1, round(wait_s + 0.5)))
+        if len(code) != LENGTH or set(code) - set(ALPHABET):
+            self._throttle.missed(client)
+            return StatusAnswer("malformed", code)
+        if not is_valid(code):
+            self._throttle.missed(client)
+            return StatusAnswer("mismatch", code)
+        try:
+            record = self._store.status_of(code)
+        except StoreError as exc:
+            log.error("status of %s: the case register is unavailable: %s", code, exc)
+            return StatusAnswer("unavailable", code, retry_after_s=30)
+        if record is None:
+            self._throttle.missed(client)
+            return StatusAnswer("unknown", code)
+        return StatusAnswer("found", code, record)

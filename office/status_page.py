@@ -1,0 +1,97 @@
+"""`GET /s/<CODE>`: the page behind the receipt's QR code, for a resident's phone.
+
+Polish, English, Ukrainian or German (`?lang=`, else the browser's Accept-Language), no
+JavaScript, one request (the style is inline). It shows what the status record holds and
+nothing else: the state in plain words, the clerk's message, the dates, the office and
+its phone; never a name or an answer. Autoescaped Jinja2; not cached anywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from office.settings import OfficeSettings
+from office.status_desk import StatusAnswer, StatusDesk
+from office.status_texts import (
+    CATALOGUES,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    Language,
+    day,
+    day_and_time,
+    pick_language,
+)
+from office.status_throttle import client_key
+from offline_cache.submission_code import LENGTH, display
+
+TEMPLATES = Path(__file__).with_name("templates")
+_STATUS = {"found": 200, "unknown": 404, "malformed": 400, "mismatch": 400, "throttled": 429,
+           "unavailable": 503}  # fmt: skip
+# default-src 'none': no script, frame, font or image may load; the inline style may.
+_HEADERS = {
+    "Cache-Control": "no-store",
+    "Vary": "Accept-Language",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+class StatusPage:
+    def __init__(self, settings: OfficeSettings, desk: StatusDesk) -> None:
+        self._settings = settings
+        self._desk = desk
+        self._env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._languages = [{"code": c, "name": LANGUAGE_NAMES[c]} for c in LANGUAGES]
+
+    async def answer(self, request: Request) -> HTMLResponse:
+        language = pick_language(
+            request.query_params.get("lang"), request.headers.get("accept-language", "")
+        )
+        client = client_key(request.client.host if request.client else "")
+        answer = await run_in_threadpool(self._desk.look_up, request.path_params["code"], client)
+        headers = {**_HEADERS, "Content-Language": language}
+        if answer.retry_after_s:
+            headers["Retry-After"] = str(answer.retry_after_s)
+        return HTMLResponse(self.render(answer, language), _STATUS[answer.outcome], headers)
+
+    def render(self, answer: StatusAnswer, language: Language) -> str:
+        shown = display(answer.code) if len(answer.code) == LENGTH else answer.code
+        context: dict[str, Any] = {
+            "lang": language, "t": CATALOGUES[language], "languages": self._languages,
+            "code": shown, "office_name": "",
+        }  # fmt: skip
+        record = answer.record
+        if record is None:
+            problem = CATALOGUES[language][answer.outcome]
+            return self._env.get_template("status/problem.html").render(problem=problem, **context)
+        office = self._settings.office(record.tenant_id)
+        phone = office.phone if office else ""
+        context.update(
+            status=record,
+            service=record.service_name or record.service_id,
+            office_name=office.name if office else "",
+            phone=phone,
+            phone_link="".join(c for c in phone if c.isdigit() or c == "+"),
+            filed=day(language, record.filed_at),
+            changed=day_and_time(language, record.updated_at),
+            history=[
+                {"state": step.state, "when": day_and_time(language, step.changed_at),
+                 "iso": step.changed_at.isoformat()}
+                for step in record.history
+            ],
+        )  # fmt: skip
+        return self._env.get_template("status/status.html").render(**context)
