@@ -20,9 +20,9 @@ def move_case(
     settings: OfficeSettings, code: str, state: CaseState, at: dt.datetime, message: str = ""
 ) -> None:
     if settings.database_url:
-        with psycopg.connect(settings.database_url) as db, db.transaction():
-            db.execute("UPDATE cases SET state = %s WHERE code = %s", (state, code))
-            db.execute(
+        with psycopg.connect(settings.database_url) as pg, pg.transaction():
+            pg.execute("UPDATE cases SET state = %s WHERE code = %s", (state, code))
+            pg.execute(
                 "INSERT INTO case_history (case_id, state, changed_at, actor, message)"
                 " SELECT id, %s, %s, 'clerk:test', %s FROM cases WHERE code = %s",
                 (state, at, message, code),
