@@ -33,7 +33,12 @@ MAX_BODY = 64 * 1024
 
 def canonical_key(text: str) -> str:
     """The base64 of the raw 32-byte key (raises SignatureError for anything else)."""
-    raw = load_public_key(text).public_bytes_raw()
+    try:
+        raw = load_public_key(text).public_bytes_raw()
+    except SignatureError:
+        raise
+    except ValueError:  # b64decode refuses non-ASCII text with a bare ValueError
+        raise SignatureError("public key is not base64 text") from None
     return base64.b64encode(raw).decode("ascii")
 
 
