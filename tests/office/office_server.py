@@ -56,6 +56,7 @@ class OfficeServer:
 
 
 def write_config(folder: Path, database_url: str, **values: object) -> Path:
+    values.setdefault("metrics_port", 0)  # several instances per host; ask for one if needed
     lines = [f'data_dir = "{folder / "data"}"', f'database_url = "{database_url}"']
     lines += [f"{key} = {value!r}" for key, value in values.items()]
     lines += [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from office.cli import build_parser
@@ -16,7 +17,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_every_office_command_is_in_the_readme_and_the_office_doc() -> None:
     names = command_names(build_parser(), "office")
-    assert names == ["office serve", "office kiosk add"]
+    assert names == ["office serve", "office kiosk add", "office kiosk key"]
     for text in (README, OFFICE_DOC):
         assert [name for name in names if f"`{name}" not in text] == []
 
@@ -25,6 +26,24 @@ def test_every_setting_is_documented() -> None:
     keys = [f.name for f in dataclasses.fields(OfficeSettings)]
     keys += [f.name for f in dataclasses.fields(Office)]
     assert [key for key in keys if f"`{key}`" not in OFFICE_DOC] == []
+
+
+def test_every_metric_is_documented(tmp_path: Path) -> None:
+    from office.metrics import OfficeMetrics
+    from office.sqlite_store import SqliteCaseStore
+
+    store = SqliteCaseStore(tmp_path / "office.sqlite3")
+    try:
+        metrics = OfficeMetrics(store, lambda: dt.datetime.now(dt.UTC), 900)
+        for status in (201, 204):
+            metrics.intake_answered(status)
+            metrics.heartbeat_answered(status)
+        metrics.status_looked_up("found")
+        names = {m.name for m in metrics.registry.collect()}
+    finally:
+        store.close()
+    assert len(names) == 7
+    assert [name for name in sorted(names) if f"`{name}" not in OFFICE_DOC] == []
 
 
 def test_every_intake_answer_is_documented() -> None:
