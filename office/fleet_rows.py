@@ -17,6 +17,12 @@ BEAT_COLUMNS = (
     "kiosk_id, received_at, sent_at, version, uptime_s, catalogue_generation, catalogue_age_s,"
     " outbox_queued, outbox_rejected, oldest_queued_age_s, printer_state, body"
 )
+# The next heartbeat replaces the last, unless the kiosk sent it earlier (a replay, or
+# two crossing on the network): "last seen" must never go back.
+BEAT_UPDATES = (
+    ", ".join(f"{column} = excluded.{column}" for column in BEAT_COLUMNS.split(", ")[1:])
+    + " WHERE excluded.sent_at >= heartbeats.sent_at"
+)
 # Every kiosk once per office (a kiosk of no office once), with its last heartbeat.
 FLEET = (
     "SELECT k.kiosk_id, o.tenant_id, p.public_key IS NOT NULL, h.kiosk_id, h.received_at,"

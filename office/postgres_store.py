@@ -20,6 +20,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from office.fleet_records import FleetKiosk, KioskBeat, KioskUnknown, PublicKeyTaken
 from office.fleet_rows import (
     BEAT_COLUMNS,
+    BEAT_UPDATES,
     BY_PUBLIC_KEY,
     FLEET,
     HISTORY,
@@ -224,11 +225,10 @@ class PostgresCaseStore:
         return Kiosk(str(rows[0][0]), frozenset(str(row[1]) for row in rows if row[1] is not None))
 
     def record_heartbeat(self, beat: KioskBeat) -> None:
-        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in BEAT_COLUMNS.split(", ")[1:])
         with self._connection(f"keep the heartbeat of {beat.kiosk_id}") as db:
             db.execute(
                 f"INSERT INTO heartbeats ({BEAT_COLUMNS}) VALUES ({', '.join(['%s'] * 12)})"  # noqa: S608
-                f" ON CONFLICT (kiosk_id) DO UPDATE SET {updates}".encode(),
+                f" ON CONFLICT (kiosk_id) DO UPDATE SET {BEAT_UPDATES}".encode(),
                 beat_values(beat),
             )
 

@@ -10,6 +10,7 @@ from office.settings import OfficeSettings
 
 TENANT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,7}")
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{4,28}[0-9]")
 DATABASE_SCHEMES = ("postgresql", "postgres")
 
 
@@ -44,6 +45,11 @@ def check(settings: OfficeSettings, source: str) -> None:
             )
         if not office.name.strip():
             raise SettingsError(f"{where}.name' must not be empty")
+        if office.phone and not PHONE.fullmatch(office.phone):
+            raise SettingsError(
+                f"{where}.phone' must be a phone number: digits, spaces, + - ( ) "
+                f"(got {office.phone!r})"
+            )
     _check_metrics(settings, source)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from office.fleet_records import FleetKiosk, KioskBeat, KioskUnknown, PublicKeyTaken
 from office.fleet_rows import (
     BEAT_COLUMNS,
+    BEAT_UPDATES,
     BY_PUBLIC_KEY,
     FLEET,
     HISTORY,
@@ -228,8 +229,8 @@ class SqliteCaseStore:
         try:
             with self._transaction() as db:
                 db.execute(
-                    f"INSERT OR REPLACE INTO heartbeats ({BEAT_COLUMNS})"  # noqa: S608
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO heartbeats ({BEAT_COLUMNS}) VALUES ({', '.join('?' * 12)})"  # noqa: S608
+                    f" ON CONFLICT (kiosk_id) DO UPDATE SET {BEAT_UPDATES}",
                     values,
                 )
         except sqlite3.Error as exc:

@@ -14,7 +14,7 @@ import requests
 from kiosk.fleet_status import StatusReader, StatusSources
 from kiosk.heartbeat import Heartbeat
 from office.metrics import OfficeMetrics
-from office.settings import OfficeSettings
+from office.settings import Office, OfficeSettings
 from office.store import CaseStore
 from offline_cache.signing import generate_private_key, public_key_text
 from tests.office.conftest import KIOSK, LANCUT
@@ -68,6 +68,10 @@ def test_a_signed_heartbeat_of_a_registered_kiosk_is_kept(
     # The next one replaces it.
     later = RECEIVED + dt.timedelta(minutes=5)
     kiosk_heartbeat(office, http, registered, at=later).send_once()
+    [kiosk] = store.fleet()
+    assert kiosk.beat is not None and kiosk.beat.sent_at == later
+    # An earlier one arriving after it (replayed, or delayed) does not turn the clock back.
+    assert kiosk_heartbeat(office, http, registered).send_once().ok
     [kiosk] = store.fleet()
     assert kiosk.beat is not None and kiosk.beat.sent_at == later
 
@@ -170,4 +174,7 @@ def test_settings_of_the_metrics_listener() -> None:
     with pytest.raises(SettingsError, match="'metrics_token' is needed"):
         check(OfficeSettings(metrics_host="0.0.0.0"), "office.toml")
     check(OfficeSettings(metrics_host="::1"), "office.toml")
+    offices = [Office("gmina-miasto-lancut", "Urząd Miasta Łańcut", "UM", "17 225 22 13 wew. 5")]
+    with pytest.raises(SettingsError, match=r"'offices\[0\]\.phone' must be a phone number"):
+        check(OfficeSettings(offices=offices), "office.toml")
     check(OfficeSettings(metrics_host="0.0.0.0", metrics_token="a" * 32), "office.toml")
