@@ -10,7 +10,7 @@ from office.settings import OfficeSettings
 
 TENANT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,7}")
-PHONE = re.compile(r"\+?[0-9][0-9 ()-]{4,28}[0-9]")
+PHONE = re.compile(r"\+?[0-9(][0-9 ()-]{4,28}[0-9]")
 DATABASE_SCHEMES = ("postgresql", "postgres")
 
 

@@ -1,10 +1,12 @@
 """End to end: the kiosk's real outbox sender files with a real `office serve`, and the
 kiosk's real status lookup (kiosk/case_status.py) then asks that office where the case
-stands; the office's metrics, on their own loopback listener, count what happened."""
+stands; the kiosk's real heartbeat reaches it; the office's metrics, on their own loopback
+listener, count what happened."""
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,13 +14,22 @@ import pytest
 import requests
 
 from kiosk.case_status import CaseStatusLookup
+from kiosk.fleet_status import StatusReader, StatusSources
+from kiosk.heartbeat import Heartbeat
 from kiosk.outbox_sender import OutboxSender
 from office.settings_file import load_settings
 from offline_cache.intake.http_intake import HttpIntake, HttpIntakeSettings
 from offline_cache.outbox import Outbox
+from offline_cache.signing import generate_private_key, public_key_text
 from tests.office.case_moves import move_case
 from tests.office.conftest import KIOSK, LANCUT, STORES
-from tests.office.office_server import OfficeProcess, add_kiosk, free_port, write_config
+from tests.office.office_server import (
+    OfficeProcess,
+    add_kiosk,
+    free_port,
+    office_command,
+    write_config,
+)
 from tests.outbox_factories import new_submission
 from tests.peers.postgres import PostgresCluster
 
@@ -44,7 +55,7 @@ def http() -> Iterator[requests.Session]:
 
 
 @pytest.mark.slow
-def test_the_kiosk_sees_its_case_received_and_then_moved_by_a_clerk(
+def test_the_kiosk_sees_its_case_received_then_moved_by_a_clerk_and_its_heartbeat_lands(
     config: Path, tmp_path: Path, http: requests.Session
 ) -> None:
     token = add_kiosk(config, KIOSK, LANCUT)
@@ -75,7 +86,25 @@ def test_the_kiosk_sees_its_case_received_and_then_moved_by_a_clerk(
         assert moved.updated_at and received.updated_at
         assert moved.updated_at > received.updated_at
 
+        # The kiosk's heartbeat, signed with the key `office kiosk key` registered.
+        pem = generate_private_key()
+        registered = subprocess.run(
+            office_command("kiosk", "key", KIOSK, "--public-key", public_key_text(pem),
+                           "--config", str(config)),
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert registered.returncode == 0, registered.stderr
+        reader = StatusReader(
+            KIOSK,
+            "0.1.0",
+            StatusSources(outbox_counts=lambda: {str(k): n for k, n in outbox.counts().items()}),
+        )
+        beat = Heartbeat(reader, office.url + "/heartbeat", pem, http).send_once()
+        assert (beat.ok, beat.reason) == (True, "HTTP 204")
+
         metrics = http.get(f"http://127.0.0.1:{settings.metrics_port}/metrics", timeout=10).text
+        assert 'office_heartbeats_total{status="204"} 1.0' in metrics
+        assert "office_kiosks_stale 0.0" in metrics
         assert 'office_cases{state="in_progress"} 1.0' in metrics
         assert 'office_intake_answers_total{status="201"} 1.0' in metrics
         assert 'office_status_lookups_total{outcome="found"} 2.0' in metrics
