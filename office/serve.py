@@ -60,7 +60,10 @@ def _uvicorn_options(settings: OfficeSettings) -> dict[str, Any]:
         "port": settings.port,
         "lifespan": "off",
         "access_log": False,
-        "proxy_headers": False,
+        # The client's address (throttles count per client) from X-Forwarded-For only
+        # when a trusted load balancer sent it; anyone else could write any address there.
+        "proxy_headers": bool(settings.trusted_proxies),
+        "forwarded_allow_ips": list(settings.trusted_proxies) or None,
         "server_header": False,
         "log_config": log_config(settings.log_level),
         "timeout_graceful_shutdown": 5,

@@ -99,6 +99,11 @@ class OfficeSettings:
         metadata=about("Seconds without a heartbeat after which a kiosk counts as stale.",
                        minimum=60, maximum=7 * 86400),
     )  # fmt: skip
+    trusted_proxies: list[str] = field(
+        default_factory=list,
+        metadata=about("Load balancers (addresses or networks) whose X-Forwarded-For names the "
+                       "client; empty: the peer is the client."),
+    )  # fmt: skip
     heartbeat_max_skew_s: int = field(
         default=900,
         metadata=about("Most seconds a heartbeat's time may differ from the office's clock.",

@@ -51,6 +51,14 @@ def check(settings: OfficeSettings, source: str) -> None:
                 f"(got {office.phone!r})"
             )
     _check_metrics(settings, source)
+    for number, proxy in enumerate(settings.trusted_proxies):
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise SettingsError(
+                f"{source}: 'trusted_proxies[{number}]' must be an IP address or network, "
+                f"e.g. 10.0.0.5 or 10.0.0.0/24 (got {proxy!r})"
+            ) from None
 
 
 MIN_TOKEN_CHARS = 16

@@ -166,7 +166,7 @@ def test_the_kiosk_key_command(config: Path) -> None:
     assert replaced.returncode == 0, replaced.stderr
 
 
-def test_settings_of_the_metrics_listener() -> None:
+def test_settings_of_the_metrics_listener_the_phones_and_the_proxies() -> None:
     from office.settings_checks import SettingsError, check
 
     with pytest.raises(SettingsError, match="'metrics_port' must differ from 'port'"):
@@ -177,4 +177,6 @@ def test_settings_of_the_metrics_listener() -> None:
     offices = [Office("gmina-miasto-lancut", "Urząd Miasta Łańcut", "UM", "17 225 22 13 wew. 5")]
     with pytest.raises(SettingsError, match=r"'offices\[0\]\.phone' must be a phone number"):
         check(OfficeSettings(offices=offices), "office.toml")
+    with pytest.raises(SettingsError, match=r"'trusted_proxies\[1\]' must be an IP address"):
+        check(OfficeSettings(trusted_proxies=["10.0.0.0/24", "lb.lancut.pl"]), "office.toml")
     check(OfficeSettings(metrics_host="0.0.0.0", metrics_token="a" * 32), "office.toml")

@@ -21,6 +21,7 @@ from office.settings_file import load_settings
 from offline_cache.intake.http_intake import HttpIntake, HttpIntakeSettings
 from offline_cache.outbox import Outbox
 from offline_cache.signing import generate_private_key, public_key_text
+from offline_cache.submission_code import new_code
 from tests.office.case_moves import move_case
 from tests.office.conftest import KIOSK, LANCUT, STORES
 from tests.office.office_server import (
@@ -113,3 +114,26 @@ def test_the_kiosk_sees_its_case_received_then_moved_by_a_clerk_and_its_heartbea
     finally:
         office.stop()
         outbox.close()
+
+
+@pytest.mark.parametrize("trusted", [[], ["127.0.0.0/8"]])
+def test_the_guessing_limit_counts_the_client_a_trusted_load_balancer_names(
+    tmp_path: Path, http: requests.Session, trusted: list[str]
+) -> None:
+    config = write_config(tmp_path, "", status_misses_per_minute=2, trusted_proxies=trusted)
+    office = OfficeProcess(config)
+    office.start()
+    statuses = []
+    try:
+        for client in ("192.0.2.1", "192.0.2.1", "192.0.2.1", "192.0.2.2"):
+            reply = http.get(
+                f"{office.url}/api/status/{new_code()}",
+                headers={"X-Forwarded-For": client}, timeout=10,
+            )  # fmt: skip
+            statuses.append(reply.status_code)
+    finally:
+        office.stop()
+    if trusted:  # each resident behind the balancer has an allowance of their own
+        assert statuses == [404, 404, 429, 404]
+    else:  # anyone may write the header: the peer is the client, whatever it says
+        assert statuses == [404, 404, 429, 429]
