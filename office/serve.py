@@ -2,7 +2,8 @@
 
 Several instances (processes, hosts) may serve one PostgreSQL database behind a load
 balancer; each opens its own pool. The store is opened (and migrated) before the port
-is bound and closed when the server stops.
+is bound and closed when the server stops. The same server also listens for /metrics on
+`metrics_host`:`metrics_port` (metrics_listener.py).
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ class CaseStore(Protocol):
     def kiosk_by_public_key(self, public_key: str) -> Kiosk | None: ...
 
     def record_heartbeat(self, beat: KioskBeat) -> None:
-        """Keep `beat` as the kiosk's last heartbeat (replacing the one before)."""
+        """Keep `beat` as the kiosk's last heartbeat, unless the kept one was sent later."""
         ...
 
     def fleet(self) -> list[FleetKiosk]:
