@@ -94,9 +94,13 @@ def running(command: list[str], url: str, log: Path) -> Iterator[None]:
         stop(process)
 
 
-def wrk(url: str, seconds: int, script: Path | None = None) -> dict[str, float]:
+def wrk(
+    url: str, seconds: int, script: Path | None = None, headers: tuple[str, ...] = ()
+) -> dict[str, float]:
     command = ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency"]
     command += ["-s", str(script)] if script else []
+    for header in headers:
+        command += ["-H", header]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
@@ -154,7 +158,9 @@ def bare(work: Path, workers: int) -> Iterator[str]:
 
 Sample = dict[str, float]
 PATHS = {"probe": "/generate_204", "catch-all": "/news/today.html", "splash": "/",
-         "probe (online)": "/generate_204"}  # fmt: skip
+         "probe (online)": "/generate_204", "probe (close)": "/generate_204"}  # fmt: skip
+# Phones open a new connection for most probes: each request on a connection of its own.
+HEADERS = {"probe (close)": ("Connection: close",)}
 
 
 class Measurements:
@@ -167,6 +173,9 @@ class Measurements:
     def nginx_round(self, base: str) -> dict[str, Sample]:
         reference = {
             "probe": wrk(base + "/generate_204", self.seconds),
+            "probe (close)": wrk(
+                base + "/generate_204", self.seconds, None, HEADERS["probe (close)"]
+            ),
             "static": wrk(base + "/splash.html", self.seconds),
         }
         for name, sample in reference.items():
@@ -177,7 +186,7 @@ class Measurements:
         self, endpoint: str, server: str, url: str, reference: dict[str, Sample],
         script: Path | None = None,
     ) -> None:  # fmt: skip
-        sample = wrk(url, self.seconds, script)
+        sample = wrk(url, self.seconds, script, HEADERS.get(endpoint, ()))
         anchor = TARGETS[endpoint][0]
         self._add(endpoint, server, {**sample, "ratio": sample["rps"] / reference[anchor]["rps"]})
 
@@ -196,10 +205,12 @@ def measure_all(work: Path, seconds: int, rounds: int) -> Measurements:
             for w in (1, 2):
                 found.measure("bare ASGI 204", f"bare ASGI {w} worker(s)",
                               bares[w] + "/generate_204", reference)  # fmt: skip
-                for endpoint in ("probe", "catch-all", "splash"):
+                for endpoint in ("probe", "probe (close)", "catch-all", "splash"):
                     found.measure(endpoint, f"portal {w} worker(s)", portals[w] + PATHS[endpoint],
                                   reference)  # fmt: skip
-        scripts = {w: accept_script(base, work) for w, base in portals.items()}
+        # One script per portal: each signs its own form (one shared file had the 1-worker
+        # run post the 2-worker portal's token, and measure nothing but refusals).
+        scripts = {w: accept_script(base, work, f"{w}-workers") for w, base in portals.items()}
         for base in portals.values():
             accept_once(base)  # online from now on (all runs come from 127.0.0.1)
         for _ in range(rounds):
@@ -236,9 +247,9 @@ async def bare_204(scope: dict[str, object], receive: object, send: object) -> N
     await send({"type": "http.response.body", "body": b""})  # type: ignore[operator]
 
 
-def accept_script(base: str, work: Path) -> Path:
+def accept_script(base: str, work: Path, name: str) -> Path:
     fields = splash_fields(base)
-    script = work / "accept.lua"
+    script = work / f"accept-{name}.lua"
     script.write_text(ACCEPT_LUA.format(body=urlencode(fields)))
     return script
 
@@ -246,6 +257,7 @@ def accept_script(base: str, work: Path) -> Path:
 TARGETS = {
     "probe": ("probe", 0.5, 20.0),
     "probe (online)": ("probe", 0.5, 20.0),
+    "probe (close)": ("probe (close)", 0.5, None),
     "catch-all": ("probe", 0.5, 20.0),
     "splash": ("static", 0.25, None),
     "accept": ("static", None, None),
@@ -265,6 +277,7 @@ def table(found: Measurements) -> list[dict[str, object]]:
             "p99_ms": round(statistics.median(s["p99_ms"] for s in samples), 2),
             "ratio": round(statistics.median(ratios), 3),
             "ratio_min": round(min(ratios), 3), "ratio_max": round(max(ratios), 3),
+            "non_2xx_3xx": sum(int(s["non_2xx_3xx"]) for s in samples),
             "ratio_to": "" if server.startswith("nginx") else f"nginx {TARGETS[endpoint][0]}",
             "target_ratio": None if server.startswith("nginx") else target,
             "target_p99_ms": None if server.startswith("nginx") else p99_target,
@@ -275,14 +288,14 @@ def table(found: Measurements) -> list[dict[str, object]]:
 
 def print_table(rows: list[dict[str, object]]) -> None:
     print(f"{'endpoint':<15} {'server':<22} {'req/s':>8} {'p99 ms':>7} {'ratio':>6} "
-          f"{'range':>11}  target")  # fmt: skip
+          f"{'range':>11} {'non-2xx/3xx':>11}  target")  # fmt: skip
     for row in rows:
         target = f"≥{row['target_ratio']}× {row['ratio_to']}" if row["target_ratio"] else ""
         if row["target_p99_ms"]:
             target += f", p99 ≤ {row['target_p99_ms']} ms"
         spread = f"{row['ratio_min']:.2f}-{row['ratio_max']:.2f}"
         print(f"{row['endpoint']:<15} {row['server']:<22} {row['rps']:>8} {row['p99_ms']:>7.2f} "
-              f"{row['ratio']:>6.3f} {spread:>11}  {target}")  # fmt: skip
+              f"{row['ratio']:>6.3f} {spread:>11} {row['non_2xx_3xx']:>11}  {target}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
