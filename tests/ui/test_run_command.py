@@ -31,26 +31,28 @@ def wait_for_line(process: subprocess.Popen[str], needle: str, timeout: float = 
     raise AssertionError(f"{needle!r} never appeared; the kiosk said: {''.join(seen)[-2000:]}")
 
 
+def kiosk_run(tmp_path: Path, settings: str) -> tuple[subprocess.Popen[str], list[str]]:
+    """`kiosk run --windowed` offscreen with these settings (its data in tmp_path/data, its
+    Qt caches in tmp_path/cache); the process and the command, for a second one."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'data_dir = "{tmp_path / "data"}"\nlog_level = "INFO"\n{settings}')
+    command = [str(KIOSK), "--config", str(config), "run", "--windowed"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    return subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True), command
+
+
 @pytest.mark.slow
 def test_kiosk_run_starts_and_a_second_instance_refuses(tmp_path: Path) -> None:
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'data_dir = "{tmp_path / "data"}"\nlog_level = "INFO"\n')
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    first = subprocess.Popen(
-        [KIOSK, "--config", str(config), "run", "--windowed"],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    first, command = kiosk_run(tmp_path, "")
     try:
         lines = wait_for_line(first, "kiosk started (windowed)")
         assert any("catalogue in use: gen-000001.sqlite (82 services)" in line for line in lines)
         # Qt's caches (the compiled QML) under the kiosk's name, not the launcher script's.
         assert [p.name for p in (tmp_path / "cache").iterdir()] == ["infomat-kiosk"]
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         second = subprocess.run(
-            [KIOSK, "--config", str(config), "run", "--windowed"],
-            env=env, capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
+            command, env=env, capture_output=True, text=True, timeout=60, check=False
+        )
         assert second.returncode == 1
         assert second.stderr.strip().endswith("kiosk: another kiosk app is already running")
         assert first.poll() is None, "the first kiosk must keep running"
@@ -68,15 +70,7 @@ def test_kiosk_run_with_a_damaged_outbox_keeps_serving_and_stops_cleanly(tmp_pat
     data = tmp_path / "data"
     data.mkdir()
     (data / "outbox.sqlite").write_bytes(b"not a database at all, but Zazolc gesla jazn " * 50)
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'data_dir = "{data}"\nlog_level = "INFO"\n[metrics]\nenabled = false\n')
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "c")}
-    kiosk = subprocess.Popen(
-        [KIOSK, "--config", str(config), "run", "--windowed"],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    kiosk, _ = kiosk_run(tmp_path, "[metrics]\nenabled = false\n")
     try:
         lines = wait_for_line(kiosk, "applications are not sent")
         assert any("the outbox file is damaged" in line for line in lines)
