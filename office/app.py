@@ -13,6 +13,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from office.desk_routes import desk_error_handlers, desk_routes
+from office.desk_services import DeskServices
 from office.errors import IntakeRefusal
 from office.intake import Clock, Intake
 from office.metrics import OfficeMetrics
@@ -31,6 +33,7 @@ def create_app(
 ) -> Starlette:
     intake = Intake(settings, store, clock)
     metrics = metrics or OfficeMetrics(store, clock, settings.stale_kiosk_after_s)
+    desk = DeskServices.build(settings, store, clock)
 
     async def health(request: Request) -> Response:
         """204 while the case register answers (for load balancers), else 503."""
@@ -46,8 +49,9 @@ def create_app(
             Route("/healthz", health, methods=["GET"]),
             *status_routes(settings, store, metrics),
             *heartbeat_routes(settings, store, clock, metrics),
+            *desk_routes(desk),
         ],
-        exception_handlers={IntakeRefusal: _refusal},  # type: ignore[dict-item]
+        exception_handlers={IntakeRefusal: _refusal, **desk_error_handlers(desk)},  # type: ignore[dict-item]
     )
 
 

@@ -30,6 +30,7 @@ from office.fleet_rows import (
     status_from_rows,
 )
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
+from office.postgres_access import PostgresDatabase
 from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
@@ -236,3 +237,6 @@ class PostgresCaseStore:
         with self._connection("read the fleet") as db:
             rows = db.execute(FLEET.encode()).fetchall()
         return fleet_from_rows(rows)
+
+    def sql(self) -> PostgresDatabase:
+        return PostgresDatabase(self._pool)

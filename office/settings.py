@@ -109,6 +109,35 @@ class OfficeSettings:
         metadata=about("Most seconds a heartbeat's time may differ from the office's clock.",
                        minimum=10, maximum=86400),
     )  # fmt: skip
+    session_idle_min: int = field(
+        default=30,
+        metadata=about("Minutes without a request that end a clerk's session.", minimum=1,
+                       maximum=480),
+    )  # fmt: skip
+    session_max_hours: int = field(
+        default=10,
+        metadata=about("Hours after login that end a clerk's session, however busy.",
+                       minimum=1, maximum=24),
+    )  # fmt: skip
+    cookie_secure: bool = field(
+        default=False,
+        metadata=about("Send the session cookie over HTTPS only (true behind TLS)."),
+    )
+    login_attempts_per_account: int = field(
+        default=5,
+        metadata=about("Failed logins of one account within login_window_min before refusing.",
+                       minimum=1, maximum=100),
+    )  # fmt: skip
+    login_attempts_per_address: int = field(
+        default=20,
+        metadata=about("Failed logins from one address within login_window_min before refusing.",
+                       minimum=1, maximum=1000),
+    )  # fmt: skip
+    login_window_min: int = field(
+        default=15,
+        metadata=about("Minutes failed logins are counted for throttling.", minimum=1,
+                       maximum=1440),
+    )  # fmt: skip
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat-office (~/.local/share/...) when empty."""

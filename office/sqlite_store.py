@@ -28,6 +28,7 @@ from office.fleet_rows import (
     status_from_rows,
 )
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
+from office.sqlite_access import SqliteDatabase
 from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
@@ -240,6 +241,9 @@ class SqliteCaseStore:
         with self._reading() as db:
             rows = db.execute(FLEET).fetchall()
         return fleet_from_rows(rows)
+
+    def sql(self) -> SqliteDatabase:
+        return SqliteDatabase(self._db, self._lock)
 
 
 def _private_file(path: Path) -> None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from office.sql_access import SqlDatabase
+
 if TYPE_CHECKING:
     from office.fleet_records import FleetKiosk, KioskBeat
     from office.status_records import CaseStatusRecord
@@ -125,6 +127,10 @@ class CaseStore(Protocol):
 
     def fleet(self) -> list[FleetKiosk]:
         """Every registered kiosk with its offices and last heartbeat, by id."""
+        ...
+
+    def sql(self) -> SqlDatabase:
+        """Plain SQL on this store, for the clerks' pages (office/desk_store.py)."""
         ...
 
 

@@ -1,0 +1,55 @@
+"""The clerks' HTML pages: Jinja2 templates with autoescape, times in Polish time.
+
+Every page holds personal data, so none may be cached, framed, or run a script from
+elsewhere: the headers below say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.responses import HTMLResponse
+
+from office.case_states import MOVE_LABELS, STATE_NAMES
+
+TEMPLATES = Path(__file__).with_name("templates")
+STATIC = Path(__file__).with_name("static")
+PRIVATE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self';"
+    " form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def polish_time(moment: dt.datetime) -> str:
+    """20.11.2026 11:00, in Warsaw's time (UTC when the tz database is missing)."""
+    try:
+        local = moment.astimezone(ZoneInfo("Europe/Warsaw"))
+    except ZoneInfoNotFoundError:
+        local = moment.astimezone(dt.UTC)
+    return local.strftime("%d.%m.%Y %H:%M")
+
+
+class DeskPages:
+    def __init__(self) -> None:
+        self._env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._env.filters["when"] = polish_time
+        self._env.globals["state_names"] = STATE_NAMES
+        self._env.globals["move_labels"] = MOVE_LABELS
+
+    def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("signed_in", None)
+        page = self._env.get_template(template).render(**context)
+        return HTMLResponse(page, status_code=status, headers=PRIVATE_HEADERS)
