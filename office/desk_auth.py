@@ -84,7 +84,7 @@ async def login(desk: DeskServices, request: Request) -> Response:
     token = await run_in_threadpool(_open_session, desk, login_name, request.cookies.get(COOKIE))
     answer = RedirectResponse("/sprawy", status_code=303)
     _set_cookie(desk, answer, COOKIE, token, max_age=desk.settings.session_max_hours * 3600)
-    answer.delete_cookie(LOGIN_COOKIE, path="/")
+    answer.delete_cookie(LOGIN_COOKIE, path="/", httponly=True, samesite="strict")
     return answer
 
 

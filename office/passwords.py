@@ -45,7 +45,7 @@ def verify_password(password: str, stored: str) -> bool:
         salt, expected = _unb64(parts[4]), _unb64(parts[5])
     except (ValueError, binascii.Error):
         return False
-    if not (1 < n <= _MAX_N and 0 < r <= 32 and 0 < p <= 16):
+    if not (1 < n <= _MAX_N and 0 < r <= 32 and 0 < p <= 16) or len(expected) < 16 or not salt:
         return False
     return hmac.compare_digest(_scrypt(password, salt, n, r, p, size=len(expected)), expected)
 

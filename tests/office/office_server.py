@@ -15,6 +15,7 @@ import requests
 import uvicorn
 
 from office.app import create_app
+from office.intake import Clock
 from office.settings import OfficeSettings
 from office.store import CaseStore
 from tests.peers.processes import stop
@@ -31,13 +32,15 @@ def free_port() -> int:
 
 
 class OfficeServer:
-    """The app over `store` in this process, with a fixed clock."""
+    """The app over `store` in this process, with a fixed clock (or the one given)."""
 
-    def __init__(self, settings: OfficeSettings, store: CaseStore) -> None:
+    def __init__(
+        self, settings: OfficeSettings, store: CaseStore, clock: Clock | None = None
+    ) -> None:
         listener = socket.socket()
         listener.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-        app = create_app(settings, store, lambda: RECEIVED)
+        app = create_app(settings, store, clock or (lambda: RECEIVED))
         config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, args=([listener],), daemon=True)
