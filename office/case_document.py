@@ -13,7 +13,9 @@ class Application:
     office_name: str
     language: str
     consent_version: str
-    answers: list[tuple[str, str]]  # (label, value) in the form's order
+    # (label, value) by field id: the document is a JSON object, which keeps no order
+    # (SQLite returns it with sorted keys, PostgreSQL's jsonb by key length).
+    answers: list[tuple[str, str]]
 
 
 def read_application(document: str) -> Application:
@@ -30,7 +32,7 @@ def read_application(document: str) -> Application:
         office_name=_text(data.get("office"), "name"),
         language=str(data.get("language", "")),
         consent_version=str(data.get("consent_version", "")),
-        answers=[(str(labels.get(key) or key), str(value)) for key, value in answers.items()],
+        answers=[(str(labels.get(key) or key), str(answers[key])) for key in sorted(answers)],
     )
 
 

@@ -36,6 +36,12 @@ def polish_time(moment: dt.datetime) -> str:
     return local.strftime("%d.%m.%Y %H:%M")
 
 
+def actor_name(actor: str) -> str:
+    """Who set a state, for people: "kiosk lancut-ratusz-1", or the clerk's login."""
+    kind, _, name = actor.partition(":")
+    return f"kiosk {name}" if kind == "kiosk" else name or actor
+
+
 class DeskPages:
     def __init__(self) -> None:
         self._env = Environment(
@@ -46,6 +52,7 @@ class DeskPages:
             lstrip_blocks=True,
         )
         self._env.filters["when"] = polish_time
+        self._env.filters["actor"] = actor_name
         self._env.globals["state_names"] = STATE_NAMES
         self._env.globals["move_labels"] = MOVE_LABELS
 

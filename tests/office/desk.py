@@ -17,7 +17,7 @@ from office.submission import parse_submission
 from tests.office.conftest import LANCUT, OFFICES
 from tests.office.documents import body, document
 
-PASSWORD = "zażółć-gęślą-jaźń"  # noqa: S105 - a test account's password
+PASSWORD = "zażółć-gęślą-jaźń"
 RECEIVED = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 

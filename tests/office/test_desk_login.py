@@ -152,6 +152,7 @@ def test_a_login_form_without_its_own_token_is_refused(desk: OfficeServer) -> No
 def test_logout_ends_the_session_in_the_store(anna: Clerk, store: CaseStore) -> None:
     anna.login("anna.nowak")
     stolen = anna.http.cookies.get("infomat_office_session")
+    assert stolen is not None
     answer = anna.post("/wyloguj")
     assert answer.status_code == 303
     assert answer.headers["location"] == "/logowanie"

@@ -33,8 +33,12 @@ def test_only_the_same_password_matches() -> None:
 def test_the_parameters_stored_with_a_hash_are_the_ones_used() -> None:
     salt = b"0123456789abcdef"
     digest = hashlib.scrypt(b"stare-haslo-1", salt=salt, n=1024, r=8, p=1, dklen=32)
-    b64 = lambda data: base64.urlsafe_b64encode(data).decode().rstrip("=")  # noqa: E731
-    assert verify_password("stare-haslo-1", f"scrypt$1024$8$1${b64(salt)}${b64(digest)}")
+    stored = "$".join(["scrypt", "1024", "8", "1", *map(_b64, (salt, digest))])
+    assert verify_password("stare-haslo-1", stored)
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
 @pytest.mark.parametrize(

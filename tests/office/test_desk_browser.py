@@ -1,0 +1,144 @@
+"""A clerk in a real browser (headless Chromium): the kiosk's real outbox sender files an
+application with a real `office serve`; the clerk logs in, finds it, moves it to "in
+progress" with a message for the resident, and logs out.
+
+With INFOMAT_DOCS_SCREENSHOTS=1 the inbox and the case page are also written to docs/img
+(`make docs-images` does it; the docs show these files).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from kiosk.outbox_sender import OutboxSender
+from office.desk_store import DeskStore
+from office.open_store import open_store
+from office.settings_file import load_settings
+from offline_cache.intake.http_intake import HttpIntake, HttpIntakeSettings
+from offline_cache.outbox import Outbox
+from tests.office.conftest import KIOSK, LANCUT, STORES
+from tests.office.office_server import ROOT, OfficeProcess, add_kiosk, office_command, write_config
+from tests.outbox_factories import new_submission
+from tests.peers.browser import CHROMIUM, Page
+from tests.peers.desk_browser import desk_browser, full_screenshot, submit_with, type_into
+from tests.peers.postgres import PostgresCluster
+
+PASSWORD = "Łańcut-ratusz-2026"
+MESSAGE = "Zajmujemy się wnioskiem; odpowiedź wyślemy do 4 grudnia."
+DOCS_IMG = ROOT / "docs" / "img"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
+
+
+@pytest.fixture(params=STORES)
+def config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
+    url = ""
+    if request.param == "postgresql":
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        url = cluster.new_database()
+    yield write_config(tmp_path, url)
+    if url:
+        cluster.drop_database(url)
+
+
+def add_clerk(config: Path, login: str) -> None:
+    subprocess.run(
+        office_command("user", "add", login, "--office", LANCUT, "--config", str(config)),
+        input=PASSWORD + "\n", cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+
+
+def deliver_one(office: OfficeProcess, token: str, folder: Path) -> str:
+    """One application through the kiosk's real outbox and sender; its code."""
+    outbox = Outbox(folder / "outbox.sqlite")
+    try:
+        code = outbox.enqueue(new_submission()).code
+        with requests.Session() as http:
+            http.trust_env = False
+            intake = HttpIntake(HttpIntakeSettings(office.url + "/intake", token), http)
+            OutboxSender(outbox, intake).deliver_due_now()
+        assert [s.state for s in outbox.list()] == ["delivered"]
+    finally:
+        outbox.close()
+    return code
+
+
+@pytest.mark.slow
+def test_a_clerk_finds_the_kiosks_application_and_moves_it(config: Path, tmp_path: Path) -> None:
+    token = add_kiosk(config, KIOSK, LANCUT)
+    add_clerk(config, "anna.nowak")
+    office = OfficeProcess(config)
+    office.start()
+    try:
+        for n in range(3):  # earlier cases, so the inbox is not a list of one
+            deliver_one(office, token, tmp_path / f"kiosk-{n}")
+        code = deliver_one(office, token, tmp_path / "kiosk")
+        with desk_browser(tmp_path / "chromium") as page:
+            clerk_journey(page, office.url, code, tmp_path)
+    finally:
+        office.stop()
+    store = open_store(load_settings(config))
+    try:
+        case = DeskStore(store.sql()).case_file(code)
+        actions = [(e.actor, e.action) for e in reversed(DeskStore(store.sql()).audit_log())]
+    finally:
+        store.close()
+    assert case is not None
+    assert case.state == "in_progress"
+    assert case.history[-1].message == MESSAGE
+    assert actions == [
+        ("anna.nowak", a) for a in ("login", "view", "move", "view", "print", "view", "logout")
+    ]
+
+
+def clerk_journey(page: Page, url: str, code: str, shots: Path) -> None:
+    page.open(url + "/sprawy")
+    assert page.value("location.pathname") == "/logowanie"
+    type_into(page, "#login", "anna.nowak")
+    type_into(page, "#password", PASSWORD)
+    submit_with(page, "#sign-in")
+    assert page.value("location.pathname") == "/sprawy"
+    assert page.value("document.querySelectorAll('a.case-link').length") == 4
+    type_into(page, "#search", code.lower())
+    submit_with(page, "#filter")
+    assert page.value("document.querySelectorAll('a.case-link').length") == 1
+    page.open(url + "/sprawy")
+    screenshot(page, shots / "office-inbox.png")
+    page.open(url + "/sprawy?szukaj=" + code)
+    submit_with(page, "a.case-link")
+    assert page.value("location.pathname") == f"/sprawy/{code}"
+    assert "Łucja Żółkiewska-Wójcik" in page.value("document.body.innerText")
+    type_into(page, "#message", MESSAGE)
+    submit_with(page, "#move-in_progress")
+    assert page.value("document.querySelector('#state').innerText") == "W toku"
+    assert MESSAGE in page.value("document.querySelector('table.history').innerText")
+    screenshot(page, shots / "office-case.png")
+    page.open(url + f"/sprawy/{code}/druk")
+    page.call("Emulation.setEmulatedMedia", media="print")
+    assert page.value("getComputedStyle(document.querySelector('.screen-only')).display") == "none"
+    screenshot(page, shots / "office-print.png", docs=False)
+    pdf = base64.b64decode(page.call("Page.printToPDF", preferCSSPageSize=True)["data"])
+    assert re.findall(rb"/MediaBox \[0 0 59[45]\.\d+ 841\.\d+\]", pdf)  # A4 in points
+    assert re.findall(rb"/Count \d+", pdf) == [b"/Count 1"]  # one sheet
+    page.call("Emulation.setEmulatedMedia", media="")
+    page.open(url + f"/sprawy/{code}")
+    submit_with(page, "#logout")
+    assert page.value("location.pathname") == "/logowanie"
+    page.open(url + "/sprawy")
+    assert page.value("location.pathname") == "/logowanie"
+
+
+def screenshot(page: Page, out: Path, *, docs: bool = True) -> None:
+    full_screenshot(page, out)
+    assert out.stat().st_size > 10_000
+    if docs and os.environ.get("INFOMAT_DOCS_SCREENSHOTS") == "1":
+        shutil.copy(out, DOCS_IMG / out.name)
