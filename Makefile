@@ -42,10 +42,11 @@ ui/i18n/%.qm: ui/i18n/%.ts $(VENV)/.installed
 DOC_SHOTS := portrait-pl-normal-home portrait-pl-normal-card portrait-pl-contrast-results \
 	landscape-en-normal-accessibility portrait-uk-normal-countdown portrait-pl-normal-form-problems \
 	portrait-pl-normal-form-review portrait-pl-normal-receipt portrait-uk-normal-receipt-printer-failed
-docs-images: $(VENV)/.installed translations ## render the kiosk screens shown in the README (docs/img)
+docs-images: $(VENV)/.installed translations ## render the kiosk screens and the clerks' pages shown in the docs (docs/img)
 	rm -rf build/work/shots
 	XDG_DATA_HOME=$$(mktemp -d) QT_QPA_PLATFORM=offscreen $(BIN)/kiosk screenshot --out build/work/shots > /dev/null
 	for shot in $(DOC_SHOTS); do cp build/work/shots/$$shot.png docs/img/kiosk-$$shot.png; done
+	INFOMAT_DOCS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:xdist tests/office/test_desk_browser.py -k sqlite
 
 lupdate: $(VENV)/.installed ## collect new UI texts into the .ts files (translations kept)
 	for ts in ui/i18n/*.ts; do $(BIN)/pyside6-lupdate ui/qml/*.qml ui/qml/components/*.qml ui/*.py -ts $$ts; done

@@ -3,7 +3,7 @@ application with a real `office serve`; the clerk logs in, finds it, moves it to
 progress" with a message for the resident, and logs out.
 
 With INFOMAT_DOCS_SCREENSHOTS=1 the inbox and the case page are also written to docs/img
-(`make docs-images` does it; the docs show these files).
+(`make docs-images` sets it; docs/office.md shows these files).
 """
 
 from __future__ import annotations
