@@ -34,7 +34,7 @@ async def case_page(desk: DeskServices, request: Request) -> Response:
     return desk.pages.render(
         "case.html", signed_in=who, case=case, app=read_application(case.document),
         office=desk.settings.office(case.tenant_id), moves=MOVES[case.state],
-        assignable=assignable,
+        assignable=assignable, deadline=desk.deadline(case.tenant_id, case.received_at, case.state),
     )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ server; it never reaches the log.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Any
@@ -27,7 +28,9 @@ MAX_SEARCH = 100
 CASE_NUMBER = re.compile(r"[A-Z][A-Z0-9]{0,7}-\d{4}/\d{5}")
 
 
-def inbox_query(clerk: Clerk, params: dict[str, str]) -> InboxQuery:
+def inbox_query(
+    clerk: Clerk, params: dict[str, str], cutoffs: tuple[tuple[str, dt.datetime], ...] = ()
+) -> InboxQuery:
     search = params.get("szukaj", "").strip()[:MAX_SEARCH]
     compact = re.sub(r"[\s-]", "", search).upper()
     page = params.get("strona", "1")
@@ -39,6 +42,7 @@ def inbox_query(clerk: Clerk, params: dict[str, str]) -> InboxQuery:
         "kiosk_id": params.get("kiosk", "")[:200],
         "page": int(page) if page.isdecimal() and 0 < len(page) < 6 and int(page) > 0 else 1,
         "per_page": PER_PAGE,
+        "overdue_before": cutoffs if params.get("po_terminie") == "1" else (),
     }
     if len(compact) == LENGTH and not set(compact) - set(ALPHABET):
         fields["code"] = compact
@@ -52,15 +56,21 @@ def inbox_query(clerk: Clerk, params: dict[str, str]) -> InboxQuery:
 async def inbox(desk: DeskServices, request: Request) -> Response:
     who = await signed_in(desk, request)
     params = {k: v for k, v in request.query_params.items() if isinstance(v, str)}
-    query = inbox_query(who.clerk, params)
+    offices = None if who.clerk.is_admin else who.clerk.offices
+    cutoffs = desk.overdue_cutoffs(offices)
+    query = inbox_query(who.clerk, params, cutoffs)
     found, counts, services, kiosks = await run_in_threadpool(_read, desk, query)
+    overdue = InboxQuery(offices, overdue_before=cutoffs, per_page=1)
+    counts["overdue"] = (await run_in_threadpool(desk.cases.inbox, overdue)).total
     pages = max(1, math.ceil(found.total / query.per_page))
-    kept = {k: params[k] for k in ("stan", "usluga", "kiosk", "szukaj") if params.get(k)}
+    kept = {k: params[k] for k in ("stan", "usluga", "kiosk", "szukaj", "po_terminie")
+            if params.get(k)}  # fmt: skip
     return desk.pages.render(
         "inbox.html", signed_in=who, query=query, found=found, counts=counts,
         services=services, kiosks=kiosks, search=params.get("szukaj", "")[:MAX_SEARCH],
         pages=pages, page_link=lambda n: "/sprawy?" + urlencode({**kept, "strona": n}),
         state_link=lambda s: "/sprawy?" + urlencode({"stan": s} if s else {}),
+        deadline=desk.deadline, overdue_only=bool(query.overdue_before),
     )  # fmt: skip
 
 

@@ -53,6 +53,7 @@ class DeskPages:
         )
         self._env.filters["when"] = polish_time
         self._env.filters["actor"] = actor_name
+        self._env.filters["day"] = lambda day: day.strftime("%d.%m.%Y")
         self._env.globals["state_names"] = STATE_NAMES
         self._env.globals["move_labels"] = MOVE_LABELS
 

@@ -40,6 +40,8 @@ class InboxQuery:
     code: str = ""
     case_number: str = ""
     surname: str = ""
+    # Only unsettled cases received before their office's moment (due_dates.overdue_before).
+    overdue_before: tuple[tuple[str, dt.datetime], ...] = ()
     page: int = 1
     per_page: int = 50
 

@@ -169,6 +169,10 @@ def _where(query: InboxQuery) -> tuple[str, list[object]]:
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
+    if query.overdue_before:
+        late = " OR ".join("(tenant_id = ? AND received_at < ?)" for _ in query.overdue_before)
+        clauses.append(f"state NOT IN ('ready', 'closed') AND ({late})")
+        params += [value for pair in query.overdue_before for value in pair]
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 

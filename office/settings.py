@@ -37,6 +37,11 @@ class Office:
     phone: str = field(
         default="", metadata=about("Its phone for residents, on the status page; empty: none.")
     )
+    processing_days: int = field(
+        default=30,
+        metadata=about("Days a case may take from its receipt; later it is overdue.", minimum=1,
+                       maximum=365),
+    )  # fmt: skip
 
 
 def _demo_offices() -> list[Office]:

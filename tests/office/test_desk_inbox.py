@@ -10,7 +10,7 @@ import pytest
 
 from office.desk_store import DeskStore
 from office.settings import OfficeSettings
-from office.store import CaseStore
+from office.store import CaseState, CaseStore
 from tests.office.conftest import LANCUT, RZESZOW
 from tests.office.desk import RECEIVED, Clerk, add_clerk, file_case
 from tests.office.office_server import OfficeServer
@@ -87,3 +87,29 @@ def test_pages_of_fifty(anna: Clerk, store: CaseStore) -> None:
     assert listed(anna, "?strona=x") == first
     assert listed(anna, "?strona=9") == []
     assert len(listed(anna, "?szukaj=Żółkiewska&strona=2")) == 3
+
+
+def test_overdue_cases_are_marked_counted_and_filtered(anna: Clerk, store: CaseStore) -> None:
+    # The server's clock says RECEIVED; Łańcut's processing time is the default 30 days.
+    _, late = file_case(store, RECEIVED - dt.timedelta(days=32))
+    settled_code, _ = file_case(store, RECEIVED - dt.timedelta(days=40))
+    _, fresh = file_case(store, RECEIVED - dt.timedelta(days=29))
+    desk_store = DeskStore(store.sql())
+    settled = desk_store.case_file(settled_code)
+    assert settled is not None
+    steps: list[tuple[CaseState, CaseState]] = [
+        ("received", "in_progress"),
+        ("in_progress", "ready"),
+    ]
+    for seen, to in steps:
+        desk_store.move(settled.case_id, seen, to, actor="anna.nowak", message="", at=RECEIVED)
+    page = anna.get("/sprawy").text
+    assert "Po terminie <b>1</b>" in page
+    assert page.count('<tr class="late">') == 1
+    assert '18.11.2026 <span class="late-mark">po terminie</span>' in page  # 32 days ago + 30
+    assert listed(anna, "?po_terminie=1") == [late]
+    assert fresh not in listed(anna, "?po_terminie=1")
+    late_code = file_case(store, RECEIVED - dt.timedelta(days=31))[0]
+    assert "po terminie</span></dd>" in anna.get(f"/sprawy/{late_code}").text
+    fresh_code = file_case(store, RECEIVED - dt.timedelta(days=1))[0]
+    assert '<dd id="due">19.12.2026</dd>' in anna.get(f"/sprawy/{fresh_code}").text
