@@ -47,6 +47,10 @@ class SessionKeeper:
             self._accounts.touch_session(key, now)
         return session
 
+    def forget_ended(self, now: dt.datetime) -> None:
+        """Drop every session past its idle or absolute limit (run at each login)."""
+        self._accounts.end_sessions_before(now - self._longest, now - self._idle)
+
     def end(self, token: str) -> None:
         if token and len(token) <= 100:
             self._accounts.end_session(token_hash(token))

@@ -91,14 +91,15 @@ async def login(desk: DeskServices, request: Request) -> Response:
 def _check_login(desk: DeskServices, login_name: str, password: str, client: str) -> str:
     now = desk.clock()
     if desk.throttle.refuses(login_name, client, now):
-        log.warning("desk: login of %r refused: too many failed attempts", login_name)
+        log.warning("desk: a login refused: too many failed attempts for its account or address")
         return "throttled"
     clerk = desk.accounts.clerk(login_name) if login_name else None
     if clerk is None:
         spend_a_check()
     if clerk is None or not verify_password(password, clerk.password_hash):
         desk.throttle.failed(login_name, client, now)
-        log.info("desk: failed login as %r", login_name)
+        # An unknown name may be a password typed in the wrong field: never logged.
+        log.info("desk: failed login for %s", clerk.login if clerk else "an unknown account")
         return "wrong"
     desk.throttle.succeeded(login_name)
     return "ok"
@@ -108,6 +109,7 @@ def _open_session(desk: DeskServices, login_name: str, old_token: str | None) ->
     if old_token:
         desk.sessions.end(old_token)  # never keep a session across a login
     now = desk.clock()
+    desk.sessions.forget_ended(now)
     token = desk.sessions.open(login_name, now)
     desk.cases.audit(login_name, "login", now)
     log.info("desk: %s logged in", login_name)

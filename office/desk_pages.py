@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse
 
 from office.case_states import MOVE_LABELS, STATE_NAMES
 
-TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATES = Path(__file__).with_name("templates") / "desk"
 STATIC = Path(__file__).with_name("static")
 PRIVATE_HEADERS = {
     "Cache-Control": "no-store",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -184,3 +185,24 @@ def test_a_busy_session_still_ends_after_its_longest_time(
         assert anna.get("/sprawy").status_code == 200
     clock.now = end + dt.timedelta(seconds=1)
     assert anna.get("/sprawy").status_code == 303
+
+
+def test_sessions_past_their_limits_are_swept_at_the_next_login(
+    anna: Clerk, desk: OfficeServer, clock: Clock, store: CaseStore, settings: OfficeSettings
+) -> None:
+    anna.login("anna.nowak")
+    clock.now += dt.timedelta(minutes=settings.session_idle_min, seconds=1)
+    assert Clerk(desk.url).login("anna.nowak").status_code == 303
+    with store.sql().reading() as sql:
+        assert sql.rows("SELECT count(*) FROM clerk_sessions") == [(1,)]
+
+
+def test_a_password_typed_into_the_login_field_is_not_logged(
+    anna: Clerk, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    anna.login("Tajne-hasło-99", "")
+    anna.login("anna.nowak", "Tajne-hasło-99")
+    assert "failed login for an unknown account" in caplog.text
+    assert "failed login for anna.nowak" in caplog.text
+    assert "Tajne" not in caplog.text
