@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from pathlib import Path
 from typing import cast
 
 from starlette.concurrency import run_in_threadpool
@@ -21,6 +22,7 @@ from office.desk_errors import DeskError, not_found
 from office.desk_pages import PRIVATE_HEADERS
 from office.desk_records import CaseFile
 from office.desk_services import DeskServices
+from office.ezd_export import ExportFailed, export_case
 from office.store import CaseState
 
 log = logging.getLogger("office.desk")
@@ -31,10 +33,12 @@ MAX_NOTE = 4000
 async def case_page(desk: DeskServices, request: Request) -> Response:
     who, case = await _case(desk, request, audit="view")
     assignable = await run_in_threadpool(desk.accounts.clerks_of, case.tenant_id)
+    forwarded = await run_in_threadpool(desk.cases.last_action, case.case_id, "forward")
+    deadline = desk.deadline(case.tenant_id, case.received_at, case.state)
     return desk.pages.render(
         "case.html", signed_in=who, case=case, app=read_application(case.document),
         office=desk.settings.office(case.tenant_id), moves=MOVES[case.state],
-        assignable=assignable, deadline=desk.deadline(case.tenant_id, case.received_at, case.state),
+        assignable=assignable, forwarded=forwarded, deadline=deadline,
     )  # fmt: skip
 
 
@@ -94,6 +98,29 @@ async def assign(desk: DeskServices, request: Request) -> Response:
         desk.cases.assign, case.case_id, assignee, who.clerk.login, desk.clock()
     )
     log.info("desk: %s assigned %s to %s", who.clerk.login, case.case_number, assignee or "nobody")
+    return _back(case)
+
+
+async def forward(desk: DeskServices, request: Request) -> Response:
+    who, case = await _case(desk, request)
+    await checked_form(request, who.session.csrf_token)
+    office = desk.settings.office(case.tenant_id)
+    if office is None or not office.export_dir:
+        raise DeskError(404, "Ten urząd nie ma skonfigurowanego przekazywania do EZD.")
+    try:
+        await run_in_threadpool(
+            export_case, Path(office.export_dir), case.case_number, case.document
+        )
+    except ExportFailed as exc:
+        log.error("desk: %s could not forward %s to the EZD: %s", who.clerk.login,
+                  case.case_number, exc)  # fmt: skip
+        raise DeskError(
+            503, "Nie można teraz zapisać sprawy w folderze EZD. Powiadom administratora."
+        ) from None
+    await run_in_threadpool(
+        desk.cases.audit, who.clerk.login, "forward", desk.clock(), case.case_id, "folder"
+    )
+    log.info("desk: %s forwarded %s to the EZD folder", who.clerk.login, case.case_number)
     return _back(case)
 
 

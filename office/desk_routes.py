@@ -34,6 +34,7 @@ def desk_routes(desk: DeskServices) -> list[BaseRoute]:
         route("/sprawy/{code}/stan", desk_case.move, "POST"),
         route("/sprawy/{code}/notatka", desk_case.add_note, "POST"),
         route("/sprawy/{code}/przydzial", desk_case.assign, "POST"),
+        route("/sprawy/{code}/ezd", desk_case.forward, "POST"),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
 

@@ -133,6 +133,14 @@ class DeskStore:
         with self._db.writing() as sql:
             _audit(sql, at, actor, action, case_id=case_id, detail=detail)
 
+    def last_action(self, case_id: int, action: str) -> dt.datetime | None:
+        """When the case last had this action in the audit log (e.g. "forward")."""
+        with self._db.reading() as sql:
+            rows = sql.rows(
+                "SELECT max(at) FROM audit_log WHERE case_id = ? AND action = ?", (case_id, action)
+            )
+        return moment(rows[0][0]) if rows and rows[0][0] is not None else None
+
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
         """The newest audit rows, newest first."""
         with self._db.reading() as sql:

@@ -42,6 +42,11 @@ class Office:
         metadata=about("Days a case may take from its receipt; later it is overdue.", minimum=1,
                        maximum=365),
     )  # fmt: skip
+    export_dir: str = field(
+        default="",
+        metadata=about("Folder the office's EZD imports from; clerks forward cases there. "
+                       "Empty: no forwarding."),
+    )  # fmt: skip
 
 
 def _demo_offices() -> list[Office]:

@@ -3,9 +3,11 @@ message for the resident, notes, assignment, the print page and the JSON downloa
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +204,48 @@ def test_no_personal_data_reaches_the_log(
     assert f"anna.nowak moved {number} from received to in_progress" in log
     for secret in (*ANSWERS.values(), "Żółkiewska", "Łucjo"):
         assert secret not in log
+
+
+@pytest.fixture
+def ezd_desk(settings: OfficeSettings, store: CaseStore, tmp_path: Path) -> Iterator[OfficeServer]:
+    """The desk with Łańcut forwarding to an EZD export folder."""
+    (tmp_path / "ezd").mkdir()
+    offices = [dataclasses.replace(o, export_dir=str(tmp_path / "ezd")) if o.tenant_id == LANCUT
+               else o for o in settings.offices]  # fmt: skip
+    add_clerk(store, "anna.nowak", [LANCUT])
+    add_clerk(store, "ewa.rzeszow", [RZESZOW])
+    server = OfficeServer(dataclasses.replace(settings, offices=offices), store)
+    yield server
+    server.stop()
+
+
+def test_forwarding_writes_the_application_into_the_ezd_folder(
+    ezd_desk: OfficeServer, store: CaseStore, tmp_path: Path
+) -> None:
+    code, number = file_case(store)
+    anna = clerk(ezd_desk, "anna.nowak")
+    assert "Przekaż do EZD" in anna.get(f"/sprawy/{code}").text
+    assert anna.post(f"/sprawy/{code}/ezd").status_code == 303
+    exported = tmp_path / "ezd" / f"{number.replace('/', '_')}.json"
+    assert json.loads(exported.read_text(encoding="utf-8"))["answers"] == ANSWERS
+    assert oct(exported.stat().st_mode & 0o777) == "0o640"
+    assert sorted(p.name for p in (tmp_path / "ezd").iterdir()) == [exported.name]
+    page = anna.get(f"/sprawy/{code}").text
+    assert 'id="forwarded">Przekazano: 20.11.2026 11:00' in page
+    assert "Przekaż ponownie" in page
+    assert ("anna.nowak", "forward", number, "folder") in audit(store)
+    assert anna.post(f"/sprawy/{code}/ezd", csrf="podrobiony").status_code == 403
+
+
+def test_forwarding_needs_a_folder_that_exists(
+    ezd_desk: OfficeServer, store: CaseStore, tmp_path: Path
+) -> None:
+    code, _ = file_case(store)
+    other_code, _ = file_case(store, tenant_id=RZESZOW, office_name="Urząd Miasta Rzeszowa")
+    (tmp_path / "ezd").rmdir()
+    anna = clerk(ezd_desk, "anna.nowak")
+    assert anna.post(f"/sprawy/{code}/ezd").status_code == 503
+    assert "forward" not in [row[1] for row in audit(store)]
+    ewa = clerk(ezd_desk, "ewa.rzeszow")  # Rzeszów forwards nowhere
+    assert "Przekaż do EZD" not in ewa.get(f"/sprawy/{other_code}").text
+    assert ewa.post(f"/sprawy/{other_code}/ezd").status_code == 404
