@@ -52,7 +52,11 @@ async def checked_form(request: Request, expected: str) -> FormData:
     """The posted form once its CSRF token matches `expected`; else 403."""
     form = await request.form(max_files=0, max_fields=20)
     given = form.get("csrf")
-    if not isinstance(given, str) or not hmac.compare_digest(given.encode(), expected.encode()):
+    if (
+        not expected
+        or not isinstance(given, str)
+        or not hmac.compare_digest(given.encode(), expected.encode())
+    ):
         raise DeskError(403, "Formularz wygasł lub nie pochodzi z tej strony. Otwórz ją ponownie.")
     return form
 
@@ -73,7 +77,7 @@ def _login_form(desk: DeskServices, status: int, problem: str) -> Response:
 
 
 async def login(desk: DeskServices, request: Request) -> Response:
-    form = await checked_form(request, request.cookies.get(LOGIN_COOKIE, "-"))
+    form = await checked_form(request, request.cookies.get(LOGIN_COOKIE, ""))
     login_name = str(form.get("login", "")).strip()[:MAX_LOGIN]
     password = str(form.get("password", ""))
     outcome = await run_in_threadpool(_check_login, desk, login_name, password, address(request))

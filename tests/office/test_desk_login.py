@@ -141,13 +141,19 @@ def test_posts_without_the_session_csrf_token_are_refused(anna: Clerk) -> None:
     assert anna.get("/sprawy").status_code == 200  # still logged in
 
 
-def test_a_login_form_without_its_own_token_is_refused(desk: OfficeServer) -> None:
+@pytest.mark.parametrize("token", ["x", "", "-"])
+def test_a_login_form_without_its_own_token_is_refused(desk: OfficeServer, token: str) -> None:
     with requests.Session() as http:
         http.trust_env = False
         answer = http.post(desk.url + "/logowanie",
-                           data={"csrf": "x", "login": "anna.nowak", "password": PASSWORD},
+                           data={"csrf": token, "login": "anna.nowak", "password": PASSWORD},
                            allow_redirects=False, timeout=10)  # fmt: skip
-    assert answer.status_code == 403
+        assert answer.status_code == 403
+        http.cookies.set(LOGIN_COOKIE, "")
+        answer = http.post(desk.url + "/logowanie",
+                           data={"csrf": "", "login": "anna.nowak", "password": PASSWORD},
+                           allow_redirects=False, timeout=10)  # fmt: skip
+        assert answer.status_code == 403
 
 
 def test_logout_ends_the_session_in_the_store(anna: Clerk, store: CaseStore) -> None:
