@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from office.accounts_store import ClerkExists
 from office.cli_kiosk_key import (
     PUBLIC_KEY_HELP,
     KeyCommandError,
@@ -31,7 +30,7 @@ from office.settings import OfficeSettings
 from office.settings_checks import SettingsError
 from office.settings_file import load_settings
 from office.store import KioskExists, StoreError
-from office.user_command import UserCommandError, add_user, change_password
+from office.user_cli import add_user_parser, run_user_command
 
 KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
@@ -53,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     _config_option(serve_command)
     serve_command.add_argument("--host", help="address to listen on (default: 127.0.0.1)")
     serve_command.add_argument("--port", type=int, help="TCP port to listen on (default: 8090)")
+    add_user_parser(commands)
     kiosk = commands.add_parser("kiosk", help="register the kiosks that file here")
     kiosk_commands = kiosk.add_subparsers(dest="kiosk_command", required=True, metavar="COMMAND")
     add = kiosk_commands.add_parser(
@@ -71,33 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--public-key", metavar="KEY", help=PUBLIC_KEY_HELP)
     _config_option(add)
     add_key_parser(kiosk_commands)
-    _user_commands(commands)
     return parser
-
-
-def _user_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    user = commands.add_parser("user", help="clerks' accounts for the office's pages")
-    user_commands = user.add_subparsers(dest="user_command", required=True, metavar="COMMAND")
-    add = user_commands.add_parser(
-        "add",
-        help="add a clerk's account (password from stdin or a prompt)",
-        description="Add an account: a clerk of the --office offices, or with --admin an "
-        "administrator of every office. The password is read from stdin or asked for.",
-    )
-    add.add_argument("login", metavar="LOGIN", help="the clerk's login, e.g. anna.nowak")
-    add.add_argument(
-        "--office", action="append", default=[], metavar="TENANT",
-        help="tenant_id of an office whose cases the clerk handles (repeat for more)",
-    )  # fmt: skip
-    add.add_argument("--admin", action="store_true", help="an administrator: every office")
-    _config_option(add)
-    passwd = user_commands.add_parser(
-        "passwd",
-        help="set a clerk's new password (from stdin or a prompt); ends their sessions",
-        description="Set a new password for LOGIN, read from stdin or asked for.",
-    )
-    passwd.add_argument("login", metavar="LOGIN", help="the clerk's login")
-    _config_option(passwd)
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
@@ -106,6 +80,8 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "user":
+        return run_user_command(args)
     try:
         overrides: dict[str, Any] = {}
         if args.command == "serve":
@@ -113,26 +89,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.config, overrides)
         if args.command == "serve":
             serve(settings)
-        elif args.command == "user":
-            _user(settings, args)
         elif args.kiosk_command == "key":
             set_key(settings, args.kiosk_id, args.public_key)
         else:
             add_kiosk(settings, args.kiosk_id, args.office, args.public_key or "")
-    except (SettingsError, CommandError, KeyCommandError, UserCommandError) as exc:
+    except (SettingsError, CommandError, KeyCommandError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 2
-    except (StoreError, KioskExists, ListenError, ClerkExists) as exc:
+    except (StoreError, KioskExists, ListenError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-def _user(settings: OfficeSettings, args: argparse.Namespace) -> None:
-    if args.user_command == "add":
-        add_user(settings, args.login, args.office, args.admin)
-    else:
-        change_password(settings, args.login)
 
 
 def add_kiosk(
