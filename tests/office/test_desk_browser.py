@@ -1,6 +1,7 @@
 """A clerk in a real browser (headless Chromium): the kiosk's real outbox sender files an
 application with a real `office serve`; the clerk logs in, finds it, moves it to "in
-progress" with a message for the resident, and logs out.
+progress" with a message for the resident, and logs out; the resident's status page then
+shows the new state and the message.
 
 With INFOMAT_DOCS_SCREENSHOTS=1 the inbox and the case page are also written to docs/img
 (`make docs-images` sets it; docs/office.md shows these files).
@@ -101,6 +102,8 @@ def test_a_clerk_finds_the_kiosks_application_and_moves_it(config: Path, tmp_pat
 
 
 def clerk_journey(page: Page, url: str, code: str, shots: Path) -> None:
+    page.open(url + f"/s/{code}?lang=pl")  # what the resident's phone shows before
+    assert "Urząd otrzymał Twój wniosek." in page.value("document.body.innerText")
     page.open(url + "/sprawy")
     assert page.value("location.pathname") == "/logowanie"
     type_into(page, "#login", "anna.nowak")
@@ -135,6 +138,11 @@ def clerk_journey(page: Page, url: str, code: str, shots: Path) -> None:
     assert page.value("location.pathname") == "/logowanie"
     page.open(url + "/sprawy")
     assert page.value("location.pathname") == "/logowanie"
+    page.open(url + f"/s/{code}?lang=pl")  # and after: the new state and the clerk's message
+    resident_sees = page.value("document.body.innerText")
+    assert "Twój wniosek jest rozpatrywany." in resident_sees
+    assert MESSAGE in resident_sees
+    assert "Żółkiewska" not in resident_sees
 
 
 def screenshot(page: Page, out: Path, *, docs: bool = True) -> None:
