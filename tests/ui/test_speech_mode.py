@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.composition import Services
 from kiosk.config import AdminConfig, KioskConfig, SpeechConfig
+from tests.outbox_factories import new_submission
 from tests.ui.conftest import find_item
 from ui.keyboard_keys import KeyboardKey, keys_of
 from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
@@ -293,3 +294,22 @@ def test_a_blind_resident_types_on_the_on_screen_keyboard_by_touch(ears: Listene
     assert field.property("text") == ""
     assert ears.heard()[-1].startswith("usunięto")
     assert heard in ("k", "wielka litera K")
+
+
+def test_the_status_of_an_application_is_read_aloud(ears: Listener) -> None:
+    """'Sprawdź stan sprawy' in speech mode: the answer is spoken when it arrives."""
+    app = ears.app
+    filed = app.services.outbox.enqueue(new_submission())
+    ears.press(Qt.Key.Key_F1)
+    ears.wait_for("elementów")
+    ears.find("Sprawdź stan sprawy, przycisk")
+    ears.press(Qt.Key.Key_Return)
+    ears.wait_for("Sprawdź stan sprawy")
+    ears.find("Kod wniosku z potwierdzenia, pole tekstowe")
+    ears.press(Qt.Key.Key_Return)  # into the field
+    ears.type(filed.code)
+    ears.listen_from_now()
+    ears.press(Qt.Key.Key_Return)  # Enter in the field asks, as a scanner's Enter does
+    said = ears.wait_for("czeka na wysłanie do urzędu")
+    assert said.startswith("Twój wniosek jest zapisany w tym kiosku")
+    assert "Sprawa: Wniosek o udostępnienie informacji publicznej" in said
