@@ -17,8 +17,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PACKAGE = "infomat-kiosk"
+# seatd: cage takes the screen and input through it (see infomat-kiosk.service).
 DEPENDS = (
-    "cage, xwayland, wlr-randr, python3 (>= 3.11), adduser, systemd, udev, "
+    "cage, xwayland, wlr-randr, python3 (>= 3.11), adduser, systemd, udev, seatd, "
     "libegl1, libgl1, libxkbcommon0, libfontconfig1, libglib2.0-0, libdbus-1-3, libpulse0, "
     "libwayland-client0, libwayland-cursor0, libwayland-egl1, fonts-dejavu-core, espeak-ng"
 )
