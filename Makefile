@@ -21,7 +21,7 @@ DEB_TEST_PACKAGES := postgresql chromium nftables python3-nftables opennds dnsma
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: bundle bundle-test bench-bundle deb technician-guide
+.PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs test-image
 .PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
@@ -146,3 +146,25 @@ deb: bundle ## the Debian package (build/dist/infomat-kiosk_VERSION_amd64.deb)
 
 bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests/perf/results-bundle.json
 	$(BIN)/python -m tests.perf.bench_bundle
+
+# The kiosk OS image (docs/image.md): Debian 12 by mmdebstrap, GPT with an ESP (GRUB), root
+# slots A and B for RAUC, and the data partition; booted in QEMU by tests/image.
+# What building and booting it needs on the build machine:
+IMAGE_PACKAGES := mmdebstrap qemu-system-x86 qemu-utils ovmf rauc dosfstools mtools e2fsprogs \
+	fdisk openssl
+IMAGE := build/work/image
+IMAGE_KEYS := build/work/image-keys
+image-debs:
+	@$(MAKE) --no-print-directory debs DEB_PACKAGES="$(IMAGE_PACKAGES)"
+
+image: image-debs ## the kiosk disk image (build/work/image/infomat-kiosk.img), from the .deb of ./dev deb
+	@ls build/dist/infomat-kiosk_*_amd64.deb > /dev/null 2>&1 || $(MAKE) --no-print-directory deb
+	@test -f $(IMAGE_KEYS)/cert.pem || { mkdir -p $(IMAGE_KEYS) && \
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+		-subj "/O=Infomat/CN=Infomat development bundles" -keyout $(IMAGE_KEYS)/key.pem \
+		-out $(IMAGE_KEYS)/cert.pem 2> /dev/null && echo "made a development RAUC key in $(IMAGE_KEYS)"; }
+	INFOMAT_RAUC_KEYRING=$(CURDIR)/$(IMAGE_KEYS)/cert.pem build/image/build-image.sh \
+		"$$(ls -t build/dist/infomat-kiosk_*_amd64.deb | head -1)" $(IMAGE)
+
+test-image: $(VENV)/.installed image-debs ## boot the built image in QEMU and look at its screen (tests/image)
+	INFOMAT_IMAGE=$(IMAGE)/infomat-kiosk.img $(BIN)/pytest -p no:xdist -m image tests/image -v

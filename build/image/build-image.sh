@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Build the Infomat kiosk disk image (x86-64, UEFI, GPT) from Debian 12 packages, without a VM.
+#
+#   build/image/build-image.sh DEB OUT
+#
+# DEB is the infomat-kiosk package (`./dev deb`); OUT a folder outside git (build/work/image).
+# Writes OUT/infomat-kiosk.img (a sparse raw disk), OUT/packages.txt (every package and its
+# version) and OUT/rootfs-a.ext4 (the slot's file system, what a RAUC bundle will carry).
+# Needs root (mmdebstrap's root mode keeps file owners; the chroot runs maintainer scripts).
+# See docs/image.md for the layout and why mmdebstrap and GRUB.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+deb=$(realpath "$1")
+out=$(realpath -m "$2")
+# Downloaded packages are kept between builds (mmdebstrap still checks them against the
+# signed indices): a rebuild fetches only what changed.
+cache=$(realpath -m "${INFOMAT_IMAGE_APT_CACHE:-$out/../image-apt-cache}")
+# Debian's own mirrors (bookworm, -updates, -security) unless INFOMAT_IMAGE_MIRROR names one.
+mirrors=()
+if [ -n "${INFOMAT_IMAGE_MIRROR:-}" ]; then mirrors=("$INFOMAT_IMAGE_MIRROR"); fi
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)}
+
+# The partition table. Fixed GUIDs so GRUB and fstab can name the slots and the disk compares
+# between builds; sizes in MiB. A slot holds the whole OS (kernel included), sized with room
+# for growth: an update writes a new slot image of the same size.
+esp_mib=64
+slot_mib=1536
+data_mib=256
+disk_guid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a01
+esp_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a02
+root_a_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0a
+root_b_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0b
+data_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0d
+root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GPT spec
+
+# What the kiosk runs on, besides what infomat-kiosk depends on (cage, seatd, Xwayland, fonts,
+# espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
+# time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it). No SSH.
+packages=(
+    systemd-sysv udev dbus linux-image-amd64 initramfs-tools
+    grub-efi-amd64-bin grub-common rauc rauc-service e2fsprogs dosfstools
+    systemd-resolved systemd-timesyncd ca-certificates tzdata
+    libgl1-mesa-dri fonts-dejavu-core espeak-ng
+)
+
+log() { printf '\n== %s\n' "$*"; }
+start=$(date +%s)
+rm -rf "$out"
+mkdir -p "$out"
+root=$out/root
+esp=$out/esp
+data=$out/data
+
+log "Debian 12 root file system with mmdebstrap"
+include=$(IFS=,; echo "${packages[*]}")
+mmdebstrap --mode=root --variant=minbase --format=directory \
+    --aptopt='APT::Install-Recommends "false"' \
+    --dpkgopt='path-exclude=/usr/share/man/*' \
+    --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+    --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --include="$include" \
+    --include="$deb" \
+    --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
+    --skip=essential/unlink \
+    --setup-hook="mkdir -p '$cache' \"\$1/var/cache/apt/archives\"" \
+    --setup-hook="sync-in '$cache' /var/cache/apt/archives/" \
+    --customize-hook="sync-in '$here/rootfs' /" \
+    --customize-hook="'$here/customize.sh' \"\$1\"" \
+    --customize-hook="sync-out /var/cache/apt/archives '$cache'" \
+    bookworm "$root" "${mirrors[@]}"
+
+# mmdebstrap's clean-up empties the machine id; each boot makes its own in memory (the root is
+# read-only), and D-Bus reads it through this link.
+ln -sf /etc/machine-id "$root/var/lib/dbus/machine-id"
+
+log "Data partition: /var/lib/infomat and the technician's config (/etc/infomat)"
+mkdir -p "$data"
+cp -a "$root/var/lib/infomat/." "$data/"
+rm -rf "${root:?}/var/lib/infomat/"* "$data/heartbeat.pem" "$data/heartbeat.pub"
+mkdir -p "$data/etc"
+cp -a "$root/etc/infomat/." "$data/etc/"
+kiosk_gid=$(chroot "$root" getent group kiosk | cut -d: -f3)
+chown "root:$kiosk_gid" "$data/etc"
+chmod 0750 "$data/etc"
+rm -rf "${root:?}/etc/infomat/"*
+
+log "ESP: GRUB (its own EFI binary), grub.cfg, grubenv"
+mkdir -p "$esp/EFI/BOOT"
+# The modules GRUB needs to read grubenv on the ESP and a kernel from an ext4 slot.
+chroot "$root" grub-mkimage --format=x86_64-efi --prefix=/EFI/BOOT --output=/tmp/BOOTX64.EFI \
+    part_gpt fat ext2 normal linux echo test true regexp loadenv configfile search all_video \
+    efi_gop gfxterm sleep reboot halt
+mv "$root/tmp/BOOTX64.EFI" "$esp/EFI/BOOT/BOOTX64.EFI"
+sed -e "s/@ROOT_A_PARTUUID@/$root_a_uuid/" -e "s/@ROOT_B_PARTUUID@/$root_b_uuid/" \
+    "$here/grub.cfg" > "$esp/EFI/BOOT/grub.cfg"
+# Slot B is empty until the first update installs into it: never worth booting yet.
+chroot "$root" grub-editenv /tmp/grubenv create
+chroot "$root" grub-editenv /tmp/grubenv set ORDER="A B" A_OK=1 A_TRY=0 B_OK=0 B_TRY=0
+mv "$root/tmp/grubenv" "$esp/EFI/BOOT/grubenv"
+
+log "Package list"
+chroot "$root" dpkg-query -W -f='${Package} ${Version}\n' | sort > "$out/packages.txt"
+cat "$out/packages.txt"
+echo "$(wc -l < "$out/packages.txt") packages"
+
+log "File systems"
+export E2FSPROGS_FAKE_TIME=$SOURCE_DATE_EPOCH
+mkfs.ext4 -q -L rootfs -U "$root_a_uuid" -E root_owner=0:0 -d "$root" \
+    "$out/rootfs-a.ext4" "${slot_mib}M"
+kiosk_uid=$(chroot "$root" id -u kiosk)
+mkfs.ext4 -q -L infomat-data -U "$data_uuid" -E "root_owner=$kiosk_uid:$kiosk_gid" -d "$data" \
+    "$out/data.ext4" "${data_mib}M"
+debugfs -w -R "set_inode_field / mode 040750" "$out/data.ext4" 2> /dev/null
+mkfs.vfat -n ESP -i 1f2a7e3c -C "$out/esp.vfat" $((esp_mib * 1024)) > /dev/null
+mcopy -s -i "$out/esp.vfat" "$esp/EFI" ::/
+
+log "Disk image (GPT: esp, rootfs-a, rootfs-b, infomat-data)"
+img=$out/infomat-kiosk.img
+total_mib=$((1 + esp_mib + 2 * slot_mib + data_mib + 1))
+truncate -s "${total_mib}M" "$img"
+sfdisk --quiet "$img" <<EOF
+label: gpt
+label-id: $disk_guid
+start=1MiB, size=${esp_mib}MiB, type=U, uuid=$esp_uuid, name=esp
+size=${slot_mib}MiB, type=$root_type, uuid=$root_a_uuid, name=rootfs-a
+size=${slot_mib}MiB, type=$root_type, uuid=$root_b_uuid, name=rootfs-b
+size=${data_mib}MiB, type=L, uuid=$data_uuid, name=infomat-data
+EOF
+offset=1
+for part in esp.vfat:$esp_mib rootfs-a.ext4:$slot_mib empty:$slot_mib data.ext4:$data_mib; do
+    file=${part%%:*}
+    if [ "$file" != empty ]; then
+        dd if="$out/$file" of="$img" bs=1M seek="$offset" conv=notrunc,sparse status=none
+    fi
+    offset=$((offset + ${part##*:}))
+done
+rm -f "$out/esp.vfat" "$out/data.ext4"
+rm -rf "$esp" "$data"
+sfdisk --list "$img"
+
+log "Sizes"
+echo "root file system: $(du -sh --apparent-size "$root" | cut -f1)"
+echo "image: $(du -h --apparent-size "$img" | cut -f1) as a disk, $(du -h "$img" | cut -f1) allocated (sparse)"
+rm -rf "$root"
+echo "built $img in $(($(date +%s) - start)) s"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# mmdebstrap's customize hook: settles the installed system in the chroot ($1) before it is
+# packed into a slot. The files of build/image/rootfs are already in place.
+set -euo pipefail
+root=$1
+in_root() { chroot "$root" "$@"; }
+
+echo "Europe/Warsaw" > "$root/etc/timezone"
+ln -sf /usr/share/zoneinfo/Europe/Warsaw "$root/etc/localtime"
+# Each boot makes its own machine id in memory (the root is read-only).
+: > "$root/etc/machine-id"
+echo "LANG=C.UTF-8" > "$root/etc/default/locale"
+ln -sf /run/systemd/resolve/stub-resolv.conf "$root/etc/resolv.conf"
+
+# The kiosk on tty1 (its package enabled it), the rest of the image's own units.
+in_root systemctl enable systemd-networkd.service systemd-resolved.service \
+    systemd-timesyncd.service infomat-first-boot.service infomat-mark-good.service \
+    infomat-vm-session.service
+in_root systemctl enable infomat-kiosk.service
+# Nobody logs in on the kiosk's screen; root has no password (locked) and there is no SSH.
+in_root passwd --lock root > /dev/null
+in_root systemctl mask getty@tty1.service serial-getty@ttyS0.service
+
+# A development RAUC keyring until the fleet's own CA is provisioned (docs/image.md).
+if [ -n "${INFOMAT_RAUC_KEYRING:-}" ]; then
+    install -m 0644 "$INFOMAT_RAUC_KEYRING" "$root/etc/rauc/keyring.pem"
+fi
+# The mount points of the data partition and the config bind mount.
+mkdir -p "$root/var/lib/infomat" "$root/etc/infomat" "$root/boot/efi"

@@ -1,0 +1,169 @@
+"""The kiosk image in QEMU: UEFI firmware, a virtio GPU, QMP for screendumps, serial to a file.
+
+The image itself is never written: the VM boots a qcow2 overlay in its own folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
+OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.fd")
+TOOLS = ("qemu-system-x86_64", "qemu-img")
+
+
+def missing_tools() -> list[str]:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    return missing + [str(f) for f in (OVMF_CODE, OVMF_VARS) if not f.exists()]
+
+
+def kvm_usable() -> bool:
+    """/dev/kvm can answer even where /proc/cpuinfo shows no vmx/svm flag: worth a try.
+
+    Some cloud machines offer KVM through kvm_pvm, which runs only guest kernels built for it:
+    UEFI firmware stops there at once with "KVM internal error" (see ImageVM.start).
+    """
+    return os.access("/dev/kvm", os.R_OK | os.W_OK)
+
+
+class Qmp:
+    """QEMU's machine protocol over a Unix socket: one command, one answer; events skipped."""
+
+    def __init__(self, path: Path, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self._sock.connect(str(path))
+                break
+            except OSError:
+                self._sock.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        self._sock.settimeout(timeout)
+        self._file = self._sock.makefile("rwb")
+        self._read()  # the greeting
+        self.execute("qmp_capabilities")
+
+    def execute(self, command: str, **arguments: Any) -> Any:
+        message: dict[str, Any] = {"execute": command}
+        if arguments:
+            message["arguments"] = arguments
+        self._file.write(json.dumps(message).encode() + b"\n")
+        self._file.flush()
+        while True:
+            answer = self._read()
+            if "error" in answer:
+                raise RuntimeError(f"QMP {command}: {answer['error']}")
+            if "return" in answer:
+                return answer["return"]
+
+    def _read(self) -> dict[str, Any]:
+        line = self._file.readline()
+        if not line:
+            raise ConnectionError("QEMU closed its QMP socket")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def close(self) -> None:
+        self._file.close()
+        self._sock.close()
+
+
+class ImageVM:
+    """One boot of the image; `folder` keeps the overlay, the serial log and the screendumps."""
+
+    def __init__(self, image: Path, folder: Path, memory_mib: int = 1536) -> None:
+        self.image, self.folder, self.memory_mib = image, folder, memory_mib
+        self.kvm = kvm_usable()
+        self.serial_log = folder / "serial.log"
+        self._process: subprocess.Popen[bytes] | None = None
+        self._qmp: Qmp | None = None
+
+    def command(self) -> list[str]:
+        accel = ["-accel", "kvm", "-cpu", "host"] if self.kvm else ["-accel", "tcg", "-cpu", "max"]
+        folder = self.folder
+        return [
+            "qemu-system-x86_64",
+            "-machine", "q35", *accel, "-smp", "2", "-m", str(self.memory_mib),
+            "-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={OVMF_CODE}",
+            "-drive", f"if=pflash,format=raw,unit=1,file={folder / 'efivars.fd'}",
+            "-drive", f"if=virtio,format=qcow2,file={folder / 'disk.qcow2'}",
+            "-device", "virtio-vga",
+            "-device", "virtio-tablet-pci", "-device", "virtio-keyboard-pci",
+            # User networking with no way out: the kiosk sees a network, nothing leaves.
+            "-nic", "user,model=virtio-net-pci,restrict=on",
+            "-display", "none", "-monitor", "none",
+            "-serial", f"file:{self.serial_log}",
+            "-qmp", f"unix:{folder / 'qmp.sock'},server=on,wait=off",
+        ]  # fmt: skip
+
+    def start(self) -> None:
+        """Boot under KVM when it can run the firmware, else under TCG (software)."""
+        self._launch()
+        if self.kvm and self._stopped_by_kvm():
+            self.stop()
+            (self.folder / "qemu.log").rename(self.folder / "qemu-kvm-failed.log")
+            self.kvm = False
+            self._launch()
+
+    def _stopped_by_kvm(self, seconds: float = 5.0) -> bool:
+        """True when KVM could not run the firmware: QEMU halts the VM with an internal error."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self._qmp is None or self._qmp.execute("query-status")["status"] == "internal-error":
+                return True
+            time.sleep(0.5)
+        return False
+
+    def _launch(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(OVMF_VARS, self.folder / "efivars.fd")
+        subprocess.run(
+            ["qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b", str(self.image.resolve()),
+             str(self.folder / "disk.qcow2")],
+            check=True,
+        )  # fmt: skip
+        log = (self.folder / "qemu.log").open("wb")
+        self._process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        self._qmp = Qmp(self.folder / "qmp.sock")
+
+    def screendump(self, name: str) -> Path:
+        if self._qmp is None:
+            raise RuntimeError("the VM is not running")
+        path = self.folder / f"{name}.png"
+        self._qmp.execute("screendump", filename=str(path), format="png")
+        return path
+
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def serial_tail(self, lines: int = 60) -> str:
+        if not self.serial_log.exists():
+            return "(no serial output)"
+        text = self.serial_log.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self._qmp is not None:
+            with contextlib.suppress(OSError, RuntimeError):
+                self._qmp.execute("quit")
+            self._qmp.close()
+            self._qmp = None
+        if self._process is not None:
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+            self._process = None
