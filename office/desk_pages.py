@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.responses import HTMLResponse
 
 from office.case_states import MOVE_LABELS, STATE_NAMES
+from offline_cache.submission_code import display
 
 TEMPLATES = Path(__file__).with_name("templates") / "desk"
 STATIC = Path(__file__).with_name("static")
@@ -54,6 +55,8 @@ class DeskPages:
         self._env.filters["when"] = polish_time
         self._env.filters["actor"] = actor_name
         self._env.filters["day"] = lambda day: day.strftime("%d.%m.%Y")
+        # As the receipt prints it (K7P4M-X9RCA): what a clerk compares with the resident's.
+        self._env.filters["printed"] = display
         self._env.globals["state_names"] = STATE_NAMES
         self._env.globals["move_labels"] = MOVE_LABELS
 

@@ -60,6 +60,8 @@ def test_the_case_page_shows_the_application_with_its_labels(
                  "Urząd Miasta Łańcut", "lancut-ratusz-1", "20.11.2026 10:58",
                  "20.11.2026 11:00", "rodo-2026-01", "Przyjęta"):  # fmt: skip
         assert fact in page.text
+    # The code as the receipt prints it, for the clerk to compare with the resident's slip.
+    assert f'<dd class="code">{code[:5]}-{code[5:]}</dd>' in page.text
     assert audit(store) == [("anna.nowak", "view", number, "")]
 
 
