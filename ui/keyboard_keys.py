@@ -82,13 +82,9 @@ def press(window: QQuickWindow, key: KeyboardKey) -> None:
 
 
 def _keyboard(window: QQuickWindow) -> QQuickItem | None:
-    pending = [window.contentItem()]
-    while pending:
-        item = pending.pop()
-        if item.objectName() == KEYBOARD:
-            return item
-        pending.extend(item.childItems())
-    return None
+    # As the reader finds the stack: by name, in C++ (a Python walk of every item per touch).
+    found = window.findChild(QQuickItem, KEYBOARD)
+    return found if isinstance(found, QQuickItem) else None
 
 
 def _key(item: QQuickItem) -> KeyboardKey | None:

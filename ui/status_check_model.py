@@ -39,6 +39,7 @@ class StatusCheckModel(QObject):
         self._say = say
         self._words = StatusWords(self)
         self._typed = ""
+        self._entry = read_entry("")  # the typed code, judged once per change
         self._question = 0  # a late answer to an older question (or resident) is dropped
         self._busy = False
         self._status: CaseStatus | None = None
@@ -52,14 +53,13 @@ class StatusCheckModel(QObject):
         return self._typed
 
     def _hint(self) -> str:
-        return self._words.entry_hint(read_entry(self._typed)) if self._typed else ""
+        return self._words.entry_hint(self._entry) if self._typed else ""
 
     def _problem(self) -> bool:
-        entry = read_entry(self._typed)
-        return entry.problem not in ("", "incomplete")
+        return self._entry.problem not in ("", "incomplete")
 
     def _can_check(self) -> bool:
-        return read_entry(self._typed).complete and not self._busy
+        return self._entry.complete and not self._busy
 
     def _get_busy(self) -> bool:
         return self._busy
@@ -103,13 +103,13 @@ class StatusCheckModel(QObject):
         """The field's text, typed or scanned (a scanner "types" the receipt's address)."""
         if text == self._typed:
             return
-        self._typed = text
+        self._typed, self._entry = text, read_entry(text)
         self._status = None
         self.changed.emit()
 
     @Slot()
     def check(self) -> None:
-        entry = read_entry(self._typed)
+        entry = self._entry
         if not entry.complete or self._busy:
             return
         self._question += 1
@@ -141,11 +141,12 @@ class StatusCheckModel(QObject):
 
     def show_example(self, status: CaseStatus) -> None:
         """An answer as if the office had given it (`kiosk screenshot`; nothing is asked)."""
-        self._typed = status.code
+        self._typed, self._entry = status.code, read_entry(status.code)
         self._on_heard(self._question, status)
 
     @Slot()
     def clear(self) -> None:
         self._question += 1  # an answer still on its way is for nobody now
-        self._typed, self._busy, self._status = "", False, None
+        self._typed, self._entry = "", read_entry("")
+        self._busy, self._status = False, None
         self.changed.emit()
