@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,7 +63,7 @@ class SqliteCaseStore:
         self.path = path
         self._lock = threading.Lock()
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(self._db, timeout_s)
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
@@ -265,3 +266,18 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
     if pending.strip():
         raise ValueError("a migration ends in the middle of a statement")
+
+
+def _switch_to_wal(db: sqlite3.Connection, timeout_s: float) -> None:
+    """WAL mode, waiting for other processes opening the same new file. The switch needs
+    the file to itself, and SQLite answers "database is locked" at once, without its busy
+    wait, when two connections meet there (four instances starting together did)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
