@@ -65,7 +65,9 @@ def test_client_logs_in_through_the_fas_and_out_through_ndsctl(
             assert 120 <= restored[0].seconds_remaining <= 180
             assert get(hotspot.client, site).body == UPSTREAM_BODY
 
-            assert nds.is_running(), "openNDS died: traffic would flow unfiltered"
+            assert nds.is_running(), (
+                f"openNDS died: traffic would flow unfiltered\n{nds.log()[-1500:]}"
+            )
             assert nds.filters()
     finally:
         fas.stop()

@@ -162,5 +162,5 @@ def test_real_portal_logs_in_through_opennds_and_ends_the_session(
     took = wait_until(lambda: redirected(hotspot, site), 4.0, "the expired session to end")
     print(f"\nexpired session ended at openNDS {took:.2f} s after expiry")
     assert ndsctl_clients() == []
-    assert nds.is_running(), "openNDS died: traffic would flow unfiltered"
+    assert nds.is_running(), f"openNDS died: traffic would flow unfiltered\n{nds.log()[-1500:]}"
     assert nds.filters()

@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from captive_portal.gateway import GatewayError
+from captive_portal.gateways._ndsctl import Ndsctl
 from tests.peers.netns import Hotspot, NetnsError, wait_until
 
 LEASES = Path("/tmp/dhcp.leases")
@@ -90,12 +92,18 @@ class OpenNdsPeer:
         self.log_path = workdir / "opennds.log"
 
     def is_running(self) -> bool:
+        """The process is alive and answers `ndsctl status`.
+
+        ndsctl refuses while another ndsctl holds its lock (the portal's sweep calls it
+        too): that answer is retried as the portal retries it, not taken for a death.
+        """
         if self._process is None or self._process.poll() is not None:
             return False
-        status = subprocess.run(
-            ["ndsctl", "status"], capture_output=True, text=True, timeout=5, check=False
-        )
-        return status.returncode == 0
+        try:
+            Ndsctl(["ndsctl"], 5.0).run("status")
+        except GatewayError:
+            return False
+        return True
 
     def filters(self) -> bool:
         """Whether openNDS's own iptables chains are in the gateway's tables."""
