@@ -228,12 +228,16 @@ ApplicationWindow {
                              : header.y + header.height + theme.body
             height: (root.lowReach ? header.y : parent.height) - y - theme.body
             initialItem: homeComponent
+            // The screen left goes at once and the new one fades in over the background, as
+            // a browser's page change does: each frame paints one screen, not two half-
+            // transparent ones (a category opened in 19/26 ms p50/p99 to its first frame
+            // with the cross-fade painting home translucent; software rendering).
             pushEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: root.motionMs } }
-            pushExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: root.motionMs } }
+            pushExit: Transition { PropertyAction { property: "opacity"; value: 0 } }
             popEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: root.motionMs } }
-            popExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: root.motionMs } }
+            popExit: Transition { PropertyAction { property: "opacity"; value: 0 } }
             replaceEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: root.motionMs } }
-            replaceExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: root.motionMs } }
+            replaceExit: Transition { PropertyAction { property: "opacity"; value: 0 } }
         }
     }
 
