@@ -24,10 +24,10 @@ from captive_portal.app import create_app
 from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.configured import build_gateway
 from captive_portal.log_privacy import NoClientAddresses
+from captive_portal.open_store import open_store
 from captive_portal.sessions import SessionBook
 from captive_portal.settings import PortalSettings
 from captive_portal.settings_file import load_settings
-from captive_portal.store import SessionStore
 from captive_portal.sweeps import restore
 from captive_portal.uvicorn_parts import Multiprocess
 
@@ -42,7 +42,7 @@ class ListenError(RuntimeError):
 def worker_app() -> Starlette:
     """uvicorn's app factory in every worker (settings come from the environment)."""
     settings = load_settings(None, os.environ)
-    store = SessionStore(settings.store_file())
+    store = open_store(settings)
     return create_app(settings, build_gateway(settings), store, time.time, restore_sessions=False)
 
 
@@ -50,7 +50,7 @@ def serve(settings: PortalSettings, environ: Mapping[str, str]) -> None:
     """Re-apply sessions once, then serve until stopped (production uvicorn settings)."""
     logging.config.dictConfig(log_config(settings.log_level))
     gateway = build_gateway(settings)
-    store = SessionStore(settings.store_file())
+    store = open_store(settings)
     try:
         restore(SessionBook(store, time.time), gateway)
     finally:

@@ -137,6 +137,12 @@ class PortalSettings:
     store_path: str = field(
         default="", metadata=about("SQLite file of sessions and consents; empty: in data_dir.")
     )
+    database_url: str = field(
+        default="",
+        metadata=about(
+            "PostgreSQL for every portal instance (postgresql://...); empty: SQLite store_path."
+        ),
+    )
     gateway: GatewayName = field(
         default="dry-run", metadata=about("Gateway backend that lets clients through.")
     )

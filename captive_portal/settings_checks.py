@@ -30,6 +30,7 @@ def check(settings: PortalSettings, source: str) -> None:
         url = getattr(settings, key)
         if url and not is_web_url(url):
             raise SettingsError(f"{source}: '{key}' must be an http(s):// address (got {url!r})")
+    _check_database(settings.database_url, source)
     _check_secrets(settings, source)
     _check_metrics(settings, source)
     _check_logo(settings, source)
@@ -64,6 +65,28 @@ def _check_secrets(settings: PortalSettings, source: str) -> None:
             raise SettingsError(f"{where} {reason}")
     if settings.admin_token and (reason := weak_secret_reason(settings.admin_token)):
         raise SettingsError(f"{source}: 'admin_token' {reason}")
+
+
+def _check_database(url: str, source: str) -> None:
+    """A PostgreSQL address; its text is never repeated (it may hold a password)."""
+    if not url:
+        return
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port out of range or not a number raises here)
+    except ValueError:
+        raise SettingsError(f"{source}: 'database_url' is not a valid address") from None
+    if parts.scheme not in ("postgresql", "postgres"):
+        raise SettingsError(
+            f"{source}: 'database_url' must start with postgresql:// "
+            "(e.g. postgresql://portal@db.example/portal, or postgresql:///portal for the "
+            "local server's socket); leave it empty for the SQLite store in data_dir"
+        )
+    if parts.password:
+        raise SettingsError(
+            f"{source}: 'database_url' must not hold a password: put it in the portal "
+            "user's ~/.pgpass (mode 0600) or PGPASSFILE, or use the local socket"
+        )
 
 
 def is_loopback(host: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.captive_portal.portal_server import PortalServer
+from tests.peers.postgres import postgres  # noqa: F401 (a fixture: PostgreSQL for the store tests)
 
 
 @pytest.fixture

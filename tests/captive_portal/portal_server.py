@@ -17,8 +17,8 @@ import uvicorn
 from captive_portal.app import create_app
 from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.dry_run import DryRunGateway
+from captive_portal.open_store import open_store
 from captive_portal.settings import MetricsSettings, PortalSettings
-from captive_portal.store import SessionStore
 
 TEST_SECRET = "k2024:3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a"
 ADMIN_TOKEN = "adm-7Q2w9E4r6T1y3U8i5O0p2A7s4D9f6G1h"
@@ -80,7 +80,7 @@ class PortalServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings = test_settings(self.data_dir, self.port, self.metrics_port, **self.overrides)
         self.gateway = DryRunGateway()
-        self.store = SessionStore(self.settings.store_file())
+        self.store = open_store(self.settings)
         app = create_app(self.settings, self.gateway, self.store, self.clock)
         config = uvicorn.Config(
             app,

@@ -12,7 +12,7 @@ from captive_portal.gateway import ClientContext, GatewayClient, GatewayError
 from captive_portal.gateways.dry_run import DryRunGateway
 from captive_portal.sessions import Acceptance, SessionBook
 from captive_portal.settings import NftablesSettings
-from captive_portal.store import SessionStore
+from captive_portal.sqlite_store import SqliteStore
 from tests.captive_portal.portal_server import FakeClock, PortalServer
 
 
@@ -27,7 +27,7 @@ class FailingGateway(DryRunGateway):
 
 def test_the_sweep_deauthorises_only_sessions_ended_within_a_day(tmp_path: Path) -> None:
     clock = FakeClock()
-    store = SessionStore(tmp_path / "portal.sqlite3")
+    store = SqliteStore(tmp_path / "portal.sqlite3")
     book = SessionBook(store, clock)
     gateway = DryRunGateway()
     accept(book, "10.0.0.1", 60)
@@ -45,7 +45,7 @@ def test_the_sweep_deauthorises_only_sessions_ended_within_a_day(tmp_path: Path)
 
 def test_a_failed_deauthorisation_is_tried_again(tmp_path: Path) -> None:
     clock = FakeClock()
-    store = SessionStore(tmp_path / "portal.sqlite3")
+    store = SqliteStore(tmp_path / "portal.sqlite3")
     book = SessionBook(store, clock)
     accept(book, "10.0.0.2", 60)
     clock.advance(61)
@@ -96,7 +96,7 @@ def test_splash_and_accept_for_another_host_are_sent_to_the_portal(
 
 def test_sessions_the_gateway_lost_are_re_applied_at_the_second_sweep(tmp_path: Path) -> None:
     clock = FakeClock()
-    store = SessionStore(tmp_path / "portal.sqlite3")
+    store = SqliteStore(tmp_path / "portal.sqlite3")
     book = SessionBook(store, clock)
     gateway = DryRunGateway()
     for ip in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
@@ -117,7 +117,7 @@ def test_sessions_the_gateway_lost_are_re_applied_at_the_second_sweep(tmp_path: 
 
 def test_idle_clients_are_taken_off_the_gateway_and_their_sessions_end(tmp_path: Path) -> None:
     clock = FakeClock()
-    store = SessionStore(tmp_path / "portal.sqlite3")
+    store = SqliteStore(tmp_path / "portal.sqlite3")
     book = SessionBook(store, clock)
     for ip in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
         accept(book, ip, 600)

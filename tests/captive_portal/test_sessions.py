@@ -11,7 +11,7 @@ import pytest
 from captive_portal.gateway import ClientContext
 from captive_portal.keys import ConsentKey, PortalKeys
 from captive_portal.sessions import Acceptance, SessionBook
-from captive_portal.store import SessionStore
+from captive_portal.sqlite_store import SqliteStore
 from tests.captive_portal.portal_server import MAC, TEST_SECRET, FakeClock, PortalServer
 
 MAC_SPELLINGS = (
@@ -87,7 +87,7 @@ def _with_mac_in_extra(identify, mac: str):  # type: ignore[no-untyped-def]
 
 def test_retention_purges_old_consents_and_expired_sessions(tmp_path: Path) -> None:
     clock = FakeClock()
-    store = SessionStore(tmp_path / "portal.sqlite3")
+    store = SqliteStore(tmp_path / "portal.sqlite3")
     book = SessionBook(store, clock)
     acceptance = Acceptance(ClientContext("10.0.0.5", None, "gw1"), None, "k1", "3")
     book.start(acceptance, 600)
@@ -100,7 +100,7 @@ def test_retention_purges_old_consents_and_expired_sessions(tmp_path: Path) -> N
 
 
 def test_the_store_is_wal_with_full_sync(tmp_path: Path) -> None:
-    store = SessionStore(tmp_path / "p.sqlite3")
+    store = SqliteStore(tmp_path / "p.sqlite3")
     assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2
     store.close()
@@ -108,8 +108,8 @@ def test_the_store_is_wal_with_full_sync(tmp_path: Path) -> None:
 
 def test_another_workers_accept_and_end_are_seen_at_the_next_lookup(tmp_path: Path) -> None:
     clock = FakeClock()
-    first = SessionBook(SessionStore(tmp_path / "p.sqlite3"), clock)
-    second = SessionBook(SessionStore(tmp_path / "p.sqlite3"), clock)
+    first = SessionBook(SqliteStore(tmp_path / "p.sqlite3"), clock)
+    second = SessionBook(SqliteStore(tmp_path / "p.sqlite3"), clock)
     assert second.seconds_remaining("10.0.0.9") is None  # cached: no session
     first.start(Acceptance(ClientContext("10.0.0.9", None, "gw"), None, "k", "1"), 600)
     assert second.seconds_remaining("10.0.0.9") == 600  # the stamp changed: read again
@@ -117,7 +117,7 @@ def test_another_workers_accept_and_end_are_seen_at_the_next_lookup(tmp_path: Pa
     assert second.seconds_remaining("10.0.0.9") is None
 
 
-class CountingStore(SessionStore):
+class CountingStore(SqliteStore):
     reads = 0
 
     def expiry_of(self, ip: str) -> float | None:
@@ -143,7 +143,7 @@ def test_repeated_lookups_read_the_store_once_per_address(tmp_path: Path) -> Non
 def test_a_write_the_stamp_missed_is_seen_after_the_recheck_time(tmp_path: Path) -> None:
     clock = FakeClock()
     path = tmp_path / "p.sqlite3"
-    book = SessionBook(SessionStore(path), clock, recheck_seconds=1.0)
+    book = SessionBook(SqliteStore(path), clock, recheck_seconds=1.0)
     assert book.seconds_remaining("10.0.0.7") is None
     with sqlite3.connect(path) as other:  # e.g. a worker killed between commit and stamp
         other.execute(

@@ -21,8 +21,8 @@ import uvicorn
 
 from captive_portal.app import create_app
 from captive_portal.gateway import Gateway
+from captive_portal.open_store import open_store
 from captive_portal.settings import PortalSettings
-from captive_portal.store import SessionStore
 from tests.captive_portal.portal_server import FakeClock
 from tests.peers.netns import Namespace, NetnsError, wait_until
 
@@ -36,7 +36,7 @@ class PortalInNamespace:
     ) -> None:
         self.ns = ns
         self.clock = clock
-        self.store = SessionStore(settings.store_file())
+        self.store = open_store(settings)
         app = create_app(settings, gateway, self.store, clock)
         config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on")
         self._server = uvicorn.Server(config)

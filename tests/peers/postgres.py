@@ -13,10 +13,12 @@ import shutil
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg
+import pytest
 
 BIN_GLOB = "/usr/lib/postgresql/*/bin"
 SERVER_USER = "nobody"
@@ -77,3 +79,15 @@ class PostgresCluster:
         done = subprocess.run(command, capture_output=True, text=True, check=False, cwd="/")
         if done.returncode != 0:
             raise RuntimeError(f"{program} failed: {done.stderr.strip()[-2000:]}")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A throwaway cluster for the test session (import it into a conftest to use it)."""
+    bin_dir = binaries()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL's server is not installed (Debian: apt-get install postgresql)")
+    cluster = PostgresCluster(bin_dir)
+    cluster.start()
+    yield cluster
+    cluster.stop()

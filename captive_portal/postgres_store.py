@@ -1,0 +1,183 @@
+"""The store in PostgreSQL: one for every portal instance of a county (`database_url`).
+
+psycopg 3 with a small pool per worker process. Every write commits together with a
+`NOTIFY` on one channel; each process listens on its own connection (store_listener.py)
+and changes its host's stamp when one arrives, so the session caches of every worker on
+every host drop what they hold at the next request. The process that wrote changes the
+stamp itself too, at once, without waiting for its own notification.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from captive_portal.change_stamp import ChangeStamp
+from captive_portal.private_files import DIR_MODE
+from captive_portal.store import Consent, StoredSession, StoreError
+from captive_portal.store_listener import CHANNEL, StoreListener
+from captive_portal.store_schema import (
+    POSTGRESQL_MIGRATION_LOCK,
+    POSTGRESQL_VERSION_TABLE,
+    newest,
+    steps,
+)
+
+Connection = psycopg.Connection[tuple[Any, ...]]
+POOL_SIZE = 4
+CONNECT_TIMEOUT_S = 5.0
+
+
+class PostgresStore:
+    def __init__(self, url: str, stamp_path: Path) -> None:
+        try:
+            stamp_path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            self._stamp = ChangeStamp(stamp_path)
+        except OSError as exc:
+            raise StoreError(f"{stamp_path}: cannot open the store's change stamp ({exc})") from exc
+        self._pool: ConnectionPool[Connection] = ConnectionPool(
+            url, min_size=1, max_size=POOL_SIZE, open=False, timeout=CONNECT_TIMEOUT_S,
+            kwargs={"connect_timeout": int(CONNECT_TIMEOUT_S)},
+        )  # fmt: skip
+        try:
+            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
+            with self._writing() as db:
+                _migrate(db)
+        except (PoolTimeout, StoreError) as exc:
+            self._pool.close()
+            self._stamp.close()
+            raise StoreError(f"database_url: {_without_detail(exc)}") from None
+        self._listener = StoreListener(url, self._stamp)
+        self._listener.start()
+
+    def close(self) -> None:
+        self._listener.stop()
+        self._pool.close()
+        self._stamp.close()
+
+    def stamp(self) -> int:
+        return self._stamp.read()
+
+    def expiry_of(self, ip: str) -> float | None:
+        with self._reading() as db:
+            row = db.execute("SELECT expires_at FROM sessions WHERE ip = %s", (ip,)).fetchone()
+        return None if row is None else float(row[0])
+
+    def record_accept(self, session: StoredSession, consent: Consent) -> None:
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO sessions (ip, gateway_id, mac_hash, expires_at, extra)"
+                " VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT (ip) DO UPDATE SET gateway_id = excluded.gateway_id,"
+                " mac_hash = excluded.mac_hash, expires_at = excluded.expires_at,"
+                " extra = excluded.extra",
+                (session.ip, session.gateway_id, session.mac_hash, session.expires_at,
+                 json.dumps(dict(session.extra), sort_keys=True)),
+            )  # fmt: skip
+            db.execute(
+                "INSERT INTO consents (accepted_at, terms_version, gateway_id, mac_hash, key_id)"
+                " VALUES (%s, %s, %s, %s, %s)",
+                (consent.accepted_at, consent.terms_version, consent.gateway_id,
+                 consent.mac_hash, consent.key_id),
+            )  # fmt: skip
+
+    def end(self, ip: str) -> bool:
+        with self._writing() as db:
+            return db.execute("DELETE FROM sessions WHERE ip = %s", (ip,)).rowcount > 0
+
+    def expired_ips(self, since: float, now: float, limit: int) -> list[str]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT ip FROM sessions WHERE expires_at > %s AND expires_at <= %s"
+                " ORDER BY expires_at LIMIT %s",
+                (since, now, limit),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def end_if_expired(self, ip: str, now: float) -> bool:
+        with self._writing() as db:
+            done = db.execute("DELETE FROM sessions WHERE ip = %s AND expires_at <= %s", (ip, now))
+            return done.rowcount > 0
+
+    def sessions_valid_at(self, now: float) -> list[StoredSession]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT ip, gateway_id, mac_hash, expires_at, extra FROM sessions"
+                " WHERE expires_at > %s"
+                " ORDER BY expires_at",
+                (now,),
+            ).fetchall()
+        return [StoredSession(r[0], r[1], r[2], float(r[3]), json.loads(r[4])) for r in rows]
+
+    def count_valid(self, now: float) -> int:
+        with self._reading() as db:
+            row = db.execute("SELECT count(*) FROM sessions WHERE expires_at > %s", (now,))
+            return int(row.fetchone()[0])  # type: ignore[index]
+
+    def consents_since(self, since: float) -> list[Consent]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT accepted_at, terms_version, gateway_id, mac_hash, key_id FROM consents"
+                " WHERE accepted_at >= %s ORDER BY accepted_at",
+                (since,),
+            ).fetchall()
+        return [Consent(float(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    def purge(self, sessions_before: float, consents_before: float) -> tuple[int, int]:
+        with self._writing() as db:
+            gone = db.execute("DELETE FROM sessions WHERE expires_at <= %s", (sessions_before,))
+            old = db.execute("DELETE FROM consents WHERE accepted_at < %s", (consents_before,))
+            return gone.rowcount, old.rowcount
+
+    def ping(self) -> None:
+        with self._reading() as db:
+            db.execute("SELECT 1").fetchone()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        try:
+            with self._pool.connection() as db:
+                yield db
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise StoreError(f"cannot read the portal store in PostgreSQL ({exc})") from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A transaction that tells every listener when it commits (NOTIFY is sent then)."""
+        try:
+            with self._pool.connection() as db, db.transaction():
+                yield db
+                db.execute(f"NOTIFY {CHANNEL}")
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise StoreError(f"cannot write the portal store in PostgreSQL ({exc})") from exc
+        self._stamp.change()
+
+
+def _migrate(db: Connection) -> None:
+    """Apply the numbered steps this database has not had, under an advisory lock."""
+    db.execute("SELECT pg_advisory_xact_lock(%s)", (POSTGRESQL_MIGRATION_LOCK,))
+    db.execute(POSTGRESQL_VERSION_TABLE)
+    row = db.execute("SELECT coalesce(max(version), 0) FROM portal_schema_version").fetchone()
+    have = int(row[0]) if row else 0
+    if have > newest("postgresql"):
+        raise StoreError(f"the database was written by a newer portal (schema {have})")
+    for step in steps("postgresql"):
+        if step.version > have:
+            db.execute(step.sql.encode())
+            db.execute(
+                "INSERT INTO portal_schema_version (version, name) VALUES (%s, %s)",
+                (step.version, step.name),
+            )
+
+
+def _without_detail(exc: Exception) -> str:
+    """The reason, without psycopg's connection string (it may hold a password)."""
+    if isinstance(exc, PoolTimeout):
+        return f"cannot connect to PostgreSQL within {CONNECT_TIMEOUT_S:g} s"
+    return str(exc)

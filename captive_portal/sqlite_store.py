@@ -1,0 +1,174 @@
+"""The store in SQLite (WAL, synchronous=FULL): sessions and the consent log of one host.
+
+One connection per process, shared by the event loop and worker threads under a lock.
+Every committed write changes the shared stamp beside the file, which tells the other
+workers' session caches to read again (change_stamp.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+from captive_portal.change_stamp import ChangeStamp
+from captive_portal.private_files import DIR_MODE, narrow, open_private
+from captive_portal.store import Consent, StoredSession, StoreError
+from captive_portal.store_schema import newest, steps
+
+
+class SqliteStore:
+    """The store in one SQLite file (WAL, synchronous=FULL) for the workers of one host."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            os.close(open_private(path))  # SQLite gives its -wal and -shm files this mode
+            for companion in ("-wal", "-shm"):
+                narrow(path.with_name(path.name + companion))
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            _migrate(self._db)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{path}: cannot open the portal store ({exc})") from exc
+        except StoreError as exc:
+            self._db.close()
+            raise StoreError(f"{path}: {exc}") from None
+        try:
+            self._stamp = ChangeStamp(path.with_name(path.name + ".stamp"))
+        except OSError as exc:
+            self._db.close()
+            raise StoreError(f"{path}.stamp: cannot open the store's change stamp ({exc})") from exc
+        self.path = path
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+            self._stamp.close()
+
+    def stamp(self) -> int:
+        """A value that changes whenever any process commits a write to this store."""
+        return self._stamp.read()
+
+    def expiry_of(self, ip: str) -> float | None:
+        with self._lock:
+            row = self._db.execute("SELECT expires_at FROM sessions WHERE ip = ?", (ip,)).fetchone()
+        return None if row is None else float(row[0])
+
+    def record_accept(self, session: StoredSession, consent: Consent) -> None:
+        """Save the session (replacing the client's earlier one) and its consent, atomically."""
+        with self._lock, self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?, ?)",
+                (session.ip, session.gateway_id, session.mac_hash, session.expires_at,
+                 json.dumps(dict(session.extra), sort_keys=True)),
+            )  # fmt: skip
+            self._db.execute(
+                "INSERT INTO consents (accepted_at, terms_version, gateway_id, mac_hash, key_id)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (consent.accepted_at, consent.terms_version, consent.gateway_id,
+                 consent.mac_hash, consent.key_id),
+            )  # fmt: skip
+
+    def end(self, ip: str) -> bool:
+        with self._lock, self._transaction():
+            return self._db.execute("DELETE FROM sessions WHERE ip = ?", (ip,)).rowcount > 0
+
+    def expired_ips(self, since: float, now: float, limit: int) -> list[str]:
+        """Addresses of sessions that ended in (since, now], oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT ip FROM sessions WHERE expires_at > ? AND expires_at <= ?"
+                " ORDER BY expires_at LIMIT ?",
+                (since, now, limit),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def end_if_expired(self, ip: str, now: float) -> bool:
+        """Delete the client's session unless it was renewed in the meantime."""
+        with self._lock, self._transaction():
+            done = self._db.execute(
+                "DELETE FROM sessions WHERE ip = ? AND expires_at <= ?", (ip, now)
+            )
+            return done.rowcount > 0
+
+    def sessions_valid_at(self, now: float) -> list[StoredSession]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT ip, gateway_id, mac_hash, expires_at, extra FROM sessions"
+                " WHERE expires_at > ? ORDER BY expires_at",
+                (now,),
+            ).fetchall()
+        return [StoredSession(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+    def count_valid(self, now: float) -> int:
+        with self._lock:
+            row = self._db.execute("SELECT count(*) FROM sessions WHERE expires_at > ?", (now,))
+            return int(row.fetchone()[0])
+
+    def consents_since(self, since: float) -> list[Consent]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT accepted_at, terms_version, gateway_id, mac_hash, key_id FROM consents"
+                " WHERE accepted_at >= ? ORDER BY accepted_at",
+                (since,),
+            ).fetchall()
+        return [Consent(*row) for row in rows]
+
+    def purge(self, sessions_before: float, consents_before: float) -> tuple[int, int]:
+        """Drop sessions ended before the one time, consents older than the other."""
+        with self._lock, self._transaction():
+            gone = self._db.execute(
+                "DELETE FROM sessions WHERE expires_at <= ?", (sessions_before,)
+            )
+            old = self._db.execute("DELETE FROM consents WHERE accepted_at < ?", (consents_before,))
+            return gone.rowcount, old.rowcount
+
+    def ping(self) -> None:
+        with self._lock:
+            self._db.execute("SELECT 1").fetchone()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db, self._stamp)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection, stamp: ChangeStamp) -> None:
+        self._db = db
+        self._stamp = stamp
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is not None:
+            self._db.execute("ROLLBACK")
+            return
+        self._db.execute("COMMIT")
+        self._stamp.change()
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Apply the numbered steps this file has not had (store_schema.py)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        have = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if have > newest("sqlite"):
+            raise StoreError(
+                f"the store was written by a newer portal (schema {have}); "
+                "install that version again or restore a backup"
+            )
+        for step in steps("sqlite"):
+            if step.version > have:
+                for statement in filter(str.strip, step.sql.split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {step.version:d}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

@@ -1,0 +1,83 @@
+"""The store's schema as numbered steps, one list per database.
+
+Each store applies the steps it has not recorded at start, in one transaction under a lock
+(SQLite: BEGIN IMMEDIATE and `PRAGMA user_version`; PostgreSQL: an advisory lock and the
+`portal_schema_version` table), so instances starting at once apply each step once. Step 1
+is the schema the portal had before steps were numbered (IF NOT EXISTS: an older SQLite
+store takes it as it is). A new step is appended to both lists with the next number.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+Dialect = Literal["sqlite", "postgresql"]
+
+
+class Step(NamedTuple):
+    version: int
+    name: str
+    sql: str
+
+
+SQLITE: tuple[Step, ...] = (
+    Step(1, "sessions and consents", """
+        CREATE TABLE IF NOT EXISTS sessions (
+            ip TEXT PRIMARY KEY,
+            gateway_id TEXT NOT NULL,
+            mac_hash TEXT,
+            expires_at REAL NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE IF NOT EXISTS consents (
+            id INTEGER PRIMARY KEY,
+            accepted_at REAL NOT NULL,
+            terms_version TEXT NOT NULL,
+            gateway_id TEXT NOT NULL,
+            mac_hash TEXT,
+            key_id TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS consents_by_time ON consents (accepted_at);
+        CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);
+    """),
+)  # fmt: skip
+
+POSTGRESQL: tuple[Step, ...] = (
+    Step(1, "sessions and consents", """
+        CREATE TABLE IF NOT EXISTS sessions (
+            ip TEXT PRIMARY KEY,
+            gateway_id TEXT NOT NULL,
+            mac_hash TEXT,
+            expires_at DOUBLE PRECISION NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE IF NOT EXISTS consents (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            accepted_at DOUBLE PRECISION NOT NULL,
+            terms_version TEXT NOT NULL,
+            gateway_id TEXT NOT NULL,
+            mac_hash TEXT,
+            key_id TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS consents_by_time ON consents (accepted_at);
+        CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);
+    """),
+)  # fmt: skip
+
+POSTGRESQL_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS portal_schema_version (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+)
+"""
+# Any constant both sides agree on: the key of the advisory lock held while migrating.
+POSTGRESQL_MIGRATION_LOCK = 0x1F0_CA7E
+
+
+def steps(dialect: Dialect) -> tuple[Step, ...]:
+    return SQLITE if dialect == "sqlite" else POSTGRESQL
+
+
+def newest(dialect: Dialect) -> int:
+    return max(step.version for step in steps(dialect))
