@@ -42,6 +42,7 @@ from captive_portal.settings import PortalSettings
 from captive_portal.settings_checks import LOGO_TYPES
 from captive_portal.store import SessionStore
 from captive_portal.sweeps import restore, sweep_forever
+from captive_portal.vouchers import parse_keys
 
 
 def create_app(
@@ -210,6 +211,7 @@ def _build_portal(
         clock=clock,
         logo=logo,
         started_at=clock(),
+        voucher_keys=parse_keys(settings.vouchers.keys),
     )
 
 

@@ -37,6 +37,21 @@ _PL = {
     "not_allowed": "Tej operacji nie można wykonać.",
     "too_large": "Przesłano zbyt dużo danych.",
     "server_error": "Wystąpił błąd. Spróbuj ponownie za chwilę.",
+    "voucher_question": "Masz kupon Wi-Fi z infomatu?",
+    "voucher_label": "Kod kuponu (16 znaków)",
+    "voucher_hint": (
+        "Wpisz kod i zaakceptuj regulamin: dostęp na {hours} godz. dla jednego urządzenia."
+    ),
+    "voucher_wrong": (
+        "Ten kod kuponu jest nieprawidłowy. Porównaj go z wydrukiem: 16 znaków, same cyfry i "
+        "wielkie litery."
+    ),
+    "voucher_expired": (
+        "Ten kupon wygasł. Weź nowy w infomacie albo zaakceptuj regulamin bez kuponu."
+    ),
+    "voucher_used": (
+        "Ten kupon został już użyty na innym urządzeniu. Każdy kupon działa na jednym urządzeniu."
+    ),
     "default_terms": (
         "Sieć jest bezpłatna i udostępniana przez gminę dla mieszkańców i gości.\n\n"
         "Korzystaj z niej zgodnie z prawem. Nie przesyłaj treści nielegalnych ani szkodliwych.\n\n"
@@ -71,6 +86,20 @@ _EN = {
     "not_allowed": "This cannot be done here.",
     "too_large": "Too much data was sent.",
     "server_error": "Something went wrong. Please try again shortly.",
+    "voucher_question": "Have a Wi-Fi voucher from the kiosk?",
+    "voucher_label": "Voucher code (16 characters)",
+    "voucher_hint": "Type the code and accept the terms: access for {hours} h for one device.",
+    "voucher_wrong": (
+        "This voucher code is not valid. Compare it with the printed slip: 16 characters, digits "
+        "and capital letters."
+    ),
+    "voucher_expired": (
+        "This voucher has expired. Take a new one at the kiosk, or accept the terms without a "
+        "voucher."
+    ),
+    "voucher_used": (
+        "This voucher has already been used on another device. Each voucher works on one device."
+    ),
     "default_terms": (
         "This network is free, provided by the municipality for residents and visitors.\n\n"
         "Use it lawfully. Do not send illegal or harmful content.\n\n"
@@ -105,6 +134,19 @@ _UK = {
     "not_allowed": "Цю дію тут виконати не можна.",
     "too_large": "Надіслано забагато даних.",
     "server_error": "Сталася помилка. Спробуйте за хвилину.",
+    "voucher_question": "Маєте купон Wi-Fi з інфомату?",
+    "voucher_label": "Код купона (16 символів)",
+    "voucher_hint": "Введіть код і прийміть правила: доступ на {hours} год для одного пристрою.",
+    "voucher_wrong": (
+        "Цей код купона недійсний. Звірте його з роздруківкою: 16 символів, цифри та великі "
+        "латинські літери."
+    ),
+    "voucher_expired": (
+        "Термін дії купона минув. Візьміть новий в інфоматі або прийміть правила без купона."
+    ),
+    "voucher_used": (
+        "Цей купон уже використано на іншому пристрої. Кожен купон діє на одному пристрої."
+    ),
     "default_terms": (
         "Мережа безкоштовна, її надає ґміна для мешканців і гостей.\n\n"
         "Користуйтеся нею відповідно до закону. Не надсилайте незаконних чи шкідливих матеріалів."
@@ -139,6 +181,23 @@ _DE = {
     "not_allowed": "Das ist hier nicht möglich.",
     "too_large": "Es wurden zu viele Daten gesendet.",
     "server_error": "Ein Fehler ist aufgetreten. Bitte versuchen Sie es gleich noch einmal.",
+    "voucher_question": "Haben Sie einen WLAN-Gutschein vom Infoterminal?",
+    "voucher_label": "Gutscheincode (16 Zeichen)",
+    "voucher_hint": (
+        "Code eingeben und die Bedingungen akzeptieren: Zugang für {hours} Std. für ein Gerät."
+    ),
+    "voucher_wrong": (
+        "Dieser Gutscheincode ist ungültig. Vergleichen Sie ihn mit dem Ausdruck: 16 Zeichen, "
+        "Ziffern und Großbuchstaben."
+    ),
+    "voucher_expired": (
+        "Dieser Gutschein ist abgelaufen. Holen Sie am Infoterminal einen neuen oder akzeptieren "
+        "Sie die Bedingungen ohne Gutschein."
+    ),
+    "voucher_used": (
+        "Dieser Gutschein wurde bereits auf einem anderen Gerät verwendet. Jeder Gutschein gilt "
+        "für ein Gerät."
+    ),
     "default_terms": (
         "Dieses Netz ist kostenlos und wird von der Gemeinde für Einwohner und Gäste "
         "bereitgestellt.\n\nNutzen Sie es rechtmäßig. Senden Sie keine illegalen oder "

@@ -91,6 +91,11 @@ class Pages:
             "terms": [p.strip() for p in terms.split("\n\n") if p.strip()],
             "terms_version": settings.terms_version,
             "session_note": text(language, "session_note").format(minutes=minutes),
+            "voucher_hint": (
+                text(language, "voucher_hint").format(hours=settings.vouchers.hours)
+                if settings.vouchers.keys
+                else ""
+            ),
             "lang_links": self._links_marker,
             **extra,
         }

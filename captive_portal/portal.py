@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -37,6 +37,7 @@ class Portal:
     clock: Callable[[], float]
     logo: Logo | None
     started_at: float
+    voucher_keys: Mapping[int, bytes]  # id -> secret; empty: the splash asks for no voucher
 
 
 def peer_address(request: Request) -> str:

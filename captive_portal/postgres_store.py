@@ -20,7 +20,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from captive_portal.change_stamp import ChangeStamp
 from captive_portal.private_files import DIR_MODE
-from captive_portal.store import Consent, StoredSession, StoreError
+from captive_portal.store import Consent, StoredSession, StoreError, VoucherClaim, VoucherTaken
 from captive_portal.store_listener import CHANNEL, StoreListener
 from captive_portal.store_schema import (
     POSTGRESQL_MIGRATION_LOCK,
@@ -81,10 +81,11 @@ class PostgresStore:
                  json.dumps(dict(session.extra), sort_keys=True)),
             )  # fmt: skip
             db.execute(
-                "INSERT INTO consents (accepted_at, terms_version, gateway_id, mac_hash, key_id)"
-                " VALUES (%s, %s, %s, %s, %s)",
+                "INSERT INTO consents"
+                " (accepted_at, terms_version, gateway_id, mac_hash, key_id, voucher)"
+                " VALUES (%s, %s, %s, %s, %s, %s)",
                 (consent.accepted_at, consent.terms_version, consent.gateway_id,
-                 consent.mac_hash, consent.key_id),
+                 consent.mac_hash, consent.key_id, consent.voucher),
             )  # fmt: skip
 
     def end(self, ip: str) -> bool:
@@ -123,17 +124,37 @@ class PostgresStore:
     def consents_since(self, since: float) -> list[Consent]:
         with self._reading() as db:
             rows = db.execute(
-                "SELECT accepted_at, terms_version, gateway_id, mac_hash, key_id FROM consents"
-                " WHERE accepted_at >= %s ORDER BY accepted_at",
+                "SELECT accepted_at, terms_version, gateway_id, mac_hash, key_id, voucher"
+                " FROM consents WHERE accepted_at >= %s ORDER BY accepted_at",
                 (since,),
             ).fetchall()
-        return [Consent(float(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+        return [Consent(float(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
     def purge(self, sessions_before: float, consents_before: float) -> tuple[int, int]:
         with self._writing() as db:
             gone = db.execute("DELETE FROM sessions WHERE expires_at <= %s", (sessions_before,))
             old = db.execute("DELETE FROM consents WHERE accepted_at < %s", (consents_before,))
+            db.execute("DELETE FROM vouchers_used WHERE expires_at <= %s", (sessions_before,))
             return gone.rowcount, old.rowcount
+
+    def claim_voucher(self, claim: VoucherClaim, now: float) -> float:
+        with self._writing() as db:
+            # A device claiming the same voucher at the same moment waits here for the
+            # first one's commit, then finds its row.
+            added = db.execute(
+                "INSERT INTO vouchers_used (fingerprint, used_at, expires_at, mac_hash,"
+                " gateway_id) VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (claim.fingerprint, now, claim.expires_at, claim.mac_hash, claim.gateway_id),
+            ).rowcount
+            if added:
+                return now
+            row = db.execute(
+                "SELECT used_at, mac_hash FROM vouchers_used WHERE fingerprint = %s",
+                (claim.fingerprint,),
+            ).fetchone()
+        if row is not None and claim.mac_hash is not None and row[1] == claim.mac_hash:
+            return float(row[0])
+        raise VoucherTaken
 
     def ping(self) -> None:
         with self._reading() as db:

@@ -12,6 +12,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from captive_portal import vouchers
 from captive_portal.errors import PortalError
 from captive_portal.gateway import ClientContext, GatewayError
 from captive_portal.pages import pick_language
@@ -20,6 +21,8 @@ from captive_portal.redirects import safe_origin
 from captive_portal.sessions import Acceptance
 from captive_portal.settings import Language
 from captive_portal.settings_checks import is_web_url
+from captive_portal.store import VoucherClaim, VoucherTaken
+from captive_portal.vouchers import Voucher
 
 log = logging.getLogger("captive_portal")
 MAX_FORM_BYTES = 16384
@@ -72,31 +75,59 @@ class PublicPages:
         language = pick_language(form.get("lang"), portal.settings.language)
         request.state.lang = language
         client = portal.signer.verify(form.get("client"), form.get("token"), peer)
-        gateway_url = await run_in_threadpool(self._let_through, client)
+        voucher = self._voucher(form.get("voucher", ""))
+        gateway_url = await run_in_threadpool(self._let_through, client, voucher)
         own_hosts = {portal.settings.portal_host(), (request.url.hostname or "").lower()}
         target = gateway_url or safe_origin(client.origin_url, own_hosts)
         return RedirectResponse(target or f"/success?lang={language}", 303, headers=_NO_STORE)
 
-    def _let_through(self, client: ClientContext) -> str | None:
+    def _voucher(self, typed: str) -> Voucher | None:
+        """The voucher typed on the splash, checked by its signature; None when none was."""
+        if not typed.strip() or not self._portal.voucher_keys:
+            return None
+        try:
+            return vouchers.check(typed, self._portal.voucher_keys, self._portal.clock())
+        except vouchers.VoucherRefused as refused:
+            status = 410 if refused.problem == "voucher_expired" else 400
+            raise PortalError(status, refused.problem) from None
+
+    def _let_through(self, client: ClientContext, voucher: Voucher | None) -> str | None:
         """Tell the gateway, then record session and consent (in a worker thread)."""
         portal = self._portal
-        seconds = portal.settings.session_seconds
         client = portal.gateway.as_seen_now(client)  # the device posting, not the splash's
+        mac_hash = portal.keys.mac_hash(client.mac)
+        seconds = portal.settings.session_seconds
+        if voucher is not None:  # claimed first: a used voucher never lets a device through
+            seconds = self._voucher_seconds(voucher, client, mac_hash)
         url = portal.gateway.authorise(client, seconds)
         if url is not None and not is_web_url(url):
             raise GatewayError(f"gateway {portal.gateway.name} answered a non-web redirect")
-        mac_hash = portal.keys.mac_hash(client.mac)
         acceptance = Acceptance(
-            client, mac_hash, portal.keys.current.id, portal.settings.terms_version
-        )
+            client, mac_hash, portal.keys.current.id, portal.settings.terms_version,
+            voucher.fingerprint() if voucher else None,
+        )  # fmt: skip
         portal.book.start(acceptance, seconds)
         portal.metrics.accepted()
         log.info(
-            "client accepted terms v%s on gateway %s (mac %s), online for %d s",
+            "client accepted terms v%s on gateway %s (mac %s)%s, online for %d s",
             portal.settings.terms_version, client.gateway_id,
-            mac_hash[:12] if mac_hash else "unknown", seconds,
+            mac_hash[:12] if mac_hash else "unknown", " with a voucher" if voucher else "",
+            seconds,
         )  # fmt: skip
         return url
+
+    def _voucher_seconds(self, voucher: Voucher, client: ClientContext, mac: str | None) -> int:
+        """Seconds online the voucher still gives this device (its hours from first use)."""
+        portal = self._portal
+        claim = VoucherClaim(voucher.fingerprint(), voucher.expires_at, mac, client.gateway_id)
+        try:
+            first_used = portal.book.claim_voucher(claim)
+        except VoucherTaken:
+            raise PortalError(409, "voucher_used") from None
+        left = int(first_used + portal.settings.vouchers.hours * 3600 - portal.clock())
+        if left <= 0:
+            raise PortalError(410, "voucher_expired")
+        return left
 
     async def success(self, request: Request) -> Response:
         language = pick_language(request.query_params.get("lang"), self._portal.settings.language)

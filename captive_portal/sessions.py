@@ -21,7 +21,7 @@ from captive_portal.gateway import (
     GatewayError,
     GatewayInputError,
 )
-from captive_portal.store import Consent, SessionStore, StoredSession
+from captive_portal.store import Consent, SessionStore, StoredSession, VoucherClaim
 
 DAY_SECONDS = 86400
 _MAC_LIKE = re.compile(r"(?i)^\s*[0-9a-f]{2}([:-]?[0-9a-f]{2}){5}\s*$")
@@ -35,6 +35,7 @@ class Acceptance:
     mac_hash: str | None
     key_id: str
     terms_version: str
+    voucher: str | None = None  # the fingerprint of a voucher used for it
 
 
 class SessionBook:
@@ -79,13 +80,18 @@ class SessionBook:
             client.ip, client.gateway_id, acceptance.mac_hash, expires, _without_macs(client.extra)
         )
         consent = Consent(
-            now, acceptance.terms_version, client.gateway_id, acceptance.mac_hash, acceptance.key_id
-        )
+            now, acceptance.terms_version, client.gateway_id, acceptance.mac_hash,
+            acceptance.key_id, acceptance.voucher,
+        )  # fmt: skip
         self._store.record_accept(session, consent)
         return expires
 
     def end(self, ip: str) -> bool:
         return self._store.end(ip)
+
+    def claim_voucher(self, claim: VoucherClaim) -> float:
+        """When this device first used the voucher (now, if it is new); VoucherTaken."""
+        return self._store.claim_voucher(claim, self._clock())
 
     def valid(self) -> list[StoredSession]:
         return self._store.sessions_valid_at(self._clock())

@@ -105,6 +105,21 @@ class NftablesSettings:
 
 
 @dataclass(frozen=True)
+class VoucherSettings:
+    keys: list[str] = field(
+        default_factory=list,
+        metadata=about(
+            "'id:secret' keys of the kiosks printing Wi-Fi vouchers (id 0-63); empty: no field."
+        ),
+        repr=False,
+    )
+    hours: int = field(
+        default=8,
+        metadata=about("Hours online a voucher gives its one device.", minimum=1, maximum=168),
+    )
+
+
+@dataclass(frozen=True)
 class MetricsSettings:
     host: str = field(
         default="127.0.0.1",
@@ -242,6 +257,10 @@ class PortalSettings:
     metrics: MetricsSettings = field(
         default_factory=MetricsSettings,
         metadata=about("The technicians' listener: Prometheus metrics and the health check."),
+    )
+    vouchers: VoucherSettings = field(
+        default_factory=VoucherSettings,
+        metadata=about("Wi-Fi vouchers printed at the kiosk (docs/vouchers.md)."),
     )
     wifi4eu: WiFi4EUSettings = field(
         default_factory=WiFi4EUSettings, metadata=about("The EU WiFi4EU programme's snippet.")

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from captive_portal.settings import PortalSettings
 
 MIN_SECRET_CHARS = 32
+MAX_VOUCHER_KEY_ID = 63
 _PLACEHOLDERS = ("change", "secret", "example", "placeholder", "password", "xxxx", "todo")
 _SECRET_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
 _WIFI4EU_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
@@ -32,6 +33,7 @@ def check(settings: PortalSettings, source: str) -> None:
             raise SettingsError(f"{source}: '{key}' must be an http(s):// address (got {url!r})")
     _check_database(settings.database_url, source)
     _check_secrets(settings, source)
+    _check_vouchers(settings.vouchers.keys, source)
     _check_metrics(settings, source)
     _check_logo(settings, source)
     _check_wifi4eu(settings, source)
@@ -65,6 +67,20 @@ def _check_secrets(settings: PortalSettings, source: str) -> None:
             raise SettingsError(f"{where} {reason}")
     if settings.admin_token and (reason := weak_secret_reason(settings.admin_token)):
         raise SettingsError(f"{source}: 'admin_token' {reason}")
+
+
+def _check_vouchers(keys: list[str], source: str) -> None:
+    seen: set[int] = set()
+    for number, entry in enumerate(keys, start=1):
+        key_id, _, secret = entry.partition(":")
+        where = f"{source}: 'vouchers.keys' entry {number}"
+        if not key_id.isdigit() or not 0 <= int(key_id) <= MAX_VOUCHER_KEY_ID or not secret:
+            raise SettingsError(f"{where} must be 'id:secret' with an id from 0 to 63")
+        if int(key_id) in seen:
+            raise SettingsError(f"{where} repeats the id {key_id}")
+        seen.add(int(key_id))
+        if reason := weak_secret_reason(secret):
+            raise SettingsError(f"{where} {reason}")
 
 
 def _check_database(url: str, source: str) -> None:

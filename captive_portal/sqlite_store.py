@@ -15,7 +15,7 @@ from pathlib import Path
 
 from captive_portal.change_stamp import ChangeStamp
 from captive_portal.private_files import DIR_MODE, narrow, open_private
-from captive_portal.store import Consent, StoredSession, StoreError
+from captive_portal.store import Consent, StoredSession, StoreError, VoucherClaim, VoucherTaken
 from captive_portal.store_schema import newest, steps
 
 
@@ -69,10 +69,11 @@ class SqliteStore:
                  json.dumps(dict(session.extra), sort_keys=True)),
             )  # fmt: skip
             self._db.execute(
-                "INSERT INTO consents (accepted_at, terms_version, gateway_id, mac_hash, key_id)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO consents"
+                " (accepted_at, terms_version, gateway_id, mac_hash, key_id, voucher)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (consent.accepted_at, consent.terms_version, consent.gateway_id,
-                 consent.mac_hash, consent.key_id),
+                 consent.mac_hash, consent.key_id, consent.voucher),
             )  # fmt: skip
 
     def end(self, ip: str) -> bool:
@@ -114,8 +115,8 @@ class SqliteStore:
     def consents_since(self, since: float) -> list[Consent]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT accepted_at, terms_version, gateway_id, mac_hash, key_id FROM consents"
-                " WHERE accepted_at >= ? ORDER BY accepted_at",
+                "SELECT accepted_at, terms_version, gateway_id, mac_hash, key_id, voucher"
+                " FROM consents WHERE accepted_at >= ? ORDER BY accepted_at",
                 (since,),
             ).fetchall()
         return [Consent(*row) for row in rows]
@@ -127,7 +128,24 @@ class SqliteStore:
                 "DELETE FROM sessions WHERE expires_at <= ?", (sessions_before,)
             )
             old = self._db.execute("DELETE FROM consents WHERE accepted_at < ?", (consents_before,))
+            self._db.execute("DELETE FROM vouchers_used WHERE expires_at <= ?", (sessions_before,))
             return gone.rowcount, old.rowcount
+
+    def claim_voucher(self, claim: VoucherClaim, now: float) -> float:
+        with self._lock, self._transaction():
+            row = self._db.execute(
+                "SELECT used_at, mac_hash FROM vouchers_used WHERE fingerprint = ?",
+                (claim.fingerprint,),
+            ).fetchone()
+            if row is None:
+                self._db.execute(
+                    "INSERT INTO vouchers_used VALUES (?, ?, ?, ?, ?)",
+                    (claim.fingerprint, now, claim.expires_at, claim.mac_hash, claim.gateway_id),
+                )
+                return now
+        if claim.mac_hash is not None and row[1] == claim.mac_hash:
+            return float(row[0])
+        raise VoucherTaken
 
     def ping(self) -> None:
         with self._lock:

@@ -32,6 +32,21 @@ class Consent:
     gateway_id: str
     mac_hash: str | None
     key_id: str
+    voucher: str | None = None  # the voucher's fingerprint, when one was used
+
+
+@dataclass(frozen=True)
+class VoucherClaim:
+    """A device using a voucher: its fingerprint (vouchers.py), never the code itself."""
+
+    fingerprint: str
+    expires_at: float
+    mac_hash: str | None
+    gateway_id: str
+
+
+class VoucherTaken(Exception):
+    """The voucher was used already, by another device (or one the gateway cannot name)."""
 
 
 class StoreError(RuntimeError):
@@ -65,6 +80,11 @@ class SessionStore(Protocol):
     def consents_since(self, since: float) -> list[Consent]: ...
 
     def purge(self, sessions_before: float, consents_before: float) -> tuple[int, int]:
-        """Drop sessions ended before the one time, consents older than the other."""
+        """Drop sessions ended before the one time (and vouchers expired by then: they are
+        refused by their own expiry), consents older than the other."""
+
+    def claim_voucher(self, claim: VoucherClaim, now: float) -> float:
+        """When the voucher was first used: now for a new one, the first time again for the
+        same device (same MAC hash); VoucherTaken for any other device."""
 
     def ping(self) -> None: ...

@@ -40,6 +40,17 @@ SQLITE: tuple[Step, ...] = (
         CREATE INDEX IF NOT EXISTS consents_by_time ON consents (accepted_at);
         CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);
     """),
+    Step(2, "vouchers", """
+        CREATE TABLE vouchers_used (
+            fingerprint TEXT PRIMARY KEY,
+            used_at REAL NOT NULL,
+            expires_at REAL NOT NULL,
+            mac_hash TEXT,
+            gateway_id TEXT NOT NULL
+        );
+        CREATE INDEX vouchers_by_expiry ON vouchers_used (expires_at);
+        ALTER TABLE consents ADD COLUMN voucher TEXT;
+    """),
 )  # fmt: skip
 
 POSTGRESQL: tuple[Step, ...] = (
@@ -61,6 +72,17 @@ POSTGRESQL: tuple[Step, ...] = (
         );
         CREATE INDEX IF NOT EXISTS consents_by_time ON consents (accepted_at);
         CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);
+    """),
+    Step(2, "vouchers", """
+        CREATE TABLE vouchers_used (
+            fingerprint TEXT PRIMARY KEY,
+            used_at REAL NOT NULL,
+            expires_at REAL NOT NULL,
+            mac_hash TEXT,
+            gateway_id TEXT NOT NULL
+        );
+        CREATE INDEX vouchers_by_expiry ON vouchers_used (expires_at);
+        ALTER TABLE consents ADD COLUMN voucher TEXT;
     """),
 )  # fmt: skip
 

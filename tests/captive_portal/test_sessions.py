@@ -41,14 +41,19 @@ def test_an_expired_session_is_not_re_applied(portal: PortalServer) -> None:
     assert [a for a in portal.gateway.actions if a.action == "reapply"] == []
 
 
-def test_the_consent_log_holds_only_time_terms_gateway_and_keyed_mac(portal: PortalServer) -> None:
+def test_the_consent_log_holds_only_time_terms_gateway_keyed_mac_and_voucher(
+    portal: PortalServer,
+) -> None:
     portal.accept(f"?mac={MAC.upper()}")
     with sqlite3.connect(portal.settings.store_file()) as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(consents)")]
         rows = db.execute("SELECT * FROM consents").fetchall()
-    assert columns == ["id", "accepted_at", "terms_version", "gateway_id", "mac_hash", "key_id"]
-    [(_, accepted_at, terms, gateway_id, mac_hash, key_id)] = rows
+    assert columns == [
+        "id", "accepted_at", "terms_version", "gateway_id", "mac_hash", "key_id", "voucher"
+    ]  # fmt: skip
+    [(_, accepted_at, terms, gateway_id, mac_hash, key_id, voucher)] = rows
     assert (accepted_at, terms, gateway_id, key_id) == (portal.clock.now, "1", "dry-run", "k2024")
+    assert voucher is None  # accepted without one
     keys = PortalKeys([ConsentKey("k2024", TEST_SECRET.partition(":")[2].encode())])
     assert mac_hash == keys.mac_hash(MAC) and len(mac_hash) == 64
 

@@ -19,7 +19,14 @@ from captive_portal.sessions import Acceptance, SessionBook
 from captive_portal.settings import PortalSettings
 from captive_portal.settings_checks import SettingsError, check
 from captive_portal.sqlite_store import SqliteStore
-from captive_portal.store import Consent, SessionStore, StoredSession, StoreError
+from captive_portal.store import (
+    Consent,
+    SessionStore,
+    StoredSession,
+    StoreError,
+    VoucherClaim,
+    VoucherTaken,
+)
 from captive_portal.store_schema import newest
 from tests.captive_portal.portal_server import FakeClock
 from tests.peers.postgres import PostgresCluster
@@ -167,9 +174,7 @@ def test_a_write_on_one_host_reaches_the_cache_of_another(database: str, tmp_pat
         there.close()
 
 
-def test_notifications_come_back_after_the_connection_is_cut(
-    database: str, tmp_path: Path
-) -> None:
+def test_notifications_come_back_after_the_connection_is_cut(database: str, tmp_path: Path) -> None:
     store = PostgresStore(database, tmp_path / "store.stamp")
     other = PostgresStore(database, tmp_path / "other" / "store.stamp")
     try:
@@ -212,3 +217,40 @@ def test_a_wrong_database_url_is_named_not_repeated(url: str, reason: str) -> No
         check(PortalSettings(database_url=url), "portal.toml")
     assert "'database_url'" in str(refused.value)
     assert url not in str(refused.value)
+
+
+def test_a_voucher_is_one_devices_on_both_databases(store: SessionStore) -> None:
+    mine = VoucherClaim("f" * 32, NOW + 86400, "mac-a", "gw1")
+    assert store.claim_voucher(mine, NOW) == NOW
+    assert store.claim_voucher(mine, NOW + 60) == NOW  # the same device: its first use
+    with pytest.raises(VoucherTaken):
+        store.claim_voucher(VoucherClaim("f" * 32, NOW + 86400, "mac-b", "gw1"), NOW + 61)
+    with pytest.raises(VoucherTaken):  # a device the gateway cannot name proves nothing
+        store.claim_voucher(VoucherClaim("f" * 32, NOW + 86400, None, "gw1"), NOW + 62)
+    store.purge(NOW + 86400, 0)  # the voucher has expired: its row may go
+    assert store.claim_voucher(VoucherClaim("f" * 32, NOW, "mac-b", "gw1"), NOW + 90000) > 0
+
+
+def test_phones_racing_for_one_voucher_leave_one_winner(database: str, tmp_path: Path) -> None:
+    stores = [PostgresStore(database, tmp_path / f"h{n}" / "store.stamp") for n in range(2)]
+    won: list[str] = []
+    lost: list[str] = []
+    start = threading.Barrier(16)
+
+    def claim(n: int) -> None:
+        mac = f"mac-{n}"
+        start.wait()
+        try:
+            stores[n % 2].claim_voucher(VoucherClaim("e" * 32, NOW + 86400, mac, "gw"), NOW)
+            won.append(mac)
+        except VoucherTaken:
+            lost.append(mac)
+
+    threads = [threading.Thread(target=claim, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store in stores:
+        store.close()
+    assert len(won) == 1 and len(lost) == 15
