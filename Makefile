@@ -22,6 +22,7 @@ DEB_TEST_PACKAGES := postgresql chromium nftables python3-nftables opennds dnsma
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs test-image
+.PHONY: office-demo deb-office bench-office
 .PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
@@ -29,6 +30,9 @@ demo: $(VENV)/.installed translations ## the demo catalogue, searched in the ter
 	@for q in "zaświadczenie o niezaleganiu" "dowod osobisty" "zgloszenie zgonu" "wycinka drzew" "karta duzej rodziny"; do \
 		echo; echo "kiosk catalogue search \"$$q\""; $(BIN)/kiosk catalogue search "$$q" --limit 5; done
 	@if [ -t 0 ]; then echo; $(BIN)/kiosk catalogue search --interactive --limit 5; fi
+
+office-demo: $(VENV)/.installed ## the office service on loopback: a demo clerk, admin, kiosk and cases (Ctrl-C stops it)
+	$(BIN)/python -m tests.office.office_demo
 
 QM_FILES := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
 
