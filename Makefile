@@ -22,7 +22,7 @@ DEB_TEST_PACKAGES := postgresql chromium nftables python3-nftables opennds dnsma
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs test-image
-.PHONY: office-demo deb-office bench-office
+.PHONY: office-demo deb-office test-deb-office bench-office
 .PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
@@ -147,6 +147,13 @@ technician-guide: $(VENV)/.installed ## regenerate the config options table in d
 deb: bundle ## the Debian package (build/dist/infomat-kiosk_VERSION_amd64.deb)
 	$(BIN)/python build/deb/make_deb.py --bundle $(BUNDLE) --out build/dist
 	@du -h build/dist/infomat-kiosk_*.deb
+
+deb-office: $(VENV)/.installed ## the office service's Debian package, a venv in /opt, no Qt (build/dist/infomat-office_VERSION_amd64.deb)
+	$(BIN)/python build/office-deb/make_office_deb.py --out build/dist
+	@du -h build/dist/infomat-office_*.deb
+
+test-deb-office: $(VENV)/.installed ## build infomat-office (~30 s, pip) and serve from its extracted venv (tests/build/test_office_deb.py)
+	INFOMAT_OFFICE_DEB=1 $(BIN)/pytest -q -p no:xdist tests/build/test_office_deb.py
 
 bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests/perf/results-bundle.json
 	$(BIN)/python -m tests.perf.bench_bundle
