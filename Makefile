@@ -83,6 +83,9 @@ bench-outbox: $(VENV)/.installed ## outbox: enqueue latency (synchronous=FULL), 
 bench-receipts: $(VENV)/.installed ## receipt render time, ESC/POS and PNG; writes tests/perf/results-receipts.json
 	$(BIN)/python -m tests.perf.bench_receipts
 
+bench-office: $(VENV)/.installed test-debs ## office intake and status page on SQLite and PostgreSQL (1 M cases) vs nginx; writes tests/perf/results-office.json
+	$(BIN)/python -m tests.perf.bench_office $(BENCH_OFFICE_ARGS)
+
 receipt-images: $(VENV)/.installed ## render the sample receipts shown in docs/receipts.md (docs/img)
 	rm -rf build/work/receipts
 	$(BIN)/python -m tests.devices.make_receipt_images --out build/work/receipts > /dev/null

@@ -31,8 +31,10 @@ def binaries() -> Path | None:
 
 
 class PostgresCluster:
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, durable: bool = False) -> None:
+        """`durable`: fsync as a production server does (the benchmarks); the tests skip it."""
         self._bin = bin_dir
+        self._durable = durable
         self.folder = Path(tempfile.mkdtemp(prefix="infomat-pg-"))
         self.data = self.folder / "data"
         self._as_root = os.geteuid() == 0
@@ -44,10 +46,9 @@ class PostgresCluster:
             os.chown(self.folder, server.pw_uid, server.pw_gid)
         self._run("initdb", "-D", str(self.data), "--auth=trust", "--no-locale", "-E", "UTF8",
                   "--no-sync")  # fmt: skip
-        options = (
-            f"-k {self.folder} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-            " -c max_connections=200"
-        )
+        options = f"-k {self.folder} -c listen_addresses='' -c max_connections=200"
+        if not self._durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
                   str(self.folder / "server.log"), "-w", "start")  # fmt: skip
 

@@ -1,0 +1,322 @@
+"""Office benchmark: the intake and the status page on SQLite and PostgreSQL, beside references.
+
+Run: ./dev bench-office  (= .venv/bin/python -m tests.perf.bench_office [--cases 1000000]
+[--seconds 5] [--rounds 3])
+Loads `--cases` cases into a SQLite register and into a PostgreSQL one (a throwaway
+cluster of tests/peers/postgres.py, with fsync on as in production; COPY there,
+executemany in one transaction on SQLite), starts `office serve` over each (one process,
+production settings but status_misses_per_minute = 10000, the most: the run asks for found
+codes only, which the throttle never counts), nginx (1 worker, as the office's one process)
+serving one real status page as a static file for every /s/CODE, and a bare ASGI app on the
+same uvicorn that reads the intake's body and answers 201 (the ceiling of any intake). Then
+wrk (tests/perf/office_wrk.py) drives, round after round, the status page at random codes of
+the loaded cases and the intake with real documents (a new case each) against each server;
+a figure is compared with its reference of the same round (nginx; the bare ASGI app), as
+on 2 cores wrk shares the machine with the server and runs drift. Prints the table with the
+targets beside the figures and writes tests/perf/results-office.json. Not a test: no
+pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import requests
+
+from office.open_store import open_store
+from office.settings_file import load_settings
+from office.status_texts import CATALOGUES
+from tests.office.documents import document
+from tests.office.office_server import OfficeProcess, add_kiosk, free_port
+from tests.peers.postgres import PostgresCluster, binaries
+from tests.peers.processes import stop
+from tests.perf import office_cases, office_wrk
+
+RESULTS = Path(__file__).with_name("results-office.json")
+MOST_INTAKES_PER_S = 4000  # documents written per intake run: it must never run out
+NGINX_CONF = """
+worker_processes 1;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        location /s/ {{ root {dir}; default_type text/html; try_files /status.html =404; }}
+    }}
+}}
+"""
+CONFIG = """\
+data_dir = "{data}"
+database_url = "{url}"
+metrics_port = 0
+status_misses_per_minute = 10000
+
+[[offices]]
+tenant_id = "{tenant}"
+name = "Urząd Miasta Łańcut"
+prefix = "UM"
+phone = "+48 17 225 22 13"
+"""
+# (reference, least ratio to it, most p99 in ms, least requests/s), printed beside the rows
+TARGETS = {
+    ("status", "office sqlite"): ("nginx", 0.25, 10.0, None),
+    ("status", "office postgresql"): ("nginx", 0.25, 10.0, None),
+    ("intake", "office sqlite"): ("bare ASGI", None, None, None),
+    ("intake", "office postgresql"): ("bare ASGI", None, 50.0, 500.0),
+}
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@contextmanager
+def running(command: list[str], url: str, log: Path) -> Iterator[None]:
+    with log.open("w") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_for(url)
+        yield
+    finally:
+        stop(process)
+
+
+@contextmanager
+def office(work: Path, name: str, url: str, codes: list[str]) -> Iterator[tuple[str, str]]:
+    """`office serve` over a register holding a case per code: its address and a kiosk token."""
+    folder = work / name
+    folder.mkdir()
+    config = folder / "office.toml"
+    config.write_text(CONFIG.format(data=folder / "data", url=url, tenant=office_cases.TENANT))
+    settings = load_settings(config)
+    open_store(settings).close()  # the office's own tables, by its migrations
+    started = time.monotonic()
+    if url:
+        office_cases.load_postgres(url, codes)
+    else:
+        office_cases.load_sqlite(str(settings.sqlite_file()), codes)
+    print(f"{name}: {len(codes):,} cases loaded in {time.monotonic() - started:.1f} s", flush=True)
+    token = add_kiosk(config, "lancut-ratusz-1", office_cases.TENANT)
+    server = OfficeProcess(config)
+    server.start()
+    try:
+        yield server.url, token
+    finally:
+        server.stop()
+
+
+@contextmanager
+def nginx(work: Path, page: bytes) -> Iterator[str]:
+    port = free_port()
+    (work / "status.html").write_bytes(page)
+    conf = work / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(dir=work, port=port))
+    command = [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)]
+    base = f"http://127.0.0.1:{port}"
+    with running(command, base + "/s/x", work / "nginx.log"):
+        yield base
+
+
+@contextmanager
+def bare(work: Path) -> Iterator[str]:
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "tests.perf.bench_office:bare_intake",
+               "--port", str(port), "--no-access-log", "--lifespan", "off",
+               "--log-level", "warning"]  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    with running(command, base + "/", work / "bare.log"):
+        yield base
+
+
+async def bare_intake(scope: dict[str, object], receive: object, send: object) -> None:
+    """The ceiling of an intake on uvicorn: read the whole body, answer 201 (no checks, no store)."""
+    if scope["type"] != "http":
+        return
+    more = True
+    while more:
+        message = await receive()  # type: ignore[operator]
+        more = message.get("more_body", False)
+    headers = [(b"content-type", b"application/json")]
+    await send({"type": "http.response.start", "status": 201, "headers": headers})  # type: ignore[operator]
+    await send({"type": "http.response.body", "body": b'{"case_number":"UM-2026/00001"}'})  # type: ignore[operator]
+
+
+def status_page(url: str, code: str) -> bytes:
+    """One real status page; refuses to measure when it does not say the case's state."""
+    page = requests.get(f"{url}/s/{code}", timeout=10)
+    if page.status_code != 200 or CATALOGUES["pl"]["state_received"] not in page.text:
+        raise RuntimeError(f"the status page of {code} answered {page.status_code}")
+    return page.content
+
+
+Sample = dict[str, float]
+
+
+class Measurements:
+    """Every wrk run, with its ratio to the reference of the same round."""
+
+    def __init__(self, work: Path, seconds: int, connections: dict[str, int]) -> None:
+        self.work, self.seconds, self.connections = work, seconds, connections
+        self.scripts = office_wrk.write_scripts(work)
+        self.samples: dict[tuple[str, str], list[Sample]] = {}
+        self._intake_runs = 0
+
+    def status_round(self, servers: dict[str, str], paths: Path) -> None:
+        reference = 0.0
+        for name, url in servers.items():
+            sample = office_wrk.wrk(url, self.seconds, self.connections["status"],
+                                    self.scripts["status"], str(paths))  # fmt: skip
+            reference = reference or sample["rps"]
+            self._add("status", name, {**sample, "ratio": sample["rps"] / reference})
+
+    def intake_round(self, servers: dict[str, tuple[str, str]]) -> None:
+        reference = 0.0
+        for name, (url, token) in servers.items():
+            self._intake_runs += 1
+            documents = self.work / f"intake-{self._intake_runs}.txt"
+            count = self.seconds * MOST_INTAKES_PER_S
+            office_wrk.write_intake_requests(documents, (document() for _ in range(count)))
+            sample = office_wrk.wrk(url, self.seconds, self.connections["intake"],
+                                    self.scripts["intake"], str(documents),
+                                    str(office_wrk.THREADS), token)  # fmt: skip
+            documents.unlink()
+            reference = reference or sample["rps"]
+            self._add("intake", name, {**sample, "ratio": sample["rps"] / reference})
+
+    def _add(self, endpoint: str, server: str, sample: Sample) -> None:
+        self.samples.setdefault((endpoint, server), []).append(sample)
+
+
+def measure_all(work: Path, cluster: PostgresCluster, *, cases: int, seconds: int,
+                rounds: int, connections: dict[str, int]) -> Measurements:  # fmt: skip
+    codes = office_cases.unique_codes(cases)
+    paths = work / "status-paths.txt"
+    office_wrk.write_status_paths(paths, codes[:: max(1, cases // 20000)])
+    found = Measurements(work, seconds, connections)
+    with ExitStack() as servers:
+        offices = {
+            "office sqlite": servers.enter_context(office(work, "sqlite", "", codes)),
+            "office postgresql": servers.enter_context(
+                office(work, "postgresql", cluster.new_database(), codes)
+            ),
+        }
+        page = status_page(offices["office sqlite"][0], codes[0])
+        status = {"nginx": servers.enter_context(nginx(work, page))}
+        status |= {name: url for name, (url, _) in offices.items()}
+        intake = {"bare ASGI": (servers.enter_context(bare(work)), "")} | offices
+        for _ in range(rounds):
+            found.status_round(status, paths)
+            found.intake_round(intake)
+    return found
+
+
+def table(found: Measurements) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for (endpoint, server), samples in found.samples.items():
+        ratios = [s["ratio"] for s in samples]
+        reference, ratio_target, p99_target, rps_target = TARGETS.get(
+            (endpoint, server), ("", None, None, None)
+        )
+        rows.append({
+            "endpoint": endpoint, "server": server, "rounds": len(samples),
+            "connections": found.connections[endpoint],
+            "rps": round(statistics.median(s["rps"] for s in samples)),
+            "p50_ms": round(statistics.median(s["p50_ms"] for s in samples), 2),
+            "p99_ms": round(statistics.median(s["p99_ms"] for s in samples), 2),
+            "ratio": round(statistics.median(ratios), 3), "ratio_to": reference,
+            "ratio_min": round(min(ratios), 3), "ratio_max": round(max(ratios), 3),
+            "non_2xx_3xx": sum(int(s["non_2xx_3xx"]) for s in samples),
+            "not_created": sum(int(s.get("not_created", 0)) for s in samples),
+            "target_ratio": ratio_target, "target_p99_ms": p99_target,
+            "target_rps": rps_target, "samples": samples,
+        })  # fmt: skip
+    return rows
+
+
+def target_text(row: dict[str, object]) -> str:
+    parts = []
+    if row["target_rps"]:
+        parts.append(f"≥ {row['target_rps']:.0f}/s")
+    if row["target_p99_ms"]:
+        parts.append(f"p99 ≤ {row['target_p99_ms']} ms")
+    if row["target_ratio"]:
+        parts.append(f"≥ {row['target_ratio']}× {row['ratio_to']}")
+    return ", ".join(parts)
+
+
+def print_table(rows: list[dict[str, object]]) -> None:
+    print(f"{'endpoint':<8} {'server':<18} {'conns':>5} {'req/s':>7} {'p50 ms':>7} "
+          f"{'p99 ms':>7} {'ratio':>6} {'range':>11} {'errors':>6}  target (2 cores)")  # fmt: skip
+    for row in rows:
+        spread = f"{row['ratio_min']:.2f}-{row['ratio_max']:.2f}"
+        errors = int(str(row["non_2xx_3xx"])) + int(str(row["not_created"]))
+        print(f"{row['endpoint']:<8} {row['server']:<18} {row['connections']:>5} "
+              f"{row['rps']:>7} {row['p50_ms']:>7.2f} {row['p99_ms']:>7.2f} "
+              f"{row['ratio']:>6.3f} {spread:>11} {errors:>6}  {target_text(row)}")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000_000, help="cases in each register")
+    parser.add_argument("--seconds", type=int, default=5, help="wrk duration per run")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds")
+    parser.add_argument("--intake-connections", type=int, default=16)
+    parser.add_argument("--status-connections", type=int, default=16)
+    args = parser.parse_args(argv)
+    bin_dir = binaries()
+    if bin_dir is None or not shutil.which("wrk") or not shutil.which("nginx"):
+        print("bench-office needs PostgreSQL's server, wrk and nginx (make test-debs)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    connections = {"intake": args.intake_connections, "status": args.status_connections}
+    cluster = PostgresCluster(bin_dir, durable=True)
+    cluster.start()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-office-") as folder:
+            work = Path(folder)
+            work.chmod(0o755)  # nginx's worker runs as nobody when started by root
+            rows = table(measure_all(work, cluster, cases=args.cases, seconds=args.seconds,
+                                     rounds=args.rounds, connections=connections))  # fmt: skip
+    finally:
+        cluster.stop()
+    print_table(rows)
+    print("errors: non-2xx answers, and intake requests that filed no new case")
+    RESULTS.write_text(json.dumps({
+        "machine": f"{platform.node()} {platform.machine()} {platform.python_version()} "
+                   f"sqlite {sqlite3.sqlite_version}",
+        "load": f"wrk -t{office_wrk.THREADS}, loopback; intake: a new real document per "
+                "request; status: random codes of the loaded cases",
+        "cases": args.cases, "seconds": args.seconds, "rounds": args.rounds,
+        "status_misses_per_minute": 10000, "postgresql": "throwaway cluster, fsync on",
+        "rows": rows,
+    }, indent=2) + "\n")  # fmt: skip
+    print(f"written {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
