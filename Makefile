@@ -32,7 +32,7 @@ demo: $(VENV)/.installed translations ## the demo catalogue, searched in the ter
 	@if [ -t 0 ]; then echo; $(BIN)/kiosk catalogue search --interactive --limit 5; fi
 
 office-demo: $(VENV)/.installed ## the office service on loopback: a demo clerk, admin, kiosk and cases (Ctrl-C stops it)
-	$(BIN)/python -m tests.office.office_demo
+	$(BIN)/python -m tests.office.office_demo $(ARGS)
 
 QM_FILES := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
 
@@ -84,7 +84,7 @@ bench-receipts: $(VENV)/.installed ## receipt render time, ESC/POS and PNG; writ
 	$(BIN)/python -m tests.perf.bench_receipts
 
 bench-office: $(VENV)/.installed test-debs ## office intake and status page on SQLite and PostgreSQL (1 M cases) vs nginx; writes tests/perf/results-office.json
-	$(BIN)/python -m tests.perf.bench_office $(BENCH_OFFICE_ARGS)
+	$(BIN)/python -m tests.perf.bench_office $(ARGS)
 
 receipt-images: $(VENV)/.installed ## render the sample receipts shown in docs/receipts.md (docs/img)
 	rm -rf build/work/receipts

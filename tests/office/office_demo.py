@@ -85,7 +85,10 @@ def start_office(config: Path, url: str) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"office serve exited with status {server.returncode}")
+            raise RuntimeError(
+                f"office serve exited with status {server.returncode} (its reason is above;"
+                " another port: ./dev office-demo ARGS='--port 8091')"
+            )
         try:
             if requests.get(url + "/healthz", timeout=1).status_code == 204:
                 return server
