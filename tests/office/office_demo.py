@@ -14,6 +14,7 @@ import argparse
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -140,6 +141,10 @@ def run(folder: Path, port: int) -> int:
         stop(server)
 
 
+def _stop(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8090, help="loopback port (default 8090)")
@@ -147,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="the demo's folder, emptied first (default build/work/office-demo)")  # fmt: skip
     args = parser.parse_args(argv)
     os.umask(0o077)  # the demo's store and config are the demo user's alone
+    # The service runs in a session of its own: a closed terminal or a kill stops it too.
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGHUP, _stop)
     try:
         return run(args.data, args.port)
     except (RuntimeError, subprocess.CalledProcessError) as exc:

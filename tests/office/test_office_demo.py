@@ -70,3 +70,24 @@ def test_the_demo_serves_its_cases_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     assert status == 0
     with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port), 2):
         pass
+
+
+@pytest.mark.smoke
+def test_a_terminated_demo_stops_its_service_too(tmp_path: Path) -> None:
+    port = free_port()
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "tests.office.office_demo", "--port", str(port),
+         "--data", str(tmp_path / "demo")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        read_until_ready(demo)
+        assert requests.get(f"http://127.0.0.1:{port}/healthz", timeout=10).status_code == 204
+    finally:
+        demo.terminate()
+        status = demo.wait(30)
+        assert demo.stdout is not None
+        demo.stdout.close()
+    assert status == 0
+    with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port), 2):
+        pass
