@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     from kiosk.metrics import KioskMetrics
     from kiosk.outbox_sender import OutboxSender
     from kiosk.receipt_desk import ReceiptDesk
+    from kiosk.wifi_slip import WifiSlip
+    from kiosk.wifi_voucher import VoucherKey
     from offline_cache.intake.outcomes import Intake
     from offline_cache.outbox import Outbox
     from offline_cache.sync import CatalogueSync
@@ -132,6 +134,20 @@ class Services:
         return ReceiptDesk(
             lambda: self.printer, self.config.kiosk_id, self.config.receipt.status_url
         )
+
+    def wifi_slip(self) -> WifiSlip:
+        """A new Wi-Fi slip for one resident (a fresh voucher when the kiosk has a key)."""
+        from kiosk.wifi_slip import new_slip  # noqa: PLC0415
+
+        return new_slip(self.config.wifi, self._voucher_key, dt.datetime.now(dt.UTC))
+
+    @cached_property
+    def _voucher_key(self) -> VoucherKey | None:
+        """Read once (the config check read it at load): the commune's voucher key."""
+        from kiosk.wifi_voucher import read_key  # noqa: PLC0415
+
+        path = self.config.wifi.voucher_key_file
+        return read_key(Path(path)) if path else None
 
     @cached_property
     def case_status(self) -> CaseStatusLookup:

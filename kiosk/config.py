@@ -216,6 +216,30 @@ class StatusConfig:
 
 
 @dataclass(frozen=True)
+class WifiConfig:
+    ssid: str = option(
+        "", "Name of the municipal hotspot on the Wi-Fi slip; empty: no 'Internet Wi-Fi' button."
+    )
+    password: str = option(
+        "", "The network's WPA password, printed in the slip's join QR; empty: an open network."
+    )
+    voucher_key_file: str = option(
+        "",
+        "File holding the commune's voucher key 'id:secret' (docs/vouchers.md); empty: the "
+        "slip joins the network but carries no voucher.",
+    )
+    voucher_days: int = option(
+        7, "Days a printed voucher may be first used.", minimum=1, maximum=60
+    )
+    voucher_hours: int = option(
+        8,
+        "Hours online a voucher gives, as the portal's 'vouchers.hours' (printed on the slip).",
+        minimum=1,
+        maximum=168,
+    )
+
+
+@dataclass(frozen=True)
 class MetricsConfig:
     enabled: bool = option(True, "Serve Prometheus metrics at http://BIND:PORT/metrics.")
     bind: str = option(
@@ -309,6 +333,7 @@ class KioskConfig:
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
     status: StatusConfig = field(default_factory=StatusConfig)
+    wifi: WifiConfig = field(default_factory=WifiConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
     display: DisplayConfig = field(default_factory=DisplayConfig)
@@ -345,6 +370,7 @@ def load_config(path: Path | None) -> KioskConfig:
     _check_printer(config.printer, str(path))
     _check_receipt(config.receipt, str(path))
     _check_status(config.status, str(path))
+    _check_wifi(config.wifi, str(path))
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
     _check_heartbeat(config.heartbeat, str(path))
@@ -468,6 +494,25 @@ def _check_status(status: StatusConfig, source: str) -> None:
         )
 
 
+def _check_wifi(wifi: WifiConfig, source: str) -> None:
+    from kiosk.wifi_voucher import VoucherKeyError, read_key  # noqa: PLC0415
+
+    if len(wifi.ssid.encode("utf-8")) > MAX_SSID_BYTES or not wifi.ssid.isprintable():
+        raise ConfigError(
+            f"{source}: 'wifi.ssid' must be the network's name as phones list it, at most "
+            f"32 bytes without control characters (got {wifi.ssid!r})"
+        )
+    if wifi.password and not 8 <= len(wifi.password) <= MAX_WPA_CHARS:
+        raise ConfigError(f"{source}: 'wifi.password' must be 8 to 63 characters (WPA)")
+    if wifi.voucher_key_file and not wifi.ssid:
+        raise ConfigError(f"{source}: 'wifi.voucher_key_file' needs 'wifi.ssid' (the slip)")
+    if wifi.voucher_key_file:
+        try:
+            read_key(Path(wifi.voucher_key_file))
+        except VoucherKeyError as exc:
+            raise ConfigError(f"{source}: 'wifi.voucher_key_file' {exc}") from None
+
+
 def _check_heartbeat(heartbeat: HeartbeatConfig, source: str) -> None:
     if heartbeat.url and not heartbeat.url.startswith(("https://", "http://")):
         raise ConfigError(
@@ -536,6 +581,8 @@ def _number(bound: float) -> str:
     return str(int(bound)) if float(bound).is_integer() else repr(float(bound))
 
 
+MAX_SSID_BYTES = 32
+MAX_WPA_CHARS = 63
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
 

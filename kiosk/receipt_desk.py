@@ -18,6 +18,7 @@ from kiosk.filing import FiledApplication
 if TYPE_CHECKING:  # Pillow and python-escpos load on the first print, not at start-up
     from devices.printers import PrinterStatus, ReceiptPrinter
     from devices.receipt import Receipt
+    from kiosk.wifi_slip import WifiSlip
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,12 @@ class ReceiptDesk:
             hours=application.office_hours,
         )
         return self._print(receipt, f"receipt {application.code}")
+
+    def print_wifi_slip(self, slip: WifiSlip, language: Language) -> bool:
+        """The Wi-Fi slip; False when it was not printed (the screen shows the voucher)."""
+        from kiosk.wifi_slip import slip_receipt  # noqa: PLC0415
+
+        return self._print(slip_receipt(slip, language), "Wi-Fi slip")
 
     def test_print(self) -> bool:
         """The admin screen's test print."""

@@ -8,8 +8,10 @@ bits and a 34-bit HMAC-SHA256 tag). This is the making half; the portal holds th
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 EPOCH = 1_767_225_600  # 2026-01-01T00:00:00Z
@@ -17,12 +19,37 @@ HOUR = 3600
 DOMAIN = b"infomat-voucher/1"
 KEY_BITS, HOUR_BITS, RANDOM_BITS, TAG_BITS = 6, 20, 20, 34
 LENGTH = 16
+MIN_SECRET_CHARS = 32
+_KEY = re.compile(r"(\d{1,2}):(\S+)")
+
+
+class VoucherKeyError(ValueError):
+    """The voucher key file is missing, unreadable or not 'id:secret' (never shows it)."""
 
 
 @dataclass(frozen=True)
 class VoucherKey:
     id: int  # 0-63
     secret: bytes
+
+
+def read_key(path: Path) -> VoucherKey:
+    """The key in `path`: one line 'id:secret', id 0-63, a secret of 32+ characters."""
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise VoucherKeyError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VoucherKeyError(f"{path}: cannot read it ({type(exc).__name__})") from None
+    match = _KEY.fullmatch(text)
+    if match is None or int(match[1]) >= 1 << KEY_BITS:
+        raise VoucherKeyError(f"{path}: must hold one line 'id:secret' with an id 0 to 63")
+    if len(match[2]) < MIN_SECRET_CHARS:
+        raise VoucherKeyError(
+            f"{path}: the secret is shorter than {MIN_SECRET_CHARS} characters "
+            "(make one: openssl rand -hex 32)"
+        )
+    return VoucherKey(int(match[1]), match[2].encode())
 
 
 def make(key: VoucherKey, expires_at: float, random_bits: int | None = None) -> str:

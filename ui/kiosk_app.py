@@ -10,7 +10,7 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -20,6 +20,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import __version__
 from kiosk.admin_pin import DEMO_PIN_HASH, AdminPin
 from kiosk.composition import Services
+from kiosk.config import Language
 from kiosk.speech import Speaker
 from ui.admin_model import AdminActions, AdminModel
 from ui.admin_status import (
@@ -42,11 +43,13 @@ from ui.speech_model import SpeechModel
 from ui.status_check_model import StatusCheckModel
 from ui.status_model import StatusModel
 from ui.theme import Theme
+from ui.wifi_model import WifiModel
 
 if TYPE_CHECKING:
     from kiosk.background_sync import BackgroundSync
     from kiosk.filing import FiledApplication
     from kiosk.sync_status import SyncStatus
+    from kiosk.wifi_slip import WifiSlip
 
 log = logging.getLogger(__name__)
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
@@ -105,6 +108,7 @@ class KioskApp:
         self.status_check = StatusCheckModel(
             lambda: services.case_status, self.session, self.speech.say
         )
+        self.wifi = WifiModel(config.wifi, self._wifi_slip, self.session, self.speech.say)
         hint_loudness = speech.attract_hint_volume / max(1, speech.volume)
         self.screen_reader = ScreenReader(
             self.session,
@@ -163,6 +167,7 @@ class KioskApp:
             "admin": self.admin,
             "form": self.form,
             "statusCheck": self.status_check,
+            "wifi": self.wifi,
         }
         for name, model in models.items():
             context.setContextProperty(name, model)
@@ -225,6 +230,12 @@ class KioskApp:
         access = self.session.session.accessibility
         self.theme.apply(access.high_contrast, access.large_text)
         self.idle.set_factor(self.session.session.timeout_factor)
+
+    def _wifi_slip(self, language: str) -> tuple[WifiSlip, bool]:
+        """A new slip for the resident at the screen, printed (on the model's thread)."""
+        slip = self.services.wifi_slip()
+        shown = language if language in get_args(Language) else "pl"
+        return slip, self.services.receipt_desk.print_wifi_slip(slip, shown)  # type: ignore[arg-type]
 
     def _print_receipt(self, application: FiledApplication) -> bool:
         return self.services.receipt_desk.print_application(application)

@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,7 +80,7 @@ def fingerprint(kiosk: WindowKiosk) -> tuple[object, ...]:
 
 @pytest.fixture(scope="module")
 def seat(desk: Desk, request: pytest.FixtureRequest) -> Iterator[Seat]:
-    overrides: dict[str, int] = getattr(request.module, "KIOSK_SETTINGS", {})
+    overrides: dict[str, Any] = getattr(request.module, "KIOSK_SETTINGS", {})
     seat = Seat(desk, KioskSettings(desk.orientation, **overrides))
     yield seat
     seat.stop()

@@ -59,6 +59,7 @@ class KioskSettings:
     idle_s: int = 900
     countdown_s: int = 20
     attract_s: int = 3600
+    extra_toml: str = ""  # more tables, e.g. [wifi]
 
     def toml(self, data_dir: Path) -> str:
         return (
@@ -69,6 +70,7 @@ class KioskSettings:
             f"attract_s = {self.attract_s}\n"
             "[metrics]\nenabled = false\n"
             '[printer]\nkind = "virtual"\n'
+            f"{self.extra_toml}"
         )
 
 

@@ -677,62 +677,62 @@
         <translation>Worum es geht</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="74"/>
+        <location filename="../qml/CardScreen.qml" line="83"/>
         <source>Who can apply</source>
         <translation>Wer kann den Antrag stellen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="75"/>
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>What to bring</source>
         <translation>Was Sie mitbringen müssen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="76"/>
+        <location filename="../qml/CardScreen.qml" line="85"/>
         <source>Fees</source>
         <translation>Gebühren</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="77"/>
+        <location filename="../qml/CardScreen.qml" line="86"/>
         <source>How long it takes</source>
         <translation>Wie lange es dauert</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="80"/>
+        <location filename="../qml/CardScreen.qml" line="89"/>
         <source>Where and when to go</source>
         <translation>Wo und wann</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="97"/>
+        <location filename="../qml/CardScreen.qml" line="106"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-Code mit der Adresse dieses Dienstes im Internet</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="103"/>
+        <location filename="../qml/CardScreen.qml" line="112"/>
         <source>Continue on your phone</source>
         <translation>Auf dem Handy weitermachen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="104"/>
+        <location filename="../qml/CardScreen.qml" line="113"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Scannen Sie den Code mit der Handykamera, um diesen Dienst online zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="108"/>
+        <location filename="../qml/CardScreen.qml" line="117"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="109"/>
+        <location filename="../qml/CardScreen.qml" line="118"/>
         <source>How to appeal</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="110"/>
+        <location filename="../qml/CardScreen.qml" line="119"/>
         <source>What you get</source>
         <translation>Was Sie erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="113"/>
+        <location filename="../qml/CardScreen.qml" line="124"/>
         <source>Information checked on %1</source>
         <translation>Informationen geprüft am %1</translation>
     </message>
@@ -821,42 +821,47 @@
         <translation>Startseite: Suche, Kategorien und Lebenslagen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="26"/>
+        <location filename="../qml/HomeScreen.qml" line="27"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Was suchen Sie? z. B. Ausweis, Müll, Steuer</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="53"/>
+        <location filename="../qml/HomeScreen.qml" line="54"/>
         <source>Clear the search</source>
         <translation>Suche löschen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="57"/>
+        <location filename="../qml/HomeScreen.qml" line="58"/>
         <source>Search the e-services</source>
         <translation>E-Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="82"/>
+        <location filename="../qml/HomeScreen.qml" line="83"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nichts gefunden für „%1“. Weniger Buchstaben eingeben oder eine Kategorie wählen:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="120"/>
+        <location filename="../qml/HomeScreen.qml" line="121"/>
         <source>Check the status of your application</source>
         <translation>Stand Ihres Antrags prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="131"/>
+        <location filename="../qml/HomeScreen.qml" line="128"/>
+        <source>Internet Wi-Fi: print a voucher</source>
+        <translation>WLAN-Internet: Gutschein drucken</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="139"/>
         <source>All offices</source>
         <translation>Alle Ämter</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="148"/>
+        <location filename="../qml/HomeScreen.qml" line="156"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="163"/>
+        <location filename="../qml/HomeScreen.qml" line="171"/>
         <source>Life events</source>
         <translation>Lebenslagen</translation>
     </message>
@@ -890,27 +895,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="124"/>
+        <location filename="../qml/Main.qml" line="131"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Die Bedienelemente sind unten auf dem Bildschirm. Um das zu ändern, tippen Sie unten auf „Barrierefreiheit“.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="172"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="203"/>
+        <location filename="../qml/Main.qml" line="210"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="211"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="217"/>
         <source>No connection · catalogue from %1</source>
         <translation>Keine Verbindung · Katalog vom %1</translation>
     </message>
@@ -1197,139 +1202,222 @@
 <context>
     <name>StatusWords</name>
     <message>
-        <location filename="../status_words.py" line="18"/>
+        <location filename="../status_words.py" line="17"/>
         <source>Codes have no “%1”. Compare with your receipt.</source>
         <translation>Codes enthalten kein „%1“. Vergleichen Sie mit Ihrem Beleg.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="22"/>
+        <location filename="../status_words.py" line="21"/>
         <source>One character does not match. Compare the code with your receipt.</source>
         <translation>Ein Zeichen stimmt nicht. Vergleichen Sie den Code mit Ihrem Beleg.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="24"/>
+        <location filename="../status_words.py" line="23"/>
         <source>That is more than %1 characters. Compare with your receipt.</source>
         <translation>Das sind mehr als %1 Zeichen. Vergleichen Sie mit Ihrem Beleg.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="29"/>
+        <location filename="../status_words.py" line="28"/>
         <source>%1 of %2 characters</source>
         <translation>%1 von %2 Zeichen</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="33"/>
+        <location filename="../status_words.py" line="32"/>
         <source>The code is complete. Touch “Check”.</source>
         <translation>Der Code ist vollständig. Tippen Sie auf „Prüfen“.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="37"/>
+        <location filename="../status_words.py" line="36"/>
         <source>The office has received your application.</source>
         <translation>Das Amt hat Ihren Antrag erhalten.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="38"/>
+        <location filename="../status_words.py" line="37"/>
         <source>Your application is being dealt with.</source>
         <translation>Ihr Antrag wird bearbeitet.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="39"/>
+        <location filename="../status_words.py" line="38"/>
         <source>The office needs more from you. Please contact the office.</source>
         <translation>Das Amt benötigt weitere Angaben von Ihnen. Bitte wenden Sie sich an das Amt.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="40"/>
+        <location filename="../status_words.py" line="39"/>
         <source>Your matter is settled. Please come to the office.</source>
         <translation>Ihr Anliegen ist erledigt. Bitte kommen Sie ins Amt.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="41"/>
+        <location filename="../status_words.py" line="40"/>
         <source>The matter is closed.</source>
         <translation>Der Vorgang ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="43"/>
+        <location filename="../status_words.py" line="42"/>
         <source>Your application is saved in this kiosk and waits to be sent to the office.</source>
         <translation>Ihr Antrag ist an diesem Terminal gespeichert und wartet auf den Versand an das Amt.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="45"/>
+        <location filename="../status_words.py" line="44"/>
         <source>Your application has been sent to the office.</source>
         <translation>Ihr Antrag wurde an das Amt gesendet.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="46"/>
+        <location filename="../status_words.py" line="45"/>
         <source>Your application did not reach the office. Please ask there.</source>
         <translation>Ihr Antrag hat das Amt nicht erreicht. Bitte fragen Sie dort nach.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="51"/>
+        <location filename="../status_words.py" line="50"/>
         <source>The office cannot be asked right now. Please try again later.</source>
         <translation>Das Amt ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="53"/>
+        <location filename="../status_words.py" line="52"/>
         <source>No application with this code has reached the office yet. Applications reach it within minutes when the kiosk is online.</source>
         <translation>Ein Antrag mit diesem Code ist noch nicht im Amt eingegangen. Anträge gehen innerhalb weniger Minuten ein, wenn das Terminal online ist.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="59"/>
+        <location filename="../status_words.py" line="58"/>
         <source>Information from the office.</source>
         <translation>Auskunft des Amtes.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="61"/>
+        <location filename="../status_words.py" line="60"/>
         <source>The office cannot be asked right now; this is what this kiosk knows.</source>
         <translation>Das Amt ist gerade nicht erreichbar; das weiß dieses Terminal.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="63"/>
+        <location filename="../status_words.py" line="62"/>
         <source>The office does not have it yet; this is what this kiosk knows.</source>
         <translation>Das Amt hat ihn noch nicht; das weiß dieses Terminal.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="68"/>
+        <location filename="../status_words.py" line="67"/>
         <source>Service: %1</source>
         <translation>Leistung: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="69"/>
+        <location filename="../status_words.py" line="68"/>
         <source>Case number: %1</source>
         <translation>Aktenzeichen: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="70"/>
+        <location filename="../status_words.py" line="69"/>
         <source>Filed: %1</source>
         <translation>Eingereicht: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="71"/>
+        <location filename="../status_words.py" line="70"/>
         <source>Last change: %1</source>
         <translation>Letzte Änderung: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="73"/>
+        <location filename="../status_words.py" line="72"/>
         <source>Expected by: %1</source>
         <translation>Voraussichtlich bis: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="74"/>
+        <location filename="../status_words.py" line="73"/>
         <source>Office: %1</source>
         <translation>Amt: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="75"/>
+        <location filename="../status_words.py" line="74"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="81"/>
+        <location filename="../status_words.py" line="80"/>
         <source>Message from the office: %1</source>
         <translation>Nachricht vom Amt: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="87"/>
+        <location filename="../status_words.py" line="86"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>WifiModel</name>
+    <message>
+        <location filename="../wifi_model.py" line="131"/>
+        <source>The slip could not be made. Please ask at the office.</source>
+        <translation>Der Gutschein konnte nicht erstellt werden. Bitte fragen Sie im Amt.</translation>
+    </message>
+    <message>
+        <location filename="../wifi_model.py" line="133"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Nehmen Sie den Ausdruck aus dem Drucker.</translation>
+    </message>
+    <message>
+        <location filename="../wifi_model.py" line="135"/>
+        <source>The printer did not print the slip. Copy the code from the screen.</source>
+        <translation>Der Drucker hat den Gutschein nicht gedruckt. Schreiben Sie den Code vom Bildschirm ab.</translation>
+    </message>
+</context>
+<context>
+    <name>WifiScreen</name>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="15"/>
+        <location filename="../qml/WifiScreen.qml" line="25"/>
+        <source>Internet Wi-Fi</source>
+        <translation>Internet über WLAN</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="35"/>
+        <source>Free internet in the network “%1”. The slip&apos;s QR code joins your phone to the network; its voucher code gives %2 hours online for one device.</source>
+        <translation>Kostenloses Internet im Netz „%1“. Der QR-Code auf dem Ausdruck verbindet Ihr Telefon mit dem Netz, der Gutscheincode gibt %2 Stunden Internet für ein Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <source>Printing…</source>
+        <translation>Wird gedruckt…</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <source>Print the Wi-Fi slip</source>
+        <translation>WLAN-Gutschein drucken</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="51"/>
+        <source>The slip could not be made. Please ask at the office.</source>
+        <translation>Der Gutschein konnte nicht erstellt werden. Bitte fragen Sie im Amt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="67"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Nehmen Sie den Ausdruck aus dem Drucker.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="68"/>
+        <source>The printer did not print the slip. Copy the code from the screen.</source>
+        <translation>Der Drucker hat den Gutschein nicht gedruckt. Schreiben Sie den Code vom Bildschirm ab.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="79"/>
+        <location filename="../qml/WifiScreen.qml" line="94"/>
+        <source>Voucher code</source>
+        <translation>Gutscheincode</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="99"/>
+        <source>Type it on the page that opens once your phone is connected. Use it by %1.</source>
+        <translation>Geben Sie ihn auf der Seite ein, die sich nach dem Verbinden öffnet. Gültig bis %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="107"/>
+        <source>Once connected, accept the terms on the network&apos;s page.</source>
+        <translation>Akzeptieren Sie nach dem Verbinden die Bedingungen auf der Seite des Netzes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="126"/>
+        <source>QR code that joins a phone to the network %1</source>
+        <translation>QR-Code, der ein Telefon mit dem Netz %1 verbindet</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="131"/>
+        <source>Or scan this code from the screen with your phone&apos;s camera.</source>
+        <translation>Oder scannen Sie diesen Code vom Bildschirm mit der Kamera Ihres Telefons.</translation>
     </message>
 </context>
 </TS>

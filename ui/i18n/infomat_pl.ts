@@ -677,62 +677,62 @@
         <translation>Na czym polega</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="74"/>
+        <location filename="../qml/CardScreen.qml" line="83"/>
         <source>Who can apply</source>
         <translation>Kto może złożyć wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="75"/>
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>What to bring</source>
         <translation>Co zabrać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="76"/>
+        <location filename="../qml/CardScreen.qml" line="85"/>
         <source>Fees</source>
         <translation>Opłaty</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="77"/>
+        <location filename="../qml/CardScreen.qml" line="86"/>
         <source>How long it takes</source>
         <translation>Ile to trwa</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="80"/>
+        <location filename="../qml/CardScreen.qml" line="89"/>
         <source>Where and when to go</source>
         <translation>Gdzie i kiedy</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="97"/>
+        <location filename="../qml/CardScreen.qml" line="106"/>
         <source>QR code with the address of this service online</source>
         <translation>Kod QR z adresem tej usługi w internecie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="103"/>
+        <location filename="../qml/CardScreen.qml" line="112"/>
         <source>Continue on your phone</source>
         <translation>Kontynuuj na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="104"/>
+        <location filename="../qml/CardScreen.qml" line="113"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Zeskanuj kod aparatem telefonu, aby otworzyć tę usługę w internecie.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="108"/>
+        <location filename="../qml/CardScreen.qml" line="117"/>
         <source>Legal basis</source>
         <translation>Podstawa prawna</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="109"/>
+        <location filename="../qml/CardScreen.qml" line="118"/>
         <source>How to appeal</source>
         <translation>Jak się odwołać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="110"/>
+        <location filename="../qml/CardScreen.qml" line="119"/>
         <source>What you get</source>
         <translation>Co otrzymasz</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="113"/>
+        <location filename="../qml/CardScreen.qml" line="124"/>
         <source>Information checked on %1</source>
         <translation>Informacje sprawdzone: %1</translation>
     </message>
@@ -821,42 +821,47 @@
         <translation>Strona główna: wyszukiwarka, kategorie i sytuacje życiowe</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="26"/>
+        <location filename="../qml/HomeScreen.qml" line="27"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Czego szukasz? np. dowód, śmieci, podatek</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="53"/>
+        <location filename="../qml/HomeScreen.qml" line="54"/>
         <source>Clear the search</source>
         <translation>Wyczyść wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="57"/>
+        <location filename="../qml/HomeScreen.qml" line="58"/>
         <source>Search the e-services</source>
         <translation>Szukaj e-usług</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="82"/>
+        <location filename="../qml/HomeScreen.qml" line="83"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nic nie znaleziono dla „%1”. Wpisz mniej liter albo wybierz kategorię:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="120"/>
+        <location filename="../qml/HomeScreen.qml" line="121"/>
         <source>Check the status of your application</source>
         <translation>Sprawdź stan sprawy</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="131"/>
+        <location filename="../qml/HomeScreen.qml" line="128"/>
+        <source>Internet Wi-Fi: print a voucher</source>
+        <translation>Internet Wi-Fi: wydrukuj kupon</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="139"/>
         <source>All offices</source>
         <translation>Wszystkie urzędy</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="148"/>
+        <location filename="../qml/HomeScreen.qml" line="156"/>
         <source>Categories</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="163"/>
+        <location filename="../qml/HomeScreen.qml" line="171"/>
         <source>Life events</source>
         <translation>Sytuacje życiowe</translation>
     </message>
@@ -890,27 +895,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="124"/>
+        <location filename="../qml/Main.qml" line="131"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Przyciski są nisko na ekranie. Aby to zmienić, dotknij „Dostępność” poniżej.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="172"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Accessibility</source>
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="203"/>
+        <location filename="../qml/Main.qml" line="210"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="211"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="217"/>
         <source>No connection · catalogue from %1</source>
         <translation>Brak połączenia · katalog z %1</translation>
     </message>
@@ -1199,139 +1204,222 @@
 <context>
     <name>StatusWords</name>
     <message>
-        <location filename="../status_words.py" line="18"/>
+        <location filename="../status_words.py" line="17"/>
         <source>Codes have no “%1”. Compare with your receipt.</source>
         <translation>Kody nie zawierają znaku „%1”. Porównaj z potwierdzeniem.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="22"/>
+        <location filename="../status_words.py" line="21"/>
         <source>One character does not match. Compare the code with your receipt.</source>
         <translation>Jeden znak się nie zgadza. Porównaj kod z potwierdzeniem.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="24"/>
+        <location filename="../status_words.py" line="23"/>
         <source>That is more than %1 characters. Compare with your receipt.</source>
         <translation>To więcej niż %1 znaków. Porównaj z potwierdzeniem.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="29"/>
+        <location filename="../status_words.py" line="28"/>
         <source>%1 of %2 characters</source>
         <translation>%1 z %2 znaków</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="33"/>
+        <location filename="../status_words.py" line="32"/>
         <source>The code is complete. Touch “Check”.</source>
         <translation>Kod jest pełny. Dotknij „Sprawdź”.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="37"/>
+        <location filename="../status_words.py" line="36"/>
         <source>The office has received your application.</source>
         <translation>Urząd otrzymał Twój wniosek.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="38"/>
+        <location filename="../status_words.py" line="37"/>
         <source>Your application is being dealt with.</source>
         <translation>Twój wniosek jest rozpatrywany.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="39"/>
+        <location filename="../status_words.py" line="38"/>
         <source>The office needs more from you. Please contact the office.</source>
         <translation>Urząd potrzebuje od Ciebie więcej informacji. Skontaktuj się z urzędem.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="40"/>
+        <location filename="../status_words.py" line="39"/>
         <source>Your matter is settled. Please come to the office.</source>
         <translation>Sprawa jest załatwiona. Zapraszamy do urzędu.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="41"/>
+        <location filename="../status_words.py" line="40"/>
         <source>The matter is closed.</source>
         <translation>Sprawa jest zakończona.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="43"/>
+        <location filename="../status_words.py" line="42"/>
         <source>Your application is saved in this kiosk and waits to be sent to the office.</source>
         <translation>Twój wniosek jest zapisany w tym kiosku i czeka na wysłanie do urzędu.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="45"/>
+        <location filename="../status_words.py" line="44"/>
         <source>Your application has been sent to the office.</source>
         <translation>Twój wniosek został wysłany do urzędu.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="46"/>
+        <location filename="../status_words.py" line="45"/>
         <source>Your application did not reach the office. Please ask there.</source>
         <translation>Twój wniosek nie dotarł do urzędu. Zapytaj w urzędzie.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="51"/>
+        <location filename="../status_words.py" line="50"/>
         <source>The office cannot be asked right now. Please try again later.</source>
         <translation>Nie można teraz połączyć się z urzędem. Spróbuj ponownie później.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="53"/>
+        <location filename="../status_words.py" line="52"/>
         <source>No application with this code has reached the office yet. Applications reach it within minutes when the kiosk is online.</source>
         <translation>Wniosek o tym kodzie nie dotarł jeszcze do urzędu. Wnioski docierają do urzędu w ciągu kilku minut, gdy kiosk ma połączenie z siecią.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="59"/>
+        <location filename="../status_words.py" line="58"/>
         <source>Information from the office.</source>
         <translation>Informacja z urzędu.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="61"/>
+        <location filename="../status_words.py" line="60"/>
         <source>The office cannot be asked right now; this is what this kiosk knows.</source>
         <translation>Nie można teraz połączyć się z urzędem; to wie ten kiosk.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="63"/>
+        <location filename="../status_words.py" line="62"/>
         <source>The office does not have it yet; this is what this kiosk knows.</source>
         <translation>Urząd jeszcze go nie ma; to wie ten kiosk.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="68"/>
+        <location filename="../status_words.py" line="67"/>
         <source>Service: %1</source>
         <translation>Sprawa: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="69"/>
+        <location filename="../status_words.py" line="68"/>
         <source>Case number: %1</source>
         <translation>Numer sprawy: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="70"/>
+        <location filename="../status_words.py" line="69"/>
         <source>Filed: %1</source>
         <translation>Złożono: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="71"/>
+        <location filename="../status_words.py" line="70"/>
         <source>Last change: %1</source>
         <translation>Ostatnia zmiana: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="73"/>
+        <location filename="../status_words.py" line="72"/>
         <source>Expected by: %1</source>
         <translation>Przewidywany termin: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="74"/>
+        <location filename="../status_words.py" line="73"/>
         <source>Office: %1</source>
         <translation>Urząd: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="75"/>
+        <location filename="../status_words.py" line="74"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="81"/>
+        <location filename="../status_words.py" line="80"/>
         <source>Message from the office: %1</source>
         <translation>Wiadomość z urzędu: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="87"/>
+        <location filename="../status_words.py" line="86"/>
         <source>Checking…</source>
         <translation>Sprawdzam…</translation>
+    </message>
+</context>
+<context>
+    <name>WifiModel</name>
+    <message>
+        <location filename="../wifi_model.py" line="131"/>
+        <source>The slip could not be made. Please ask at the office.</source>
+        <translation>Nie udało się przygotować kuponu. Zapytaj w urzędzie.</translation>
+    </message>
+    <message>
+        <location filename="../wifi_model.py" line="133"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Weź wydruk z drukarki.</translation>
+    </message>
+    <message>
+        <location filename="../wifi_model.py" line="135"/>
+        <source>The printer did not print the slip. Copy the code from the screen.</source>
+        <translation>Drukarka nie wydrukowała kuponu. Przepisz kod z ekranu.</translation>
+    </message>
+</context>
+<context>
+    <name>WifiScreen</name>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="15"/>
+        <location filename="../qml/WifiScreen.qml" line="25"/>
+        <source>Internet Wi-Fi</source>
+        <translation>Internet Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="35"/>
+        <source>Free internet in the network “%1”. The slip&apos;s QR code joins your phone to the network; its voucher code gives %2 hours online for one device.</source>
+        <translation>Bezpłatny internet w sieci „%1”. Kod QR z wydruku połączy telefon z siecią, a kod kuponu da %2 godz. internetu dla jednego urządzenia.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <source>Printing…</source>
+        <translation>Drukuję…</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <source>Print the Wi-Fi slip</source>
+        <translation>Wydrukuj kupon Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="51"/>
+        <source>The slip could not be made. Please ask at the office.</source>
+        <translation>Nie udało się przygotować kuponu. Zapytaj w urzędzie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="67"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Weź wydruk z drukarki.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="68"/>
+        <source>The printer did not print the slip. Copy the code from the screen.</source>
+        <translation>Drukarka nie wydrukowała kuponu. Przepisz kod z ekranu.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="79"/>
+        <location filename="../qml/WifiScreen.qml" line="94"/>
+        <source>Voucher code</source>
+        <translation>Kod kuponu</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="99"/>
+        <source>Type it on the page that opens once your phone is connected. Use it by %1.</source>
+        <translation>Wpisz go na stronie, która otworzy się po połączeniu telefonu z siecią. Wykorzystaj go do %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="107"/>
+        <source>Once connected, accept the terms on the network&apos;s page.</source>
+        <translation>Po połączeniu zaakceptuj regulamin na stronie sieci.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="126"/>
+        <source>QR code that joins a phone to the network %1</source>
+        <translation>Kod QR, który łączy telefon z siecią %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="131"/>
+        <source>Or scan this code from the screen with your phone&apos;s camera.</source>
+        <translation>Możesz też zeskanować ten kod z ekranu aparatem telefonu.</translation>
     </message>
 </context>
 </TS>

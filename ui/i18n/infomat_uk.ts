@@ -677,62 +677,62 @@
         <translation>Що це</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="74"/>
+        <location filename="../qml/CardScreen.qml" line="83"/>
         <source>Who can apply</source>
         <translation>Хто може звернутися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="75"/>
+        <location filename="../qml/CardScreen.qml" line="84"/>
         <source>What to bring</source>
         <translation>Що взяти з собою</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="76"/>
+        <location filename="../qml/CardScreen.qml" line="85"/>
         <source>Fees</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="77"/>
+        <location filename="../qml/CardScreen.qml" line="86"/>
         <source>How long it takes</source>
         <translation>Скільки це триває</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="80"/>
+        <location filename="../qml/CardScreen.qml" line="89"/>
         <source>Where and when to go</source>
         <translation>Куди і коли звертатися</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="97"/>
+        <location filename="../qml/CardScreen.qml" line="106"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-код з адресою цієї послуги в інтернеті</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="103"/>
+        <location filename="../qml/CardScreen.qml" line="112"/>
         <source>Continue on your phone</source>
         <translation>Продовжте на телефоні</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="104"/>
+        <location filename="../qml/CardScreen.qml" line="113"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Відскануйте код камерою телефона, щоб відкрити цю послугу в інтернеті.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="108"/>
+        <location filename="../qml/CardScreen.qml" line="117"/>
         <source>Legal basis</source>
         <translation>Правова підстава</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="109"/>
+        <location filename="../qml/CardScreen.qml" line="118"/>
         <source>How to appeal</source>
         <translation>Як оскаржити</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="110"/>
+        <location filename="../qml/CardScreen.qml" line="119"/>
         <source>What you get</source>
         <translation>Що ви отримаєте</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="113"/>
+        <location filename="../qml/CardScreen.qml" line="124"/>
         <source>Information checked on %1</source>
         <translation>Інформацію перевірено: %1</translation>
     </message>
@@ -821,42 +821,47 @@
         <translation>Головна: пошук, категорії та життєві ситуації</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="26"/>
+        <location filename="../qml/HomeScreen.qml" line="27"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Що ви шукаєте? напр. посвідчення, відходи, податок</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="53"/>
+        <location filename="../qml/HomeScreen.qml" line="54"/>
         <source>Clear the search</source>
         <translation>Очистити пошук</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="57"/>
+        <location filename="../qml/HomeScreen.qml" line="58"/>
         <source>Search the e-services</source>
         <translation>Пошук е-послуг</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="82"/>
+        <location filename="../qml/HomeScreen.qml" line="83"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Нічого не знайдено для «%1». Введіть менше літер або виберіть категорію:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="120"/>
+        <location filename="../qml/HomeScreen.qml" line="121"/>
         <source>Check the status of your application</source>
         <translation>Перевірити стан справи</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="131"/>
+        <location filename="../qml/HomeScreen.qml" line="128"/>
+        <source>Internet Wi-Fi: print a voucher</source>
+        <translation>Інтернет Wi-Fi: надрукувати купон</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="139"/>
         <source>All offices</source>
         <translation>Усі установи</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="148"/>
+        <location filename="../qml/HomeScreen.qml" line="156"/>
         <source>Categories</source>
         <translation>Категорії</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="163"/>
+        <location filename="../qml/HomeScreen.qml" line="171"/>
         <source>Life events</source>
         <translation>Життєві ситуації</translation>
     </message>
@@ -890,27 +895,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="124"/>
+        <location filename="../qml/Main.qml" line="131"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Кнопки розміщено внизу екрана. Щоб це змінити, торкніться «Доступність» нижче.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="172"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="203"/>
+        <location filename="../qml/Main.qml" line="210"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="211"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="217"/>
         <source>No connection · catalogue from %1</source>
         <translation>Немає з&apos;єднання · каталог від %1</translation>
     </message>
@@ -1199,139 +1204,222 @@
 <context>
     <name>StatusWords</name>
     <message>
-        <location filename="../status_words.py" line="18"/>
+        <location filename="../status_words.py" line="17"/>
         <source>Codes have no “%1”. Compare with your receipt.</source>
         <translation>Коди не містять символу «%1». Порівняйте з квитанцією.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="22"/>
+        <location filename="../status_words.py" line="21"/>
         <source>One character does not match. Compare the code with your receipt.</source>
         <translation>Один символ не збігається. Порівняйте код із квитанцією.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="24"/>
+        <location filename="../status_words.py" line="23"/>
         <source>That is more than %1 characters. Compare with your receipt.</source>
         <translation>Це більше ніж %1 символів. Порівняйте з квитанцією.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="29"/>
+        <location filename="../status_words.py" line="28"/>
         <source>%1 of %2 characters</source>
         <translation>%1 з %2 символів</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="33"/>
+        <location filename="../status_words.py" line="32"/>
         <source>The code is complete. Touch “Check”.</source>
         <translation>Код повний. Торкніться «Перевірити».</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="37"/>
+        <location filename="../status_words.py" line="36"/>
         <source>The office has received your application.</source>
         <translation>Установа отримала вашу заяву.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="38"/>
+        <location filename="../status_words.py" line="37"/>
         <source>Your application is being dealt with.</source>
         <translation>Вашу заяву розглядають.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="39"/>
+        <location filename="../status_words.py" line="38"/>
         <source>The office needs more from you. Please contact the office.</source>
         <translation>Установі потрібно від вас більше інформації. Зверніться до установи.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="40"/>
+        <location filename="../status_words.py" line="39"/>
         <source>Your matter is settled. Please come to the office.</source>
         <translation>Справу вирішено. Запрошуємо до установи.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="41"/>
+        <location filename="../status_words.py" line="40"/>
         <source>The matter is closed.</source>
         <translation>Справу закрито.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="43"/>
+        <location filename="../status_words.py" line="42"/>
         <source>Your application is saved in this kiosk and waits to be sent to the office.</source>
         <translation>Вашу заяву збережено в цьому кіоску, вона очікує надсилання до установи.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="45"/>
+        <location filename="../status_words.py" line="44"/>
         <source>Your application has been sent to the office.</source>
         <translation>Вашу заяву надіслано до установи.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="46"/>
+        <location filename="../status_words.py" line="45"/>
         <source>Your application did not reach the office. Please ask there.</source>
         <translation>Ваша заява не надійшла до установи. Запитайте в установі.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="51"/>
+        <location filename="../status_words.py" line="50"/>
         <source>The office cannot be asked right now. Please try again later.</source>
         <translation>Зараз неможливо зв’язатися з установою. Спробуйте пізніше.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="53"/>
+        <location filename="../status_words.py" line="52"/>
         <source>No application with this code has reached the office yet. Applications reach it within minutes when the kiosk is online.</source>
         <translation>Заява з цим кодом ще не надійшла до установи. Заяви надходять протягом кількох хвилин, коли кіоск під’єднаний до мережі.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="59"/>
+        <location filename="../status_words.py" line="58"/>
         <source>Information from the office.</source>
         <translation>Інформація від установи.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="61"/>
+        <location filename="../status_words.py" line="60"/>
         <source>The office cannot be asked right now; this is what this kiosk knows.</source>
         <translation>Зараз неможливо зв’язатися з установою; ось що відомо цьому кіоску.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="63"/>
+        <location filename="../status_words.py" line="62"/>
         <source>The office does not have it yet; this is what this kiosk knows.</source>
         <translation>Установа ще її не отримала; ось що відомо цьому кіоску.</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="68"/>
+        <location filename="../status_words.py" line="67"/>
         <source>Service: %1</source>
         <translation>Послуга: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="69"/>
+        <location filename="../status_words.py" line="68"/>
         <source>Case number: %1</source>
         <translation>Номер справи: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="70"/>
+        <location filename="../status_words.py" line="69"/>
         <source>Filed: %1</source>
         <translation>Подано: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="71"/>
+        <location filename="../status_words.py" line="70"/>
         <source>Last change: %1</source>
         <translation>Остання зміна: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="73"/>
+        <location filename="../status_words.py" line="72"/>
         <source>Expected by: %1</source>
         <translation>Очікуваний термін: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="74"/>
+        <location filename="../status_words.py" line="73"/>
         <source>Office: %1</source>
         <translation>Установа: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="75"/>
+        <location filename="../status_words.py" line="74"/>
         <source>Phone: %1</source>
         <translation>Телефон: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="81"/>
+        <location filename="../status_words.py" line="80"/>
         <source>Message from the office: %1</source>
         <translation>Повідомлення від установи: %1</translation>
     </message>
     <message>
-        <location filename="../status_words.py" line="87"/>
+        <location filename="../status_words.py" line="86"/>
         <source>Checking…</source>
         <translation>Перевіряю…</translation>
+    </message>
+</context>
+<context>
+    <name>WifiModel</name>
+    <message>
+        <location filename="../wifi_model.py" line="131"/>
+        <source>The slip could not be made. Please ask at the office.</source>
+        <translation>Не вдалося підготувати купон. Зверніться до працівника установи.</translation>
+    </message>
+    <message>
+        <location filename="../wifi_model.py" line="133"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Візьміть роздруківку з принтера.</translation>
+    </message>
+    <message>
+        <location filename="../wifi_model.py" line="135"/>
+        <source>The printer did not print the slip. Copy the code from the screen.</source>
+        <translation>Принтер не надрукував купон. Перепишіть код з екрана.</translation>
+    </message>
+</context>
+<context>
+    <name>WifiScreen</name>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="15"/>
+        <location filename="../qml/WifiScreen.qml" line="25"/>
+        <source>Internet Wi-Fi</source>
+        <translation>Інтернет Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="35"/>
+        <source>Free internet in the network “%1”. The slip&apos;s QR code joins your phone to the network; its voucher code gives %2 hours online for one device.</source>
+        <translation>Безкоштовний інтернет у мережі «%1». QR-код із роздруківки під&apos;єднає телефон до мережі, а код купона дасть %2 год інтернету для одного пристрою.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <source>Printing…</source>
+        <translation>Друкую…</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <source>Print the Wi-Fi slip</source>
+        <translation>Надрукувати купон Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="51"/>
+        <source>The slip could not be made. Please ask at the office.</source>
+        <translation>Не вдалося підготувати купон. Зверніться до працівника установи.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="67"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Візьміть роздруківку з принтера.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="68"/>
+        <source>The printer did not print the slip. Copy the code from the screen.</source>
+        <translation>Принтер не надрукував купон. Перепишіть код з екрана.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="79"/>
+        <location filename="../qml/WifiScreen.qml" line="94"/>
+        <source>Voucher code</source>
+        <translation>Код купона</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="99"/>
+        <source>Type it on the page that opens once your phone is connected. Use it by %1.</source>
+        <translation>Введіть його на сторінці, що відкриється після під&apos;єднання телефону. Використайте його до %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="107"/>
+        <source>Once connected, accept the terms on the network&apos;s page.</source>
+        <translation>Після під&apos;єднання прийміть правила на сторінці мережі.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="126"/>
+        <source>QR code that joins a phone to the network %1</source>
+        <translation>QR-код, що під&apos;єднує телефон до мережі %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/WifiScreen.qml" line="131"/>
+        <source>Or scan this code from the screen with your phone&apos;s camera.</source>
+        <translation>Або відскануйте цей код з екрана камерою телефону.</translation>
     </message>
 </context>
 </TS>

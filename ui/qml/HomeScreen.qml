@@ -11,6 +11,7 @@ Item {
     signal openService(string serviceId)
     signal openList()
     signal openStatusCheck()
+    signal openWifi()
     property alias searchField: search
 
     Column {
@@ -119,6 +120,13 @@ Item {
                         width: parent.width
                         text: qsTr("Check the status of your application")
                         onClicked: home.openStatusCheck()
+                    }
+                    KioskButton {
+                        objectName: "wifiButton"
+                        visible: wifi.available
+                        width: parent.width
+                        text: qsTr("Internet Wi-Fi: print a voucher")
+                        onClicked: home.openWifi()
                     }
                     Flow {
                         objectName: "tenantBar"

@@ -48,6 +48,9 @@ ApplicationWindow {
         statusCheck.clear()
         stack.push(statusComponent)
     }
+    function openWifi() {
+        stack.push(wifiComponent)
+    }
     function openForm(serviceId) {
         // Refused (no outbox, or a sync took the form away): the card says why instead.
         if (form.start(serviceId)) stack.push(formComponent)
@@ -247,6 +250,7 @@ ApplicationWindow {
             onOpenService: serviceId => root.openService(serviceId)
             onOpenList: stack.push(listComponent)
             onOpenStatusCheck: root.openStatusCheck()
+            onOpenWifi: root.openWifi()
         }
     }
     Component { id: listComponent; ListScreen { onOpenService: serviceId => root.openService(serviceId) } }
@@ -254,6 +258,7 @@ ApplicationWindow {
     Component { id: formComponent; FormScreen { onBackRequested: root.goBack() } }
     Component { id: receiptComponent; ReceiptScreen {} }
     Component { id: statusComponent; StatusScreen {} }
+    Component { id: wifiComponent; WifiScreen {} }
     Connections {
         target: form
         function onSubmitted() { stack.replace(receiptComponent) }
