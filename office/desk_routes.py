@@ -10,7 +10,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from office import desk_auth, desk_case, desk_inbox
+from office import desk_auth, desk_case, desk_fleet, desk_inbox
 from office.desk_errors import DeskError, NotSignedIn
 from office.desk_pages import STATIC
 from office.desk_services import DeskServices
@@ -35,6 +35,7 @@ def desk_routes(desk: DeskServices) -> list[BaseRoute]:
         route("/sprawy/{code}/notatka", desk_case.add_note, "POST"),
         route("/sprawy/{code}/przydzial", desk_case.assign, "POST"),
         route("/sprawy/{code}/ezd", desk_case.forward, "POST"),
+        route("/flota", desk_fleet.fleet_page),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
 

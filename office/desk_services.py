@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from office.accounts_store import AccountStore
@@ -10,6 +11,7 @@ from office.clerk_sessions import SessionKeeper
 from office.desk_pages import DeskPages
 from office.desk_store import DeskStore
 from office.due_dates import due_date, is_overdue, overdue_before
+from office.fleet_records import FleetKiosk
 from office.intake import Clock
 from office.login_throttle import LoginThrottle
 from office.settings import Office, OfficeSettings
@@ -25,6 +27,7 @@ class DeskServices:
     throttle: LoginThrottle
     pages: DeskPages
     clock: Clock
+    fleet: Callable[[], list[FleetKiosk]]
 
     def deadline(
         self, tenant_id: str, received_at: dt.datetime, state: CaseState
@@ -57,4 +60,5 @@ class DeskServices:
             throttle=LoginThrottle(accounts, settings),
             pages=DeskPages(),
             clock=clock,
+            fleet=store.fleet,
         )

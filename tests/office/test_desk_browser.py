@@ -1,15 +1,17 @@
 """A clerk in a real browser (headless Chromium): the kiosk's real outbox sender files an
 application with a real `office serve`; the clerk logs in, finds it, moves it to "in
 progress" with a message for the resident, and logs out; the resident's status page then
-shows the new state and the message.
+shows the new state and the message. An administrator opens the fleet page and the stale
+kiosks' marks are really painted (the screenshot is read back, pixel by pixel).
 
-With INFOMAT_DOCS_SCREENSHOTS=1 the inbox and the case page are also written to docs/img
-(`make docs-images` sets it; docs/office.md shows these files).
+With INFOMAT_DOCS_SCREENSHOTS=1 the inbox, the case page and the fleet are also written to
+docs/img (`make docs-images` sets it; docs/office.md shows these files).
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import shutil
@@ -19,16 +21,30 @@ from pathlib import Path
 
 import pytest
 import requests
+from PIL import Image
 
 from kiosk.outbox_sender import OutboxSender
 from office.desk_store import DeskStore
 from office.open_store import open_store
+from office.settings import OfficeSettings
 from office.settings_file import load_settings
+from office.store import CaseStore
 from offline_cache.intake.http_intake import HttpIntake, HttpIntakeSettings
 from offline_cache.outbox import Outbox
 from tests.office.conftest import KIOSK, LANCUT, STORES
-from tests.office.office_server import ROOT, OfficeProcess, add_kiosk, office_command, write_config
-from tests.outbox_factories import new_submission
+from tests.office.desk import PASSWORD as CLERK_PASSWORD
+from tests.office.desk import add_clerk as add_account
+from tests.office.office_server import (
+    RECEIVED,
+    ROOT,
+    OfficeProcess,
+    OfficeServer,
+    add_kiosk,
+    office_command,
+    write_config,
+)
+from tests.office.test_fleet_page import NEVER, QUIET, beats_of_three_kiosks
+from tests.outbox_factories import FakeClock, new_submission
 from tests.peers.browser import CHROMIUM, Page
 from tests.peers.desk_browser import desk_browser, full_screenshot, submit_with, type_into
 from tests.peers.postgres import PostgresCluster
@@ -36,6 +52,7 @@ from tests.peers.postgres import PostgresCluster
 PASSWORD = "Łańcut-ratusz-2026"
 MESSAGE = "Zajmujemy się wnioskiem; odpowiedź wyślemy do 4 grudnia."
 DOCS_IMG = ROOT / "docs" / "img"
+STALE_RED = (0xB3, 0x26, 0x1E)  # .stale-mark's background in office.css
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
 
@@ -150,3 +167,65 @@ def screenshot(page: Page, out: Path, *, docs: bool = True) -> None:
     assert out.stat().st_size > 10_000
     if docs and os.environ.get("INFOMAT_DOCS_SCREENSHOTS") == "1":
         shutil.copy(out, DOCS_IMG / out.name)
+
+
+@pytest.fixture
+def fleet_office(settings: OfficeSettings, store: CaseStore) -> Iterator[OfficeServer]:
+    add_account(store, "admin", [], admin=True)
+    clock = FakeClock(RECEIVED)
+    server = OfficeServer(settings, store, clock)
+    beats_of_three_kiosks(server, store, clock)
+    yield server
+    server.stop()
+
+
+@pytest.mark.slow
+def test_an_administrator_sees_the_stale_kiosks_marked(
+    fleet_office: OfficeServer, tmp_path: Path
+) -> None:
+    with desk_browser(tmp_path / "chromium") as page:
+        page.open(fleet_office.url + "/logowanie")
+        type_into(page, "#login", "admin")
+        type_into(page, "#password", CLERK_PASSWORD)
+        submit_with(page, "#sign-in")
+        submit_with(page, "#nav-fleet")
+        assert page.value("location.pathname") == "/flota"
+        rows = page.value("[...document.querySelectorAll('table.fleet tbody tr')].map(r => r.id)")
+        assert rows == [f"kiosk-{k}" for k in (NEVER, QUIET, KIOSK)]
+        marks = page.value(
+            "[...document.querySelectorAll('.stale-mark')].map(m => m.innerText.trim())"
+        )
+        assert marks == ["⚠ bez kontaktu", "⚠ bez kontaktu"]
+        box = mark_box(page, f"#kiosk-{QUIET} .stale-mark")
+        shot = tmp_path / "office-fleet.png"
+        screenshot(page, shot)
+    with Image.open(shot) as image:
+        picture = image.convert("RGB")
+    assert_not_blank(picture)
+    marker = picture.crop(box)
+    red = sum(1 for pixel in marker.get_flattened_data() if near(pixel, STALE_RED))
+    assert red > marker.width * marker.height // 3, "the stale marker is not painted red"
+
+
+def mark_box(page: Page, selector: str) -> tuple[int, int, int, int]:
+    """The element's box on the page (the full-page screenshot's coordinates)."""
+    found = page.value(
+        f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
+        ".getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.right + scrollX,"
+        " r.bottom + scrollY]; })()"
+    )
+    left, top, right, bottom = (round(float(v)) for v in found)
+    assert right - left > 20 and bottom - top > 8, "the stale marker has no size"
+    return left, top, right, bottom
+
+
+def assert_not_blank(picture: Image.Image) -> None:
+    colours = picture.getcolors(maxcolors=1 << 16) or []
+    assert len(colours) > 50, "the page is one or two flat colours"
+    commonest = max(count for count, _ in colours)
+    assert commonest < 0.9 * picture.width * picture.height, "the page is nearly empty"
+
+
+def near(pixel: object, colour: tuple[int, int, int]) -> bool:
+    assert isinstance(pixel, tuple)
+    return all(abs(int(a) - b) <= 12 for a, b in zip(pixel, colour, strict=True))

@@ -11,16 +11,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from kiosk.fleet_status import StatusReader, StatusSources
-from kiosk.heartbeat import Heartbeat
 from office.metrics import OfficeMetrics
 from office.settings import Office, OfficeSettings
 from office.store import CaseStore
 from offline_cache.signing import generate_private_key, public_key_text
 from tests.office.conftest import KIOSK, LANCUT
+from tests.office.kiosk_beats import VERSION, kiosk_heartbeat
 from tests.office.office_server import RECEIVED, OfficeServer, office_command, write_config
-
-VERSION = "0.1.0"
 
 
 @pytest.fixture
@@ -35,23 +32,10 @@ def registered(store: CaseStore, kiosk_token: str, key: bytes) -> bytes:
     return key
 
 
-def kiosk_heartbeat(
-    office: OfficeServer, http: requests.Session, key: bytes, kiosk_id: str = KIOSK,
-    at: dt.datetime = RECEIVED,
-) -> Heartbeat:  # fmt: skip
-    sources = StatusSources(
-        outbox_counts=lambda: {"queued": 2, "delivered": 5, "rejected": 1},
-        oldest_queued_age_s=lambda: 42.0,
-        printer_state=lambda: "paper out",
-    )
-    reader = StatusReader(kiosk_id, VERSION, sources, clock=lambda: at)
-    return Heartbeat(reader, office.url + "/heartbeat", key, http)
-
-
 def test_a_signed_heartbeat_of_a_registered_kiosk_is_kept(
     office: OfficeServer, http: requests.Session, store: CaseStore, registered: bytes
 ) -> None:
-    result = kiosk_heartbeat(office, http, registered).send_once()
+    result = kiosk_heartbeat(office.url, http, registered).send_once()
     assert (result.ok, result.reason) == (True, "HTTP 204")
     [kiosk] = store.fleet()
     assert (kiosk.kiosk_id, kiosk.offices, kiosk.has_public_key) == (KIOSK, (LANCUT,), True)
@@ -67,11 +51,11 @@ def test_a_signed_heartbeat_of_a_registered_kiosk_is_kept(
     assert kiosk.stale(RECEIVED + dt.timedelta(minutes=16), 900)
     # The next one replaces it.
     later = RECEIVED + dt.timedelta(minutes=5)
-    kiosk_heartbeat(office, http, registered, at=later).send_once()
+    kiosk_heartbeat(office.url, http, registered, at=later).send_once()
     [kiosk] = store.fleet()
     assert kiosk.beat is not None and kiosk.beat.sent_at == later
     # An earlier one arriving after it (replayed, or delayed) does not turn the clock back.
-    assert kiosk_heartbeat(office, http, registered).send_once().ok
+    assert kiosk_heartbeat(office.url, http, registered).send_once().ok
     [kiosk] = store.fleet()
     assert kiosk.beat is not None and kiosk.beat.sent_at == later
 
@@ -79,7 +63,7 @@ def test_a_signed_heartbeat_of_a_registered_kiosk_is_kept(
 def test_unsigned_forged_and_unknown_heartbeats_are_refused(
     office: OfficeServer, http: requests.Session, store: CaseStore, registered: bytes
 ) -> None:
-    heartbeat = kiosk_heartbeat(office, http, registered)
+    heartbeat = kiosk_heartbeat(office.url, http, registered)
     body = heartbeat.body()
     signed = heartbeat.headers(body)
     url = office.url + "/heartbeat"
@@ -94,12 +78,12 @@ def test_unsigned_forged_and_unknown_heartbeats_are_refused(
         url, data=body, headers={**signed, "X-Infomat-Public-Key": "ąę".encode()}, timeout=10
     )
     assert garbage.status_code == 401
-    stranger = kiosk_heartbeat(office, http, generate_private_key()).send_once()
+    stranger = kiosk_heartbeat(office.url, http, generate_private_key()).send_once()
     assert stranger.reason == "HTTP 403"
-    impostor = kiosk_heartbeat(office, http, registered, kiosk_id="lancut-mosir-1").send_once()
+    impostor = kiosk_heartbeat(office.url, http, registered, kiosk_id="lancut-mosir-1").send_once()
     assert impostor.reason == "HTTP 403"
     skewed = RECEIVED - dt.timedelta(hours=2)
-    assert kiosk_heartbeat(office, http, registered, at=skewed).send_once().reason == "HTTP 400"
+    assert kiosk_heartbeat(office.url, http, registered, at=skewed).send_once().reason == "HTTP 400"
     [kiosk] = store.fleet()
     assert kiosk.beat is None  # nothing of them was kept
 
@@ -108,7 +92,7 @@ def test_stale_kiosks_are_counted_in_the_metrics(
     store: CaseStore, kiosk_token: str, office: OfficeServer, http: requests.Session,
     registered: bytes,
 ) -> None:  # fmt: skip
-    kiosk_heartbeat(office, http, registered).send_once()
+    kiosk_heartbeat(office.url, http, registered).send_once()
     counted = OfficeMetrics(store, lambda: RECEIVED + dt.timedelta(minutes=20), 900)
     text = counted.exposition().decode()
     assert "office_kiosks 1.0" in text

@@ -1,0 +1,75 @@
+"""The administrators' fleet page (`/flota`): one line per registered kiosk, in words.
+
+Each line says when the kiosk was last heard from, what it runs, how old its catalogue
+is, what waits in its outbox and how its printer is. A kiosk not heard from for
+`stale_kiosk_after_s` (or never) is marked stale by a word and a sign, not by colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from office.fleet_records import FleetKiosk
+
+_UNITS = ((86400, "dni", "dzień"), (3600, "godz.", "godz."), (60, "min", "min"))
+
+
+def duration(seconds: float) -> str:
+    """A time span for people, coarse: "45 s", "12 min", "3 godz.", "1 dzień", "4 dni"."""
+    seconds = max(0.0, seconds)
+    for size, many, one in _UNITS:
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {one if count == 1 else many}"
+    return f"{int(seconds)} s"
+
+
+@dataclass(frozen=True)
+class FleetLine:
+    """What the fleet page shows of one kiosk; "" where the kiosk did not say."""
+
+    kiosk_id: str
+    offices: str
+    stale: bool
+    last_seen: dt.datetime | None
+    last_seen_ago: str
+    version: str
+    catalogue: str
+    catalogue_age: str
+    outbox_queued: str
+    oldest_queued: str
+    printer: str
+    has_public_key: bool
+
+
+def fleet_line(kiosk: FleetKiosk, now: dt.datetime, stale_after_s: float) -> FleetLine:
+    beat = kiosk.beat
+    stale = kiosk.stale(now, stale_after_s)
+    if beat is None:
+        return FleetLine(kiosk.kiosk_id, ", ".join(kiosk.offices), stale, None, "", "", "", "",
+                         "", "", "", kiosk.has_public_key)  # fmt: skip
+    # The catalogue's age was measured when the kiosk sent the heartbeat: add the time since.
+    since_sent = max(0.0, (now - beat.received_at).total_seconds())
+    age = "" if beat.catalogue_age_s is None else duration(beat.catalogue_age_s + since_sent)
+    oldest = "" if beat.oldest_queued_age_s is None else duration(beat.oldest_queued_age_s)
+    return FleetLine(
+        kiosk_id=kiosk.kiosk_id,
+        offices=", ".join(kiosk.offices),
+        stale=stale,
+        last_seen=beat.received_at,
+        last_seen_ago=duration((now - beat.received_at).total_seconds()),
+        version=beat.version,
+        catalogue=beat.catalogue_generation or "",
+        catalogue_age=age,
+        outbox_queued="" if beat.outbox_queued is None else str(beat.outbox_queued),
+        oldest_queued=oldest if beat.outbox_queued else "",
+        printer=beat.printer_state or "",
+        has_public_key=kiosk.has_public_key,
+    )
+
+
+def fleet_lines(fleet: list[FleetKiosk], now: dt.datetime, stale_after_s: float) -> list[FleetLine]:
+    """Stale kiosks first (they need a technician), then the others; each by id."""
+    lines = [fleet_line(kiosk, now, stale_after_s) for kiosk in fleet]
+    return sorted(lines, key=lambda line: (not line.stale, line.kiosk_id))
