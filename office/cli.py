@@ -25,6 +25,7 @@ from office.cli_kiosk_key import (
 from office.kiosk_tokens import new_token, token_hash
 from office.metrics_listener import ListenError
 from office.open_store import open_store
+from office.purge_command import add_purge_parser, run_purge
 from office.serve import serve, utc_now
 from office.settings import OfficeSettings
 from office.settings_checks import SettingsError
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--public-key", metavar="KEY", help=PUBLIC_KEY_HELP)
     _config_option(add)
     add_key_parser(kiosk_commands)
+    add_purge_parser(commands)
     return parser
 
 
@@ -89,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.config, overrides)
         if args.command == "serve":
             serve(settings)
+        elif args.command == "purge":
+            print(run_purge(settings, args.dry_run))
         elif args.kiosk_command == "key":
             set_key(settings, args.kiosk_id, args.public_key)
         else:

@@ -39,11 +39,13 @@ async def case_page(desk: DeskServices, request: Request) -> Response:
         "case.html", signed_in=who, case=case, app=read_application(case.document),
         office=desk.settings.office(case.tenant_id), moves=MOVES[case.state],
         assignable=assignable, forwarded=forwarded, deadline=deadline,
+        retention_days=desk.settings.retention_days,
     )  # fmt: skip
 
 
 async def print_page(desk: DeskServices, request: Request) -> Response:
     who, case = await _case(desk, request, audit="print")
+    _still_personal(case)
     return desk.pages.render(
         "print.html", signed_in=who, case=case, app=read_application(case.document),
         office=desk.settings.office(case.tenant_id),
@@ -52,6 +54,7 @@ async def print_page(desk: DeskServices, request: Request) -> Response:
 
 async def case_json(desk: DeskServices, request: Request) -> Response:
     _, case = await _case(desk, request, audit="download")
+    _still_personal(case)
     name = case.case_number.replace("/", "_")
     headers = {**PRIVATE_HEADERS, "Content-Disposition": f'attachment; filename="{name}.json"'}
     return Response(case.document, media_type="application/json", headers=headers)
@@ -104,6 +107,7 @@ async def assign(desk: DeskServices, request: Request) -> Response:
 async def forward(desk: DeskServices, request: Request) -> Response:
     who, case = await _case(desk, request)
     await checked_form(request, who.session.csrf_token)
+    _still_personal(case)
     office = desk.settings.office(case.tenant_id)
     if office is None or not office.export_dir:
         raise DeskError(404, "Ten urząd nie ma skonfigurowanego przekazywania do EZD.")
@@ -135,6 +139,13 @@ async def _case(desk: DeskServices, request: Request, audit: str = "") -> tuple[
             desk.cases.audit, who.clerk.login, audit, desk.clock(), case.case_id
         )
     return who, case
+
+
+def _still_personal(case: CaseFile) -> None:
+    """The application itself (print, JSON, EZD) is gone once retention removed it."""
+    if case.personal_data_purged_at is not None:
+        raise DeskError(410, "Dane osobowe tej sprawy usunięto po okresie przechowywania; "
+                        "wniosek jest już tylko w EZD.")  # fmt: skip
 
 
 def _back(case: CaseFile) -> Response:

@@ -106,3 +106,4 @@ class CaseFile:
     document: str
     history: list[HistoryEntry] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    personal_data_purged_at: dt.datetime | None = None

@@ -28,7 +28,7 @@ from office.store_rows import moment
 _INBOX_COLUMNS = "case_number, code, tenant_id, kiosk_id, service_id, state, received_at, assignee"
 _FILE_COLUMNS = (
     "id, case_number, code, tenant_id, kiosk_id, service_id, state, filed_at, received_at,"
-    " assignee, document"
+    " assignee, document, personal_data_purged_at"
 )
 
 
@@ -227,4 +227,5 @@ def _case_file(
         history=[HistoryEntry(cast(CaseState, h[0]), moment(h[1]), str(h[2]), str(h[3]))
                  for h in history],
         notes=[Note(str(n[0]), moment(n[1]), str(n[2])) for n in notes],
+        personal_data_purged_at=moment(row[11]) if row[11] is not None else None,
     )  # fmt: skip

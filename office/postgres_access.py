@@ -47,3 +47,6 @@ class PostgresDatabase:
                 yield _PostgresTransaction(db)
         except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot write the case register in PostgreSQL ({exc})") from exc
+
+    def forget_freed(self) -> None:
+        """Nothing to do here: autovacuum reclaims dead rows (see docs/office.md)."""

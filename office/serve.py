@@ -3,7 +3,8 @@
 Several instances (processes, hosts) may serve one PostgreSQL database behind a load
 balancer; each opens its own pool. The store is opened (and migrated) before the port
 is bound and closed when the server stops. The same server also listens for /metrics on
-`metrics_host`:`metrics_port` (metrics_listener.py).
+`metrics_host`:`metrics_port` (metrics_listener.py), and runs the background jobs
+(background.py): the retention purge.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from office.app import create_app
+from office.background import Periodic
 from office.metrics import OfficeMetrics
 from office.metrics_listener import ByListener, metrics_app, metrics_socket
 from office.open_store import open_store
+from office.retention import RetentionPurge
 from office.settings import OfficeSettings
 from office.store import CaseStore
 
@@ -32,15 +35,30 @@ def serve(settings: OfficeSettings) -> None:
     """Serve until stopped; raises StoreError when the case register cannot be opened."""
     logging.config.dictConfig(log_config(settings.log_level))
     store = open_store(settings)
+    jobs = background_jobs(settings, store)
     try:
         app, sockets = _apps_and_sockets(settings, store)
         config = uvicorn.Config(app, **_uvicorn_options(settings))
         server = uvicorn.Server(config)
+        for job in jobs:
+            job.start()
         server.run(sockets=[config.bind_socket(), *sockets])
     finally:
+        for job in jobs:
+            job.stop()
         store.close()
     if not server.started:
         raise SystemExit(3)  # as uvicorn.run: it failed to start (the port is taken...)
+
+
+def background_jobs(settings: OfficeSettings, store: CaseStore) -> list[Periodic]:
+    """The jobs beside the requests: the retention purge (at start, then every
+    purge_interval_min)."""
+    retention = RetentionPurge(store.sql(), settings.retention_days)
+    return [
+        Periodic("retention purge", lambda: retention.purge(utc_now()),
+                 settings.purge_interval_min * 60),
+    ]  # fmt: skip
 
 
 def _apps_and_sockets(

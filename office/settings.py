@@ -143,6 +143,16 @@ class OfficeSettings:
         metadata=about("Failed logins from one address within login_window_min before refusing.",
                        minimum=1, maximum=1000),
     )  # fmt: skip
+    retention_days: int = field(
+        default=90,
+        metadata=about("Days a closed case keeps the resident's personal data; then it is "
+                       "removed.", minimum=1, maximum=3650),
+    )  # fmt: skip
+    purge_interval_min: int = field(
+        default=60,
+        metadata=about("Minutes between two retention purges in `office serve`.", minimum=1,
+                       maximum=1440),
+    )  # fmt: skip
     login_window_min: int = field(
         default=15,
         metadata=about("Minutes failed logins are counted for throttling.", minimum=1,

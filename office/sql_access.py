@@ -33,3 +33,8 @@ class SqlDatabase(Protocol):
     def writing(self) -> AbstractContextManager[SqlTransaction]:
         """One write transaction: committed at the end, rolled back on any exception."""
         ...
+
+    def forget_freed(self) -> None:
+        """Let no copy of deleted data linger where the engine can drop it (SQLite: the
+        WAL is checkpointed and truncated; PostgreSQL leaves it to VACUUM)."""
+        ...

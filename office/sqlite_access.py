@@ -58,3 +58,9 @@ class SqliteDatabase:
                     raise StoreError(f"cannot write the case register ({exc})") from exc
                 raise
             self._db.execute("COMMIT")
+
+    def forget_freed(self) -> None:
+        # secure_delete (set at open) zeroes freed pages in the file; the WAL still holds
+        # the pages as they were until a checkpoint copies them back and truncates it.
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

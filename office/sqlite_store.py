@@ -66,6 +66,8 @@ class SqliteCaseStore:
             _switch_to_wal(self._db, timeout_s)
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            # Purged personal data is overwritten with zeros, not left in free pages.
+            self._db.execute("PRAGMA secure_delete=ON")
             self._migrate()
         except sqlite3.Error as exc:
             self._db.close()
