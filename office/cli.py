@@ -30,6 +30,7 @@ from office.serve import serve, utc_now
 from office.settings import OfficeSettings
 from office.settings_checks import SettingsError
 from office.settings_file import load_settings
+from office.settings_mail import MailSettingsError
 from office.store import KioskExists, StoreError
 from office.user_cli import add_user_parser, run_user_command
 
@@ -97,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_key(settings, args.kiosk_id, args.public_key)
         else:
             add_kiosk(settings, args.kiosk_id, args.office, args.public_key or "")
-    except (SettingsError, CommandError, KeyCommandError) as exc:
+    except (SettingsError, MailSettingsError, CommandError, KeyCommandError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 2
     except (StoreError, KioskExists, ListenError) as exc:

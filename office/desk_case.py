@@ -23,6 +23,7 @@ from office.desk_pages import PRIVATE_HEADERS
 from office.desk_records import CaseFile
 from office.desk_services import DeskServices
 from office.ezd_export import ExportFailed, export_case
+from office.resident_mail import MailCase, compose, resident_address
 from office.store import CaseState
 
 log = logging.getLogger("office.desk")
@@ -40,6 +41,7 @@ async def case_page(desk: DeskServices, request: Request) -> Response:
         office=desk.settings.office(case.tenant_id), moves=MOVES[case.state],
         assignable=assignable, forwarded=forwarded, deadline=deadline,
         retention_days=desk.settings.retention_days,
+        mails_resident=bool(desk.settings.smtp_host and resident_address(case.document)),
     )  # fmt: skip
 
 
@@ -69,13 +71,16 @@ async def move(desk: DeskServices, request: Request) -> Response:
         raise DeskError(409, "Tej zmiany stanu nie można teraz wykonać.")
     if len(message) > MAX_MESSAGE:
         raise DeskError(400, f"Wiadomość może mieć najwyżej {MAX_MESSAGE} znaków.")
+    state = cast(CaseState, to)
+    mail = compose(_mail_case(case), state, message, desk.settings) if message else None
     moved = await run_in_threadpool(
-        functools.partial(desk.cases.move, case.case_id, case.state, cast(CaseState, to),
-                          actor=who.clerk.login, message=message, at=desk.clock())
+        functools.partial(desk.cases.move, case.case_id, case.state, state,
+                          actor=who.clerk.login, message=message, at=desk.clock(), mail=mail)
     )  # fmt: skip
     if not moved:
         raise DeskError(409, "Ktoś właśnie zmienił stan tej sprawy. Otwórz ją ponownie.")
-    log.info("desk: %s moved %s from %s to %s", who.clerk.login, case.case_number, case.state, to)
+    log.info("desk: %s moved %s from %s to %s%s", who.clerk.login, case.case_number, case.state,
+             to, "; its message e-mailed to the resident" if mail else "")  # fmt: skip
     return _back(case)
 
 
@@ -139,6 +144,10 @@ async def _case(desk: DeskServices, request: Request, audit: str = "") -> tuple[
             desk.cases.audit, who.clerk.login, audit, desk.clock(), case.case_id
         )
     return who, case
+
+
+def _mail_case(case: CaseFile) -> MailCase:
+    return MailCase(case.case_number, case.code, case.tenant_id, case.document)
 
 
 def _still_personal(case: CaseFile) -> None:

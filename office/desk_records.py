@@ -90,6 +90,17 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class MailNote:
+    """An e-mail to the resident as the clerk sees it: when, how it went (never to whom)."""
+
+    queued_at: dt.datetime
+    state: str  # queued, sent, failed
+    attempts: int
+    sent_at: dt.datetime | None
+    last_error: str
+
+
+@dataclass(frozen=True)
 class CaseFile:
     """A case with everything a clerk sees: the stored document, history, notes."""
 
@@ -107,3 +118,4 @@ class CaseFile:
     history: list[HistoryEntry] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     personal_data_purged_at: dt.datetime | None = None
+    mails: list[MailNote] = field(default_factory=list)

@@ -7,6 +7,7 @@ changes and the caller says so.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -19,8 +20,10 @@ from office.desk_records import (
     InboxPage,
     InboxQuery,
     InboxRow,
+    MailNote,
     Note,
 )
+from office.resident_mail import OutgoingMail
 from office.sql_access import SqlDatabase, SqlTransaction
 from office.store import CaseState
 from office.store_rows import moment
@@ -92,13 +95,20 @@ class DeskStore:
                 " ORDER BY written_at, id",
                 (row[0],),
             )
-        return _case_file(row, history, notes)
+            mails = sql.rows(
+                "SELECT queued_at, state, attempts, sent_at, last_error FROM resident_mail"
+                " WHERE case_id = ? ORDER BY queued_at, id",
+                (row[0],),
+            )
+        found = _case_file(row, history, notes)
+        return dataclasses.replace(found, mails=[_mail_note(m) for m in mails])
 
     def move(
         self, case_id: int, seen: CaseState, to: CaseState, *, actor: str, message: str,
-        at: dt.datetime,
+        at: dt.datetime, mail: OutgoingMail | None = None,
     ) -> bool:  # fmt: skip
-        """Move the case from `seen` to `to`; False when it is no longer in `seen`."""
+        """Move the case from `seen` to `to`, queueing `mail` to the resident in the same
+        transaction; False when the case is no longer in `seen`."""
         with self._db.writing() as sql:
             if not sql.run(
                 "UPDATE cases SET state = ? WHERE id = ? AND state = ?", (to, case_id, seen)
@@ -110,6 +120,8 @@ class DeskStore:
                 (case_id, to, at, f"clerk:{actor}", message),
             )
             _audit(sql, at, actor, "move", case_id=case_id, detail=f"{seen} -> {to}")
+            if mail is not None:
+                _queue_mail(sql, case_id, mail, at)
         return True
 
     def add_note(self, case_id: int, author: str, text: str, at: dt.datetime) -> None:
@@ -161,6 +173,21 @@ def _audit(
         "INSERT INTO audit_log (at, actor, action, case_id, detail) VALUES (?, ?, ?, ?, ?)",
         (at, actor, action, case_id, detail),
     )
+
+
+def _queue_mail(sql: SqlTransaction, case_id: int, mail: OutgoingMail, at: dt.datetime) -> None:
+    sql.run(
+        "INSERT INTO resident_mail (case_id, message_id, recipient, language, subject, body,"
+        " queued_at, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued',"
+        " 0, ?)",
+        (case_id, mail.message_id, mail.recipient, mail.language, mail.subject, mail.body,
+         at, at),
+    )  # fmt: skip
+
+
+def _mail_note(row: Sequence[Any]) -> MailNote:
+    sent = moment(row[3]) if row[3] is not None else None
+    return MailNote(moment(row[0]), str(row[1]), int(row[2]), sent, str(row[4]))
 
 
 def _where(query: InboxQuery) -> tuple[str, list[object]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Literal
 
 import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
@@ -29,6 +30,8 @@ class _PostgresTransaction:
 
 
 class PostgresDatabase:
+    dialect: Literal["sqlite", "postgresql"] = "postgresql"
+
     def __init__(self, pool: ConnectionPool[psycopg.Connection[tuple[object, ...]]]) -> None:
         self._pool = pool
 

@@ -3,8 +3,8 @@
 What stays: the case number, code, office, kiosk, service, form, the dates, the states and
 who set them, and the audit log, so `/s/CODE` still answers and the register still counts.
 What goes: the answers and their labels, the resident's language, the clerks' messages to
-the resident (they may address the resident by name), the internal notes, and any e-mail
-to the resident still queued (with its address). The document keeps its non-personal
+the resident (they may address the resident by name), the internal notes, and the
+e-mails to the resident (address and text), sent or not. The document keeps its non-personal
 parts, and `personal_data_purged_at` says when.
 
 Each case is changed by one `UPDATE ... WHERE personal_data_purged_at IS NULL`, so two
@@ -106,4 +106,5 @@ def _purge_case(sql: SqlTransaction, case_id: int, document: object, now: dt.dat
         return 0
     sql.run("UPDATE case_history SET message = '' WHERE case_id = ?", (case_id,))
     sql.run("DELETE FROM case_notes WHERE case_id = ?", (case_id,))
+    sql.run("DELETE FROM resident_mail WHERE case_id = ?", (case_id,))
     return 1

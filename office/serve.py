@@ -4,7 +4,7 @@ Several instances (processes, hosts) may serve one PostgreSQL database behind a 
 balancer; each opens its own pool. The store is opened (and migrated) before the port
 is bound and closed when the server stops. The same server also listens for /metrics on
 `metrics_host`:`metrics_port` (metrics_listener.py), and runs the background jobs
-(background.py): the retention purge.
+(background.py): the retention purge and, with `smtp_host` set, the e-mail to residents.
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ from starlette.types import ASGIApp
 
 from office.app import create_app
 from office.background import Periodic
+from office.mail_sender import ResidentMailSender
 from office.metrics import OfficeMetrics
 from office.metrics_listener import ByListener, metrics_app, metrics_socket
 from office.open_store import open_store
 from office.retention import RetentionPurge
 from office.settings import OfficeSettings
+from office.settings_mail import smtp_password
 from office.store import CaseStore
 
 
@@ -53,12 +55,16 @@ def serve(settings: OfficeSettings) -> None:
 
 def background_jobs(settings: OfficeSettings, store: CaseStore) -> list[Periodic]:
     """The jobs beside the requests: the retention purge (at start, then every
-    purge_interval_min)."""
+    purge_interval_min) and the e-mail to residents (every mail_check_s)."""
     retention = RetentionPurge(store.sql(), settings.retention_days)
-    return [
+    jobs = [
         Periodic("retention purge", lambda: retention.purge(utc_now()),
                  settings.purge_interval_min * 60),
     ]  # fmt: skip
+    if settings.smtp_host:
+        sender = ResidentMailSender(store.sql(), settings, smtp_password(settings), utc_now)
+        jobs.append(Periodic("resident mail", sender.send_due, settings.mail_check_s))
+    return jobs
 
 
 def _apps_and_sockets(

@@ -153,6 +153,39 @@ class OfficeSettings:
         metadata=about("Minutes between two retention purges in `office serve`.", minimum=1,
                        maximum=1440),
     )  # fmt: skip
+    public_url: str = field(
+        default="",
+        metadata=about("The service's address for residents, e.g. https://wnioski.lancut.pl; "
+                       "e-mails link to its /s/CODE."),
+    )  # fmt: skip
+    smtp_host: str = field(
+        default="", metadata=about("Mail server for e-mail to residents; empty: none is sent.")
+    )
+    smtp_port: int = field(
+        default=587, metadata=about("Its TCP port.", minimum=1, maximum=MAX_PORT)
+    )
+    smtp_starttls: bool = field(
+        default=True, metadata=about("Switch to TLS with STARTTLS before logging in.")
+    )
+    smtp_from: str = field(
+        default="", metadata=about("Sender of the e-mails, e.g. wnioski@lancut.pl.")
+    )
+    smtp_user: str = field(default="", metadata=about("Login at the mail server; empty: none."))
+    smtp_password_file: str = field(
+        default="",
+        metadata=about("File holding the mail server's password (readable by the service "
+                       "alone); or set INFOMAT_OFFICE_SMTP_PASSWORD."),
+    )  # fmt: skip
+    smtp_timeout_s: float = field(
+        default=30.0,
+        metadata=about("Seconds one conversation with the mail server may take.", minimum=1,
+                       maximum=300),
+    )  # fmt: skip
+    mail_check_s: int = field(
+        default=30,
+        metadata=about("Seconds between two looks for e-mail due to be sent.", minimum=1,
+                       maximum=3600),
+    )  # fmt: skip
     login_window_min: int = field(
         default=15,
         metadata=about("Minutes failed logins are counted for throttling.", minimum=1,

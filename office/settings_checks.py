@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from office.settings import OfficeSettings
+from office.settings_mail import MailSettingsError, check_mail
 
 TENANT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,7}")
@@ -51,6 +52,10 @@ def check(settings: OfficeSettings, source: str) -> None:
                 f"(got {office.phone!r})"
             )
     _check_metrics(settings, source)
+    try:
+        check_mail(settings)
+    except MailSettingsError as exc:
+        raise SettingsError(f"{source}: {exc}") from None
     for number, proxy in enumerate(settings.trusted_proxies):
         try:
             ipaddress.ip_network(proxy, strict=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 Row = tuple[Any, ...]
 
@@ -26,6 +26,9 @@ class SqlTransaction(Protocol):
 
 
 class SqlDatabase(Protocol):
+    # For the few statements the two engines spell differently (FOR UPDATE SKIP LOCKED).
+    dialect: Literal["sqlite", "postgresql"]
+
     def reading(self) -> AbstractContextManager[SqlTransaction]:
         """A connection for reads (each statement sees committed data)."""
         ...

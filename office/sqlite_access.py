@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Literal
 
 from office.sql_access import Row
 from office.store import StoreError
@@ -31,6 +32,8 @@ class _SqliteTransaction:
 
 
 class SqliteDatabase:
+    dialect: Literal["sqlite", "postgresql"] = "sqlite"
+
     def __init__(self, db: sqlite3.Connection, lock: threading.Lock) -> None:
         self._db = db
         self._lock = lock

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from office.desk_store import DeskStore
+from office.resident_mail import OutgoingMail
 from office.store import CaseState, CaseStore
 from tests.office.desk import file_case
 from tests.outbox_factories import ANSWERS
@@ -33,7 +34,11 @@ def case_at(
     seen: CaseState = "received"
     for to in PATHS[state]:
         message = MESSAGE.format(surname=surname) if to == "ready" else ""
-        assert desk.move(case.case_id, seen, to, actor="anna.nowak", message=message, at=at)
+        mail = OutgoingMail(f"{surname.lower()}@example.pl", "pl", "Sprawa", message,
+                            f"<{surname}-{code}@lancut.pl>") if message else None  # fmt: skip
+        assert desk.move(
+            case.case_id, seen, to, actor="anna.nowak", message=message, at=at, mail=mail
+        )
         seen = to
     desk.add_note(case.case_id, "anna.nowak", NOTE, at)
     return code

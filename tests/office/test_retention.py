@@ -47,6 +47,7 @@ def traces(store: CaseStore, text: str) -> int:
                 "SELECT count(*) FROM case_history WHERE message LIKE ?",
                 "SELECT count(*) FROM case_notes WHERE text LIKE ?",
                 "SELECT count(*) FROM audit_log WHERE detail LIKE ?",
+                "SELECT count(*) FROM resident_mail WHERE body LIKE ?",
             )
         )
 
@@ -58,7 +59,7 @@ def test_a_closed_case_past_retention_loses_its_personal_data_and_keeps_its_stat
     recent = case_at(store, "closed", NOW - dt.timedelta(days=DAYS - 1))
     still_open = case_at(store, "in_progress", NOW - dt.timedelta(days=300))
     before = store.status_of(old)
-    assert before is not None and traces(store, FORGOTTEN) == 2  # answers and message
+    assert before is not None and traces(store, FORGOTTEN) == 3  # answers, message, e-mail
     purge = RetentionPurge(store.sql(), DAYS)
     assert purge.due(NOW).purged == 1
     report = purge.purge(NOW)
@@ -70,7 +71,8 @@ def test_a_closed_case_past_retention_loses_its_personal_data_and_keeps_its_stat
     assert purged.personal_data_purged_at == NOW
     assert json.loads(purged.document)["answers"] == {}
     assert "language" not in json.loads(purged.document)
-    assert purged.notes == [] and {h.message for h in purged.history} == {""}
+    assert purged.notes == [] and purged.mails == []
+    assert {h.message for h in purged.history} == {""}
     after = store.status_of(old)
     assert after is not None  # /s/CODE still answers: number, service, states and dates
     assert (after.case_number, after.state, after.service_name, after.filed_at) == (
@@ -84,6 +86,7 @@ def test_a_closed_case_past_retention_loses_its_personal_data_and_keeps_its_stat
         assert case is not None and case.personal_data_purged_at is None
         assert json.loads(case.document)["answers"]["imie_nazwisko"] == "Grzegorzowa Kowalska"
         assert [n.text for n in case.notes] == [NOTE]
+        assert len(case.mails) == (1 if kept == recent else 0)
     # Twice is a no-op; one audit row for the one purge, with its count only.
     assert purge.purge(NOW).purged == 0 and purge.due(NOW).purged == 0
     purges = [e for e in desk.audit_log() if e.action == "purge"]
