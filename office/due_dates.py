@@ -37,3 +37,8 @@ def overdue_before(now: dt.datetime, days: int) -> dt.datetime:
     """Unsettled cases received before this moment are overdue now."""
     day = local_date(now) - dt.timedelta(days=days)
     return dt.datetime.combine(day, dt.time(), tzinfo=_zone()).astimezone(dt.UTC)
+
+
+def expected_by(state: CaseState, received_at: dt.datetime, days: int) -> dt.date | None:
+    """What a resident is told to expect: the due date, until the case is settled."""
+    return None if state in SETTLED else due_date(received_at, days)

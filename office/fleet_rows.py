@@ -11,7 +11,7 @@ from office.store import CaseState
 from office.store_rows import moment
 
 # The case's id first (for its history), then what a resident may see.
-STATUS_COLUMNS = "id, code, case_number, state, tenant_id, service_id, filed_at"
+STATUS_COLUMNS = "id, code, case_number, state, tenant_id, service_id, filed_at, received_at"
 HISTORY = "SELECT state, changed_at, message FROM case_history WHERE case_id = {} ORDER BY id"
 BEAT_COLUMNS = (
     "kiosk_id, received_at, sent_at, version, uptime_s, catalogue_generation, catalogue_age_s,"
@@ -45,6 +45,7 @@ def status_from_rows(
         service_id=str(case[5]),
         service_name=service_name if isinstance(service_name, str) else "",
         filed_at=moment(case[6]),
+        received_at=moment(case[7]),
         history=tuple(
             HistoryEntry(cast(CaseState, row[0]), moment(row[1]), str(row[2] or ""))
             for row in history

@@ -198,7 +198,7 @@ class PostgresCaseStore:
             if case is None:
                 return None
             history = db.execute(HISTORY.format("%s").encode(), (case[0],)).fetchall()
-        return status_from_rows(case, case[7], history)
+        return status_from_rows(case, case[8], history)
 
     def cases_by_state(self) -> dict[str, int]:
         with self._connection("count the cases") as db:

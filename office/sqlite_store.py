@@ -197,7 +197,7 @@ class SqliteCaseStore:
             if case is None:
                 return None
             history = db.execute(HISTORY.format("?"), (case[0],)).fetchall()
-        return status_from_rows(case, case[7], history)
+        return status_from_rows(case, case[8], history)
 
     def cases_by_state(self) -> dict[str, int]:
         with self._reading() as db:

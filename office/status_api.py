@@ -8,13 +8,15 @@ register cannot answer. Nothing is cached: a clerk may move the case at any mome
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from office.settings import OfficeSettings
+from office.due_dates import expected_by
+from office.settings import Office, OfficeSettings
 from office.status_desk import StatusAnswer, StatusDesk
 from office.status_records import CaseStatusRecord
 from office.status_throttle import client_key
@@ -51,7 +53,9 @@ class StatusApi:
             "state": record.state,
             "filed_at": record.filed_at.isoformat(),
             "updated_at": record.updated_at.isoformat(),
-            "expected_by": None,  # comes with the catalogue's processing times
+            "expected_by": _iso(
+                expected_by(record.state, record.received_at, (office or Office()).processing_days)
+            ),
             "service": record.service_name or record.service_id,
             "office": {
                 "name": office.name if office else "",
@@ -59,6 +63,10 @@ class StatusApi:
             },
             "message": record.message,
         }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def problem(answer: StatusAnswer) -> JSONResponse:

@@ -16,13 +16,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from office.settings import OfficeSettings
+from office.due_dates import expected_by
+from office.settings import Office, OfficeSettings
 from office.status_desk import StatusAnswer, StatusDesk
 from office.status_texts import (
     CATALOGUES,
     LANGUAGE_NAMES,
     LANGUAGES,
     Language,
+    calendar_day,
     day,
     day_and_time,
     pick_language,
@@ -80,6 +82,7 @@ class StatusPage:
             return self._env.get_template("status/problem.html").render(problem=problem, **context)
         office = self._settings.office(record.tenant_id)
         phone = office.phone if office else ""
+        due = expected_by(record.state, record.received_at, (office or Office()).processing_days)
         context.update(
             status=record,
             service=record.service_name or record.service_id,
@@ -87,6 +90,7 @@ class StatusPage:
             phone=phone,
             phone_link="".join(c for c in phone if c.isdigit() or c == "+"),
             filed=day(language, record.filed_at),
+            expected=calendar_day(language, due) if due else "",
             changed=day_and_time(language, record.updated_at),
             history=[
                 {"state": step.state, "when": day_and_time(language, step.changed_at),

@@ -30,6 +30,7 @@ class CaseStatusRecord:
     service_id: str
     service_name: str  # the Polish name from the filed document ("" once purged)
     filed_at: dt.datetime
+    received_at: dt.datetime  # the office's clock: its due date counts from here
     history: tuple[HistoryEntry, ...]  # oldest first; the intake writes the first
 
     @property

@@ -37,6 +37,7 @@ _PL = {
     "case_number": "Numer sprawy",
     "filed": "Złożono",
     "last_change": "Ostatnia zmiana",
+    "expected_by": "Przewidywany termin załatwienia",
     "history": "Przebieg sprawy",
     "contact": "Kontakt z urzędem",
     "phone": "Telefon",
@@ -73,6 +74,7 @@ _EN = {
     "case_number": "Case number",
     "filed": "Filed",
     "last_change": "Last change",
+    "expected_by": "Expected to be dealt with by",
     "history": "History",
     "contact": "Contact the office",
     "phone": "Phone",
@@ -109,6 +111,7 @@ _UK = {
     "case_number": "Номер справи",
     "filed": "Подано",
     "last_change": "Остання зміна",
+    "expected_by": "Очікуваний термін розгляду",
     "history": "Хід справи",
     "contact": "Зв’язок з установою",
     "phone": "Телефон",
@@ -147,6 +150,7 @@ _DE = {
     "case_number": "Aktenzeichen",
     "filed": "Eingereicht",
     "last_change": "Letzte Änderung",
+    "expected_by": "Voraussichtlich erledigt bis",
     "history": "Verlauf",
     "contact": "Kontakt zum Amt",
     "phone": "Telefon",
@@ -172,6 +176,11 @@ def day(language: Language, moment: dt.datetime) -> str:
     texts = CATALOGUES[language]
     month = texts["months"].split()[local.month - 1]
     return texts["day"].format(day=local.day, month=month, year=local.year)
+
+
+def calendar_day(language: Language, date: dt.date) -> str:
+    """A calendar date in words (20 grudnia 2026), as `day` writes a moment's."""
+    return day(language, dt.datetime.combine(date, dt.time(12), tzinfo=OFFICE_TIME))
 
 
 def day_and_time(language: Language, moment: dt.datetime) -> str:

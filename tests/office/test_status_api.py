@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
@@ -14,7 +15,13 @@ from office.store import CaseStore
 from offline_cache.submission_code import ALPHABET, check_character, new_code
 from tests.office.case_moves import move_case
 from tests.office.office_server import RECEIVED, OfficeServer
-from tests.office.status_helpers import PHONE, SERVICE, file_case, status_server
+from tests.office.status_helpers import (
+    OFFICES_WITH_PHONES,
+    PHONE,
+    SERVICE,
+    file_case,
+    status_server,
+)
 from tests.outbox_factories import ANSWERS
 
 
@@ -46,13 +53,14 @@ def test_a_filed_case_is_answered_with_the_status_document(
         "state": "received",
         "filed_at": "2026-11-20T09:58:00+00:00",
         "updated_at": RECEIVED.isoformat(),
-        "expected_by": None,
+        "expected_by": "2026-12-20",  # 30 days (the office's processing_days) from receipt
         "service": SERVICE,
         "office": {"name": "Urząd Miasta Łańcut", "phone": PHONE},
         "message": "",
     }
     seen = parse_reply(reply.content, code)  # the kiosk reads it as it is
     assert (seen.state, seen.case_number, seen.office_phone) == ("received", "UM-2026/00001", PHONE)
+    assert seen.expected_by == dt.date(2026, 12, 20)
     assert not any(answer in reply.text for answer in ANSWERS.values())
 
 
@@ -101,3 +109,20 @@ def test_found_codes_do_not_count_against_the_client(
     code = file_case(office, http, kiosk_token)
     for _ in range(12):  # a resident refreshing the page
         assert http.get(f"{office.url}/api/status/{code}", timeout=10).status_code == 200
+
+
+def test_expected_by_follows_the_offices_processing_days_until_the_case_is_settled(
+    settings: OfficeSettings, store: CaseStore, http: requests.Session, kiosk_token: str
+) -> None:
+    offices = [dataclasses.replace(o, processing_days=14) for o in OFFICES_WITH_PHONES]
+    office = OfficeServer(dataclasses.replace(settings, offices=offices), store)
+    try:
+        code = file_case(office, http, kiosk_token)
+        url = f"{office.url}/api/status/{code}"
+        assert http.get(url, timeout=10).json()["expected_by"] == "2026-12-04"
+        move_case(settings, code, "ready", RECEIVED + dt.timedelta(days=3))
+        settled = http.get(url, timeout=10)
+    finally:
+        office.stop()
+    assert settled.json()["expected_by"] is None  # nothing more to expect
+    assert parse_reply(settled.content, code).expected_by is None

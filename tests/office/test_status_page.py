@@ -49,6 +49,7 @@ def test_the_page_shows_where_the_case_stands_and_nothing_personal(
     for shown in (
         "Twój wniosek jest rozpatrywany.", SERVICE, "UM-2026/00001", display(code),
         "20 listopada 2026", "21 listopada 2026, 11:00", "Urząd Miasta Łańcut",
+        "Przewidywany termin załatwienia", "20 grudnia 2026",
         'href="tel:+48172252213"', PHONE, "Wniosek przyjęty", "Rozpatrywanie",
         "Odpowiedź wyślemy e-mailem do 20 grudnia. &lt;script&gt;",
     ):  # fmt: skip
@@ -137,3 +138,24 @@ def test_who_counts_as_one_client() -> None:
     assert client_key("2001:db8:1:2:aaaa::1") == client_key("2001:db8:1:2:bbbb::9")
     assert client_key("2001:db8:1:2::1") == "2001:db8:1:2::/64"
     assert client_key("::ffff:192.0.2.7") == "192.0.2.7"
+
+
+EXPECTED = [
+    ("pl", "Przewidywany termin załatwienia", "20 grudnia 2026"),
+    ("en", "Expected to be dealt with by", "20 December 2026"),
+    ("uk", "Очікуваний термін розгляду", "20 грудня 2026"),
+    ("de", "Voraussichtlich erledigt bis", "20. Dezember 2026"),
+]
+
+
+@pytest.mark.parametrize("expected", EXPECTED)
+def test_the_due_date_is_shown_in_each_language_until_the_case_is_settled(
+    office: OfficeServer, http: requests.Session, kiosk_token: str, settings: OfficeSettings,
+    expected: tuple[str, str, str],
+) -> None:  # fmt: skip
+    language, label, date = expected
+    code = file_case(office, http, kiosk_token)
+    html = page(office, http, f"/s/{code}?lang={language}").text
+    assert f'<dt>{label}</dt><dd class="expected">{date}</dd>' in html
+    move_case(settings, code, "ready", RECEIVED + dt.timedelta(days=2))
+    assert label not in page(office, http, f"/s/{code}?lang={language}").text
