@@ -40,7 +40,6 @@ async def case_page(desk: DeskServices, request: Request) -> Response:
         "case.html", signed_in=who, case=case, app=read_application(case.document),
         office=desk.settings.office(case.tenant_id), moves=MOVES[case.state],
         assignable=assignable, forwarded=forwarded, deadline=deadline,
-        retention_days=desk.settings.retention_days,
         mails_resident=bool(desk.settings.smtp_host and resident_address(case.document)),
     )  # fmt: skip
 
@@ -87,6 +86,7 @@ async def move(desk: DeskServices, request: Request) -> Response:
 async def add_note(desk: DeskServices, request: Request) -> Response:
     who, case = await _case(desk, request)
     form = await checked_form(request, who.session.csrf_token)
+    _still_personal(case)  # a note now would outlive the purge
     text = str(form.get("note", "")).strip()
     if not text or len(text) > MAX_NOTE:
         raise DeskError(400, f"Notatka musi mieć od 1 do {MAX_NOTE} znaków.")

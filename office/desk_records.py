@@ -97,7 +97,8 @@ class MailNote:
     state: str  # queued, sent, failed
     attempts: int
     sent_at: dt.datetime | None
-    last_error: str
+    last_error: str  # for the administrator (English, as in the log); never the address
+    next_attempt_at: dt.datetime
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,8 @@ class DeskStore:
                 (row[0],),
             )
             mails = sql.rows(
-                "SELECT queued_at, state, attempts, sent_at, last_error FROM resident_mail"
+                "SELECT queued_at, state, attempts, sent_at, last_error, next_attempt_at"
+                " FROM resident_mail"
                 " WHERE case_id = ? ORDER BY queued_at, id",
                 (row[0],),
             )
@@ -187,7 +188,7 @@ def _queue_mail(sql: SqlTransaction, case_id: int, mail: OutgoingMail, at: dt.da
 
 def _mail_note(row: Sequence[Any]) -> MailNote:
     sent = moment(row[3]) if row[3] is not None else None
-    return MailNote(moment(row[0]), str(row[1]), int(row[2]), sent, str(row[4]))
+    return MailNote(moment(row[0]), str(row[1]), int(row[2]), sent, str(row[4]), moment(row[5]))
 
 
 def _where(query: InboxQuery) -> tuple[str, list[object]]:

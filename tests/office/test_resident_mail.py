@@ -138,7 +138,9 @@ def test_an_unreachable_mail_server_keeps_it_queued_and_the_clerk_sees_so(
     assert (report.sent, report.retried, report.failed) == (0, 1, 0)
     reason = "cannot reach the mail server (ConnectionRefusedError)"
     assert mails_of(store, code) == [("queued", 1, reason)]
-    assert f"e-mail oczekuje (prób: 1; {reason})" in anna.get(f"/sprawy/{code}").text
+    page = anna.get(f"/sprawy/{code}").text
+    assert "e-mail oczekuje (prób: 1, następna 20.11.2026 11:01)" in page
+    assert f"dla administratora: {reason}" in page
     assert desk.sender().send_due().retried == 0  # not due again before its back-off
     later = ResidentMailSender(store.sql(), desk.settings, "",
                                lambda: RECEIVED + dt.timedelta(seconds=retry_after_s(1)))  # fmt: skip
@@ -157,7 +159,8 @@ def test_a_refused_mail_fails_and_says_why_without_the_address(
     assert desk.sender().send_due().failed == 1
     assert mails_of(store, code) == [("failed", 1, "the mail server refused it (SMTP 550)")]
     page = anna.get(f"/sprawy/{code}").text
-    assert "e-mail nie wysłany" in page
+    assert "e-mail nie wysłany</b>: serwer poczty go nie przyjął" in page
+    assert "dla administratora: the mail server refused it (SMTP 550)" in page
     assert desk.sender().send_due().failed == 0  # never tried again
 
 

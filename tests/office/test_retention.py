@@ -159,6 +159,10 @@ def test_the_clerk_sees_when_the_data_went_and_cannot_print_or_forward_it(
     assert FORGOTTEN not in page.text and "Drukuj wniosek" not in page.text
     for path in (f"/sprawy/{code}/druk", f"/sprawy/{code}/wniosek.json"):
         assert anna.get(path).status_code == 410
+    assert f'action="/sprawy/{code}/notatka"' not in page.text
+    assert anna.post(f"/sprawy/{code}/notatka", note="Dzwoniła znowu.").status_code == 410
+    case = DeskStore(store.sql()).case_file(code)
+    assert case is not None and case.notes == []
     status = anna.http.get(f"{desk.url}/s/{code}?lang=pl", timeout=10)
     assert status.status_code == 200 and "Sprawa jest zakończona." in status.text
 
