@@ -127,8 +127,12 @@ class ProbesAndCatchAll:
         if probe is not None:
             self._metrics.probe_answered(probe.system)
             return self._answers[path] if online else self._redirect
-        if online:
+        if online and (self._hosts is None or _host(headers) in self._hosts):
             return None  # the portal's own 404 page
+        # Another site's page reached the portal: the gateway did not let this device
+        # through, whatever the store says of its address (another device took the address
+        # of one that accepted: the gateway lets pairs of address and MAC through). The
+        # splash, where it can accept, not a dead end.
         self._metrics.redirected()
         return self._redirect
 

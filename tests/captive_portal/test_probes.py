@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from captive_portal.probes import PROBES
@@ -93,3 +95,19 @@ def test_probe_hits_and_redirects_are_counted_by_system(portal: PortalServer) ->
     assert 'captive_portal_probe_hits_total{os="android"} 2.0' in metrics
     assert 'captive_portal_probe_hits_total{os="apple"} 1.0' in metrics
     assert "captive_portal_catch_all_redirects_total 1.0" in metrics
+
+
+def test_behind_nftables_another_sites_page_from_an_online_address_goes_to_the_splash(
+    tmp_path: Path,
+) -> None:
+    """Behind our DNAT only traffic the gateway holds back reaches the portal: a device that
+    took the address of one that accepted (the gateway passes address+MAC pairs) must get
+    the splash, where it can accept, not the portal's 404."""
+    portal = PortalServer(tmp_path / "nft", gateway="nftables")
+    try:
+        portal.accept()
+        elsewhere = portal.get("/news/today", headers={"Host": "www.example.org"})
+        assert (elsewhere.status_code, elsewhere.headers["Location"]) == (302, portal.url + "/")
+        assert portal.get("/news/today").status_code == 404  # the portal's own host
+    finally:
+        portal.stop()

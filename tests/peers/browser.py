@@ -82,6 +82,11 @@ class Page:
         for kind in ("mousePressed", "mouseReleased"):
             self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
+    def type_text(self, text: str) -> None:
+        """Type into the focused field as a phone's keyboard does (one insertion per key)."""
+        for character in text:
+            self.call("Input.insertText", text=character)
+
     def screenshot(self, out: Path) -> None:
         data = self.call("Page.captureScreenshot", format="png")["data"]
         out.write_bytes(base64.b64decode(data))
