@@ -117,9 +117,17 @@ class ProbesAndCatchAll:
         probe = PROBES.get(path)
         if probe is None and self._serves(headers, path):
             return None
+        # Behind our nftables DNAT another site's request reaches the portal only when the
+        # gateway held it back (at a login the redirected connections are reset), whatever
+        # the store says of the address: another device may have taken the address of one
+        # that accepted (the gateway passes address+MAC pairs). It gets the splash, where it
+        # can accept, not an "online" answer or a dead end.
+        held_back = self._hosts is not None and _host(headers) not in self._hosts
         try:
-            online = client_ip is not None and (
-                self._book.seconds_remaining(unmapped(client_ip)) is not None
+            online = (
+                not held_back
+                and client_ip is not None
+                and self._book.seconds_remaining(unmapped(client_ip)) is not None
             )
         except Exception:  # the store failed: answer fast, let the health check tell
             log.exception("session lookup failed on %s", loggable_path(path))
@@ -127,12 +135,8 @@ class ProbesAndCatchAll:
         if probe is not None:
             self._metrics.probe_answered(probe.system)
             return self._answers[path] if online else self._redirect
-        if online and (self._hosts is None or _host(headers) in self._hosts):
+        if online:
             return None  # the portal's own 404 page
-        # Another site's page reached the portal: the gateway did not let this device
-        # through, whatever the store says of its address (another device took the address
-        # of one that accepted: the gateway lets pairs of address and MAC through). The
-        # splash, where it can accept, not a dead end.
         self._metrics.redirected()
         return self._redirect
 

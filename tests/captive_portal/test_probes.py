@@ -97,7 +97,7 @@ def test_probe_hits_and_redirects_are_counted_by_system(portal: PortalServer) ->
     assert "captive_portal_catch_all_redirects_total 1.0" in metrics
 
 
-def test_behind_nftables_another_sites_page_from_an_online_address_goes_to_the_splash(
+def test_behind_nftables_another_sites_request_from_an_online_address_goes_to_the_splash(
     tmp_path: Path,
 ) -> None:
     """Behind our DNAT only traffic the gateway holds back reaches the portal: a device that
@@ -108,6 +108,9 @@ def test_behind_nftables_another_sites_page_from_an_online_address_goes_to_the_s
         portal.accept()
         elsewhere = portal.get("/news/today", headers={"Host": "www.example.org"})
         assert (elsewhere.status_code, elsewhere.headers["Location"]) == (302, portal.url + "/")
+        probe = portal.get("/generate_204", headers={"Host": "connectivitycheck.gstatic.com"})
+        assert probe.status_code == 302  # not "online": the phone shows its login prompt
+        assert portal.get("/generate_204").status_code == 204  # asked of the portal itself
         assert portal.get("/news/today").status_code == 404  # the portal's own host
     finally:
         portal.stop()

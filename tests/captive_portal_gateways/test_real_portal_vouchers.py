@@ -36,6 +36,7 @@ from tests.captive_portal_gateways.test_real_portal_nftables import (
 )
 from tests.devices.escpos_decoder import decode
 from tests.peers.browser import Page, phone_browser
+from tests.peers.fas_client import get
 from tests.peers.netns import Hotspot, wait_until
 from tests.peers.portal_in_ns import PortalInNamespace
 from tests.peers.web import WebServer
@@ -90,8 +91,9 @@ def test_a_printed_voucher_typed_on_a_phone_gives_its_hours_once(
         assert page.value("location.pathname") == "/success"
         page.screenshot(tmp_path / "voucher-success.png")
     assert landing(hotspot) == [UPSTREAM_BODY, UPSTREAM_BODY]
-    [gateway_entry] = admin(hotspot, "GET", "/admin/clients")["gateway"]  # type: ignore[misc]
-    left = gateway_entry["seconds_remaining"]
+    through = admin(hotspot, "GET", "/admin/clients")["gateway"]
+    assert isinstance(through, list) and len(through) == 1
+    left = through[0]["seconds_remaining"]
     assert HOURS * 3600 - 60 <= left <= HOURS * 3600, "the gateway holds the voucher's hours"
     assert left > SESSION_SECONDS
     [consent] = portal.store.consents_since(0)
@@ -99,6 +101,8 @@ def test_a_printed_voucher_typed_on_a_phone_gives_its_hours_once(
 
     set_client_mac(hotspot, "02:77:00:00:00:0c")  # another device, the same address
     wait_until(lambda: UPSTREAM_BODY not in landing(hotspot), 5.0, "the other device kept out")
+    probe = get(hotspot.client, f"http://{hotspot.upstream_ip}/generate_204", timeout_s=2.0)
+    assert (probe.status, probe.location) == (302, splash_url(hotspot)), "its phone must ask"
     with phone_browser(hotspot.client, tmp_path / "profile-2") as page:
         use_voucher(page, hotspot, typed, tmp_path / "voucher-typed-2.png")
         text = page.value("document.body.innerText")
