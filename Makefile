@@ -14,8 +14,9 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 # backend), systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools;
 # for the kiosk in a real window (tests/window): Xvfb and xkbcomp, xdotool (XTest input), a
 # D-Bus session and the AT-SPI bus, and the X libraries Qt's xcb platform plugin loads;
-# PostgreSQL's server for the office tests (each run makes a throwaway cluster with initdb).
-DEB_TEST_PACKAGES := postgresql chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
+# PostgreSQL's server for the office tests (each run makes a throwaway cluster with initdb);
+# haproxy in front of two portal instances on one PostgreSQL.
+DEB_TEST_PACKAGES := postgresql haproxy chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
 	iproute2 iptables php-cli wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils \
 	xvfb x11-xkb-utils xdotool dbus at-spi2-core libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \

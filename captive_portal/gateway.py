@@ -49,6 +49,10 @@ class GatewayClient:
 
 class Gateway(Protocol):
     name: str
+    # True when a client is the TCP peer of its requests (the portal on the hotspot's LAN:
+    # nftables, dry run); False when the gateway names it (openNDS's FAS: the requests may
+    # come through the router's NAT, every phone of a hotspot from one address).
+    clients_are_peers: bool
 
     def identify(self, query: Mapping[str, str], peer_ip: str) -> ClientContext:
         """The client behind a splash request (query parameters and TCP peer address)."""

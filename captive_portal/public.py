@@ -13,8 +13,9 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from captive_portal import vouchers
+from captive_portal.client_key import client_key
 from captive_portal.errors import PortalError
-from captive_portal.gateway import ClientContext, GatewayError
+from captive_portal.gateway import ClientContext, Gateway, GatewayError
 from captive_portal.pages import pick_language
 from captive_portal.portal import Portal, peer_address
 from captive_portal.redirects import safe_origin
@@ -68,13 +69,15 @@ class PublicPages:
     async def accept(self, request: Request) -> Response:
         portal = self._portal
         peer = peer_address(request)
-        wait = portal.limiter.wait_seconds(peer)
-        if wait:
-            raise PortalError(429, "rate_limited", {"Retry-After": str(wait)})
         form = await _read_form(request)
         language = pick_language(form.get("lang"), portal.settings.language)
         request.state.lang = language
         client = portal.signer.verify(form.get("client"), form.get("token"), peer)
+        if portal.gateway.clients_are_peers and client.ip != peer:
+            raise PortalError(403, "form_forged")  # a form made for another device
+        wait = portal.limiter.wait_seconds(_counted_as(client, peer, portal.gateway))
+        if wait:
+            raise PortalError(429, "rate_limited", {"Retry-After": str(wait)})
         voucher = self._voucher(form.get("voucher", ""))
         gateway_url = await run_in_threadpool(self._let_through, client, voucher)
         own_hosts = {portal.settings.portal_host(), (request.url.hostname or "").lower()}
@@ -145,6 +148,15 @@ class PublicPages:
         return Response(
             logo.body, media_type=logo.media_type, headers={"Cache-Control": "max-age=3600"}
         )
+
+
+def _counted_as(client: ClientContext, peer: str, gateway: Gateway) -> str:
+    """Whose accepts the limit counts: the peer's address (IPv6: its /64), or, where the
+    gateway names the client (openNDS: every phone of a hotspot may come from its router's
+    one address), the client at its gateway as the signed form says."""
+    if gateway.clients_are_peers:
+        return peer
+    return f"{client_key(client.ip)}@{client.gateway_id}"
 
 
 async def _read_form(request: Request) -> dict[str, str]:

@@ -35,6 +35,7 @@ class GatewayAction:
 
 class DryRunGateway:
     name = "dry-run"
+    clients_are_peers = True
 
     def __init__(self, gateway_id: str = "dry-run") -> None:
         self.gateway_id = gateway_id

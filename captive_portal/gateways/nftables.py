@@ -43,6 +43,7 @@ MAX_SECONDS = 7 * 86400
 
 class NftablesGateway:
     name = "nftables"
+    clients_are_peers = True
 
     def __init__(
         self,

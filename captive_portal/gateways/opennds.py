@@ -33,6 +33,7 @@ EXTRA_FIELDS = ("hid", "gatewayaddress", "authdir", "gatewayname", "client_type"
 
 class OpenNdsGateway:
     name = "opennds"
+    clients_are_peers = False
 
     def __init__(
         self,

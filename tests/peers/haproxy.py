@@ -1,0 +1,76 @@
+"""Debian's haproxy on loopback in front of several HTTP servers (round robin, health checks).
+
+The servers' health is asked on a port of their own (the portal's /healthz lives on its
+technicians' listener); a server that stops answering it is taken out within about half a
+second, and a connection refused by a dead server is sent to another (`redispatch`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.peers.processes import stop
+
+HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
+
+
+@dataclass(frozen=True)
+class Upstream:
+    port: int
+    health_port: int
+    health_path: str = "/healthz"
+
+
+def config(port: int, upstreams: Sequence[Upstream]) -> str:
+    servers = "\n".join(
+        f"  server s{n} 127.0.0.1:{u.port} check port {u.health_port} inter 200 fall 2 rise 1"
+        for n, u in enumerate(upstreams)
+    )
+    health = upstreams[0].health_path
+    return f"""global
+  maxconn 2000
+defaults
+  mode http
+  timeout connect 1s
+  timeout client 15s
+  timeout server 15s
+  retries 3
+  option redispatch 1
+frontend portal
+  bind 127.0.0.1:{port}
+  default_backend instances
+backend instances
+  balance roundrobin
+  option httpchk GET {health}
+{servers}
+"""
+
+
+@contextmanager
+def running(port: int, upstreams: Sequence[Upstream]) -> Iterator[subprocess.Popen[bytes]]:
+    folder = Path(tempfile.mkdtemp(prefix="infomat-haproxy-"))
+    path = folder / "haproxy.cfg"
+    path.write_text(config(port, upstreams), encoding="utf-8")
+    checked = subprocess.run(
+        [HAPROXY, "-c", "-f", str(path)], capture_output=True, text=True, check=False
+    )
+    if checked.returncode != 0:
+        raise RuntimeError(f"haproxy refused its config: {checked.stderr.strip()[-1000:]}")
+    log = (folder / "haproxy.log").open("wb")
+    process = subprocess.Popen([HAPROXY, "-db", "-f", str(path)], stdout=log, stderr=log)
+    try:
+        time.sleep(0.3)
+        if process.poll() is not None:
+            raise RuntimeError((folder / "haproxy.log").read_text(errors="replace")[-1000:])
+        yield process
+    finally:
+        stop(process)
+        log.close()
+        shutil.rmtree(folder, ignore_errors=True)
