@@ -104,7 +104,10 @@ def phone_browser(ns: Namespace, profile: Path) -> Iterator[Page]:
     process = ns.popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port_file = profile / "DevToolsActivePort"
     try:
-        wait_until(port_file.exists, 30.0, "Chromium to open its DevTools port")
+        # Chromium writes the file in two steps: it may exist, still empty, for a moment.
+        wait_until(
+            lambda: devtools_port_written(port_file), 30.0, "Chromium to open its DevTools port"
+        )
         port = int(port_file.read_text().split()[0])
         with ns.entered():
             socket = connect(_page_socket_url(port), max_size=None, open_timeout=10)
@@ -115,6 +118,14 @@ def phone_browser(ns: Namespace, profile: Path) -> Iterator[Page]:
             yield page
     finally:
         stop(process)
+
+
+def devtools_port_written(port_file: Path) -> bool:
+    """Whether Chromium has finished writing its DevTools port file."""
+    try:
+        return port_file.read_text().split()[0].isdigit()
+    except (FileNotFoundError, IndexError):
+        return False
 
 
 def _page_socket_url(port: int) -> str:

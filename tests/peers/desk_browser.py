@@ -15,7 +15,7 @@ from pathlib import Path
 
 from websockets.sync.client import connect
 
-from tests.peers.browser import CHROMIUM, Page, _page_socket_url
+from tests.peers.browser import CHROMIUM, Page, _page_socket_url, devtools_port_written
 from tests.peers.netns import wait_until
 from tests.peers.processes import stop
 
@@ -34,7 +34,9 @@ def desk_browser(profile: Path) -> Iterator[Page]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port_file = profile / "DevToolsActivePort"
     try:
-        wait_until(port_file.exists, 30.0, "Chromium to open its DevTools port")
+        wait_until(
+            lambda: devtools_port_written(port_file), 30.0, "Chromium to open its DevTools port"
+        )
         port = int(port_file.read_text().split()[0])
         with connect(_page_socket_url(port), max_size=None, open_timeout=10) as socket:
             page = Page(socket)
