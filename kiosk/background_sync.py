@@ -1,4 +1,5 @@
-"""Catalogue sync in the background, off the UI thread, on a schedule.
+"""A sync (the catalogue's, the fleet config's) in the background, off the UI thread, on a
+schedule.
 
 Logic emits, the UI subscribes: every result goes to the `on_result` callbacks, which a
 small adapter in ui/ turns into a Qt signal.
@@ -10,8 +11,8 @@ import logging
 import random
 import threading
 from collections.abc import Callable
+from typing import Protocol
 
-from offline_cache.sync import CatalogueSync
 from offline_cache.sync_status import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -19,22 +20,28 @@ log = logging.getLogger(__name__)
 Listener = Callable[[SyncStatus], None]
 
 
+class Sync(Protocol):
+    def run_once(self) -> SyncStatus: ...
+
+
 class BackgroundSync:
     def __init__(
         self,
-        sync: CatalogueSync,
+        sync: Sync,
         interval_s: float,
         first_delay_s: float = 5.0,
         jitter: float = 0.1,
+        name: str = "catalogue",
     ) -> None:
         self._sync = sync
+        self._name = name
         self._interval_s = interval_s
         self._first_delay_s = first_delay_s
         self._jitter = jitter
         self._listeners: list[Listener] = []
         self._stop = threading.Event()
         self._wake = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="catalogue-sync", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=f"{name}-sync", daemon=True)
 
     def on_result(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -66,7 +73,7 @@ class BackgroundSync:
         try:
             status = self._sync.run_once()
         except Exception:
-            log.exception("catalogue sync crashed; will try again at the next interval")
+            log.exception("%s sync crashed; will try again at the next interval", self._name)
             return
         for listener in self._listeners:
             try:

@@ -13,9 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import __version__, cli_catalogue, cli_heartbeat, cli_outbox
+from kiosk import __version__, cli_catalogue, cli_fleet, cli_heartbeat, cli_outbox
 from kiosk.composition import Services
-from kiosk.config import ConfigError, load_config
+from kiosk.config import ConfigError
+from kiosk.fleet_apply import load_effective_config
 from kiosk.logs import setup_logging
 
 log = logging.getLogger("kiosk")
@@ -52,6 +53,7 @@ def build_parser(extend: Extension | None = None) -> argparse.ArgumentParser:
     cli_catalogue.add_commands(commands)
     cli_outbox.add_commands(commands)
     cli_heartbeat.add_commands(commands)
+    cli_fleet.add_commands(commands)
     if extend is not None:
         extend(commands)
     return parser
@@ -61,7 +63,7 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
     parser = build_parser(extend)
     args = parser.parse_args(argv)
     try:
-        config = load_config(args.config)
+        effective = load_effective_config(args.config)
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
@@ -69,11 +71,26 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
     # `sync` are what services and technicians run, so they log at the configured level.
     quiet = (
         args.command
-        in ("catalogue", "config", "admin", "screenshot", "outbox", "heartbeat", "self-test")
+        in (
+            "catalogue",
+            "config",
+            "admin",
+            "screenshot",
+            "outbox",
+            "heartbeat",
+            "fleet",
+            "self-test",
+        )
         and not args.verbose
     )
+    config = effective.config
     setup_logging("WARNING" if quiet else config.log_level)
-    args.services = Services(config)
+    if effective.problem:
+        log.warning("%s", effective.problem)
+    elif effective.fleet is not None:
+        log.info("fleet config of group %s applied", effective.fleet.group)
+    args.effective = effective
+    args.services = Services(config, effective.local)
     handler: Handler = args.handler
     try:
         return handler(args)

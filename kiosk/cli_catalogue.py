@@ -116,7 +116,7 @@ def _build(args: argparse.Namespace) -> int:
                 raise UsageError(f"{source}: '{key}' must be a list")
     raw = (json.dumps(bundle, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     read_bundle(raw, str(args.out))  # refuses invalid records before anything is written
-    _write_atomically(args.out, raw)
+    write_atomically(args.out, raw)
     print(f"{args.out}: {len(bundle['services'])} services")
     return 0
 
@@ -127,7 +127,7 @@ def _sign(args: argparse.Namespace) -> int:
 
     signature = sign(args.bundle.read_bytes(), args.key.read_bytes())
     target = Path(str(args.bundle) + SIGNATURE_SUFFIX)
-    _write_atomically(target, signature)
+    write_atomically(target, signature)
     print(target)
     return 0
 
@@ -189,7 +189,7 @@ def _print_results(args: argparse.Namespace, query: str) -> None:
         print("nothing found", file=sys.stderr)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("wb") as handle:
         handle.write(data)

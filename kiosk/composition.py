@@ -6,6 +6,7 @@ import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from kiosk import __version__
 from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
@@ -20,7 +21,10 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     from devices.receipt_image import ReceiptImageRenderer
     from kiosk.background_sync import BackgroundSync
     from kiosk.case_status import CaseStatusLookup
+    from kiosk.config import LocalConfig
     from kiosk.filing import FilingService
+    from kiosk.fleet_store import FleetStore
+    from kiosk.fleet_sync import FleetSync
     from kiosk.heartbeat import Heartbeat, HeartbeatSchedule
     from kiosk.metrics import KioskMetrics
     from kiosk.outbox_sender import OutboxSender
@@ -35,8 +39,10 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
 class Services:
     """Builds each service on first use and hands out the same instance afterwards."""
 
-    def __init__(self, config: KioskConfig) -> None:
+    def __init__(self, config: KioskConfig, local: LocalConfig | None = None) -> None:
         self.config = config
+        # The config file as written: the fleet config is checked against its explicit keys.
+        self.local = local
 
     @cached_property
     def generations(self) -> GenerationFolder:
@@ -56,7 +62,7 @@ class Services:
         import requests  # noqa: PLC0415 - keeps ~0.1 s of imports off the kiosk's start
 
         session = requests.Session()
-        session.headers["User-Agent"] = f"infomat-kiosk/{self.config.kiosk_id}"
+        session.headers["User-Agent"] = f"infomat-kiosk/{user_agent_name(self.config.kiosk_id)}"
         return session
 
     @cached_property
@@ -79,6 +85,36 @@ class Services:
         from kiosk.background_sync import BackgroundSync  # noqa: PLC0415
 
         return BackgroundSync(sync, self.config.catalogue.sync_interval_s)
+
+    @cached_property
+    def fleet_store(self) -> FleetStore:
+        from kiosk.fleet_apply import fleet_folder  # noqa: PLC0415
+        from kiosk.fleet_store import FleetStore  # noqa: PLC0415
+
+        return FleetStore(fleet_folder(self.config))
+
+    @cached_property
+    def fleet_sync(self) -> FleetSync | None:
+        """The fleet config's pull, or None when the config names no `fleet.url`."""
+        cfg = self.config.fleet
+        if not cfg.url:
+            return None
+        from kiosk.config import LocalConfig  # noqa: PLC0415
+        from kiosk.fleet_sync import FleetSettings, FleetSync  # noqa: PLC0415
+
+        settings = FleetSettings(cfg.url, cfg.group, cfg.public_keys, cfg.timeout_s)
+        local = self.local or LocalConfig({}, "the built-in defaults")
+        return FleetSync(settings, self.fleet_store, self.http, local)
+
+    @cached_property
+    def fleet_poll(self) -> BackgroundSync | None:
+        """The app's scheduled fleet config pull (not started here), or None without a URL."""
+        sync = self.fleet_sync
+        if sync is None:
+            return None
+        from kiosk.background_sync import BackgroundSync  # noqa: PLC0415
+
+        return BackgroundSync(sync, self.config.fleet.interval_s, name="fleet")
 
     @cached_property
     def outbox(self) -> Outbox:
@@ -227,6 +263,17 @@ class Services:
         from kiosk.heartbeat import HeartbeatSchedule  # noqa: PLC0415
 
         return HeartbeatSchedule(beat, self.config.heartbeat.interval_s)
+
+
+def user_agent_name(kiosk_id: str) -> str:
+    """The kiosk's name as a header allows (http.client sends Latin-1 only, and a kiosk_id
+    such as "łańcut-ratusz-1" made every request fail): Polish letters folded, the rest
+    percent-encoded."""
+    if kiosk_id.isascii():
+        return quote(kiosk_id, safe="-._~")
+    from offline_cache.folding import fold  # noqa: PLC0415
+
+    return quote(fold(kiosk_id), safe="-._~")
 
 
 def printer_settings(config: KioskConfig) -> PrinterSettings:

@@ -270,6 +270,27 @@ class DisplayConfig:
     on_at: str = option("07:00", "Time the screen turns back on each day, HH:MM.")
 
 
+FLEET_GROUP = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}")
+"""A group's name: it names the fleet config's file on the server and is checked inside it."""
+
+
+@dataclass(frozen=True)
+class FleetConfig:
+    url: str = option(
+        "", "Address of this kiosk group's signed fleet config (JSON); empty: no fleet config."
+    )
+    group: str = option("", "Group of kiosks this one belongs to, e.g. 'powiat-lancut'.")
+    public_keys: tuple[str, ...] = option(
+        (), "Base64 Ed25519 public keys trusted to sign the fleet config (one is enough)."
+    )
+    interval_s: int = option(
+        900, "Seconds between two checks of the fleet config.", minimum=60, maximum=7 * DAY
+    )
+    timeout_s: float = option(
+        20.0, "Seconds one fetch of the fleet config may take.", minimum=1, maximum=10 * MINUTE
+    )
+
+
 @dataclass(frozen=True)
 class SpeechConfig:
     command: str = option(
@@ -338,6 +359,7 @@ class KioskConfig:
     heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
     display: DisplayConfig = field(default_factory=DisplayConfig)
     speech: SpeechConfig = field(default_factory=SpeechConfig)
+    fleet: FleetConfig = field(default_factory=FleetConfig)
 
     def data_path(self) -> Path:
         """`data_dir`, or $XDG_DATA_HOME/infomat (~/.local/share/infomat) when empty."""
@@ -345,6 +367,14 @@ class KioskConfig:
             return Path(self.data_dir).expanduser()
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         return Path(base) / "infomat"
+
+
+@dataclass(frozen=True)
+class LocalConfig:
+    """This kiosk's own config file as read: the keys it sets win over the fleet config's."""
+
+    tables: Mapping[str, Any]
+    source: str
 
 
 class ConfigError(ValueError):
@@ -355,30 +385,42 @@ def load_config(path: Path | None) -> KioskConfig:
     """The config from `path`, or the demo defaults when `path` is None."""
     if path is None:
         return KioskConfig()
+    return config_from(read_config_file(path), str(path))
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The TOML tables of `path`, not yet checked (the fleet config needs the keys set)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: no such config file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read it ({exc})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    config: KioskConfig = _build(KioskConfig, data, str(path), "")
-    _check_catalogue(config.catalogue, str(path))
-    _check_intake(config.intake, str(path))
-    _check_outbox(config.outbox, str(path))
-    _check_printer(config.printer, str(path))
-    _check_receipt(config.receipt, str(path))
-    _check_status(config.status, str(path))
-    _check_wifi(config.wifi, str(path))
+
+
+def config_from(data: Mapping[str, Any], source: str) -> KioskConfig:
+    """The config of TOML tables `data`, every check applied; errors name `source`."""
+    config: KioskConfig = _build(KioskConfig, data, source, "")
+    _check_catalogue(config.catalogue, source)
+    _check_intake(config.intake, source)
+    _check_outbox(config.outbox, source)
+    _check_printer(config.printer, source)
+    _check_receipt(config.receipt, source)
+    _check_status(config.status, source)
+    _check_wifi(config.wifi, source)
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
-        raise ConfigError(f"{path}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
-    _check_heartbeat(config.heartbeat, str(path))
-    _check_speech(config.speech, str(path))
+        raise ConfigError(f"{source}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
+    _check_heartbeat(config.heartbeat, source)
+    _check_speech(config.speech, source)
+    _check_fleet(config.fleet, source)
     for key in ("off_at", "on_at"):
         value = getattr(config.display, key)
         if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-            raise ConfigError(f"{path}: 'display.{key}' must be a time like 22:00 (got {value!r})")
+            raise ConfigError(
+                f"{source}: 'display.{key}' must be a time like 22:00 (got {value!r})"
+            )
     return config
 
 
@@ -428,6 +470,31 @@ def _check_catalogue(catalogue: CatalogueConfig, source: str) -> None:
             load_public_key(catalogue.public_key)
         except SignatureError as exc:
             raise ConfigError(f"{source}: 'catalogue.public_key' {exc}") from exc
+
+
+def _check_fleet(fleet: FleetConfig, source: str) -> None:
+    if not fleet.url:
+        return
+    if not fleet.url.startswith(("https://", "http://")):
+        raise ConfigError(f"{source}: 'fleet.url' must start with https:// (got {fleet.url!r})")
+    if not FLEET_GROUP.fullmatch(fleet.group):
+        raise ConfigError(
+            f"{source}: 'fleet.group' must name this kiosk's group in lower-case letters, "
+            f"digits, '.', '_' or '-', such as 'powiat-lancut' (got {fleet.group!r})"
+        )
+    if not fleet.public_keys:
+        # Not catalogue.public_key: the fleet config sets where applications are sent, so
+        # whoever publishes the catalogue must not also be able to redirect them.
+        raise ConfigError(
+            f"{source}: 'fleet.url' needs 'fleet.public_keys', the keys of the fleet's publisher"
+        )
+    from offline_cache.signing import SignatureError, load_public_key  # noqa: PLC0415
+
+    for number, key in enumerate(fleet.public_keys, 1):
+        try:
+            load_public_key(key)
+        except SignatureError as exc:
+            raise ConfigError(f"{source}: 'fleet.public_keys' key {number}: {exc}") from exc
 
 
 def _check_intake(intake: IntakeConfig, source: str) -> None:
@@ -553,6 +620,10 @@ def _convert(kind: Any, value: Any, meta: Mapping[str, Any], source: str, key: s
         if value not in get_args(kind):
             raise refuse("must be one of " + ", ".join(map(repr, get_args(kind))))
         return value
+    if kind == tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise refuse('must be a list of texts, such as ["..."]')
+        return tuple(value)
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
@@ -615,6 +686,8 @@ def describe(cls: type[Any] = KioskConfig, prefix: str = "") -> Iterator[OptionD
 def _type_text(kind: Any) -> str:
     if get_origin(kind) is Literal:
         return " | ".join(map(repr, get_args(kind)))
+    if kind == tuple[str, ...]:
+        return "list of texts"
     if isinstance(kind, types.GenericAlias):
         return str(kind)
     return _TYPE_NAMES.get(kind, getattr(kind, "__name__", str(kind)))

@@ -38,8 +38,11 @@ def sign(data: bytes, private_pem: bytes) -> bytes:
     return base64.b64encode(_private_key(private_pem).sign(data)) + b"\n"
 
 
-def verify(data: bytes, signature_file: bytes, public_key: str) -> None:
-    """Raise SignatureError unless `signature_file` signs exactly `data` with `public_key`."""
+def verify(
+    data: bytes, signature_file: bytes, public_key: str, what: str = "the catalogue"
+) -> None:
+    """Raise SignatureError unless `signature_file` signs exactly `data` with `public_key`;
+    `what` names the signed file in the error."""
     key = load_public_key(public_key)
     try:
         signature = base64.b64decode(signature_file.strip(), validate=True)
@@ -50,9 +53,7 @@ def verify(data: bytes, signature_file: bytes, public_key: str) -> None:
     try:
         key.verify(signature, data)
     except InvalidSignature as exc:
-        raise SignatureError(
-            "signature does not match the catalogue (altered or wrong key)"
-        ) from exc
+        raise SignatureError(f"signature does not match {what} (altered or wrong key)") from exc
 
 
 def load_public_key(text: str) -> Ed25519PublicKey:

@@ -1,0 +1,140 @@
+"""`kiosk fleet build|sign|verify` for the publisher, `pull|status` on the kiosk, end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from offline_cache.signing import generate_private_key
+from tests.kiosk.fleet_helpers import GROUP, document, kiosk_toml, signature
+from tests.peers.catalogue_server import CatalogueServer
+
+OPTIONS = """\
+language = "uk"
+
+[screen]
+idle_s = 60
+
+[display]
+off_at = "22:00"
+on_at = "06:30"
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_publisher_builds_signs_and_verifies_a_groups_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, options, out = tmp_path / "fleet.pem", tmp_path / "opcje.toml", tmp_path / "grupa.json"
+    options.write_text(OPTIONS, encoding="utf-8")
+    code, public_key, _ = run(capsys, "catalogue", "keygen", "--out", str(key))
+    assert code == 0
+    build = ("fleet", "build", "--group", GROUP, "--from", str(options))
+    argv = (*build, "--image-version", "0.1.1", "--out", str(out))
+    assert run(capsys, *argv, "--issued", "2026-12-06T08:00:00+01:00")[:2] == (
+        0,
+        f"{out}: group {GROUP}, image 0.1.1, 4 option(s)\n",
+    )
+    assert run(capsys, "fleet", "sign", str(out), "--key", str(key))[:2] == (0, f"{out}.sig\n")
+    verified = run(capsys, "fleet", "verify", str(out), "--public-key", public_key.strip())
+    assert verified[:2] == (
+        0,
+        f"{out}: signature good; group {GROUP}, image 0.1.1, 4 option(s), "
+        "expires 2027-03-06T07:00:00Z\n",
+    )
+    out.write_bytes(out.read_bytes().replace(b"22:00", b"23:00"))
+    code, _, err = run(capsys, "fleet", "verify", str(out), "--public-key", public_key.strip())
+    assert (code, err) == (
+        1,
+        f"kiosk: {out}: signature does not match the fleet config (altered or wrong key)\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "extra", "message"),
+    [
+        ("[screen]\nidle_s = nan\n", (), "opcje.toml: options: 'screen.idle_s' must be a whole"),
+        ("[intake]\ntoken = 'x'\n", (), "'intake.token' is not a fleet option"),
+        ("[screen\n", (), "opcje.toml: not valid TOML"),
+        (OPTIONS, ("--valid-days", "0"), "--valid-days must be 1 to 3650 (got 0)"),
+        (OPTIONS, ("--issued", "2026-12-06 08:00"), "--issued needs its zone"),
+    ],
+)
+def test_build_refuses_bad_options_and_writes_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: str,
+    extra: tuple[str, ...],
+    message: str,
+) -> None:
+    (tmp_path / "opcje.toml").write_text(options, encoding="utf-8")
+    out = tmp_path / "grupa.json"
+    argv = ["fleet", "build", "--group", GROUP, "--from", str(tmp_path / "opcje.toml")]
+    code, _, err = run(capsys, *argv, "--image-version", "0.1.1", "--out", str(out), *extra)
+    assert (code, message in err, out.exists()) == (1, True, False)
+
+
+def test_the_kiosk_pulls_and_reports_what_it_runs_with(
+    tmp_path: Path, catalogue_server: CatalogueServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = catalogue_server.base_url + f"/{GROUP}.json"
+    config = kiosk_toml(tmp_path, url, extra="[screen]\nidle_s = 120\n")
+    body = document({"screen": {"idle_s": 45}, "display": {"off_at": "22:00"}})
+    serve(catalogue_server, body, signature(body))
+    code, out, _ = run(capsys, "--config", str(config), "fleet", "status")
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            f"fleet config: group {GROUP} from {url}",
+            "in use: none yet (the kiosk runs on its own config file)",
+            "last pull: none yet",
+        ],
+    )
+    assert run(capsys, "--config", str(config), "fleet", "pull")[:2] == (
+        0,
+        f"updated: group {GROUP}: image 0.1.1, 2 option(s); applied at the next start\n",
+    )
+    # kiosk_id "łańcut-ratusz-1" is folded: http.client sends headers in Latin-1 only.
+    assert catalogue_server.requests[0][1]["User-Agent"] == "infomat-kiosk/lancut-ratusz-1"
+    forged = document({"screen": {"idle_s": 30}})
+    serve(catalogue_server, forged, signature(forged, generate_private_key()))
+    assert run(capsys, "--config", str(config), "fleet", "pull")[:2] == (
+        1,
+        "failed: signature does not match the fleet config (altered or wrong key)\n",
+    )
+    code, out, _ = run(capsys, "--config", str(config), "fleet", "status")
+    lines = out.splitlines()
+    assert lines[1].startswith("in use: issued ") and "image 0.1.1 for the group" in lines[1]
+    assert lines[2:4] == [
+        f"  screen.idle_s = 45: {config} sets 120, which wins",
+        "  display.off_at = '22:00'",
+    ]
+    assert lines[4].startswith("last pull: failed at ")
+    assert lines[-1] == "refused so far: signature 1"
+
+
+def test_pull_without_a_fleet_url_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'data_dir = "{tmp_path}"\n', encoding="utf-8")
+    assert run(capsys, "--config", str(config), "fleet", "pull") == (
+        2,
+        "",
+        "kiosk: no fleet.url in the config; nothing to pull\n",
+    )
+    assert run(capsys, "--config", str(config), "fleet", "status")[1] == (
+        "fleet config: off (no fleet.url in the config)\n"
+    )
+
+
+def serve(server: CatalogueServer, body: bytes, sig: bytes) -> None:
+    server.publish(f"/{GROUP}.json", body)
+    server.publish(f"/{GROUP}.json.sig", sig)
