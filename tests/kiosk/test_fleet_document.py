@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from kiosk.config import describe
 from kiosk.fleet_document import (
     FLEET_OPTIONS,
     FleetDocumentError,
+    check_options,
     merged,
     parse_document,
     render_document,
@@ -114,3 +117,23 @@ def test_render_writes_what_parse_reads_and_refuses_what_parse_refuses(tmp_path:
     assert (parsed.issued, parsed.expires, parsed.options) == (*valid, options)
     with pytest.raises(FleetDocumentError, match=r"^o\.toml: options: 'display\.on_at'"):
         render_document(GROUP, {"display": {"on_at": "7:00"}}, "0.1.1", valid, "o.toml")
+
+
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "technician-guide.md"
+
+
+def fleet_section() -> str:
+    guide = GUIDE.read_text(encoding="utf-8")
+    return guide.split("## Fleet config\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_guides_example_file_and_options_are_what_a_kiosk_takes() -> None:
+    section = fleet_section()
+    example = re.search(r"```json\n(.*?)```", section, re.DOTALL)
+    assert example is not None
+    parsed = parse_document(example.group(1).encode(), "technician-guide.md")
+    assert parsed.option_keys() == ["language", "screen.idle_s"]
+    options = re.search(r"```toml\n# powiat-lancut.toml\n(.*?)```", section, re.DOTALL)
+    assert options is not None
+    check_options(tomllib.loads(options.group(1)), "technician-guide.md")
+    assert [key for key in FLEET_OPTIONS if f"`{key}`" not in section] == []

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import queue
+import threading
 from pathlib import Path
 
 import pytest
 import requests
 
+from kiosk.composition import Services
 from kiosk.config import KioskConfig, LocalConfig, read_config_file
 from kiosk.fleet_apply import EffectiveConfig, fleet_folder, load_effective_config
 from kiosk.fleet_store import FleetStore
@@ -231,3 +234,33 @@ def test_a_fleet_config_of_untrusted_key_on_disk_is_not_applied(
     assert applied.fleet is None
     assert applied.problem.startswith("fleet config not applied (signature does not match")
     assert applied.config.screen.idle_s == KioskConfig().screen.idle_s
+
+
+def test_a_damaged_current_file_falls_back_to_the_previous_good_one(
+    kiosk_with_good: Path, catalogue_server: CatalogueServer, http: requests.Session
+) -> None:
+    publish(catalogue_server, document({"screen": {"idle_s": 75}}, issued=NOW))
+    assert pull(kiosk_with_good, http).outcome == "updated"
+    current = kiosk_with_good.parent / "data" / "fleet" / "current.json"
+    current.write_bytes(current.read_bytes()[:100])  # a disk that lost the end of the file
+    assert_last_good_in_use(kiosk_with_good)
+
+
+def test_the_apps_scheduled_pull_reports_each_result(
+    kiosk: Path, catalogue_server: CatalogueServer
+) -> None:
+    publish(catalogue_server, GOOD)
+    applied = load_effective_config(kiosk)
+    services = Services(applied.config, applied.local)
+    poll = services.fleet_poll
+    assert poll is not None
+    results: queue.Queue[tuple[str | None, str]] = queue.Queue()
+    poll.on_result(lambda status: results.put((status.outcome, threading.current_thread().name)))
+    poll.start()
+    poll.sync_now()  # as the admin screen's button does; not 5 s of first delay
+    try:
+        assert results.get(timeout=15) == ("updated", "fleet-sync")
+    finally:
+        poll.stop()
+        services.http.close()
+    assert_last_good_in_use(kiosk)
