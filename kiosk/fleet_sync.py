@@ -127,7 +127,11 @@ class FleetSync:
         if document.expires <= self._clock():
             raise SyncFailed("expired", f"{self._settings.url} expired at {document.expires}")
         in_use = _in_use(current)
-        if in_use is not None and document.issued < in_use.issued:
+        if (
+            in_use is not None
+            and in_use.group == document.group
+            and document.issued < in_use.issued
+        ):
             raise SyncFailed(
                 "older",
                 f"{self._settings.url} was issued at {document.issued}, before the one in use "

@@ -264,3 +264,23 @@ def test_the_apps_scheduled_pull_reports_each_result(
         poll.stop()
         services.http.close()
     assert_last_good_in_use(kiosk)
+
+
+def test_a_kiosk_moved_to_another_group_takes_that_groups_file(
+    kiosk_with_good: Path, catalogue_server: CatalogueServer, http: requests.Session
+) -> None:
+    """The new group's file may be older than the old group's: it is not a replay."""
+    text = kiosk_with_good.read_text(encoding="utf-8")
+    moved_text = text.replace(f'group = "{GROUP}"', 'group = "powiat-lancut-canary"')
+    kiosk_with_good.write_text(moved_text, encoding="utf-8")
+    moved = effective(kiosk_with_good)
+    assert (moved.fleet, moved.config.screen.idle_s) == (None, KioskConfig().screen.idle_s)
+    assert "is for group 'powiat-lancut', this kiosk is in 'powiat-lancut-canary'" in moved.problem
+    canary = document(
+        {"screen": {"idle_s": 33}},
+        group="powiat-lancut-canary",
+        issued=NOW - dt.timedelta(days=3),
+    )
+    publish(catalogue_server, canary)
+    assert pull(kiosk_with_good, http).outcome == "updated"
+    assert effective(kiosk_with_good).config.screen.idle_s == 33
