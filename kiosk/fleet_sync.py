@@ -22,6 +22,7 @@ from kiosk.fleet_document import (
     FleetDocumentError,
     merged,
     parse_document,
+    rfc3339,
 )
 from kiosk.fleet_store import FleetStore, StoredFleet
 from kiosk.fleet_trust import check_signature
@@ -125,7 +126,8 @@ class FleetSync:
                 f"this kiosk is in {self._settings.group!r}",
             )
         if document.expires <= self._clock():
-            raise SyncFailed("expired", f"{self._settings.url} expired at {document.expires}")
+            expired = rfc3339(document.expires)
+            raise SyncFailed("expired", f"{self._settings.url} expired at {expired}")
         in_use = _in_use(current)
         if (
             in_use is not None
@@ -134,8 +136,8 @@ class FleetSync:
         ):
             raise SyncFailed(
                 "older",
-                f"{self._settings.url} was issued at {document.issued}, before the one in use "
-                f"({in_use.issued})",
+                f"{self._settings.url} was issued at {rfc3339(document.issued)}, before the one "
+                f"in use ({rfc3339(in_use.issued)})",
             )
         local = self._local
         try:

@@ -86,6 +86,7 @@ def test_a_good_fleet_config_is_kept_then_304_says_unchanged(
     folder = kiosk.parent / "data" / "fleet"
     assert folder.stat().st_mode & 0o777 == 0o700
     assert (folder / "current.json").stat().st_mode & 0o777 == 0o600
+    assert sorted(path.name for path in folder.iterdir()) == ["current.json", "sync-status.json"]
 
 
 def test_a_newer_one_replaces_it_and_the_last_good_is_kept_beside(
