@@ -127,6 +127,7 @@ def render_document(
 ) -> bytes:
     """The document's bytes, valid from `valid[0]` to `valid[1]`, checked by the kiosk's own
     parser before anyone signs them (errors name `source`, the publisher's options file)."""
+    check_options(options, f"{source}: options")  # before JSON: TOML has times JSON lacks
     document = {
         "format": FLEET_FORMAT,
         "group": group,

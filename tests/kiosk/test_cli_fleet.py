@@ -63,6 +63,7 @@ def test_publisher_builds_signs_and_verifies_a_groups_file(
         ("[screen]\nidle_s = nan\n", (), "opcje.toml: options: 'screen.idle_s' must be a whole"),
         ("[intake]\ntoken = 'x'\n", (), "'intake.token' is not a fleet option"),
         ("[screen\n", (), "opcje.toml: not valid TOML"),
+        ("[display]\noff_at = 22:00:00\n", (), "'display.off_at' must be text"),
         (OPTIONS, ("--valid-days", "0"), "--valid-days must be 1 to 3650 (got 0)"),
         (OPTIONS, ("--issued", "2026-12-06 08:00"), "--issued needs its zone"),
     ],
