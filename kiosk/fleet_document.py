@@ -63,7 +63,7 @@ def parse_document(raw: bytes, source: str) -> FleetDocument:
     """The document in `raw`, every field and option checked; FleetDocumentError otherwise."""
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise FleetDocumentError(f"{source}: not a JSON document in UTF-8 ({exc})") from exc
     if not isinstance(data, dict) or sorted(data) != sorted(_FIELDS):
         raise FleetDocumentError(f"{source}: must be an object with exactly {', '.join(_FIELDS)}")

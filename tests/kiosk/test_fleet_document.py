@@ -77,6 +77,7 @@ def _with(field: str, value: object) -> bytes:
         (document({})[:40], "not a JSON document in UTF-8"),
         ("{}".encode("utf-16"), "not a JSON document in UTF-8"),
         (b"[]", "must be an object with exactly format, group"),
+        (b"[" * 60_000 + b"]" * 60_000, "not a JSON document in UTF-8"),
         (_with("format", "infomat-fleet/2"), "'format' must be 'infomat-fleet/1'"),
         (_with("group", "Powiat Łańcut"), "'group' must be lower-case letters"),
         (_with("image_version", ""), "'image_version' must be a version such as '0.1.1'"),
