@@ -44,6 +44,7 @@ class KioskLifecycle(QObject):
         super().__init__(parent)
         self._sync_catalogue = sync_catalogue
         self._background: BackgroundSync | None = None
+        self._fleet_poll: BackgroundSync | None = None
         self._kiosk = kiosk
         self._services = services
         self._notifier = notifier
@@ -77,7 +78,16 @@ class KioskLifecycle(QObject):
         self._start_filing()
         if self._sync_catalogue:
             self._background = self._kiosk.start_catalogue_sync()
+            self._start_fleet_poll()
         QTimer.singleShot(FREEZE_AFTER_MS, self._set_start_up_aside)
+
+    def _start_fleet_poll(self) -> None:
+        """The group's signed fleet config, pulled every `fleet.interval_s` (it applies at
+        the next start: docs/technician-guide.md, "Fleet config")."""
+        poll = self._services.fleet_poll
+        if poll is not None:
+            poll.start()
+            self._fleet_poll = poll
 
     @Slot()
     def _set_start_up_aside(self) -> None:
@@ -156,9 +166,10 @@ class KioskLifecycle(QObject):
         if self._metrics_server is not None:
             self._metrics_server.stop()
             self._metrics_server = None
-        if self._background is not None:
-            self._background.stop()
-            self._background = None
+        for sync in (self._background, self._fleet_poll):
+            if sync is not None:
+                sync.stop()
+        self._background = self._fleet_poll = None
 
 
 class QuitOnSignal(QObject):
