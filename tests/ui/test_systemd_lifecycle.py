@@ -21,7 +21,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from kiosk.composition import Services
 from kiosk.config import KioskConfig, MetricsConfig
+from kiosk.fleet_apply import fleet_folder, load_effective_config
 from kiosk.sd_notify import SystemdNotifier
+from tests.kiosk.fleet_helpers import GROUP, document, kiosk_toml, signature
+from tests.peers.catalogue_server import CatalogueServer
 from tests.ui.test_run_command import KIOSK, wait_for_line
 from ui.kiosk_app import KioskApp
 from ui.kiosk_lifecycle import KioskLifecycle
@@ -147,3 +150,29 @@ def test_start_up_objects_are_set_aside_from_the_collector(
         gc.unfreeze()  # the test process goes on making and dropping kiosks
         lifecycle.stop()
         lifecycle.deleteLater()
+
+
+def test_the_running_kiosk_pulls_its_groups_fleet_config_after_the_first_frame(
+    kiosk_app: KioskApp, tmp_path: Path, catalogue_server: CatalogueServer
+) -> None:
+    body = document({"screen": {"idle_s": 45}})
+    catalogue_server.publish(f"/fleet/{GROUP}.json", body)
+    catalogue_server.publish(f"/fleet/{GROUP}.json.sig", signature(body))
+    path = kiosk_toml(tmp_path, f"{catalogue_server.base_url}/fleet/{GROUP}.json",
+                      extra="[metrics]\nenabled = false")  # fmt: skip
+    effective = load_effective_config(path)
+    services = Services(effective.config, effective.local)
+    lifecycle = KioskLifecycle(kiosk_app, services, SystemdNotifier())
+    kept = fleet_folder(effective.config) / "current.json"
+    try:
+        kiosk_app.window.update()  # a new frame: the lifecycle's "first frame"
+        deadline = time.monotonic() + 10
+        while not kept.exists() and time.monotonic() < deadline:
+            settle(100)
+        assert load_effective_config(path).config.screen.idle_s == 45, "at the next start"
+    finally:
+        gc.unfreeze()
+        lifecycle.stop()
+        lifecycle.deleteLater()
+    assert services.fleet_poll is not None
+    assert not services.fleet_poll._thread.is_alive(), "the pull stops with the kiosk"
