@@ -16,6 +16,7 @@ from captive_portal.portal import Portal
 
 log = logging.getLogger("captive_portal")
 DAY_SECONDS = 86400
+MAX_GATEWAY_ID_CHARS = 64
 
 
 class AdminApi:
@@ -63,8 +64,11 @@ class AdminApi:
             ip = str(ipaddress.ip_address(request.path_params["ip"]))
         except ValueError as exc:
             raise PortalError(400, "gateway_input") from exc
+        gateway_id = request.query_params.get("gateway") or None  # None: at every gateway
+        if gateway_id is not None and len(gateway_id) > MAX_GATEWAY_ID_CHARS:
+            raise PortalError(400, "gateway_input")
         await run_in_threadpool(self._portal.gateway.deauthorise, ip)
-        ended = self._portal.book.end(ip)
+        ended = self._portal.book.end(ip, gateway_id)
         log.info(
             "admin took a client back to the splash (session %s)", "ended" if ended else "none"
         )

@@ -66,15 +66,16 @@ class PostgresStore:
 
     def expiry_of(self, ip: str) -> float | None:
         with self._reading() as db:
-            row = db.execute("SELECT expires_at FROM sessions WHERE ip = %s", (ip,)).fetchone()
-        return None if row is None else float(row[0])
+            row = db.execute("SELECT max(expires_at) FROM sessions WHERE ip = %s", (ip,))
+            found = row.fetchone()
+        return None if found is None or found[0] is None else float(found[0])
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:
         with self._writing() as db:
             db.execute(
                 "INSERT INTO sessions (ip, gateway_id, mac_hash, expires_at, extra)"
                 " VALUES (%s, %s, %s, %s, %s)"
-                " ON CONFLICT (ip) DO UPDATE SET gateway_id = excluded.gateway_id,"
+                " ON CONFLICT (gateway_id, ip) DO UPDATE SET"
                 " mac_hash = excluded.mac_hash, expires_at = excluded.expires_at,"
                 " extra = excluded.extra",
                 (session.ip, session.gateway_id, session.mac_hash, session.expires_at,
@@ -88,22 +89,31 @@ class PostgresStore:
                  consent.mac_hash, consent.key_id, consent.voucher),
             )  # fmt: skip
 
-    def end(self, ip: str) -> bool:
+    def end(self, ip: str, gateway_id: str | None = None) -> bool:
         with self._writing() as db:
-            return db.execute("DELETE FROM sessions WHERE ip = %s", (ip,)).rowcount > 0
+            if gateway_id is None:
+                done = db.execute("DELETE FROM sessions WHERE ip = %s", (ip,))
+            else:
+                done = db.execute(
+                    "DELETE FROM sessions WHERE ip = %s AND gateway_id = %s", (ip, gateway_id)
+                )
+            return done.rowcount > 0
 
-    def expired_ips(self, since: float, now: float, limit: int) -> list[str]:
+    def expired(self, since: float, now: float, limit: int) -> list[tuple[str, str]]:
         with self._reading() as db:
             rows = db.execute(
-                "SELECT ip FROM sessions WHERE expires_at > %s AND expires_at <= %s"
+                "SELECT gateway_id, ip FROM sessions WHERE expires_at > %s AND expires_at <= %s"
                 " ORDER BY expires_at LIMIT %s",
                 (since, now, limit),
             ).fetchall()
-        return [str(row[0]) for row in rows]
+        return [(str(row[0]), str(row[1])) for row in rows]
 
-    def end_if_expired(self, ip: str, now: float) -> bool:
+    def end_if_expired(self, gateway_id: str, ip: str, now: float) -> bool:
         with self._writing() as db:
-            done = db.execute("DELETE FROM sessions WHERE ip = %s AND expires_at <= %s", (ip, now))
+            done = db.execute(
+                "DELETE FROM sessions WHERE gateway_id = %s AND ip = %s AND expires_at <= %s",
+                (gateway_id, ip, now),
+            )
             return done.rowcount > 0
 
     def sessions_valid_at(self, now: float) -> list[StoredSession]:

@@ -86,8 +86,8 @@ class SessionBook:
         self._store.record_accept(session, consent)
         return expires
 
-    def end(self, ip: str) -> bool:
-        return self._store.end(ip)
+    def end(self, ip: str, gateway_id: str | None = None) -> bool:
+        return self._store.end(ip, gateway_id)
 
     def claim_voucher(self, claim: VoucherClaim) -> float:
         """When this device first used the voucher (now, if it is new); VoucherTaken."""
@@ -118,13 +118,13 @@ class SessionBook:
         failed deauthorisation keeps the session for the next sweep."""
         now = self._clock()
         ended = failed = 0
-        for ip in self._store.expired_ips(now - DAY_SECONDS, now, limit):
+        for gateway_id, ip in self._store.expired(now - DAY_SECONDS, now, limit):
             try:
                 gateway.deauthorise(ip)
             except (GatewayError, GatewayInputError):
                 failed += 1
                 continue
-            ended += self._store.end_if_expired(ip, now)
+            ended += self._store.end_if_expired(gateway_id, ip, now)
         return ended, failed
 
     def end_idle(self, listed: Sequence[GatewayClient], gateway: Gateway, idle_limit: int) -> int:

@@ -57,14 +57,17 @@ class SqliteStore:
 
     def expiry_of(self, ip: str) -> float | None:
         with self._lock:
-            row = self._db.execute("SELECT expires_at FROM sessions WHERE ip = ?", (ip,)).fetchone()
-        return None if row is None else float(row[0])
+            row = self._db.execute(
+                "SELECT max(expires_at) FROM sessions WHERE ip = ?", (ip,)
+            ).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:
         """Save the session (replacing the client's earlier one) and its consent, atomically."""
         with self._lock, self._transaction():
             self._db.execute(
-                "INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO sessions (ip, gateway_id, mac_hash, expires_at, extra)"
+                " VALUES (?, ?, ?, ?, ?)",
                 (session.ip, session.gateway_id, session.mac_hash, session.expires_at,
                  json.dumps(dict(session.extra), sort_keys=True)),
             )  # fmt: skip
@@ -76,25 +79,32 @@ class SqliteStore:
                  consent.mac_hash, consent.key_id, consent.voucher),
             )  # fmt: skip
 
-    def end(self, ip: str) -> bool:
+    def end(self, ip: str, gateway_id: str | None = None) -> bool:
         with self._lock, self._transaction():
-            return self._db.execute("DELETE FROM sessions WHERE ip = ?", (ip,)).rowcount > 0
+            if gateway_id is None:
+                done = self._db.execute("DELETE FROM sessions WHERE ip = ?", (ip,))
+            else:
+                done = self._db.execute(
+                    "DELETE FROM sessions WHERE ip = ? AND gateway_id = ?", (ip, gateway_id)
+                )
+            return done.rowcount > 0
 
-    def expired_ips(self, since: float, now: float, limit: int) -> list[str]:
-        """Addresses of sessions that ended in (since, now], oldest first."""
+    def expired(self, since: float, now: float, limit: int) -> list[tuple[str, str]]:
+        """(gateway, address) of sessions that ended in (since, now], oldest first."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT ip FROM sessions WHERE expires_at > ? AND expires_at <= ?"
+                "SELECT gateway_id, ip FROM sessions WHERE expires_at > ? AND expires_at <= ?"
                 " ORDER BY expires_at LIMIT ?",
                 (since, now, limit),
             ).fetchall()
-        return [str(row[0]) for row in rows]
+        return [(str(row[0]), str(row[1])) for row in rows]
 
-    def end_if_expired(self, ip: str, now: float) -> bool:
+    def end_if_expired(self, gateway_id: str, ip: str, now: float) -> bool:
         """Delete the client's session unless it was renewed in the meantime."""
         with self._lock, self._transaction():
             done = self._db.execute(
-                "DELETE FROM sessions WHERE ip = ? AND expires_at <= ?", (ip, now)
+                "DELETE FROM sessions WHERE gateway_id = ? AND ip = ? AND expires_at <= ?",
+                (gateway_id, ip, now),
             )
             return done.rowcount > 0
 

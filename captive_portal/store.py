@@ -60,17 +60,20 @@ class SessionStore(Protocol):
     def stamp(self) -> int:
         """A value that changes whenever any process commits a write to this store."""
 
-    def expiry_of(self, ip: str) -> float | None: ...
+    def expiry_of(self, ip: str) -> float | None:
+        """When the latest session at this address ends (at any gateway); None: none."""
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:
-        """Save the session (replacing the client's earlier one) and its consent, atomically."""
+        """Save the session (replacing the client's earlier one at the same gateway) and its
+        consent, atomically."""
 
-    def end(self, ip: str) -> bool: ...
+    def end(self, ip: str, gateway_id: str | None = None) -> bool:
+        """End the session at this address at one gateway, or at every gateway (None)."""
 
-    def expired_ips(self, since: float, now: float, limit: int) -> list[str]:
-        """Addresses of sessions that ended in (since, now], oldest first."""
+    def expired(self, since: float, now: float, limit: int) -> list[tuple[str, str]]:
+        """(gateway, address) of sessions that ended in (since, now], oldest first."""
 
-    def end_if_expired(self, ip: str, now: float) -> bool:
+    def end_if_expired(self, gateway_id: str, ip: str, now: float) -> bool:
         """Delete the client's session unless it was renewed in the meantime."""
 
     def sessions_valid_at(self, now: float) -> list[StoredSession]: ...

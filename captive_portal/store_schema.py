@@ -5,6 +5,8 @@ Each store applies the steps it has not recorded at start, in one transaction un
 `portal_schema_version` table), so instances starting at once apply each step once. Step 1
 is the schema the portal had before steps were numbered (IF NOT EXISTS: an older SQLite
 store takes it as it is). A new step is appended to both lists with the next number.
+Step 3 keys sessions by gateway and client: two hotspots handing out the same addresses
+(192.168.1.x behind each of two routers) keep their clients apart.
 """
 
 from __future__ import annotations
@@ -51,6 +53,22 @@ SQLITE: tuple[Step, ...] = (
         CREATE INDEX vouchers_by_expiry ON vouchers_used (expires_at);
         ALTER TABLE consents ADD COLUMN voucher TEXT;
     """),
+    Step(3, "sessions per gateway and client", """
+        CREATE TABLE sessions_by_gateway (
+            ip TEXT NOT NULL,
+            gateway_id TEXT NOT NULL,
+            mac_hash TEXT,
+            expires_at REAL NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (gateway_id, ip)
+        );
+        INSERT INTO sessions_by_gateway (ip, gateway_id, mac_hash, expires_at, extra)
+            SELECT ip, gateway_id, mac_hash, expires_at, extra FROM sessions;
+        DROP TABLE sessions;
+        ALTER TABLE sessions_by_gateway RENAME TO sessions;
+        CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+        CREATE INDEX sessions_by_ip ON sessions (ip);
+    """),
 )  # fmt: skip
 
 POSTGRESQL: tuple[Step, ...] = (
@@ -83,6 +101,11 @@ POSTGRESQL: tuple[Step, ...] = (
         );
         CREATE INDEX vouchers_by_expiry ON vouchers_used (expires_at);
         ALTER TABLE consents ADD COLUMN voucher TEXT;
+    """),
+    Step(3, "sessions per gateway and client", """
+        ALTER TABLE sessions DROP CONSTRAINT sessions_pkey;
+        ALTER TABLE sessions ADD PRIMARY KEY (gateway_id, ip);
+        CREATE INDEX sessions_by_ip ON sessions (ip);
     """),
 )  # fmt: skip
 

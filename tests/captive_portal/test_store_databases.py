@@ -27,7 +27,7 @@ from captive_portal.store import (
     VoucherClaim,
     VoucherTaken,
 )
-from captive_portal.store_schema import newest
+from captive_portal.store_schema import POSTGRESQL, POSTGRESQL_VERSION_TABLE, newest
 from tests.captive_portal.portal_server import FakeClock
 from tests.peers.postgres import PostgresCluster
 
@@ -71,21 +71,26 @@ def test_both_databases_give_the_same_answers(store: SessionStore) -> None:
     store.record_accept(session("10.0.0.1", NOW + 600), consent(NOW))
     store.record_accept(session("10.0.0.2", NOW - 10), consent(NOW - 610))
     store.record_accept(session("10.0.0.1", NOW + 900, "gw2"), consent(NOW + 1, "gw2"))
-    assert store.expiry_of("10.0.0.1") == NOW + 900  # the re-accept replaced the session
+    store.record_accept(session("10.0.0.1", NOW + 300), consent(NOW + 2))  # a re-accept
+    assert store.expiry_of("10.0.0.1") == NOW + 900  # the latest at this address, any gateway
     assert store.expiry_of("10.0.0.9") is None
     valid = store.sessions_valid_at(NOW)
-    assert [(s.ip, s.gateway_id, s.mac_hash, s.extra) for s in valid] == [
-        ("10.0.0.1", "gw2", "h:10.0.0.1", {"hid": "x"})
+    assert [(s.ip, s.gateway_id, s.mac_hash, s.expires_at, s.extra) for s in valid] == [
+        ("10.0.0.1", "gw1", "h:10.0.0.1", NOW + 300, {"hid": "x"}),  # replaced at gw1
+        ("10.0.0.1", "gw2", "h:10.0.0.1", NOW + 900, {"hid": "x"}),  # its own at gw2
     ]
-    assert store.count_valid(NOW) == 1
-    assert store.expired_ips(NOW - 86400, NOW, 10) == ["10.0.0.2"]
-    assert [c.gateway_id for c in store.consents_since(NOW)] == ["gw1", "gw2"]
-    assert store.end_if_expired("10.0.0.1", NOW) is False  # still valid: kept
-    assert store.end_if_expired("10.0.0.2", NOW) is True
-    assert store.end("10.0.0.1") is True
+    assert store.count_valid(NOW) == 2
+    assert store.expired(NOW - 86400, NOW, 10) == [("gw1", "10.0.0.2")]
+    assert [c.gateway_id for c in store.consents_since(NOW)] == ["gw1", "gw2", "gw1"]
+    assert store.end_if_expired("gw1", "10.0.0.1", NOW) is False  # still valid: kept
+    assert store.end_if_expired("gw2", "10.0.0.2", NOW) is False  # another gateway's
+    assert store.end_if_expired("gw1", "10.0.0.2", NOW) is True
+    assert store.end("10.0.0.1", "gw2") is True
+    assert store.expiry_of("10.0.0.1") == NOW + 300  # gw1's client at the address stays
+    assert store.end("10.0.0.1") is True  # at every gateway
     assert store.end("10.0.0.1") is False
     assert store.purge(NOW, NOW) == (0, 1)  # no sessions left; the consent of NOW - 610
-    assert len(store.consents_since(0)) == 2
+    assert len(store.consents_since(0)) == 3
     store.ping()
 
 
@@ -254,3 +259,24 @@ def test_phones_racing_for_one_voucher_leave_one_winner(database: str, tmp_path:
     for store in stores:
         store.close()
     assert len(won) == 1 and len(lost) == 15
+
+
+def test_a_postgresql_store_of_the_step_before_keeps_its_sessions(
+    database: str, tmp_path: Path
+) -> None:
+    with psycopg.connect(database, autocommit=True) as db:  # as the portal left it at step 2
+        db.execute(POSTGRESQL_VERSION_TABLE)
+        for step in POSTGRESQL[:2]:
+            db.execute(step.sql.encode())
+            db.execute(
+                "INSERT INTO portal_schema_version (version, name) VALUES (%s, %s)",
+                (step.version, step.name),
+            )
+        db.execute("INSERT INTO sessions VALUES ('10.0.0.8', 'gw1', NULL, %s, '{}')", (NOW,))
+    store = PostgresStore(database, tmp_path / "store.stamp")
+    try:
+        assert store.expiry_of("10.0.0.8") == NOW
+        store.record_accept(session("10.0.0.8", NOW + 60, "gw2"), consent(NOW))
+        assert [s.gateway_id for s in store.sessions_valid_at(NOW - 1)] == ["gw1", "gw2"]
+    finally:
+        store.close()

@@ -32,18 +32,20 @@ from tests.peers.postgres import PostgresCluster
 pytestmark = pytest.mark.slow
 FASKEY = "Q7wE2rT9yU4iO1pA6sD3fG8hJ5kL0zXcVbN"
 ROUTER = "192.168.1.1:2050"
+ROUTER_2 = "192.168.2.1:2050"
 RETRIES = 20
 HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 
 
-def fas_query(n: int) -> dict[str, str]:
+def fas_query(n: int, router: int = 1) -> dict[str, str]:
+    """What openNDS on router 1 or 2 sends phone n (both routers hand out 10.20.x.x)."""
     request = FasRequest(
         hid=secrets.token_hex(32),
         clientip=f"10.20.{n // 250}.{n % 250 + 2}",
-        clientmac=f"02:00:00:00:{n // 256:02x}:{n % 256:02x}",
-        gatewayaddress=ROUTER,
-        gatewaymac="aa:bb:cc:00:00:01",
-        gatewayname="Rynek",
+        clientmac=f"02:00:00:{router:02x}:{n // 256:02x}:{n % 256:02x}",
+        gatewayaddress=ROUTER if router == 1 else ROUTER_2,
+        gatewaymac=f"aa:bb:cc:00:00:{router:02x}",
+        gatewayname="Rynek" if router == 1 else "Biblioteka",
     )
     return {"fas": encode_fas(request)}
 
@@ -58,8 +60,8 @@ def county(
     extra = (
         f'database_url = "{url}"\ngateway = "opennds"\naccepts_per_minute = 100000\n'
         "session_check_seconds = 3600\n"
-        f'[opennds]\nfaskey = "{FASKEY}"\nfas_level = 1\ntrusted_gateways = ["{ROUTER}"]\n'
-        'ndsctl = ["true"]\n'
+        f'[opennds]\nfaskey = "{FASKEY}"\nfas_level = 1\n'
+        f'trusted_gateways = ["{ROUTER}", "{ROUTER_2}"]\nndsctl = ["true"]\n'
     )
     port = free_port()
     with ExitStack() as stack:
@@ -96,6 +98,11 @@ def log_in(front: str, n: int) -> tuple[int, str]:
     return 0, ""
 
 
+def sessions_by_gateway(url: str) -> list[tuple[str, str]]:
+    with psycopg.connect(url) as db:
+        return sorted(db.execute("SELECT gateway_id, ip FROM sessions").fetchall())
+
+
 def sessions(url: str) -> set[str]:
     with psycopg.connect(url) as db:
         return {row[0] for row in db.execute("SELECT ip FROM sessions")}
@@ -117,6 +124,23 @@ def test_a_splash_from_one_instance_and_an_accept_at_the_other_make_one_session(
     assert sessions(url) == {"10.20.0.3"}
     assert "client accepted terms" in second.log()
     assert "client accepted terms" not in first.log()
+
+
+def test_two_hotspots_handing_out_the_same_addresses_keep_their_phones_apart(
+    county: tuple[str, list[PortalProcess], str],
+) -> None:
+    front, _, url = county
+    with requests.Session() as http:
+        http.trust_env = False
+        for router in (1, 2):  # phone 5 at the Rynek, then another phone 5 at the library
+            splash = http.get(front + "/", params=fas_query(5, router), timeout=5)
+            form = dict(HIDDEN.findall(splash.text))
+            answer = http.post(front + "/accept", data=form, timeout=5, allow_redirects=False)
+            assert answer.status_code == 303
+    assert sessions_by_gateway(url) == [
+        ("aabbcc000001", "10.20.0.7"),  # openNDS sends the MAC bare
+        ("aabbcc000002", "10.20.0.7"),
+    ], "the second hotspot's phone overwrote the first's session"
 
 
 def test_kill_9_of_one_instance_in_a_burst_of_accepts_loses_none(
