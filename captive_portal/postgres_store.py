@@ -31,6 +31,7 @@ from captive_portal.store_schema import (
 
 Connection = psycopg.Connection[tuple[Any, ...]]
 POOL_SIZE = 4
+READ_POOL_SIZE = 2
 CONNECT_TIMEOUT_S = 5.0
 
 
@@ -41,16 +42,17 @@ class PostgresStore:
             self._stamp = ChangeStamp(stamp_path)
         except OSError as exc:
             raise StoreError(f"{stamp_path}: cannot open the store's change stamp ({exc})") from exc
-        self._pool: ConnectionPool[Connection] = ConnectionPool(
-            url, min_size=1, max_size=POOL_SIZE, open=False, timeout=CONNECT_TIMEOUT_S,
-            kwargs={"connect_timeout": int(CONNECT_TIMEOUT_S)},
-        )  # fmt: skip
+        # Reads (the probes' session lookups) have connections of their own: a probe must
+        # not queue for a connection behind accepts waiting for their commits to be flushed.
+        self._pool, self._read_pool = _pool(url, POOL_SIZE), _pool(url, READ_POOL_SIZE)
         try:
-            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
+            for pool in (self._pool, self._read_pool):
+                pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
             with self._writing() as db:
                 _migrate(db)
         except (PoolTimeout, StoreError) as exc:
             self._pool.close()
+            self._read_pool.close()
             self._stamp.close()
             raise StoreError(f"database_url: {_without_detail(exc)}") from None
         self._listener = StoreListener(url, self._stamp)
@@ -59,6 +61,7 @@ class PostgresStore:
     def close(self) -> None:
         self._listener.stop()
         self._pool.close()
+        self._read_pool.close()
         self._stamp.close()
 
     def stamp(self) -> int:
@@ -173,21 +176,36 @@ class PostgresStore:
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
         try:
-            with self._pool.connection() as db:
+            with self._read_pool.connection() as db:
                 yield db
         except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot read the portal store in PostgreSQL ({exc})") from exc
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        """A transaction that tells every listener when it commits (NOTIFY is sent then)."""
+        """A transaction; once it is committed, every listener is told.
+
+        The NOTIFY goes in a transaction of its own after the commit: PostgreSQL serialises
+        the commits of transactions that notify, so inside the write it made every accept
+        wait for the flush of the one before (measured: 103 accepts/s with fsync on). A
+        notification lost to a crash in between is made up by the caches' one-second recheck.
+        """
         try:
-            with self._pool.connection() as db, db.transaction():
-                yield db
-                db.execute(f"NOTIFY {CHANNEL}")
+            with self._pool.connection() as db:
+                with db.transaction():
+                    yield db
+                with db.transaction():
+                    db.execute(f"NOTIFY {CHANNEL}")
         except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot write the portal store in PostgreSQL ({exc})") from exc
         self._stamp.change()
+
+
+def _pool(url: str, size: int) -> ConnectionPool[Connection]:
+    return ConnectionPool(
+        url, min_size=1, max_size=size, open=False, timeout=CONNECT_TIMEOUT_S,
+        kwargs={"connect_timeout": int(CONNECT_TIMEOUT_S)},
+    )  # fmt: skip
 
 
 def _migrate(db: Connection) -> None:

@@ -95,9 +95,13 @@ def running(command: list[str], url: str, log: Path) -> Iterator[None]:
 
 
 def wrk(
-    url: str, seconds: int, script: Path | None = None, headers: tuple[str, ...] = ()
+    url: str,
+    seconds: int,
+    script: Path | None = None,
+    headers: tuple[str, ...] = (),
+    connections: int = 64,
 ) -> dict[str, float]:
-    command = ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency"]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
     command += ["-s", str(script)] if script else []
     for header in headers:
         command += ["-H", header]
@@ -128,18 +132,20 @@ def nginx(work: Path) -> Iterator[str]:
 
 
 @contextmanager
-def portal(work: Path, workers: int) -> Iterator[str]:
+def portal(work: Path, workers: int, name: str = "", extra: str = "") -> Iterator[str]:
+    """`captive-portal serve` with `workers`; `extra` TOML lines (e.g. database_url)."""
     port = free_port()
-    config = work / f"portal-{workers}.toml"
+    name = name or str(workers)
+    config = work / f"portal-{name}.toml"
     # wrk is one client address with 64 connections: above a phone's connections_per_client
     config.write_text(
-        f'workers = {workers}\ndata_dir = "{work}/data-{workers}"\nlog_level = "WARNING"\n'
+        f'workers = {workers}\ndata_dir = "{work}/data-{name}"\nlog_level = "WARNING"\n'
         "accepts_per_minute = 1000000000\nform_seconds = 3600\nconnections_per_client = 1024\n"
-        f"metrics.port = {free_port()}\n"
+        f"{extra}metrics.port = {free_port()}\n"
     )
     base = f"http://127.0.0.1:{port}"
     command = [*PORTAL, "serve", "--config", str(config), "--port", str(port)]
-    with running(command, base + "/generate_204", work / f"portal-{workers}.log"):
+    with running(command, base + "/generate_204", work / f"portal-{name}.log"):
         yield base
 
 
@@ -298,6 +304,19 @@ def print_table(rows: list[dict[str, object]]) -> None:
               f"{row['ratio']:>6.3f} {spread:>11} {row['non_2xx_3xx']:>11}  {target}")  # fmt: skip
 
 
+def print_flood(flood: dict[str, dict[str, float] | str]) -> None:
+    print("Probes while accepts flood the store (2 workers; wrk -c16 each, at once):")
+    print("  store        accepts/s  accept p99  probes/s  probe p99   (targets: accept p99 "
+          "<= 100 ms, probe p99 <= 20 ms)")  # fmt: skip
+    for store, figures in flood.items():
+        if isinstance(figures, str):
+            print(f"  {store:<12} {figures}")
+            continue
+        print(f"  {store:<12} {figures['accepts_per_s']:9.0f} {figures['accept_p99_ms']:8.1f} ms"
+              f" {figures['probes_per_s']:9.0f} {figures['probe_p99_ms']:7.1f} ms"
+              f"   non-2xx/3xx accepts: {figures['accept_non_2xx_3xx']:.0f}")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per run")
@@ -308,17 +327,22 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         work.chmod(0o755)  # nginx workers run as nobody when started by root
         rows = table(measure_all(work, args.seconds, args.rounds))
+        from tests.perf.accept_flood import accept_flood
+
+        flood = accept_flood(work, args.seconds * 2)
         reason = why_not()
         gateway = {"skipped": reason} if reason else accept_to_traffic(work)
     print("Python per request, fed from memory (portal_parser_cost.py):")
     for name, micros in python.items():
         print(f"  {name:<28} {micros:6.2f} µs")
     print_table(rows)
+    print_flood(flood)
     print(f"accept -> first upstream reply through nftables (target <= 50 ms): {gateway}")
     RESULTS.write_text(json.dumps({
         "machine": f"{platform.node()} {platform.machine()} {platform.python_version()}",
         "load": "wrk -t2 -c64, loopback", "seconds": args.seconds, "rounds": args.rounds,
         "python_us_per_request": python, "rows": rows, "accept_to_traffic_nftables": gateway,
+        "probes_during_accept_flood": flood,
     }, indent=2) + "\n")  # fmt: skip
     print(f"written {RESULTS}")
     return 0
