@@ -34,7 +34,9 @@ def load(name: str, path: Path) -> ModuleType:
     return module
 
 
+venv_deb = load("venv_deb", ROOT / "build" / "venv_deb.py")  # the one make_office_deb imports
 make_office_deb = load("make_office_deb", HERE / "make_office_deb.py")
+OFFICE = make_office_deb.PACKAGE
 QT = ("qt", "pyside", "libegl", "libgl1", "xkbcommon", "cage", "wayland")
 
 
@@ -98,10 +100,10 @@ def test_the_shipped_config_loads_and_keeps_the_service_on_loopback() -> None:
 
 def test_the_package_holds_the_venv_unit_config_and_scripts_and_no_qt(tmp_path: Path) -> None:
     root = tmp_path / "root"
-    office = root / make_office_deb.VENV / "bin" / "office"
+    office = root / OFFICE.venv / "bin" / "office"
     office.parent.mkdir(parents=True)
-    office.write_text(make_office_deb.LAUNCHER)
-    make_office_deb.stage(root, "9.8.7")
+    office.write_text(OFFICE.launcher())
+    venv_deb.stage(OFFICE, root, "9.8.7")
     deb = tmp_path / "test.deb"
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Znone", "--build", str(root), str(deb)],
                    check=True, capture_output=True)  # fmt: skip
@@ -138,8 +140,8 @@ def test_the_package_holds_the_venv_unit_config_and_scripts_and_no_qt(tmp_path: 
 def test_the_build_refuses_a_python_the_installed_venv_would_not_find(tmp_path: Path) -> None:
     elsewhere = tmp_path / "python3"
     elsewhere.symlink_to(sys.executable)
-    assert "is not Debian's Python in /usr/bin" in make_office_deb.python_problem(str(elsewhere))
-    assert "no /nowhere/python3" in make_office_deb.python_problem("/nowhere/python3")
+    assert "is not Debian's Python in /usr/bin" in venv_deb.python_problem(str(elsewhere))
+    assert "no /nowhere/python3" in venv_deb.python_problem("/nowhere/python3")
 
 
 BUILD = os.environ.get("INFOMAT_OFFICE_DEB") == "1"
@@ -165,10 +167,8 @@ def test_the_built_package_serves_from_its_venv_without_qt(tmp_path: Path) -> No
     assert "bin/pip" not in listing and "bin/activate" not in listing
     installed = tmp_path / "installed"
     subprocess.run(["dpkg-deb", "-x", str(deb), str(installed)], check=True)
-    assert (
-        "/opt/infomat-office/venv" in (installed / make_office_deb.VENV / "pyvenv.cfg").read_text()
-    )
-    serve_extracted(installed / make_office_deb.VENV, tmp_path)
+    assert "/opt/infomat-office/venv" in (installed / OFFICE.venv / "pyvenv.cfg").read_text()
+    serve_extracted(installed / OFFICE.venv, tmp_path)
 
 
 def serve_extracted(venv: Path, folder: Path) -> None:
