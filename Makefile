@@ -23,7 +23,7 @@ DEB_TEST_PACKAGES := postgresql haproxy chromium nftables python3-nftables openn
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs test-image
-.PHONY: office-demo deb-office test-deb-office bench-office
+.PHONY: office-demo deb-office test-deb-office bench-office deb-portal test-deb-portal
 .PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
@@ -158,6 +158,13 @@ deb-office: $(VENV)/.installed ## the office service's Debian package, a venv in
 
 test-deb-office: $(VENV)/.installed ## build infomat-office (~30 s, pip) and serve from its extracted venv (tests/build/test_office_deb.py)
 	INFOMAT_OFFICE_DEB=1 $(BIN)/pytest -q -p no:xdist tests/build/test_office_deb.py
+
+deb-portal: $(VENV)/.installed ## the hotspot portal's Debian package, a venv in /opt, no Qt (build/dist/infomat-captive-portal_VERSION_amd64.deb)
+	$(BIN)/python build/portal-deb/make_portal_deb.py --out build/dist
+	@du -h build/dist/infomat-captive-portal_*.deb
+
+test-deb-portal: $(VENV)/.installed test-debs ## build infomat-captive-portal (~1 min, pip), serve from its extracted venv, and (root) run its nftables gateway with CAP_NET_ADMIN alone
+	INFOMAT_PORTAL_DEB=1 $(BIN)/pytest -q -p no:xdist tests/build/test_portal_deb.py tests/build/test_portal_deb_gateway.py
 
 bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests/perf/results-bundle.json
 	$(BIN)/python -m tests.perf.bench_bundle

@@ -3,12 +3,10 @@ apply-config writes udev rules and timers from the TOML, and the package holds w
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -16,19 +14,11 @@ from hypothesis import strategies as st
 
 from captive_portal.settings_file import load_settings
 from kiosk.config import load_config
+from tests.build.deb_parts import load
 
 ROOT = Path(__file__).resolve().parents[2]
 DEB = ROOT / "build" / "deb"
 VENV_BIN = Path(sys.executable).parent
-
-
-def load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 apply_config = load("apply_config", DEB / "apply_config.py")

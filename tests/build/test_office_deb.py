@@ -4,20 +4,20 @@ config it ships loads, the package holds what it must with the right modes and n
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import requests
 
 from office.settings_file import load_settings
 from offline_cache.submission_code import ALPHABET, is_valid, new_code
+from tests.build import deb_parts
+from tests.build.deb_parts import QT, dpkg_deb, load
 from tests.office.office_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,48 +25,16 @@ HERE = ROOT / "build" / "office-deb"
 UNIT = HERE / "infomat-office.service"
 
 
-def load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-venv_deb = load("venv_deb", ROOT / "build" / "venv_deb.py")  # the one make_office_deb imports
+venv_deb = deb_parts.venv_deb
 make_office_deb = load("make_office_deb", HERE / "make_office_deb.py")
 OFFICE = make_office_deb.PACKAGE
-QT = ("qt", "pyside", "libegl", "libgl1", "xkbcommon", "cage", "wayland")
-
-
-def dpkg_deb(*args: str) -> str:
-    return subprocess.run(["dpkg-deb", *args], capture_output=True, text=True, check=True).stdout
-
-
-def verify(unit_text: str, folder: Path) -> subprocess.CompletedProcess[str]:
-    folder.mkdir()
-    unit = folder / UNIT.name
-    unit.write_text(
-        unit_text.replace("/usr/bin/office", str(Path(sys.executable).parent / "office"))
-    )
-    return subprocess.run(
-        ["systemd-analyze", "verify", str(unit)],
-        env={"SYSTEMD_UNIT_PATH": f"{folder}:", "PATH": "/usr/bin:/bin"},
-        capture_output=True, text=True, check=False, timeout=60,
-    )  # fmt: skip
 
 
 @pytest.mark.skipif(
     not shutil.which("systemd-analyze"), reason="needs systemd-analyze (make test-debs)"
 )
 def test_the_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
-    done = verify(UNIT.read_text(), tmp_path / "unit")
-    assert (done.returncode, done.stderr) == (0, "")
-    broken = verify(
-        UNIT.read_text().replace("Restart=on-failure", "Restart=on-falure"), tmp_path / "b"
-    )
-    assert "Failed to parse service restart specifier" in broken.stderr
+    deb_parts.check_verify(UNIT, "office", tmp_path)
 
 
 def test_the_unit_runs_as_its_own_user_hardened() -> None:
@@ -99,14 +67,7 @@ def test_the_shipped_config_loads_and_keeps_the_service_on_loopback() -> None:
 
 
 def test_the_package_holds_the_venv_unit_config_and_scripts_and_no_qt(tmp_path: Path) -> None:
-    root = tmp_path / "root"
-    office = root / OFFICE.venv / "bin" / "office"
-    office.parent.mkdir(parents=True)
-    office.write_text(OFFICE.launcher())
-    venv_deb.stage(OFFICE, root, "9.8.7")
-    deb = tmp_path / "test.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Znone", "--build", str(root), str(deb)],
-                   check=True, capture_output=True)  # fmt: skip
+    root, deb = deb_parts.staged_package(OFFICE, tmp_path)
     info = dpkg_deb("--info", str(deb))
     listing = dpkg_deb("--contents", str(deb))
     assert "Package: infomat-office" in info and "Version: 9.8.7" in info
