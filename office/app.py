@@ -21,6 +21,8 @@ from office.metrics import OfficeMetrics
 from office.routes_status_fleet import heartbeat_routes, status_routes
 from office.settings import OfficeSettings
 from office.store import CaseStore, StoreError
+from office.visit_api import VisitApi
+from office.visits import Visits
 
 log = logging.getLogger("office")
 
@@ -34,6 +36,7 @@ def create_app(
     intake = Intake(settings, store, clock)
     metrics = metrics or OfficeMetrics(store, clock, settings.stale_kiosk_after_s)
     desk = DeskServices.build(settings, store, clock)
+    visits = Visits.build(settings, store.sql(), clock)
 
     async def health(request: Request) -> Response:
         """204 while the case register answers (for load balancers), else 503."""
@@ -50,6 +53,7 @@ def create_app(
             *status_routes(settings, store, metrics),
             *heartbeat_routes(settings, store, clock, metrics),
             *desk_routes(desk),
+            *VisitApi(store, visits).routes(),
         ],
         exception_handlers={IntakeRefusal: _refusal, **desk_error_handlers(desk)},  # type: ignore[dict-item]
     )

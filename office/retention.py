@@ -5,7 +5,8 @@ who set them, and the audit log, so `/s/CODE` still answers and the register sti
 What goes: the answers and their labels, the resident's language, the clerks' messages to
 the resident (they may address the resident by name), the internal notes, and the
 e-mails to the resident (address and text), sent or not. The document keeps its non-personal
-parts, and `personal_data_purged_at` says when.
+parts, and `personal_data_purged_at` says when. Booked visits lose the resident's name
+and phone or e-mail `retention_days` after their time.
 
 Each case is changed by one `UPDATE ... WHERE personal_data_purged_at IS NULL`, so two
 instances purging at once (or a cron job beside `office serve`) purge every case once
@@ -20,6 +21,7 @@ import logging
 from dataclasses import dataclass
 
 from office.sql_access import SqlDatabase, SqlTransaction
+from office.visit_store import audit, purge_bookings
 
 log = logging.getLogger("office.retention")
 ACTOR = "system:retention"
@@ -38,6 +40,7 @@ _DUE = (
 class PurgeReport:
     closed_before: dt.datetime
     purged: int
+    bookings: int = 0  # visits booked before closed_before that lost name and contact
 
 
 def without_personal_data(document: object) -> str:
@@ -75,11 +78,24 @@ class RetentionPurge:
             total += done
             if seen < BATCH or not done:
                 break
-        if total:
+        bookings = self._purge_bookings(before, now)
+        if total or bookings:
             self._db.forget_freed()
+        if total:
             log.info("retention: personal data removed from %d cases closed before %s",
                      total, before.date().isoformat())  # fmt: skip
-        return PurgeReport(before, total)
+        return PurgeReport(before, total, bookings)
+
+    def _purge_bookings(self, before: dt.datetime, now: dt.datetime) -> int:
+        """Names and contacts of visits booked for before `before`, in one transaction."""
+        with self._db.writing() as sql:
+            done = purge_bookings(sql, before, now)
+            if done:
+                audit(sql, now, ACTOR, "purge", f"{done} visits before {before.date().isoformat()}")
+        if done:
+            log.info("retention: names and contacts removed from %d visits before %s",
+                     done, before.date().isoformat())  # fmt: skip
+        return done
 
     def _purge_batch(self, before: dt.datetime, now: dt.datetime) -> tuple[int, int]:
         """(cases purged, candidates seen) for one batch, in one transaction."""

@@ -10,17 +10,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
+
+from office.settings_meta import about
+from office.visit_settings import OpeningHours, VisitService
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 MAX_PORT = 65535
-
-
-def about(
-    doc: str, *, minimum: float | None = None, maximum: float | None = None
-) -> dict[str, Any]:
-    """An option's metadata: its one-line doc and optional bounds."""
-    return {"doc": doc, "minimum": minimum, "maximum": maximum}
 
 
 @dataclass(frozen=True)
@@ -46,6 +42,16 @@ class Office:
         default="",
         metadata=about("Folder the office's EZD imports from; clerks forward cases there. "
                        "Empty: no forwarding."),
+    )  # fmt: skip
+    visit_services: list[VisitService] = field(
+        default_factory=list,
+        metadata=about("Services residents may book a visit for or queue for: "
+                       "[[offices.visit_services]]; empty: no visits."),
+    )  # fmt: skip
+    opening_hours: list[OpeningHours] = field(
+        default_factory=list,
+        metadata=about("When the office receives visitors: [[offices.opening_hours]], one "
+                       "per weekday; a day not listed is closed."),
     )  # fmt: skip
 
 

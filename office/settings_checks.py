@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from office.settings import OfficeSettings
 from office.settings_mail import MailSettingsError, check_mail
+from office.visit_settings import check_visits
 
 TENANT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,7}")
@@ -51,6 +52,9 @@ def check(settings: OfficeSettings, source: str) -> None:
                 f"{where}.phone' must be a phone number: digits, spaces, + - ( ) "
                 f"(got {office.phone!r})"
             )
+        problem = check_visits(office.visit_services, office.opening_hours, f"offices[{number}]")
+        if problem:
+            raise SettingsError(f"{source}: {problem}")
     _check_metrics(settings, source)
     try:
         check_mail(settings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from office.kiosk_tokens import new_token, token_hash
 from office.open_store import open_store
 from office.settings import Office, OfficeSettings
 from office.store import CaseStore
+from office.visit_settings import OpeningHours, VisitService
 from tests.office.office_server import OfficeServer
 from tests.peers.postgres import PostgresCluster, binaries
 
@@ -77,3 +79,36 @@ def http() -> Iterator[requests.Session]:
     with requests.Session() as session:
         session.trust_env = False
         yield session
+
+
+# Visits (issue 15): Łańcut books two services on weekdays 8:00-16:00.
+ID_CARD = "gl-dowod-osobisty"
+REGISTRATION = "gl-zameldowanie"
+VISIT_SERVICES = [
+    VisitService(ID_CARD, "Dowód osobisty", ["Stanowisko 1", "Stanowisko 2"], 15, "A"),
+    VisitService(REGISTRATION, "Zameldowanie na pobyt stały", ["Pokój 12"], 20, "B"),
+]
+WEEKDAYS_8_TO_16 = [OpeningHours(day, "08:00", "16:00") for day in range(1, 6)]
+VISIT_OFFICES = [
+    dataclasses.replace(
+        OFFICES[0], phone="+48 17 225 22 13", visit_services=VISIT_SERVICES,
+        opening_hours=WEEKDAYS_8_TO_16,
+    ),
+    OFFICES[1],
+]  # fmt: skip
+
+
+@pytest.fixture
+def visit_settings(settings: OfficeSettings) -> OfficeSettings:
+    """`settings` (each store) with Łańcut's visit calendar."""
+    return dataclasses.replace(settings, offices=VISIT_OFFICES)
+
+
+class SetClock:
+    """A clock the test moves: `clock.now = ...`."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
