@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from office.desk_routes import desk_error_handlers, desk_routes
 from office.desk_services import DeskServices
+from office.desk_visits import VisitDesk
 from office.errors import IntakeRefusal
 from office.intake import Clock, Intake
 from office.metrics import OfficeMetrics
@@ -54,6 +55,7 @@ def create_app(
             *heartbeat_routes(settings, store, clock, metrics),
             *desk_routes(desk),
             *VisitApi(store, visits).routes(),
+            *VisitDesk(desk, visits).routes(),
         ],
         exception_handlers={IntakeRefusal: _refusal, **desk_error_handlers(desk)},  # type: ignore[dict-item]
     )

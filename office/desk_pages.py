@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.responses import HTMLResponse
 
 from office.case_states import MOVE_LABELS, STATE_NAMES
+from office.visit_records import BOOKING_STATES, CALL_OUTCOMES
 from offline_cache.submission_code import display
 
 TEMPLATES = Path(__file__).with_name("templates") / "desk"
@@ -59,6 +60,8 @@ class DeskPages:
         self._env.filters["printed"] = display
         self._env.globals["state_names"] = STATE_NAMES
         self._env.globals["move_labels"] = MOVE_LABELS
+        self._env.globals["booking_states"] = BOOKING_STATES
+        self._env.globals["call_outcomes"] = CALL_OUTCOMES
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("signed_in", None)

@@ -10,6 +10,10 @@ BookingState = Literal["booked", "cancelled", "called", "no_show", "served"]
 BookingOutcome = Literal["created", "resent", "taken", "key_reused"]
 CancelOutcome = Literal["cancelled", "already_cancelled", "unknown", "begun"]
 CallOutcome = Literal["no_show", "served"]
+# For the clerks' pages, in Polish.
+BOOKING_STATES = {"booked": "umówiona", "cancelled": "odwołana", "called": "wezwana",
+                  "no_show": "nie przyszedł", "served": "obsłużona"}  # fmt: skip
+CALL_OUTCOMES = {"called": "przy stanowisku", "no_show": "nie przyszedł", "served": "obsłużony"}
 
 
 @dataclass(frozen=True)
