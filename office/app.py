@@ -23,6 +23,7 @@ from office.routes_status_fleet import heartbeat_routes, status_routes
 from office.settings import OfficeSettings
 from office.store import CaseStore, StoreError
 from office.visit_api import VisitApi
+from office.visit_display import WaitingRoomDisplay
 from office.visits import Visits
 
 log = logging.getLogger("office")
@@ -56,6 +57,7 @@ def create_app(
             *desk_routes(desk),
             *VisitApi(store, visits).routes(),
             *VisitDesk(desk, visits).routes(),
+            *WaitingRoomDisplay(visits).routes(),
         ],
         exception_handlers={IntakeRefusal: _refusal, **desk_error_handlers(desk)},  # type: ignore[dict-item]
     )
