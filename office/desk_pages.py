@@ -62,6 +62,11 @@ class DeskPages:
         self._env.globals["move_labels"] = MOVE_LABELS
         self._env.globals["booking_states"] = BOOKING_STATES
         self._env.globals["call_outcomes"] = CALL_OUTCOMES
+        self._env.globals["visits_offered"] = False
+
+    def offer_visits(self) -> None:
+        """Show "Wizyty" in the top bar (some office takes visits)."""
+        self._env.globals["visits_offered"] = True
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("signed_in", None)

@@ -44,6 +44,8 @@ class VisitDesk:
     def __init__(self, desk: DeskServices, visits: Visits) -> None:
         self._desk = desk
         self._visits = visits
+        if any(o.visit_services for o in desk.settings.offices):
+            desk.pages.offer_visits()
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -61,7 +63,7 @@ class VisitDesk:
         return self._desk.pages.render(
             "visits.html", signed_in=who, place=place, offices=self._offices(who),
             desks=desks_of(place.office), service_names=_service_names(place.office),
-            **view,
+            notice=notice(request.query_params.get("info", "")), **view,
         )  # fmt: skip
 
     async def call_next(self, request: Request) -> Response:
@@ -97,15 +99,19 @@ class VisitDesk:
             day = dt.date.fromisoformat(str(form.get("dzien", "")))
         except ValueError:
             raise DeskError(400, "Podaj dzień jako RRRR-MM-DD, np. 2026-12-31.") from None
+        tenant, now = place.office.tenant_id, self._desk.clock()
+        if form.get("otworz"):
+            await run_in_threadpool(
+                self._visits.calendar.reopen_day, tenant, day, who.clerk.login, now
+            )
+            log.info("desk: %s reopened %s for visits on %s", who.clerk.login, tenant, day)
+            return _back(place, "")
         reason = str(form.get("powod", "")).strip()[:MAX_REASON]
-        await run_in_threadpool(
-            self._visits.calendar.set_day_off, place.office.tenant_id, day, reason,
-            who.clerk.login, self._desk.clock(),
-        )  # fmt: skip
-        log.info(
-            "desk: %s closed %s for visits on %s", who.clerk.login, place.office.tenant_id, day
+        kept = await run_in_threadpool(
+            self._visits.calendar.set_day_off, tenant, day, reason, who.clerk.login, now
         )
-        return _back(place, "")
+        log.info("desk: %s closed %s for visits on %s", who.clerk.login, tenant, day)
+        return _back(place, f"zamkniety:{day.isoformat()}:{kept}")
 
     async def _posted(self, request: Request) -> tuple[SignedIn, FormData, Place]:
         who = await signed_in(self._desk, request)
@@ -143,6 +149,21 @@ class VisitDesk:
             "waiting": waiting, "open_call": self._visits.queue.open_call(tenant, place.desk),
             "recent": self._visits.queue.recent_calls(tenant, 10),
         }  # fmt: skip
+
+
+def notice(info: str) -> str:
+    """The line a form's redirect asks the page to show (`?info=...`), in Polish."""
+    if info == "nikt":
+        return "Nikt nie czeka na to stanowisko: nie ma wizyty na teraz ani numerka w kolejce."
+    kind, _, rest = info.partition(":")
+    day, _, kept = rest.partition(":")
+    if kind == "zamkniety" and kept.isdigit():
+        text = f"Dzień {day} zamknięty dla nowych wizyt i numerków."
+        if int(kept):
+            text += (f" Umówione na ten dzień wizyty ({kept}) nie zostały odwołane: "
+                     "zawiadom te osoby.")  # fmt: skip
+        return text
+    return ""
 
 
 def _service_names(office: Office) -> dict[str, str]:

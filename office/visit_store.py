@@ -12,9 +12,11 @@ import datetime as dt
 
 from office.sql_access import SqlDatabase, SqlTransaction
 from office.store_rows import moment
+from office.visit_calendar import day_bounds
 from office.visit_records import Booked, Booking, CancelOutcome, NewBooking
 from offline_cache.submission_code import new_code
 
+CODE_DRAWS = 3
 _BOOKING_COLUMNS = "code, tenant_id, service_id, desk, starts_at, state, name"
 
 
@@ -40,17 +42,34 @@ class VisitStore:
 
     def set_day_off(
         self, tenant_id: str, day: dt.date, reason: str, by: str, at: dt.datetime
-    ) -> bool:
-        """Close the office for visits on `day`; False when it was closed already."""
+    ) -> int:
+        """Close the office for visits on `day` (no new slot, no ticket); how many live
+        bookings that day keeps (closing does not cancel them: someone must tell them)."""
+        start, end = day_bounds(day)
         with self._db.writing() as sql:
-            added = sql.run(
+            if sql.run(
                 "INSERT INTO visit_days_off (tenant_id, day, reason, set_by, set_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (tenant_id, day.isoformat(), reason, by, at),
-            )
-            if added:
+            ):
                 audit(sql, at, by, "day_off", f"{tenant_id} {day.isoformat()}")
-        return bool(added)
+            (kept,) = sql.rows(
+                "SELECT count(*) FROM visit_bookings WHERE tenant_id = ? AND starts_at >= ?"
+                " AND starts_at < ? AND state = 'booked'",
+                (tenant_id, start, end),
+            )[0]
+        return int(kept)
+
+    def reopen_day(self, tenant_id: str, day: dt.date, by: str, at: dt.datetime) -> bool:
+        """Take back a day off; False when the day was not closed."""
+        with self._db.writing() as sql:
+            removed = sql.run(
+                "DELETE FROM visit_days_off WHERE tenant_id = ? AND day = ?",
+                (tenant_id, day.isoformat()),
+            )
+            if removed:
+                audit(sql, at, by, "day_reopened", f"{tenant_id} {day.isoformat()}")
+        return bool(removed)
 
     def taken(
         self, tenant_id: str, start: dt.datetime, end: dt.datetime
@@ -70,9 +89,12 @@ class VisitStore:
             if earlier is not None:
                 return earlier
             for desk in new.desks:
-                code = new_code()
-                if _insert(sql, new, desk, code, now):
-                    return Booked("created", code, desk, new.starts_at)
+                for _draw in range(CODE_DRAWS):
+                    code = new_code()
+                    if _insert(sql, new, desk, code, now):
+                        return Booked("created", code, desk, new.starts_at)
+                    if _slot_taken(sql, new, desk):
+                        break  # else the code was drawn before (1 in ~10^12): draw again
             # The same key may have won meanwhile in another instance (PostgreSQL).
             return _by_key(sql, new) or Booked("taken")
 
@@ -127,6 +149,16 @@ def _by_key(sql: SqlTransaction, new: NewBooking) -> Booked | None:
     if sha != new.request_sha256:
         return Booked("key_reused")
     return Booked("resent", str(code), str(desk), moment(starts_at).astimezone(dt.UTC))
+
+
+def _slot_taken(sql: SqlTransaction, new: NewBooking, desk: str) -> bool:
+    return bool(
+        sql.rows(
+            "SELECT 1 FROM visit_bookings WHERE tenant_id = ? AND desk = ? AND starts_at = ?"
+            " AND state <> 'cancelled'",
+            (new.tenant_id, desk, new.starts_at),
+        )
+    )
 
 
 def _insert(sql: SqlTransaction, new: NewBooking, desk: str, code: str, now: dt.datetime) -> int:

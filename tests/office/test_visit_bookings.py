@@ -18,10 +18,11 @@ from office.open_store import open_store
 from office.retention import RetentionPurge
 from office.settings import OfficeSettings
 from office.settings_file import load_settings
-from office.store import CaseStore
+from office.store import CaseStore, StoreError
 from office.visit_calendar import day_bounds
 from office.visit_records import NewBooking
 from office.visit_store import VisitStore
+from offline_cache.submission_code import new_code
 from tests.office.conftest import ID_CARD, KIOSK, LANCUT, REGISTRATION, STORES
 from tests.office.office_server import OfficeProcess, add_kiosk
 from tests.office.visit_client import VisitKiosk
@@ -151,3 +152,21 @@ def booking(key: str, starts_at: dt.datetime) -> NewBooking:
         kiosk_id=KIOSK, idempotency_key=key, request_sha256="0" * 64, name="Zofia Żółkiewska",
         contact="zofia@example.pl", language="pl", consent_version="rodo-2026-01",
     )  # fmt: skip
+
+
+def test_the_store_itself_refuses_a_second_live_booking_of_a_slot(store: CaseStore) -> None:
+    visits = VisitStore(store.sql())
+    first = visits.book(booking("first", MONDAY_9), MONDAY_9 - dt.timedelta(days=3))
+    assert first.outcome == "created"
+    insert = (
+        "INSERT INTO visit_bookings (code, tenant_id, service_id, desk, starts_at, kiosk_id,"
+        " idempotency_key, request_sha256, consent_version, booked_at, state)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    values = [new_code(), LANCUT, ID_CARD, "Stanowisko 1", MONDAY_9, KIOSK, "raw", "0", "1",
+              MONDAY_9, "booked"]  # fmt: skip
+    with pytest.raises(StoreError), store.sql().writing() as sql:
+        sql.run(insert, values)  # past the application: the unique index says no
+    assert visits.cancel(LANCUT, first.code, MONDAY_9 - dt.timedelta(days=1)) == "cancelled"
+    with store.sql().writing() as sql:
+        assert sql.run(insert, values) == 1  # a cancelled booking holds no slot

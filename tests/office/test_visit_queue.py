@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -190,16 +190,40 @@ def test_a_clerk_without_visits_and_forged_posts_are_refused(
     assert anna.get("/wizyty").status_code == 200
 
 
-def test_an_administrator_closes_a_day_and_its_slots_are_gone(
-    server: OfficeServer, kiosk: VisitKiosk
+def test_an_administrator_closes_a_day_and_opens_it_again(
+    server: OfficeServer, kiosk: VisitKiosk, visit_store: CaseStore
 ) -> None:
     monday = "2026-11-23"
-    assert any(s["day"] == monday for s in kiosk.slots(ID_CARD, days="4").json()["slots"])
+
+    def monday_slots() -> int:
+        slots = kiosk.slots(ID_CARD, days="4").json()["slots"]
+        return sum(1 for s in slots if s["day"] == monday)
+
+    assert kiosk.book(service_id=ID_CARD, starts_at=f"{monday}T09:00:00+01:00").status_code == 201
+    assert monday_slots() == 63
     anna = signed_in(server, "anna.nowak")
     refused = anna.post("/wizyty/dzien-wolny", csrf_of(anna.get("/wizyty").text),
                         urzad=LANCUT, dzien=monday)  # fmt: skip
     assert refused.status_code == 403
     admin = signed_in(server, "admin")
-    press(admin, "/wizyty/dzien-wolny", dzien=monday, powod="inwentaryzacja")
-    assert all(s["day"] != monday for s in kiosk.slots(ID_CARD, days="4").json()["slots"])
-    assert "23.11.2026" in admin.get("/wizyty").text
+    back = press(admin, "/wizyty/dzien-wolny", dzien=monday, powod="inwentaryzacja")
+    assert monday_slots() == 0
+    page = admin.get("/wizyty?" + urlencode(back, doseq=True)).text
+    assert "Dzień 2026-11-23 zamknięty dla nowych wizyt i numerków." in page
+    assert "Umówione na ten dzień wizyty (1) nie zostały odwołane: zawiadom te osoby." in page
+    assert "23.11.2026 ✕" in page
+    press(admin, "/wizyty/dzien-wolny", dzien=monday, otworz="1")
+    assert monday_slots() == 63
+    entries = [(e.action, e.detail) for e in DeskStore(visit_store.sql()).audit_log()]
+    assert entries[:2] == [
+        ("day_reopened", f"{LANCUT} {monday}"),
+        ("day_off", f"{LANCUT} {monday}"),
+    ]
+
+
+def test_calling_with_nobody_waiting_says_so(server: OfficeServer, kiosk: VisitKiosk) -> None:
+    anna = signed_in(server, "anna.nowak")
+    back = press(anna, "/wizyty/wezwij")
+    page = anna.get("/wizyty?" + urlencode(back, doseq=True)).text
+    assert "Nikt nie czeka na to stanowisko" in page
+    assert 'id="nav-visits"' in page
