@@ -22,7 +22,14 @@ from office.settings import Office
 from office.store import CaseStore, Kiosk, StoreError
 from office.visit_calendar import WARSAW, Slot, polish_day
 from office.visit_records import NewBooking
-from office.visit_requests import idempotency_key, json_object, parse_booking, slot_query, text
+from office.visit_requests import (
+    idempotency_key,
+    json_object,
+    parse_booking,
+    read_body,
+    slot_query,
+    text,
+)
 from office.visit_settings import VisitService
 from office.visits import Visits, find_service
 from offline_cache.submission_code import is_valid, normalise
@@ -67,7 +74,7 @@ class VisitApi:
     async def book(self, request: Request) -> JSONResponse:
         office, kiosk = await self._allowed(request)
         key = idempotency_key(request.headers)
-        asked = parse_booking(await request.body())
+        asked = parse_booking(await read_body(request))
         service = _service(office, asked.service_id, "service_id")
         if asked.desk and asked.desk not in service.desks:
             raise bad_request("desk: not a desk of this service")
@@ -88,10 +95,10 @@ class VisitApi:
             raise IntakeRefusal(422, "Idempotency-Key: already used for a different booking")
         log.info("visits: %s %s for %s at %s from kiosk %s", booked.outcome, booked.code,
                  office.tenant_id, booked.desk, kiosk.kiosk_id)  # fmt: skip
-        assert booked.starts_at is not None
+        slot = Slot(booked.desk, booked.starts_at or new.starts_at)
         return JSONResponse(
             {"code": booked.code, "office": _office_json(office), "service": _service_json(service),
-             **_slot_json(Slot(booked.desk, booked.starts_at))},
+             **_slot_json(slot)},
             status_code=201 if booked.outcome == "created" else 200,
         )  # fmt: skip
 
@@ -115,7 +122,7 @@ class VisitApi:
     async def ticket(self, request: Request) -> JSONResponse:
         office, kiosk = await self._allowed(request)
         key = idempotency_key(request.headers)
-        document = json_object(await request.body())
+        document = json_object(await read_body(request))
         service = _service(
             office, text(document, "service_id", most=100, needed=True), "service_id"
         )

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.requests import Request
+
 from office.errors import IntakeRefusal, bad_request
 from office.settings_checks import PHONE
 from office.settings_mail import ADDRESS
@@ -44,9 +46,21 @@ def idempotency_key(headers: Any) -> str:
     return key
 
 
+async def read_body(request: Request) -> bytes:
+    """The body, read no further than MAX_BODY (413 past it)."""
+    too_large = IntakeRefusal(413, f"body: larger than {MAX_BODY // 1024} KiB")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise too_large
+    return bytes(body)
+
+
 def json_object(body: bytes) -> dict[str, Any]:
-    if len(body) > MAX_BODY:
-        raise IntakeRefusal(413, f"body: larger than {MAX_BODY // 1024} KiB")
     try:
         document = json.loads(body)
     except (UnicodeDecodeError, ValueError, RecursionError):

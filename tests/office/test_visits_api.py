@@ -195,3 +195,8 @@ def test_cancelling_refuses_a_bad_code_an_unknown_one_and_a_past_visit(
     late = kiosk.cancel(code)
     assert late.status_code == 409
     assert late.json()["error"].startswith("code: the visit has begun or passed")
+
+
+def test_a_body_over_8_kib_is_413_unread(kiosk: VisitKiosk) -> None:
+    answer = kiosk.book(service_id=REGISTRATION, starts_at=MONDAY_9, name="Ż" * 9000)
+    assert (answer.status_code, answer.json()) == (413, {"error": "body: larger than 8 KiB"})
