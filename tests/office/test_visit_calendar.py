@@ -3,14 +3,25 @@ days off, past and taken slots; and the settings' refusals naming file, key and 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from office.settings_checks import SettingsError
 from office.settings_file import load_settings
-from office.visit_calendar import closed_because, day_bounds, day_slots, free_slots
+from office.visit_calendar import (
+    closed_because,
+    day_bounds,
+    day_slots,
+    free_slots,
+    hours_on,
+    public_holiday,
+)
+from office.visit_settings import OpeningHours
 from tests.office.conftest import VISIT_OFFICES, VISIT_SERVICES
 
 LANCUT = VISIT_OFFICES[0]
@@ -134,3 +145,37 @@ def test_a_wrong_calendar_is_refused_naming_the_key(
         load_settings(path)
     assert str(refused.value).startswith(f"{path}: ")
     assert reason in str(refused.value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    first=st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31)),
+    days=st.integers(1, 42),
+    opens=st.integers(6 * 60, 10 * 60),
+    length=st.integers(60, 10 * 60),
+    slot_min=st.sampled_from([5, 10, 15, 20, 30, 45, 60]),
+    now_offset_h=st.integers(-48, 24 * 10),
+)
+def test_every_free_slot_is_on_an_open_day_within_its_hours_and_after_now(
+    *, first: dt.date, days: int, opens: int, length: int, slot_min: int, now_offset_h: int
+) -> None:
+    closes = min(opens + length, 23 * 60 + 59)
+    hours = [OpeningHours(day, hhmm(opens), hhmm(closes)) for day in range(1, 7)]
+    service = dataclasses.replace(ID_CARD, slot_min=slot_min)
+    office = dataclasses.replace(LANCUT, visit_services=[service], opening_hours=hours)
+    now = day_bounds(first)[0] + dt.timedelta(hours=now_offset_h)
+    found = free_slots(office, service, first, days, now, days_off=set(), taken=set())
+    for slot in found:
+        local = slot.local
+        day_hours = hours_on(office, local.date())
+        assert day_hours is not None and public_holiday(local.date()) is None
+        assert first <= local.date() < first + dt.timedelta(days=days)
+        assert day_hours.opens <= local.strftime("%H:%M")
+        end = local + dt.timedelta(minutes=slot_min)
+        assert end.date() == local.date() and end.strftime("%H:%M") <= day_hours.closes
+        assert slot.starts_at > now
+    assert len(found) == len(set(found))
+
+
+def hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
