@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     from kiosk.metrics import KioskMetrics
     from kiosk.outbox_sender import OutboxSender
     from kiosk.receipt_desk import ReceiptDesk
+    from kiosk.visits import VisitsClient
     from kiosk.wifi_slip import WifiSlip
     from kiosk.wifi_voucher import VoucherKey
     from offline_cache.intake.outcomes import Intake
@@ -184,6 +185,17 @@ class Services:
 
         path = self.config.wifi.voucher_key_file
         return read_key(Path(path)) if path else None
+
+    @cached_property
+    def visits(self) -> VisitsClient | None:
+        """The office's visits API ('Umów wizytę', 'Pobierz numerek'), or None without one."""
+        cfg = self.config.visits
+        if not cfg.api_url:
+            return None
+        from kiosk.visits import VisitsClient  # noqa: PLC0415
+
+        token = self.config.intake.token
+        return VisitsClient(cfg.api_url, cfg.office, token, cfg.timeout_s, lambda: self.http)
 
     @cached_property
     def case_status(self) -> CaseStatusLookup:

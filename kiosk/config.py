@@ -216,6 +216,23 @@ class StatusConfig:
 
 
 @dataclass(frozen=True)
+class VisitsConfig:
+    api_url: str = option(
+        "",
+        "The office's visits API ('Umów wizytę', 'Pobierz numerek'), e.g. "
+        "https://urzad.example.pl/api/visits/; empty: no visits at this kiosk. The kiosk's "
+        "token is 'intake.token'.",
+    )
+    office: str = option("", "The office (tenant id) whose visits this kiosk books.")
+    notice_version: str = option(
+        "1", "Version of the office's notice on visits the resident accepts (it is recorded)."
+    )
+    timeout_s: float = option(
+        8.0, "Seconds the office may take to answer, at most.", minimum=1, maximum=60
+    )
+
+
+@dataclass(frozen=True)
 class WifiConfig:
     ssid: str = option(
         "", "Name of the municipal hotspot on the Wi-Fi slip; empty: no 'Internet Wi-Fi' button."
@@ -355,6 +372,7 @@ class KioskConfig:
     receipt: ReceiptConfig = field(default_factory=ReceiptConfig)
     status: StatusConfig = field(default_factory=StatusConfig)
     wifi: WifiConfig = field(default_factory=WifiConfig)
+    visits: VisitsConfig = field(default_factory=VisitsConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     heartbeat: HeartbeatConfig = field(default_factory=HeartbeatConfig)
     display: DisplayConfig = field(default_factory=DisplayConfig)
@@ -410,6 +428,7 @@ def config_from(data: Mapping[str, Any], source: str) -> KioskConfig:
     _check_receipt(config.receipt, source)
     _check_status(config.status, source)
     _check_wifi(config.wifi, source)
+    _check_visits(config.visits, source)
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{source}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
     _check_heartbeat(config.heartbeat, source)
@@ -558,6 +577,20 @@ def _check_status(status: StatusConfig, source: str) -> None:
         raise ConfigError(
             f"{source}: 'status.api_url' must start with https:// and end with '/', the code "
             f"is appended to it (got {url!r})"
+        )
+
+
+def _check_visits(visits: VisitsConfig, source: str) -> None:
+    if not visits.api_url:
+        return
+    if not visits.api_url.startswith(("https://", "http://")):
+        raise ConfigError(
+            f"{source}: 'visits.api_url' must start with https:// (got {visits.api_url!r})"
+        )
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", visits.office):
+        raise ConfigError(
+            f"{source}: 'visits.office' must name the office as the office service knows it, "
+            f"e.g. 'gmina-miasto-lancut' (got {visits.office!r})"
         )
 
 

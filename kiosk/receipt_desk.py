@@ -18,6 +18,7 @@ from kiosk.filing import FiledApplication
 if TYPE_CHECKING:  # Pillow and python-escpos load on the first print, not at start-up
     from devices.printers import PrinterStatus, ReceiptPrinter
     from devices.receipt import Receipt
+    from kiosk.visits import Booking, Ticket
     from kiosk.wifi_slip import WifiSlip
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,16 @@ class ReceiptDesk:
         from kiosk.wifi_slip import slip_receipt  # noqa: PLC0415
 
         return self._print(slip_receipt(slip, language), "Wi-Fi slip")
+
+    def print_visit(self, visit: Booking | Ticket, language: Language) -> bool:
+        """A booked visit's slip or a walk-in ticket; False when it was not printed (the
+        screen shows the code or the number)."""
+        from kiosk.visit_slips import booking_slip, ticket_slip  # noqa: PLC0415
+        from kiosk.visits import Booking  # noqa: PLC0415
+
+        if isinstance(visit, Booking):
+            return self._print(booking_slip(visit, language), "visit slip")
+        return self._print(ticket_slip(visit, language), "queue ticket")
 
     def test_print(self) -> bool:
         """The admin screen's test print."""

@@ -43,6 +43,7 @@ from ui.speech_model import SpeechModel
 from ui.status_check_model import StatusCheckModel
 from ui.status_model import StatusModel
 from ui.theme import Theme
+from ui.visits_model import VisitsModel
 from ui.wifi_model import WifiModel
 
 if TYPE_CHECKING:
@@ -109,6 +110,10 @@ class KioskApp:
             lambda: services.case_status, self.session, self.speech.say
         )
         self.wifi = WifiModel(config.wifi, self._wifi_slip, self.session, self.speech.say)
+        self.visits = VisitsModel(
+            lambda: services.visits, self._print_visit, config.visits.notice_version,
+            session=self.session, say=self.speech.say,
+        )  # fmt: skip
         hint_loudness = speech.attract_hint_volume / max(1, speech.volume)
         self.screen_reader = ScreenReader(
             self.session,
@@ -168,6 +173,7 @@ class KioskApp:
             "form": self.form,
             "statusCheck": self.status_check,
             "wifi": self.wifi,
+            "visits": self.visits,
         }
         for name, model in models.items():
             context.setContextProperty(name, model)
@@ -236,6 +242,15 @@ class KioskApp:
         slip = self.services.wifi_slip()
         shown = language if language in get_args(Language) else "pl"
         return slip, self.services.receipt_desk.print_wifi_slip(slip, shown)  # type: ignore[arg-type]
+
+    def _print_visit(self, visit: object, language: str) -> bool:
+        """A booked visit's slip or a queue ticket (on the visits model's thread)."""
+        from kiosk.visits import Booking, Ticket  # noqa: PLC0415
+
+        if not isinstance(visit, Booking | Ticket):
+            return False
+        shown = language if language in get_args(Language) else "pl"
+        return self.services.receipt_desk.print_visit(visit, shown)  # type: ignore[arg-type]
 
     def _print_receipt(self, application: FiledApplication) -> bool:
         return self.services.receipt_desk.print_application(application)

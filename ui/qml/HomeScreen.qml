@@ -12,6 +12,7 @@ Item {
     signal openList()
     signal openStatusCheck()
     signal openWifi()
+    signal openVisits(string mode)
     property alias searchField: search
 
     Column {
@@ -120,6 +121,23 @@ Item {
                         width: parent.width
                         text: qsTr("Check the status of your application")
                         onClicked: home.openStatusCheck()
+                    }
+                    Row {
+                        width: parent.width
+                        spacing: theme.body * 0.4
+                        visible: visits.available
+                        KioskButton {
+                            objectName: "bookVisitButton"
+                            width: (parent.width - parent.spacing) / 2
+                            text: qsTr("Book a visit")
+                            onClicked: home.openVisits("book")
+                        }
+                        KioskButton {
+                            objectName: "queueTicketButton"
+                            width: (parent.width - parent.spacing) / 2
+                            text: qsTr("Take a queue number")
+                            onClicked: home.openVisits("ticket")
+                        }
                     }
                     KioskButton {
                         objectName: "wifiButton"

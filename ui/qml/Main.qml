@@ -51,6 +51,10 @@ ApplicationWindow {
     function openWifi() {
         stack.push(wifiComponent)
     }
+    function openVisits(mode) {
+        visits.start(mode)
+        stack.push(visitsComponent)
+    }
     function openForm(serviceId) {
         // Refused (no outbox, or a sync took the form away): the card says why instead.
         if (form.start(serviceId)) stack.push(formComponent)
@@ -251,6 +255,7 @@ ApplicationWindow {
             onOpenList: stack.push(listComponent)
             onOpenStatusCheck: root.openStatusCheck()
             onOpenWifi: root.openWifi()
+            onOpenVisits: mode => root.openVisits(mode)
         }
     }
     Component { id: listComponent; ListScreen { onOpenService: serviceId => root.openService(serviceId) } }
@@ -259,6 +264,7 @@ ApplicationWindow {
     Component { id: receiptComponent; ReceiptScreen {} }
     Component { id: statusComponent; StatusScreen {} }
     Component { id: wifiComponent; WifiScreen {} }
+    Component { id: visitsComponent; VisitsScreen {} }
     Connections {
         target: form
         function onSubmitted() { stack.replace(receiptComponent) }
