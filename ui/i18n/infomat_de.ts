@@ -821,47 +821,57 @@
         <translation>Startseite: Suche, Kategorien und Lebenslagen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="27"/>
+        <location filename="../qml/HomeScreen.qml" line="28"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Was suchen Sie? z. B. Ausweis, Müll, Steuer</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="54"/>
+        <location filename="../qml/HomeScreen.qml" line="55"/>
         <source>Clear the search</source>
         <translation>Suche löschen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="58"/>
+        <location filename="../qml/HomeScreen.qml" line="59"/>
         <source>Search the e-services</source>
         <translation>E-Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="83"/>
+        <location filename="../qml/HomeScreen.qml" line="84"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nichts gefunden für „%1“. Weniger Buchstaben eingeben oder eine Kategorie wählen:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="121"/>
+        <location filename="../qml/HomeScreen.qml" line="122"/>
         <source>Check the status of your application</source>
         <translation>Stand Ihres Antrags prüfen</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="128"/>
+        <location filename="../qml/HomeScreen.qml" line="132"/>
+        <source>Book a visit</source>
+        <translation>Termin buchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="138"/>
+        <source>Take a queue number</source>
+        <translation>Wartenummer ziehen</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="146"/>
         <source>Internet Wi-Fi: print a voucher</source>
         <translation>WLAN-Internet: Gutschein drucken</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="139"/>
+        <location filename="../qml/HomeScreen.qml" line="157"/>
         <source>All offices</source>
         <translation>Alle Ämter</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="156"/>
+        <location filename="../qml/HomeScreen.qml" line="174"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="171"/>
+        <location filename="../qml/HomeScreen.qml" line="189"/>
         <source>Life events</source>
         <translation>Lebenslagen</translation>
     </message>
@@ -895,27 +905,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="135"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Die Bedienelemente sind unten auf dem Bildschirm. Um das zu ändern, tippen Sie unten auf „Barrierefreiheit“.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179"/>
+        <location filename="../qml/Main.qml" line="183"/>
         <source>Accessibility</source>
         <translation>Barrierefreiheit</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="214"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="211"/>
+        <location filename="../qml/Main.qml" line="215"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="217"/>
+        <location filename="../qml/Main.qml" line="221"/>
         <source>No connection · catalogue from %1</source>
         <translation>Keine Verbindung · Katalog vom %1</translation>
     </message>
@@ -1338,6 +1348,118 @@
     </message>
 </context>
 <context>
+    <name>VisitsModel</name>
+    <message>
+        <location filename="../visits_model.py" line="203"/>
+        <source>Someone has just booked that time. Please choose another.</source>
+        <translation>Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="204"/>
+        <source>The office takes no more visitors today.</source>
+        <translation>Das Amt nimmt heute keine Besucher mehr an.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="205"/>
+        <source>The office cannot be reached now; nothing was booked.</source>
+        <translation>Das Amt ist gerade nicht erreichbar; es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="230"/>
+        <source>Your number is %1.</source>
+        <translation>Ihre Nummer ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="233"/>
+        <source>Visit booked: %1 at %2. Visit code: %3.</source>
+        <translation>Termin gebucht: %1 um %2. Termincode: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsScreen</name>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="33"/>
+        <source>Take a queue number</source>
+        <translation>Wartenummer ziehen</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="33"/>
+        <source>Book a visit</source>
+        <translation>Termin buchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="45"/>
+        <source>Asking the office…</source>
+        <translation>Das Amt wird gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="46"/>
+        <source>Choose the matter:</source>
+        <translation>Wählen Sie Ihr Anliegen:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="47"/>
+        <source>%1: choose a day (free times only).</source>
+        <translation>%1: Wählen Sie einen Tag (nur freie Termine).</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="48"/>
+        <source>Choose a time:</source>
+        <translation>Wählen Sie eine Uhrzeit:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="49"/>
+        <source>Book this visit?</source>
+        <translation>Diesen Termin buchen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="60"/>
+        <source>Office phone: %1</source>
+        <translation>Telefon des Amts: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="85"/>
+        <source>No free times in the next two weeks. Please call the office.</source>
+        <translation>In den nächsten zwei Wochen gibt es keine freien Termine. Bitte rufen Sie das Amt an.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="128"/>
+        <location filename="../qml/VisitsScreen.qml" line="177"/>
+        <source>%1, %2 at %3, %4</source>
+        <translation>%1, %2 um %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <source>Book and print</source>
+        <translation>Buchen und drucken</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="151"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Nehmen Sie den Ausdruck aus dem Drucker.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="152"/>
+        <source>The printer did not print the slip. Please note it down.</source>
+        <translation>Der Drucker hat nichts gedruckt. Bitte notieren Sie die Angaben.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="164"/>
+        <source>Your number: %1</source>
+        <translation>Ihre Nummer: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="165"/>
+        <source>Visit code: %1</source>
+        <translation>Termincode: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="176"/>
+        <source>People ahead of you: %1. Expected wait: about %2 min.</source>
+        <translation>Vor Ihnen: %1. Voraussichtliche Wartezeit: etwa %2 Min.</translation>
+    </message>
+</context>
+<context>
     <name>WifiModel</name>
     <message>
         <location filename="../wifi_model.py" line="131"/>
@@ -1369,53 +1491,53 @@
         <translation>Kostenloses Internet im Netz „%1“. Der QR-Code auf dem Ausdruck verbindet Ihr Telefon mit dem Netz, der Gutscheincode gibt %2 Stunden Internet für ein Gerät.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <location filename="../qml/WifiScreen.qml" line="46"/>
         <source>Printing…</source>
         <translation>Wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <location filename="../qml/WifiScreen.qml" line="46"/>
         <source>Print the Wi-Fi slip</source>
         <translation>WLAN-Gutschein drucken</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="51"/>
+        <location filename="../qml/WifiScreen.qml" line="53"/>
         <source>The slip could not be made. Please ask at the office.</source>
         <translation>Der Gutschein konnte nicht erstellt werden. Bitte fragen Sie im Amt.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="67"/>
+        <location filename="../qml/WifiScreen.qml" line="69"/>
         <source>Take the slip from the printer.</source>
         <translation>Nehmen Sie den Ausdruck aus dem Drucker.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="68"/>
+        <location filename="../qml/WifiScreen.qml" line="70"/>
         <source>The printer did not print the slip. Copy the code from the screen.</source>
         <translation>Der Drucker hat den Gutschein nicht gedruckt. Schreiben Sie den Code vom Bildschirm ab.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="79"/>
-        <location filename="../qml/WifiScreen.qml" line="94"/>
+        <location filename="../qml/WifiScreen.qml" line="81"/>
+        <location filename="../qml/WifiScreen.qml" line="98"/>
         <source>Voucher code</source>
         <translation>Gutscheincode</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="99"/>
+        <location filename="../qml/WifiScreen.qml" line="103"/>
         <source>Type it on the page that opens once your phone is connected. Use it by %1.</source>
         <translation>Geben Sie ihn auf der Seite ein, die sich nach dem Verbinden öffnet. Gültig bis %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="107"/>
+        <location filename="../qml/WifiScreen.qml" line="113"/>
         <source>Once connected, accept the terms on the network&apos;s page.</source>
         <translation>Akzeptieren Sie nach dem Verbinden die Bedingungen auf der Seite des Netzes.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="126"/>
+        <location filename="../qml/WifiScreen.qml" line="134"/>
         <source>QR code that joins a phone to the network %1</source>
         <translation>QR-Code, der ein Telefon mit dem Netz %1 verbindet</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="131"/>
+        <location filename="../qml/WifiScreen.qml" line="139"/>
         <source>Or scan this code from the screen with your phone&apos;s camera.</source>
         <translation>Oder scannen Sie diesen Code vom Bildschirm mit der Kamera Ihres Telefons.</translation>
     </message>

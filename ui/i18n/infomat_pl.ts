@@ -821,47 +821,57 @@
         <translation>Strona główna: wyszukiwarka, kategorie i sytuacje życiowe</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="27"/>
+        <location filename="../qml/HomeScreen.qml" line="28"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Czego szukasz? np. dowód, śmieci, podatek</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="54"/>
+        <location filename="../qml/HomeScreen.qml" line="55"/>
         <source>Clear the search</source>
         <translation>Wyczyść wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="58"/>
+        <location filename="../qml/HomeScreen.qml" line="59"/>
         <source>Search the e-services</source>
         <translation>Szukaj e-usług</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="83"/>
+        <location filename="../qml/HomeScreen.qml" line="84"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Nic nie znaleziono dla „%1”. Wpisz mniej liter albo wybierz kategorię:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="121"/>
+        <location filename="../qml/HomeScreen.qml" line="122"/>
         <source>Check the status of your application</source>
         <translation>Sprawdź stan sprawy</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="128"/>
+        <location filename="../qml/HomeScreen.qml" line="132"/>
+        <source>Book a visit</source>
+        <translation>Umów wizytę</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="138"/>
+        <source>Take a queue number</source>
+        <translation>Pobierz numerek</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="146"/>
         <source>Internet Wi-Fi: print a voucher</source>
         <translation>Internet Wi-Fi: wydrukuj kupon</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="139"/>
+        <location filename="../qml/HomeScreen.qml" line="157"/>
         <source>All offices</source>
         <translation>Wszystkie urzędy</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="156"/>
+        <location filename="../qml/HomeScreen.qml" line="174"/>
         <source>Categories</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="171"/>
+        <location filename="../qml/HomeScreen.qml" line="189"/>
         <source>Life events</source>
         <translation>Sytuacje życiowe</translation>
     </message>
@@ -895,27 +905,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="135"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Przyciski są nisko na ekranie. Aby to zmienić, dotknij „Dostępność” poniżej.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179"/>
+        <location filename="../qml/Main.qml" line="183"/>
         <source>Accessibility</source>
         <translation>Dostępność</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="214"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="211"/>
+        <location filename="../qml/Main.qml" line="215"/>
         <source>Home</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="217"/>
+        <location filename="../qml/Main.qml" line="221"/>
         <source>No connection · catalogue from %1</source>
         <translation>Brak połączenia · katalog z %1</translation>
     </message>
@@ -1340,6 +1350,118 @@
     </message>
 </context>
 <context>
+    <name>VisitsModel</name>
+    <message>
+        <location filename="../visits_model.py" line="203"/>
+        <source>Someone has just booked that time. Please choose another.</source>
+        <translation>Ktoś właśnie zajął ten termin. Wybierz inny.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="204"/>
+        <source>The office takes no more visitors today.</source>
+        <translation>Urząd nie przyjmuje już dziś interesantów.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="205"/>
+        <source>The office cannot be reached now; nothing was booked.</source>
+        <translation>Nie można teraz połączyć się z urzędem; niczego nie zarezerwowano.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="230"/>
+        <source>Your number is %1.</source>
+        <translation>Twój numer to %1.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="233"/>
+        <source>Visit booked: %1 at %2. Visit code: %3.</source>
+        <translation>Wizyta umówiona: %1, godz. %2. Kod wizyty: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsScreen</name>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="33"/>
+        <source>Take a queue number</source>
+        <translation>Pobierz numerek</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="33"/>
+        <source>Book a visit</source>
+        <translation>Umów wizytę</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="45"/>
+        <source>Asking the office…</source>
+        <translation>Pytam urząd…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="46"/>
+        <source>Choose the matter:</source>
+        <translation>Wybierz sprawę:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="47"/>
+        <source>%1: choose a day (free times only).</source>
+        <translation>%1: wybierz dzień (tylko wolne terminy).</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="48"/>
+        <source>Choose a time:</source>
+        <translation>Wybierz godzinę:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="49"/>
+        <source>Book this visit?</source>
+        <translation>Umówić tę wizytę?</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="60"/>
+        <source>Office phone: %1</source>
+        <translation>Telefon do urzędu: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="85"/>
+        <source>No free times in the next two weeks. Please call the office.</source>
+        <translation>Brak wolnych terminów w najbliższych dwóch tygodniach. Zadzwoń do urzędu.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="128"/>
+        <location filename="../qml/VisitsScreen.qml" line="177"/>
+        <source>%1, %2 at %3, %4</source>
+        <translation>%1, %2, godz. %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <source>Book and print</source>
+        <translation>Umów i wydrukuj</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="151"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Weź wydruk z drukarki.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="152"/>
+        <source>The printer did not print the slip. Please note it down.</source>
+        <translation>Drukarka nie wydrukowała potwierdzenia. Zapisz te dane.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="164"/>
+        <source>Your number: %1</source>
+        <translation>Twój numer: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="165"/>
+        <source>Visit code: %1</source>
+        <translation>Kod wizyty: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="176"/>
+        <source>People ahead of you: %1. Expected wait: about %2 min.</source>
+        <translation>Przed Tobą: %1. Przewidywany czas oczekiwania: ok. %2 min.</translation>
+    </message>
+</context>
+<context>
     <name>WifiModel</name>
     <message>
         <location filename="../wifi_model.py" line="131"/>
@@ -1371,53 +1493,53 @@
         <translation>Bezpłatny internet w sieci „%1”. Kod QR z wydruku połączy telefon z siecią, a kod kuponu da %2 godz. internetu dla jednego urządzenia.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <location filename="../qml/WifiScreen.qml" line="46"/>
         <source>Printing…</source>
         <translation>Drukuję…</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <location filename="../qml/WifiScreen.qml" line="46"/>
         <source>Print the Wi-Fi slip</source>
         <translation>Wydrukuj kupon Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="51"/>
+        <location filename="../qml/WifiScreen.qml" line="53"/>
         <source>The slip could not be made. Please ask at the office.</source>
         <translation>Nie udało się przygotować kuponu. Zapytaj w urzędzie.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="67"/>
+        <location filename="../qml/WifiScreen.qml" line="69"/>
         <source>Take the slip from the printer.</source>
         <translation>Weź wydruk z drukarki.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="68"/>
+        <location filename="../qml/WifiScreen.qml" line="70"/>
         <source>The printer did not print the slip. Copy the code from the screen.</source>
         <translation>Drukarka nie wydrukowała kuponu. Przepisz kod z ekranu.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="79"/>
-        <location filename="../qml/WifiScreen.qml" line="94"/>
+        <location filename="../qml/WifiScreen.qml" line="81"/>
+        <location filename="../qml/WifiScreen.qml" line="98"/>
         <source>Voucher code</source>
         <translation>Kod kuponu</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="99"/>
+        <location filename="../qml/WifiScreen.qml" line="103"/>
         <source>Type it on the page that opens once your phone is connected. Use it by %1.</source>
         <translation>Wpisz go na stronie, która otworzy się po połączeniu telefonu z siecią. Wykorzystaj go do %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="107"/>
+        <location filename="../qml/WifiScreen.qml" line="113"/>
         <source>Once connected, accept the terms on the network&apos;s page.</source>
         <translation>Po połączeniu zaakceptuj regulamin na stronie sieci.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="126"/>
+        <location filename="../qml/WifiScreen.qml" line="134"/>
         <source>QR code that joins a phone to the network %1</source>
         <translation>Kod QR, który łączy telefon z siecią %1</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="131"/>
+        <location filename="../qml/WifiScreen.qml" line="139"/>
         <source>Or scan this code from the screen with your phone&apos;s camera.</source>
         <translation>Możesz też zeskanować ten kod z ekranu aparatem telefonu.</translation>
     </message>

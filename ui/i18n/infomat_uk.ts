@@ -821,47 +821,57 @@
         <translation>Головна: пошук, категорії та життєві ситуації</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="27"/>
+        <location filename="../qml/HomeScreen.qml" line="28"/>
         <source>What are you looking for? e.g. ID card, waste, tax</source>
         <translation>Що ви шукаєте? напр. посвідчення, відходи, податок</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="54"/>
+        <location filename="../qml/HomeScreen.qml" line="55"/>
         <source>Clear the search</source>
         <translation>Очистити пошук</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="58"/>
+        <location filename="../qml/HomeScreen.qml" line="59"/>
         <source>Search the e-services</source>
         <translation>Пошук е-послуг</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="83"/>
+        <location filename="../qml/HomeScreen.qml" line="84"/>
         <source>Nothing found for “%1”. Try fewer letters, or choose a category:</source>
         <translation>Нічого не знайдено для «%1». Введіть менше літер або виберіть категорію:</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="121"/>
+        <location filename="../qml/HomeScreen.qml" line="122"/>
         <source>Check the status of your application</source>
         <translation>Перевірити стан справи</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="128"/>
+        <location filename="../qml/HomeScreen.qml" line="132"/>
+        <source>Book a visit</source>
+        <translation>Записатися на візит</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="138"/>
+        <source>Take a queue number</source>
+        <translation>Взяти номерок</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="146"/>
         <source>Internet Wi-Fi: print a voucher</source>
         <translation>Інтернет Wi-Fi: надрукувати купон</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="139"/>
+        <location filename="../qml/HomeScreen.qml" line="157"/>
         <source>All offices</source>
         <translation>Усі установи</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="156"/>
+        <location filename="../qml/HomeScreen.qml" line="174"/>
         <source>Categories</source>
         <translation>Категорії</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="171"/>
+        <location filename="../qml/HomeScreen.qml" line="189"/>
         <source>Life events</source>
         <translation>Життєві ситуації</translation>
     </message>
@@ -895,27 +905,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="135"/>
         <source>Controls are low on the screen. To change this, touch “Accessibility” below.</source>
         <translation>Кнопки розміщено внизу екрана. Щоб це змінити, торкніться «Доступність» нижче.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179"/>
+        <location filename="../qml/Main.qml" line="183"/>
         <source>Accessibility</source>
         <translation>Доступність</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="214"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="211"/>
+        <location filename="../qml/Main.qml" line="215"/>
         <source>Home</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="217"/>
+        <location filename="../qml/Main.qml" line="221"/>
         <source>No connection · catalogue from %1</source>
         <translation>Немає з&apos;єднання · каталог від %1</translation>
     </message>
@@ -1340,6 +1350,118 @@
     </message>
 </context>
 <context>
+    <name>VisitsModel</name>
+    <message>
+        <location filename="../visits_model.py" line="203"/>
+        <source>Someone has just booked that time. Please choose another.</source>
+        <translation>Хтось щойно зайняв цей час. Виберіть інший.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="204"/>
+        <source>The office takes no more visitors today.</source>
+        <translation>Сьогодні установа вже не приймає відвідувачів.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="205"/>
+        <source>The office cannot be reached now; nothing was booked.</source>
+        <translation>Зараз неможливо зв&apos;язатися з установою; нічого не заброньовано.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="230"/>
+        <source>Your number is %1.</source>
+        <translation>Ваш номер: %1.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="233"/>
+        <source>Visit booked: %1 at %2. Visit code: %3.</source>
+        <translation>Візит заплановано: %1 о %2. Код візиту: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsScreen</name>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="33"/>
+        <source>Take a queue number</source>
+        <translation>Взяти номерок</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="33"/>
+        <source>Book a visit</source>
+        <translation>Записатися на візит</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="45"/>
+        <source>Asking the office…</source>
+        <translation>Запитую установу…</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="46"/>
+        <source>Choose the matter:</source>
+        <translation>Виберіть справу:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="47"/>
+        <source>%1: choose a day (free times only).</source>
+        <translation>%1: виберіть день (лише вільні терміни).</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="48"/>
+        <source>Choose a time:</source>
+        <translation>Виберіть час:</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="49"/>
+        <source>Book this visit?</source>
+        <translation>Записатися на цей візит?</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="60"/>
+        <source>Office phone: %1</source>
+        <translation>Телефон установи: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="85"/>
+        <source>No free times in the next two weeks. Please call the office.</source>
+        <translation>Немає вільних термінів на найближчі два тижні. Зателефонуйте до установи.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="128"/>
+        <location filename="../qml/VisitsScreen.qml" line="177"/>
+        <source>%1, %2 at %3, %4</source>
+        <translation>%1, %2 о %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <source>Book and print</source>
+        <translation>Записатися й надрукувати</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="151"/>
+        <source>Take the slip from the printer.</source>
+        <translation>Візьміть роздруківку з принтера.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="152"/>
+        <source>The printer did not print the slip. Please note it down.</source>
+        <translation>Принтер не надрукував підтвердження. Запишіть ці дані.</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="164"/>
+        <source>Your number: %1</source>
+        <translation>Ваш номер: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="165"/>
+        <source>Visit code: %1</source>
+        <translation>Код візиту: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="176"/>
+        <source>People ahead of you: %1. Expected wait: about %2 min.</source>
+        <translation>Перед вами: %1. Орієнтовне очікування: близько %2 хв.</translation>
+    </message>
+</context>
+<context>
     <name>WifiModel</name>
     <message>
         <location filename="../wifi_model.py" line="131"/>
@@ -1371,53 +1493,53 @@
         <translation>Безкоштовний інтернет у мережі «%1». QR-код із роздруківки під&apos;єднає телефон до мережі, а код купона дасть %2 год інтернету для одного пристрою.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <location filename="../qml/WifiScreen.qml" line="46"/>
         <source>Printing…</source>
         <translation>Друкую…</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="44"/>
+        <location filename="../qml/WifiScreen.qml" line="46"/>
         <source>Print the Wi-Fi slip</source>
         <translation>Надрукувати купон Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="51"/>
+        <location filename="../qml/WifiScreen.qml" line="53"/>
         <source>The slip could not be made. Please ask at the office.</source>
         <translation>Не вдалося підготувати купон. Зверніться до працівника установи.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="67"/>
+        <location filename="../qml/WifiScreen.qml" line="69"/>
         <source>Take the slip from the printer.</source>
         <translation>Візьміть роздруківку з принтера.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="68"/>
+        <location filename="../qml/WifiScreen.qml" line="70"/>
         <source>The printer did not print the slip. Copy the code from the screen.</source>
         <translation>Принтер не надрукував купон. Перепишіть код з екрана.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="79"/>
-        <location filename="../qml/WifiScreen.qml" line="94"/>
+        <location filename="../qml/WifiScreen.qml" line="81"/>
+        <location filename="../qml/WifiScreen.qml" line="98"/>
         <source>Voucher code</source>
         <translation>Код купона</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="99"/>
+        <location filename="../qml/WifiScreen.qml" line="103"/>
         <source>Type it on the page that opens once your phone is connected. Use it by %1.</source>
         <translation>Введіть його на сторінці, що відкриється після під&apos;єднання телефону. Використайте його до %1.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="107"/>
+        <location filename="../qml/WifiScreen.qml" line="113"/>
         <source>Once connected, accept the terms on the network&apos;s page.</source>
         <translation>Після під&apos;єднання прийміть правила на сторінці мережі.</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="126"/>
+        <location filename="../qml/WifiScreen.qml" line="134"/>
         <source>QR code that joins a phone to the network %1</source>
         <translation>QR-код, що під&apos;єднує телефон до мережі %1</translation>
     </message>
     <message>
-        <location filename="../qml/WifiScreen.qml" line="131"/>
+        <location filename="../qml/WifiScreen.qml" line="139"/>
         <source>Or scan this code from the screen with your phone&apos;s camera.</source>
         <translation>Або відскануйте цей код з екрана камерою телефону.</translation>
     </message>

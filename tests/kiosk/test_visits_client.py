@@ -1,0 +1,61 @@
+"""The kiosk's visits client against the real office service on loopback: services, free
+slots, a booking, a slot taken meanwhile, a walk-in ticket, and an office that is down."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from kiosk.visits import OfficeClosed, SlotTaken, VisitsClient, VisitsUnavailable
+from offline_cache.submission_code import is_valid
+from tests.kiosk.visit_office import OFFICE, VisitOffice, visit_office
+from tests.office.conftest import ID_CARD, REGISTRATION
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[VisitOffice]:
+    with visit_office(tmp_path) as running:
+        yield running
+
+
+def client(url: str, token: str) -> VisitsClient:
+    http = requests.Session()
+    http.trust_env = False
+    return VisitsClient(url, OFFICE, token, 5.0, lambda: http)
+
+
+def test_services_slots_and_a_booking(office: VisitOffice) -> None:
+    visits = client(office.url, office.token)
+    place, services = visits.services()
+    assert place.name == "Urząd Miasta Łańcut" and place.phone == "+48 17 225 22 13"
+    assert [s.id for s in services] == [ID_CARD, REGISTRATION]
+    slots = visits.slots(REGISTRATION)
+    assert slots[0].day == "2026-11-24" and slots[0].time == "08:20"  # 8:00 has begun
+    assert {s.desk for s in slots} == {"Pokój 12"}
+    booking = visits.book(REGISTRATION, slots[0], "uk", "1")
+    assert is_valid(booking.code) and (booking.day, booking.time) == ("2026-11-24", "08:20")
+    assert booking.service == "Zameldowanie na pobyt stały"
+    assert slots[0] not in visits.slots(REGISTRATION)
+    with pytest.raises(SlotTaken):  # another kiosk was quicker
+        visits.book(REGISTRATION, slots[0], "pl", "1")
+
+
+def test_a_walk_in_ticket_and_a_closed_office(office: VisitOffice) -> None:
+    visits = client(office.url, office.token)
+    first, second = visits.ticket(ID_CARD), visits.ticket(ID_CARD)
+    assert (first.number, second.number) == ("A001", "A002")
+    assert (second.ahead, second.wait_min) == (1, 8)  # 15 min shared by two desks
+    office.clock.now = office.clock.now.replace(hour=20)  # 21:00 in Łańcut
+    with pytest.raises(OfficeClosed):
+        visits.ticket(ID_CARD)
+
+
+def test_an_office_that_cannot_be_asked_is_said_at_once(office: VisitOffice) -> None:
+    with pytest.raises(VisitsUnavailable):
+        client(office.url, "not-the-token").services()
+    office.server.stop()
+    with pytest.raises(VisitsUnavailable):
+        client(office.url, office.token).services()

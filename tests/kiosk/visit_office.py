@@ -1,0 +1,44 @@
+"""A real office service on loopback with Łańcut's visit calendar, for the kiosk's tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from office.kiosk_tokens import new_token, token_hash
+from office.open_store import open_store
+from office.settings import OfficeSettings
+from tests.office.conftest import KIOSK, LANCUT, VISIT_OFFICES, SetClock
+from tests.office.office_server import OfficeServer
+
+# Tuesday 24 November 2026, 8:00 in Łańcut: the office opens.
+TUESDAY_8 = dt.datetime(2026, 11, 24, 7, 0, tzinfo=dt.UTC)
+
+
+@dataclass
+class VisitOffice:
+    url: str  # the visits API's start, as [visits] api_url
+    token: str
+    clock: SetClock
+    server: OfficeServer
+
+
+@contextmanager
+def visit_office(folder: Path) -> Iterator[VisitOffice]:
+    settings = OfficeSettings(data_dir=str(folder / "office"), offices=VISIT_OFFICES)
+    store = open_store(settings)
+    clock = SetClock(TUESDAY_8)
+    token = new_token()
+    store.add_kiosk(KIOSK, [LANCUT], token_hash(token), TUESDAY_8)
+    server = OfficeServer(settings, store, clock)
+    try:
+        yield VisitOffice(f"{server.url}/api/visits/", token, clock, server)
+    finally:
+        server.stop()
+        store.close()
+
+
+OFFICE = LANCUT

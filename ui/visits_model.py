@@ -1,0 +1,242 @@
+"""'Umów wizytę' and 'Pobierz numerek' for QML: choose a service, then a day and a time (or
+take a number), and the printer gives the slip. Every question to the office runs on a
+worker thread; an answer for an earlier step or resident is dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from ui.session_model import SessionModel
+
+if TYPE_CHECKING:
+    from kiosk.visits import Booking, Ticket, VisitsClient
+
+log = logging.getLogger(__name__)
+WEEKDAYS = {
+    "pl": "pon. wt. śr. czw. pt. sob. niedz.", "en": "Mon Tue Wed Thu Fri Sat Sun",
+    "uk": "пн вт ср чт пт сб нд", "de": "Mo. Di. Mi. Do. Fr. Sa. So.",
+}  # fmt: skip
+
+
+class VisitsModel(QObject):
+    changed = Signal()
+    _heard = Signal(int, str, object)  # request number, what was asked, the answer
+
+    def __init__(
+        self,
+        client: Callable[[], VisitsClient | None],
+        print_visit: Callable[[object, str], bool],
+        notice_version: str,
+        *,
+        session: SessionModel,
+        say: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._client, self._print, self._notice = client, print_visit, notice_version
+        self._session, self._say = session, say
+        self._request = 0
+        self._available = client() is not None
+        self._heard.connect(self._on_heard)
+        session.wasReset.connect(self.clear)
+        self.clear()
+
+    # -- what QML shows ----------------------------------------------------------------
+
+    def _get(self, name: str) -> Any:
+        return self._state[name]
+
+    available = Property(bool, lambda self: self._available, constant=True)
+    mode = Property(str, lambda self: self._get("mode"), notify=changed)
+    stage = Property(str, lambda self: self._get("stage"), notify=changed)
+    busy = Property(bool, lambda self: self._get("busy"), notify=changed)
+    problem = Property(str, lambda self: self._get("problem"), notify=changed)
+    officePhone = Property(str, lambda self: self._get("phone"), notify=changed)
+    services = Property(list, lambda self: self._get("services"), notify=changed)
+    days = Property(list, lambda self: self._days(), notify=changed)
+    times = Property(list, lambda self: self._times(), notify=changed)
+    chosen = Property(dict, lambda self: self._chosen(), notify=changed)
+    result = Property(dict, lambda self: self._get("result"), notify=changed)
+
+    def _days(self) -> list[dict[str, object]]:
+        found: dict[str, int] = {}
+        for slot in self._state["slots"]:
+            found[slot.day] = found.get(slot.day, 0) + 1
+        names = WEEKDAYS.get(self._session.session.language, WEEKDAYS["pl"]).split()
+        return [{"day": day, "label": f"{names[dt.date.fromisoformat(day).weekday()]} "
+                 f"{dt.date.fromisoformat(day).strftime('%d.%m')}", "count": count}
+                for day, count in found.items()]  # fmt: skip
+
+    def _times(self) -> list[dict[str, object]]:
+        day, seen, times = self._state["day"], set(), []
+        for index, slot in enumerate(self._state["slots"]):
+            if slot.day == day and slot.time not in seen:  # one button per time: any desk
+                seen.add(slot.time)
+                times.append({"index": index, "time": slot.time})
+        return times
+
+    def _chosen(self) -> dict[str, str]:
+        slot = self._state["slot"]
+        service = self._state["service"]
+        return {
+            "service": service["name"] if service else "",
+            "day": _shown(slot.day) if slot else "",
+            "time": slot.time if slot else "",
+            "desk": slot.desk if slot else "",
+        }
+
+    # -- what the resident does ----------------------------------------------------------
+
+    @Slot(str)
+    def start(self, mode: str) -> None:
+        self.clear()
+        self._state["mode"] = mode
+        self._ask("services", lambda client: client.services())
+
+    @Slot(str)
+    def chooseService(self, service_id: str) -> None:
+        service = next((s for s in self._state["services"] if s["id"] == service_id), None)
+        if service is None or self._state["busy"]:
+            return
+        self._state["service"] = service
+        if self._state["mode"] == "ticket":
+            self._ask("ticket", lambda client: client.ticket(service_id))
+        else:
+            self._ask("slots", lambda client: client.slots(service_id))
+
+    @Slot(str)
+    def chooseDay(self, day: str) -> None:
+        self._update(day=day, stage="times")
+
+    @Slot(int)
+    def chooseTime(self, index: int) -> None:
+        slots = self._state["slots"]
+        if 0 <= index < len(slots):
+            self._update(slot=slots[index], stage="confirm")
+
+    @Slot()
+    def confirm(self) -> None:
+        slot, service = self._state["slot"], self._state["service"]
+        if slot is None or service is None or self._state["busy"]:
+            return
+        language, notice = self._session.session.language, self._notice
+        self._ask("booking", lambda client: client.book(service["id"], slot, language, notice))
+
+    @Slot()
+    def back(self) -> None:
+        stage = self._state["stage"]
+        earlier = {"times": "days", "confirm": "times", "days": "services"}.get(stage)
+        if earlier:
+            self._update(stage=earlier, problem="")
+
+    @Slot()
+    def clear(self) -> None:
+        self._request += 1  # an answer still on its way is for nobody now
+        self._state: dict[str, Any] = {
+            "mode": "book", "stage": "services", "busy": False, "problem": "", "phone": "",
+            "services": [], "service": None, "slots": [], "day": "", "slot": None,
+            "result": {},
+        }  # fmt: skip
+        self.changed.emit()
+
+    # -- the office's answers ----------------------------------------------------------
+
+    def _ask(self, what: str, question: Callable[[VisitsClient], object]) -> None:
+        client = self._client()
+        if client is None:
+            return
+        self._request += 1
+        self._update(busy=True, problem="")
+        request, language = self._request, self._session.session.language
+        threading.Thread(
+            target=self._work, args=(request, what, question, client, language),
+            name="visits", daemon=True,
+        ).start()  # fmt: skip
+
+    def _work(
+        self, request: int, what: str, question: Callable[[VisitsClient], object],
+        client: VisitsClient, language: str,
+    ) -> None:  # fmt: skip
+        from kiosk.visits import OfficeClosed, SlotTaken, VisitsUnavailable  # noqa: PLC0415
+
+        try:
+            answer: object = question(client)
+            if what in ("booking", "ticket"):
+                answer = (answer, self._print(answer, language))
+        except SlotTaken:
+            answer = "taken"
+        except OfficeClosed:
+            answer = "closed"
+        except VisitsUnavailable:
+            answer = "unavailable"
+        except Exception:  # a bug here must still end the "Asking the office…"
+            log.exception("visits: %s failed", what)
+            answer = "unavailable"
+        self._heard.emit(request, what, answer)
+
+    @Slot(int, str, object)
+    def _on_heard(self, request: int, what: str, answer: object) -> None:
+        if request != self._request:
+            return
+        self._state["busy"] = False
+        if isinstance(answer, str):
+            self._refused(what, answer)
+        elif what == "services" and isinstance(answer, tuple):
+            office, services = answer
+            self._update(phone=office.phone, stage="services",
+                         services=[{"id": s.id, "name": s.name} for s in services])  # fmt: skip
+        elif what == "slots" and isinstance(answer, list):
+            self._update(slots=answer, stage="days")
+        elif isinstance(answer, tuple):
+            visit, printed = answer
+            self._update(stage="done", result=self._result(visit, printed))
+            self._speak(self._state["result"])
+
+    def _refused(self, what: str, reason: str) -> None:
+        words = {
+            "taken": self.tr("Someone has just booked that time. Please choose another."),
+            "closed": self.tr("The office takes no more visitors today."),
+            "unavailable": self.tr("The office cannot be reached now; nothing was booked."),
+        }
+        if reason == "taken":
+            self._update(problem=words["taken"], stage="days", slot=None)
+            self._ask("slots", lambda client: client.slots(self._state["service"]["id"]))
+            return
+        self._update(problem=words[reason])
+        if self._state["problem"] and self._session.session.accessibility.read_aloud:
+            self._say(self._state["problem"])
+
+    def _result(self, visit: Booking | Ticket, printed: bool) -> dict[str, object]:
+        from kiosk.visits import Booking  # noqa: PLC0415
+
+        if isinstance(visit, Booking):
+            return {"kind": "booking", "code": visit.shown_code,
+                    "day": _shown(visit.day), "time": visit.time, "desk": visit.desk,
+                    "service": visit.service, "printed": printed}  # fmt: skip
+        return {"kind": "ticket", "number": visit.number, "ahead": visit.ahead,
+                "wait": visit.wait_min, "service": visit.service, "printed": printed}  # fmt: skip
+
+    def _speak(self, result: dict[str, object]) -> None:
+        if not self._session.session.accessibility.read_aloud:
+            return
+        if result.get("kind") == "ticket":
+            self._say(self.tr("Your number is %1.").replace("%1", str(result["number"])))
+        else:
+            code = ", ".join(str(result["code"]).replace("-", ""))
+            self._say(self.tr("Visit booked: %1 at %2. Visit code: %3.")
+                      .replace("%1", str(result["day"])).replace("%2", str(result["time"]))
+                      .replace("%3", code))  # fmt: skip
+
+    def _update(self, **values: object) -> None:
+        self._state.update(values)
+        self.changed.emit()
+
+
+def _shown(day: str) -> str:
+    return dt.date.fromisoformat(day).strftime("%d.%m.%Y")
