@@ -234,8 +234,31 @@ class VisitsModel(QObject):
                       .replace("%3", code))  # fmt: skip
 
     def _update(self, **values: object) -> None:
+        stage = self._state["stage"]
         self._state.update(values)
         self.changed.emit()
+        if self._state["stage"] != stage or "services" in values:
+            self._announce()
+
+    def _announce(self) -> None:
+        """Speech mode: each step says what to choose and how many choices there are."""
+        if not self._session.session.accessibility.read_aloud or self._state["busy"]:
+            return
+        stage = self._state["stage"]
+        counts = {"services": len(self._state["services"]), "days": len(self._days()),
+                  "times": len(self._times())}  # fmt: skip
+        prompts = {
+            "services": self.tr("Choose the matter: %1 to choose from."),
+            "days": self.tr("Choose a day: %1 days with free times."),
+            "times": self.tr("Choose a time: %1 free times."),
+        }
+        if stage in prompts:
+            self._say(prompts[stage].replace("%1", str(counts[stage])))
+        elif stage == "confirm":
+            chosen = self._chosen()
+            self._say(self.tr("Book %1 on %2 at %3? Choose Book and print.")
+                      .replace("%1", chosen["service"]).replace("%2", chosen["day"])
+                      .replace("%3", chosen["time"]))  # fmt: skip
 
 
 def _shown(day: str) -> str:

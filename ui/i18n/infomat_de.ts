@@ -1365,14 +1365,34 @@
         <translation>Das Amt ist gerade nicht erreichbar; es wurde nichts gebucht.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="230"/>
+        <location filename="../visits_model.py" line="229"/>
         <source>Your number is %1.</source>
         <translation>Ihre Nummer ist %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="233"/>
+        <location filename="../visits_model.py" line="232"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Termin gebucht: %1 um %2. Termincode: %3.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="251"/>
+        <source>Choose the matter: %1 to choose from.</source>
+        <translation>Wählen Sie Ihr Anliegen: %1 zur Auswahl.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="252"/>
+        <source>Choose a day: %1 days with free times.</source>
+        <translation>Wählen Sie einen Tag: %1 Tage mit freien Terminen.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="253"/>
+        <source>Choose a time: %1 free times.</source>
+        <translation>Wählen Sie eine Uhrzeit: %1 freie Termine.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="259"/>
+        <source>Book %1 on %2 at %3? Choose Book and print.</source>
+        <translation>%1 am %2 um %3 buchen? Wählen Sie „Buchen und drucken“.</translation>
     </message>
 </context>
 <context>

@@ -1367,14 +1367,34 @@
         <translation>Nie można teraz połączyć się z urzędem; niczego nie zarezerwowano.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="230"/>
+        <location filename="../visits_model.py" line="229"/>
         <source>Your number is %1.</source>
         <translation>Twój numer to %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="233"/>
+        <location filename="../visits_model.py" line="232"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Wizyta umówiona: %1, godz. %2. Kod wizyty: %3.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="251"/>
+        <source>Choose the matter: %1 to choose from.</source>
+        <translation>Wybierz sprawę: do wyboru %1.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="252"/>
+        <source>Choose a day: %1 days with free times.</source>
+        <translation>Wybierz dzień: %1 dni z wolnymi terminami.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="253"/>
+        <source>Choose a time: %1 free times.</source>
+        <translation>Wybierz godzinę: %1 wolnych terminów.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="259"/>
+        <source>Book %1 on %2 at %3? Choose Book and print.</source>
+        <translation>Umówić: %1, %2, godz. %3? Wybierz „Umów i wydrukuj”.</translation>
     </message>
 </context>
 <context>

@@ -1367,14 +1367,34 @@
         <translation>Зараз неможливо зв&apos;язатися з установою; нічого не заброньовано.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="230"/>
+        <location filename="../visits_model.py" line="229"/>
         <source>Your number is %1.</source>
         <translation>Ваш номер: %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="233"/>
+        <location filename="../visits_model.py" line="232"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Візит заплановано: %1 о %2. Код візиту: %3.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="251"/>
+        <source>Choose the matter: %1 to choose from.</source>
+        <translation>Виберіть справу: на вибір %1.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="252"/>
+        <source>Choose a day: %1 days with free times.</source>
+        <translation>Виберіть день: %1 днів із вільними термінами.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="253"/>
+        <source>Choose a time: %1 free times.</source>
+        <translation>Виберіть час: %1 вільних термінів.</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="259"/>
+        <source>Book %1 on %2 at %3? Choose Book and print.</source>
+        <translation>Записатися: %1, %2 о %3? Виберіть «Записатися й надрукувати».</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,60 @@
+"""'Umów wizytę' in speech mode, against the real office service on loopback: each step is
+said with how many choices it has, and the result is spelt out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from pytestqt.qtbot import QtBot
+
+from kiosk.visits import VisitsClient
+from tests.kiosk.visit_office import OFFICE, VisitOffice, visit_office
+from tests.office.conftest import REGISTRATION
+from ui.session_model import SessionModel
+from ui.visits_model import VisitsModel
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[VisitOffice]:
+    with visit_office(tmp_path) as running:
+        yield running
+
+
+def test_every_step_is_spoken_in_speech_mode(qtbot: QtBot, office: VisitOffice) -> None:
+    http = requests.Session()
+    http.trust_env = False
+    client = VisitsClient(office.url, OFFICE, office.token, 5.0, lambda: http)
+    session = SessionModel("pl")
+    session.setOption("read_aloud", True)
+    said: list[str] = []
+    printed: list[object] = []
+
+    def print_visit(visit: object, _language: str) -> bool:
+        printed.append(visit)
+        return True
+
+    model = VisitsModel(lambda: client, print_visit, "1", session=session, say=said.append)
+    model.start("book")
+    qtbot.waitUntil(lambda: model.property("services") != [])
+    model.chooseService(REGISTRATION)
+    qtbot.waitUntil(lambda: model.property("stage") == "days")
+    first_day = model.property("days")[0]["day"]
+    model.chooseDay(first_day)
+    model.chooseTime(model.property("times")[0]["index"])
+    model.confirm()
+    qtbot.waitUntil(lambda: model.property("stage") == "done")
+    assert said[:4] == [
+        "Choose the matter: 2 to choose from.",
+        "Choose a day: 10 days with free times.",
+        "Choose a time: 23 free times.",
+        "Book Zameldowanie na pobyt stały on 24.11.2026 at 08:20? Choose Book and print.",
+    ]
+    code = model.property("result")["code"]
+    assert said[-1].startswith("Visit booked: 24.11.2026 at 08:20. Visit code: ")
+    assert said[-1].endswith(", ".join(code.replace("-", "")) + ".")  # spelt out
+    assert len(printed) == 1
+    session.reset()
+    assert model.property("stage") == "services" and model.property("result") == {}
