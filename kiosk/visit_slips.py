@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from devices.receipt import Align, Cut, Feed, Line, Receipt, Separator, Size, Title
+from devices.receipt import Align, Cut, Feed, Line, QrCode, Receipt, Separator, Size, Title
 from kiosk.config import Language
 from kiosk.receipts import NO_BREAK, plain_punctuation
 from kiosk.visits import Booking, Ticket
@@ -26,6 +26,7 @@ class VisitWords:
     wait: str  # {minutes}
     phone: str
     watch: str
+    scan: str
 
 
 WORDS: dict[Language, VisitWords] = {
@@ -35,6 +36,7 @@ WORDS: dict[Language, VisitWords] = {
         keep_code="Podaj go przy stanowisku. Nim też odwołasz wizytę w urzędzie lub telefonicznie.",
         ahead="Przed Tobą: {ahead}", wait="Przewidywany czas oczekiwania: ok. {minutes} min",
         phone="Telefon do urzędu", watch="Obserwuj ekran w poczekalni: wywoła Twój numer.",
+        scan="Zeskanuj kod telefonem, aby sprawdzić albo odwołać wizytę.",
     ),
     "en": VisitWords(
         booked="Visit booked", ticket="Your number", service="Service", when="Date and time",
@@ -42,6 +44,7 @@ WORDS: dict[Language, VisitWords] = {
         keep_code="Give it at the desk. It also cancels the visit at the office or by phone.",
         ahead="People ahead of you: {ahead}", wait="Expected wait: about {minutes} min",
         phone="Office phone", watch="Watch the screen in the waiting room: it calls your number.",
+        scan="Scan the code with your phone to check or cancel the visit.",
     ),
     "uk": VisitWords(
         booked="Візит заплановано", ticket="Ваш номер", service="Справа", when="Дата і час",
@@ -50,6 +53,7 @@ WORDS: dict[Language, VisitWords] = {
         ahead="Перед вами: {ahead}", wait="Орієнтовне очікування: близько {minutes} хв",
         phone="Телефон установи",
         watch="Стежте за екраном у залі очікування: там з'явиться ваш номер.",
+        scan="Відскануйте код телефоном, щоб перевірити або скасувати візит.",
     ),
     "de": VisitWords(
         booked="Termin gebucht", ticket="Ihre Nummer", service="Anliegen", when="Termin",
@@ -57,6 +61,7 @@ WORDS: dict[Language, VisitWords] = {
         keep_code="Nennen Sie ihn am Schalter. Damit sagen Sie den Termin auch ab.",
         ahead="Vor Ihnen: {ahead}", wait="Voraussichtliche Wartezeit: etwa {minutes} Min.",
         phone="Telefon des Amts", watch="Achten Sie auf den Bildschirm im Wartebereich.",
+        scan="Scannen Sie den Code, um den Termin zu prüfen oder abzusagen.",
     ),
 }  # fmt: skip
 
@@ -80,6 +85,7 @@ def booking_slip(booking: Booking, language: Language) -> Receipt:
             Line(words.code, align=Align.CENTER),
             Line(booking.shown_code, bold=True, size=Size.HUGE, align=Align.CENTER),
             Line(words.keep_code),
+            *_page(booking.page_url, words),
             *_phone(booking.office.phone, words),
             Feed(),
             Cut(),
@@ -104,6 +110,10 @@ def ticket_slip(ticket: Ticket, language: Language) -> Receipt:
             Cut(),
         )
     )
+
+
+def _page(url: str, words: VisitWords) -> tuple[QrCode | Line, ...]:
+    return (QrCode(url), Line(words.scan, size=Size.SMALL, align=Align.CENTER)) if url else ()
 
 
 def _phone(phone: str, words: VisitWords) -> tuple[Line, ...]:

@@ -53,6 +53,7 @@ class Booking:
     day: str
     time: str
     desk: str
+    page_url: str = ""  # the office's page of this visit (check or cancel), for the QR
 
     @property
     def shown_code(self) -> str:
@@ -93,6 +94,7 @@ class VisitsClient:
         http: Callable[[], requests.Session],
     ) -> None:
         self._base = f"{api_url.rstrip('/')}/{office}"
+        self._page_base = _page_base(api_url, office)
         self._token = token
         self._timeout_s = timeout_s
         self._http = http
@@ -118,9 +120,11 @@ class VisitsClient:
             "language": language, "consent_version": consent_version,
         }  # fmt: skip
         answer = self._call("POST", "/bookings", body, taken=SlotTaken)
+        code = _text(answer, "code")
         return Booking(
-            _text(answer, "code"), _office(answer), _text(_dict(answer, "service"), "name"),
+            code, _office(answer), _text(_dict(answer, "service"), "name"),
             _text(answer, "day"), _text(answer, "time"), _text(answer, "desk"),
+            self._page_base + code if self._page_base else "",
         )  # fmt: skip
 
     def ticket(self, service_id: str) -> Ticket:
@@ -187,6 +191,15 @@ class VisitsClient:
         if not isinstance(document, dict):
             raise VisitsUnavailable("the answer is not a JSON object")
         return document
+
+
+def _page_base(api_url: str, office: str) -> str:
+    """The office's visit pages (`/v/<office>/<CODE>`) beside its API (`/api/visits/`)."""
+    marker = "/api/visits"
+    start = api_url.rstrip("/")
+    if not start.endswith(marker):
+        return ""
+    return f"{start[: -len(marker)]}/v/{office}/"
 
 
 def _error(raw: bytes) -> str:

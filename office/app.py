@@ -21,9 +21,11 @@ from office.intake import Clock, Intake
 from office.metrics import OfficeMetrics
 from office.routes_status_fleet import heartbeat_routes, status_routes
 from office.settings import OfficeSettings
+from office.status_throttle import MissThrottle
 from office.store import CaseStore, StoreError
 from office.visit_api import VisitApi
 from office.visit_display import WaitingRoomDisplay
+from office.visit_page import VisitPage
 from office.visits import Visits
 
 log = logging.getLogger("office")
@@ -58,6 +60,7 @@ def create_app(
             *VisitApi(store, visits).routes(),
             *VisitDesk(desk, visits).routes(),
             *WaitingRoomDisplay(visits).routes(),
+            *VisitPage(settings, visits, MissThrottle(settings.status_misses_per_minute)).routes(),
         ],
         exception_handlers={IntakeRefusal: _refusal, **desk_error_handlers(desk)},  # type: ignore[dict-item]
     )

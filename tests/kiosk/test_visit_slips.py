@@ -14,7 +14,7 @@ from tests.devices.escpos_decoder import decode
 
 OFFICE = Office("Urząd Miasta Łańcut", "+48 17 225 22 13")
 BOOKING = Booking("K7P4MX9RCA", OFFICE, "Zameldowanie na pobyt stały", "2026-11-24", "08:20",
-                  "Pokój 12")  # fmt: skip
+                  "Pokój 12", "https://wnioski.lancut.pl/v/gmina-miasto-lancut/K7P4MX9RCA")  # fmt: skip
 TICKET = Ticket("A017", OFFICE, "Dowód osobisty", 3, 23)
 
 

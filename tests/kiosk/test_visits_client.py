@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 import requests
 
+from devices.escpos_render import render_escpos
+from devices.paper import PAPER_58
+from kiosk.visit_slips import booking_slip
 from kiosk.visits import OfficeClosed, SlotTaken, VisitsClient, VisitsUnavailable
 from offline_cache.submission_code import is_valid
+from tests.devices.escpos_decoder import decode
 from tests.kiosk.visit_office import OFFICE, VisitOffice, visit_office
 from tests.office.conftest import ID_CARD, REGISTRATION
 
@@ -59,3 +63,14 @@ def test_an_office_that_cannot_be_asked_is_said_at_once(office: VisitOffice) -> 
     office.server.stop()
     with pytest.raises(VisitsUnavailable):
         client(office.url, office.token).services()
+
+
+def test_the_slips_qr_opens_the_office_page_of_the_visit(office: VisitOffice) -> None:
+    visits = client(office.url, office.token)
+    booking = visits.book(REGISTRATION, visits.slots(REGISTRATION)[0], "pl", "1")
+    job = decode(render_escpos(booking_slip(booking, "pl"), PAPER_58))
+    [qr] = [q.payload.decode() for q in job.qr_codes]
+    assert qr == f"{office.server.url}/v/{OFFICE}/{booking.code}"
+    page = requests.get(qr, timeout=5)
+    assert page.status_code == 200 and "Wizyta umówiona" in page.text
+    assert booking.shown_code in page.text

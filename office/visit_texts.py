@@ -1,0 +1,103 @@
+"""What the resident's visit page says (`/v/<office>/<CODE>`), per language; the page's
+frame (title, languages, code line, footer) takes the status page's words where they fit."""
+
+from __future__ import annotations
+
+from office.status_texts import Language
+
+_PL = {
+    "page_title": "Wizyta w urzędzie",
+    "code": "Kod wizyty",
+    "privacy": "Ta strona nie pokazuje danych osobowych, tylko termin wizyty.",
+    "service": "Sprawa",
+    "when": "Termin",
+    "desk": "Stanowisko",
+    "booked": "Wizyta umówiona",
+    "cancelled": "Wizyta odwołana",
+    "past": "Termin tej wizyty minął",
+    "cancel": "Odwołaj wizytę",
+    "confirm": "Na pewno odwołać tę wizytę? Termin zwolni się dla innych.",
+    "yes": "Tak, odwołaj",
+    "no": "Nie, zostaw",
+    "cancelled_now": "Wizyta odwołana. Dziękujemy: termin jest wolny dla innych.",
+    "too_late": "Tej wizyty nie można już odwołać: jej termin trwa albo minął.",
+    "unknown": "W tym urzędzie nie ma wizyty o tym kodzie. Porównaj kod z wydrukiem.",
+    "malformed": "To nie jest kod wizyty. Kod ma 10 znaków, np. K7P4M-X9RCA.",
+    "throttled": "Zbyt wiele prób. Odczekaj chwilę.",
+    "unavailable": "Nie można teraz sprawdzić wizyty. Spróbuj za chwilę.",
+    "contact": "Kontakt z urzędem",
+    "phone": "Telefon",
+}
+_EN = {
+    "page_title": "Visit at the office",
+    "code": "Visit code",
+    "privacy": "This page shows no personal data, only the visit's time.",
+    "service": "Service",
+    "when": "Date and time",
+    "desk": "Desk",
+    "booked": "Visit booked",
+    "cancelled": "Visit cancelled",
+    "past": "This visit's time has passed",
+    "cancel": "Cancel the visit",
+    "confirm": "Cancel this visit? Its time becomes free for others.",
+    "yes": "Yes, cancel it",
+    "no": "No, keep it",
+    "cancelled_now": "Visit cancelled. Thank you: the time is free for others.",
+    "too_late": "This visit can no longer be cancelled: its time has begun or passed.",
+    "unknown": "This office has no visit with this code. Compare the code with your slip.",
+    "malformed": "This is not a visit code. A code has 10 characters, e.g. K7P4M-X9RCA.",
+    "throttled": "Too many tries. Please wait a moment.",
+    "unavailable": "The visit cannot be looked up now. Please try again shortly.",
+    "contact": "Contact the office",
+    "phone": "Phone",
+}
+_UK = {
+    "page_title": "Візит до установи",
+    "code": "Код візиту",
+    "privacy": "Ця сторінка не показує персональних даних, лише час візиту.",
+    "service": "Справа",
+    "when": "Дата і час",
+    "desk": "Місце обслуговування",
+    "booked": "Візит заплановано",
+    "cancelled": "Візит скасовано",
+    "past": "Час цього візиту минув",
+    "cancel": "Скасувати візит",
+    "confirm": "Справді скасувати цей візит? Час звільниться для інших.",
+    "yes": "Так, скасувати",
+    "no": "Ні, залишити",
+    "cancelled_now": "Візит скасовано. Дякуємо: час вільний для інших.",
+    "too_late": "Цей візит уже не можна скасувати: його час триває або минув.",
+    "unknown": "У цій установі немає візиту з таким кодом. Звірте код із роздруківкою.",
+    "malformed": "Це не код візиту. Код має 10 символів, напр. K7P4M-X9RCA.",
+    "throttled": "Забагато спроб. Зачекайте трохи.",
+    "unavailable": "Зараз неможливо перевірити візит. Спробуйте за хвилину.",
+    "contact": "Контакт з установою",
+    "phone": "Телефон",
+}
+_DE = {
+    "page_title": "Termin im Amt",
+    "code": "Termincode",
+    "privacy": "Diese Seite zeigt keine persönlichen Daten, nur die Zeit des Termins.",
+    "service": "Anliegen",
+    "when": "Datum und Uhrzeit",
+    "desk": "Schalter",
+    "booked": "Termin gebucht",
+    "cancelled": "Termin abgesagt",
+    "past": "Die Zeit dieses Termins ist vorbei",
+    "cancel": "Termin absagen",
+    "confirm": "Diesen Termin wirklich absagen? Die Zeit wird für andere frei.",
+    "yes": "Ja, absagen",
+    "no": "Nein, behalten",
+    "cancelled_now": "Termin abgesagt. Danke: die Zeit ist für andere frei.",
+    "too_late": "Dieser Termin kann nicht mehr abgesagt werden: er läuft oder ist vorbei.",
+    "unknown": (
+        "Dieses Amt hat keinen Termin mit diesem Code. Vergleichen Sie ihn mit dem Ausdruck."
+    ),
+    "malformed": "Das ist kein Termincode. Ein Code hat 10 Zeichen, z. B. K7P4M-X9RCA.",
+    "throttled": "Zu viele Versuche. Bitte warten Sie einen Moment.",
+    "unavailable": "Der Termin kann gerade nicht abgefragt werden. Bitte gleich noch einmal.",
+    "contact": "Kontakt zum Amt",
+    "phone": "Telefon",
+}
+
+VISIT_TEXTS: dict[Language, dict[str, str]] = {"pl": _PL, "en": _EN, "uk": _UK, "de": _DE}
