@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +25,14 @@ WEEKDAYS = {
 }  # fmt: skip
 
 
+BOOKABLE_FRESH_S = 600.0
+
+
 class VisitsModel(QObject):
     changed = Signal()
+    bookableChanged = Signal()
     _heard = Signal(int, str, object)  # request number, what was asked, the answer
+    _bookable_heard = Signal(object)  # the ids of the services the office books
 
     def __init__(
         self,
@@ -43,7 +49,11 @@ class VisitsModel(QObject):
         self._session, self._say = session, say
         self._request = 0
         self._available = client() is not None
+        self._bookable: list[str] = []
+        self._bookable_at = -BOOKABLE_FRESH_S
+        self._preselect = ""
         self._heard.connect(self._on_heard)
+        self._bookable_heard.connect(self._on_bookable)
         session.wasReset.connect(self.clear)
         self.clear()
 
@@ -53,6 +63,7 @@ class VisitsModel(QObject):
         return self._state[name]
 
     available = Property(bool, lambda self: self._available, constant=True)
+    bookable = Property(list, lambda self: self._bookable, notify=bookableChanged)
     mode = Property(str, lambda self: self._get("mode"), notify=changed)
     stage = Property(str, lambda self: self._get("stage"), notify=changed)
     busy = Property(bool, lambda self: self._get("busy"), notify=changed)
@@ -100,6 +111,44 @@ class VisitsModel(QObject):
         self._ask("services", lambda client: client.services())
 
     @Slot(str)
+    def startFor(self, service_id: str) -> None:
+        """From a service's card: book that service (its days come as soon as the office
+        has listed its services)."""
+        self.start("book")
+        self._preselect = service_id
+
+    @Slot()
+    def refreshBookable(self) -> None:
+        """Which services the office books, asked in the background at most every ten
+        minutes (a card offers 'Umów wizytę' for those)."""
+        client = self._client()
+        now = time.monotonic()
+        if client is None or now - self._bookable_at < BOOKABLE_FRESH_S:
+            return
+        self._bookable_at = now
+        threading.Thread(target=self._ask_bookable, args=(client,), name="visits-services",
+                         daemon=True).start()  # fmt: skip
+
+    def _ask_bookable(self, client: VisitsClient) -> None:
+        from kiosk.visits import VisitsUnavailable  # noqa: PLC0415
+
+        try:
+            _office, services = client.services()
+        except VisitsUnavailable:
+            self._bookable_heard.emit(None)
+            return
+        self._bookable_heard.emit([service.id for service in services])
+
+    @Slot(object)
+    def _on_bookable(self, ids: object) -> None:
+        if ids is None:  # the office could not say: ask again at the next card
+            self._bookable_at = -BOOKABLE_FRESH_S
+            return
+        if isinstance(ids, list) and ids != self._bookable:
+            self._bookable = [str(i) for i in ids]
+            self.bookableChanged.emit()
+
+    @Slot(str)
     def chooseService(self, service_id: str) -> None:
         service = next((s for s in self._state["services"] if s["id"] == service_id), None)
         if service is None or self._state["busy"]:
@@ -138,6 +187,7 @@ class VisitsModel(QObject):
     @Slot()
     def clear(self) -> None:
         self._request += 1  # an answer still on its way is for nobody now
+        self._preselect = ""
         self._state: dict[str, Any] = {
             "mode": "book", "stage": "services", "busy": False, "problem": "", "phone": "",
             "services": [], "service": None, "slots": [], "day": "", "slot": None,
@@ -191,6 +241,9 @@ class VisitsModel(QObject):
             office, services = answer
             self._update(phone=office.phone, stage="services",
                          services=[{"id": s.id, "name": s.name} for s in services])  # fmt: skip
+            preselect, self._preselect = self._preselect, ""
+            if preselect:
+                self.chooseService(preselect)
         elif what == "slots" and isinstance(answer, list):
             self._update(slots=answer, stage="days")
         elif isinstance(answer, tuple):

@@ -15,8 +15,7 @@ from kiosk.visit_slips import booking_slip
 from kiosk.visits import OfficeClosed, SlotTaken, VisitsClient, VisitsUnavailable
 from offline_cache.submission_code import is_valid
 from tests.devices.escpos_decoder import decode
-from tests.kiosk.visit_office import OFFICE, VisitOffice, visit_office
-from tests.office.conftest import ID_CARD, REGISTRATION
+from tests.kiosk.visit_office import ID_CARD, OFFICE, REGISTRATION, VisitOffice, visit_office
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ import requests
 from pytestqt.qtbot import QtBot
 
 from kiosk.visits import VisitsClient
-from tests.kiosk.visit_office import OFFICE, VisitOffice, visit_office
-from tests.office.conftest import REGISTRATION
+from tests.kiosk.visit_office import OFFICE, REGISTRATION, VisitOffice, visit_office
 from ui.session_model import SessionModel
 from ui.visits_model import VisitsModel
 

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 import requests
 
-from tests.kiosk.visit_office import OFFICE, VisitOffice, visit_office
-from tests.office.conftest import REGISTRATION
-from tests.window.harness import WindowKiosk, assert_in_view, assert_not_blank
-from tests.window.test_journeys import label
+from tests.kiosk.visit_office import OFFICE, REGISTRATION, VisitOffice, visit_office
+from tests.window.harness import BUTTON, WindowKiosk, assert_in_view, assert_not_blank
+from tests.window.test_journeys import SEARCH, label, service
 
 KIOSK_SETTINGS: dict[str, Any] = {}
+CARD_TITLE = "Wniosek o wydanie dowodu osobistego"  # the demo card of gl-dowod-osobisty
 DAY = re.compile(r"^(pon|wt|śr|czw|pt)\. \d\d\.\d\d$")
 
 
@@ -72,3 +72,17 @@ def test_a_resident_takes_a_queue_number(kiosk: WindowKiosk) -> None:
     assert_in_view(number, kiosk.visible_area())
     assert_not_blank(image, number.extents, "the number")
     assert_not_blank(image, ahead.extents, "the wait")
+
+
+def test_the_card_of_a_bookable_service_books_its_visit(
+    kiosk: WindowKiosk, office: VisitOffice
+) -> None:
+    kiosk.tap(SEARCH, "text")
+    kiosk.type("dowód osobisty")
+    kiosk.tap(kiosk.find(service(CARD_TITLE), BUTTON))
+    offer = kiosk.find(label("Umów wizytę"), BUTTON, timeout_s=10)  # once the office said
+    assert_in_view(offer, kiosk.visible_area())
+    kiosk.tap(offer)
+    day = kiosk.find(DAY, timeout_s=10)  # the service is chosen already: its days
+    assert kiosk.has(re.compile("^Dowód osobisty: wybierz dzień"))
+    assert_not_blank(kiosk.shot("days"), day.extents, "the first day")

@@ -667,72 +667,77 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="58"/>
+        <location filename="../qml/CardScreen.qml" line="59"/>
         <source>Fill in the application here</source>
         <translation>Antrag hier ausfüllen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="73"/>
+        <location filename="../qml/CardScreen.qml" line="66"/>
+        <source>Book a visit</source>
+        <translation>Termin buchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/CardScreen.qml" line="81"/>
         <source>What it is</source>
         <translation>Worum es geht</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83"/>
+        <location filename="../qml/CardScreen.qml" line="91"/>
         <source>Who can apply</source>
         <translation>Wer kann den Antrag stellen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="92"/>
         <source>What to bring</source>
         <translation>Was Sie mitbringen müssen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85"/>
+        <location filename="../qml/CardScreen.qml" line="93"/>
         <source>Fees</source>
         <translation>Gebühren</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="86"/>
+        <location filename="../qml/CardScreen.qml" line="94"/>
         <source>How long it takes</source>
         <translation>Wie lange es dauert</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="89"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>Where and when to go</source>
         <translation>Wo und wann</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="106"/>
+        <location filename="../qml/CardScreen.qml" line="114"/>
         <source>QR code with the address of this service online</source>
         <translation>QR-Code mit der Adresse dieses Dienstes im Internet</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="112"/>
+        <location filename="../qml/CardScreen.qml" line="120"/>
         <source>Continue on your phone</source>
         <translation>Auf dem Handy weitermachen</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="113"/>
+        <location filename="../qml/CardScreen.qml" line="121"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Scannen Sie den Code mit der Handykamera, um diesen Dienst online zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="117"/>
+        <location filename="../qml/CardScreen.qml" line="125"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="118"/>
+        <location filename="../qml/CardScreen.qml" line="126"/>
         <source>How to appeal</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="119"/>
+        <location filename="../qml/CardScreen.qml" line="127"/>
         <source>What you get</source>
         <translation>Was Sie erhalten</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="124"/>
+        <location filename="../qml/CardScreen.qml" line="132"/>
         <source>Information checked on %1</source>
         <translation>Informationen geprüft am %1</translation>
     </message>
@@ -1350,47 +1355,47 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="203"/>
+        <location filename="../visits_model.py" line="256"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="204"/>
+        <location filename="../visits_model.py" line="257"/>
         <source>The office takes no more visitors today.</source>
         <translation>Das Amt nimmt heute keine Besucher mehr an.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="205"/>
+        <location filename="../visits_model.py" line="258"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Das Amt ist gerade nicht erreichbar; es wurde nichts gebucht.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="229"/>
+        <location filename="../visits_model.py" line="282"/>
         <source>Your number is %1.</source>
         <translation>Ihre Nummer ist %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="232"/>
+        <location filename="../visits_model.py" line="285"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Termin gebucht: %1 um %2. Termincode: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="251"/>
+        <location filename="../visits_model.py" line="304"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Wählen Sie Ihr Anliegen: %1 zur Auswahl.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="252"/>
+        <location filename="../visits_model.py" line="305"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Wählen Sie einen Tag: %1 Tage mit freien Terminen.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="253"/>
+        <location filename="../visits_model.py" line="306"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Wählen Sie eine Uhrzeit: %1 freie Termine.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="259"/>
+        <location filename="../visits_model.py" line="312"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>%1 am %2 um %3 buchen? Wählen Sie „Buchen und drucken“.</translation>
     </message>

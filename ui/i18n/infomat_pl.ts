@@ -667,72 +667,77 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/CardScreen.qml" line="58"/>
+        <location filename="../qml/CardScreen.qml" line="59"/>
         <source>Fill in the application here</source>
         <translation>Wypełnij wniosek tutaj</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="73"/>
+        <location filename="../qml/CardScreen.qml" line="66"/>
+        <source>Book a visit</source>
+        <translation>Umów wizytę</translation>
+    </message>
+    <message>
+        <location filename="../qml/CardScreen.qml" line="81"/>
         <source>What it is</source>
         <translation>Na czym polega</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="83"/>
+        <location filename="../qml/CardScreen.qml" line="91"/>
         <source>Who can apply</source>
         <translation>Kto może złożyć wniosek</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="84"/>
+        <location filename="../qml/CardScreen.qml" line="92"/>
         <source>What to bring</source>
         <translation>Co zabrać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="85"/>
+        <location filename="../qml/CardScreen.qml" line="93"/>
         <source>Fees</source>
         <translation>Opłaty</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="86"/>
+        <location filename="../qml/CardScreen.qml" line="94"/>
         <source>How long it takes</source>
         <translation>Ile to trwa</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="89"/>
+        <location filename="../qml/CardScreen.qml" line="97"/>
         <source>Where and when to go</source>
         <translation>Gdzie i kiedy</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="106"/>
+        <location filename="../qml/CardScreen.qml" line="114"/>
         <source>QR code with the address of this service online</source>
         <translation>Kod QR z adresem tej usługi w internecie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="112"/>
+        <location filename="../qml/CardScreen.qml" line="120"/>
         <source>Continue on your phone</source>
         <translation>Kontynuuj na telefonie</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="113"/>
+        <location filename="../qml/CardScreen.qml" line="121"/>
         <source>Scan the code with your phone&apos;s camera to open this service online.</source>
         <translation>Zeskanuj kod aparatem telefonu, aby otworzyć tę usługę w internecie.</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="117"/>
+        <location filename="../qml/CardScreen.qml" line="125"/>
         <source>Legal basis</source>
         <translation>Podstawa prawna</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="118"/>
+        <location filename="../qml/CardScreen.qml" line="126"/>
         <source>How to appeal</source>
         <translation>Jak się odwołać</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="119"/>
+        <location filename="../qml/CardScreen.qml" line="127"/>
         <source>What you get</source>
         <translation>Co otrzymasz</translation>
     </message>
     <message>
-        <location filename="../qml/CardScreen.qml" line="124"/>
+        <location filename="../qml/CardScreen.qml" line="132"/>
         <source>Information checked on %1</source>
         <translation>Informacje sprawdzone: %1</translation>
     </message>
@@ -1352,47 +1357,47 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="203"/>
+        <location filename="../visits_model.py" line="256"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Ktoś właśnie zajął ten termin. Wybierz inny.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="204"/>
+        <location filename="../visits_model.py" line="257"/>
         <source>The office takes no more visitors today.</source>
         <translation>Urząd nie przyjmuje już dziś interesantów.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="205"/>
+        <location filename="../visits_model.py" line="258"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Nie można teraz połączyć się z urzędem; niczego nie zarezerwowano.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="229"/>
+        <location filename="../visits_model.py" line="282"/>
         <source>Your number is %1.</source>
         <translation>Twój numer to %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="232"/>
+        <location filename="../visits_model.py" line="285"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Wizyta umówiona: %1, godz. %2. Kod wizyty: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="251"/>
+        <location filename="../visits_model.py" line="304"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Wybierz sprawę: do wyboru %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="252"/>
+        <location filename="../visits_model.py" line="305"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Wybierz dzień: %1 dni z wolnymi terminami.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="253"/>
+        <location filename="../visits_model.py" line="306"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Wybierz godzinę: %1 wolnych terminów.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="259"/>
+        <location filename="../visits_model.py" line="312"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>Umówić: %1, %2, godz. %3? Wybierz „Umów i wydrukuj”.</translation>
     </message>

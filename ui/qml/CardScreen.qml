@@ -9,6 +9,7 @@ Flickable {
     // Texts shown in Polish for want of a translation: read aloud with the Polish voice.
     property var textLanguages: card.textLanguages || ({})
     signal fileRequested(string serviceId)
+    signal visitRequested(string serviceId)
     contentHeight: content.implicitHeight + theme.body * 2
     clip: true
     flickDeceleration: 1500
@@ -57,6 +58,13 @@ Flickable {
             primary: true
             text: "✎ " + qsTr("Fill in the application here")
             onClicked: cardScreen.fileRequested(cardScreen.card.id)
+        }
+        KioskButton {
+            objectName: "cardVisitButton"
+            visible: visits.available && visits.bookable.indexOf(cardScreen.card.id || "") >= 0
+            width: parent.width
+            text: qsTr("Book a visit")
+            onClicked: cardScreen.visitRequested(cardScreen.card.id)
         }
         Text {
             objectName: "fileMessage"

@@ -259,7 +259,14 @@ ApplicationWindow {
         }
     }
     Component { id: listComponent; ListScreen { onOpenService: serviceId => root.openService(serviceId) } }
-    Component { id: cardComponent; CardScreen { onFileRequested: serviceId => root.openForm(serviceId) } }
+    Component {
+        id: cardComponent
+        CardScreen {
+            onFileRequested: serviceId => root.openForm(serviceId)
+            onVisitRequested: serviceId => { visits.startFor(serviceId); stack.push(visitsComponent) }
+            Component.onCompleted: visits.refreshBookable()
+        }
+    }
     Component { id: formComponent; FormScreen { onBackRequested: root.goBack() } }
     Component { id: receiptComponent; ReceiptScreen {} }
     Component { id: statusComponent; StatusScreen {} }
