@@ -23,7 +23,7 @@ DEB_TEST_PACKAGES := postgresql haproxy chromium nftables python3-nftables openn
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs test-image
-.PHONY: office-demo deb-office test-deb-office bench-office deb-portal test-deb-portal
+.PHONY: office-demo deb-office test-deb-office bench-office bench-visits deb-portal test-deb-portal
 .PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
@@ -74,6 +74,9 @@ bench-kiosk: $(VENV)/.installed translations test-debs ## kiosk cold start, typi
 
 bench-taps: $(VENV)/.installed translations test-debs ## tap to next frame and cold start in a real X window vs a Chromium kiosk; writes tests/perf/results-taps.json
 	$(BIN)/python -m tests.perf.bench_taps
+
+bench-visits: $(VENV)/.installed test-debs ## visit bookings and call-to-display on SQLite and PostgreSQL; writes tests/perf/results-visits.json
+	$(BIN)/python -m tests.perf.bench_visits $(ARGS)
 
 bench-portal: $(VENV)/.installed test-debs ## hotspot portal vs nginx under wrk; writes tests/perf/results-portal.json
 	$(BIN)/python -m tests.perf.bench_portal
