@@ -1,10 +1,11 @@
 """The case register in PostgreSQL (psycopg 3 with a connection pool), for several instances.
 
 Every instance sharing one database is one office: nothing that matters lives in a
-process. A filing locks its office's counter row for the year (`INSERT ... ON CONFLICT DO
-UPDATE ... RETURNING`), so concurrent filings of one office take numbers one after
-another, and a rolled-back filing gives its number back. Migrations run under an advisory
-lock, so two instances starting at once apply each step once.
+process. A filing inserts its case without a number, then numbers it in a batch with the
+other cases of its office and year waiting beside it (postgres_numbering.py), so numbers
+stay gapless and unique while filings of one office no longer commit one at a time.
+Migrations run under an advisory lock, so two instances starting at once apply each step
+once.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from office.fleet_rows import (
 )
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
 from office.postgres_access import PostgresDatabase
+from office.postgres_numbering import number_all_waiting, number_of
 from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
@@ -40,13 +42,20 @@ from office.store import (
     KioskExists,
     NewCase,
     StoreError,
-    case_number,
     registration_year,
 )
 from office.store_rows import CASE_COLUMNS, case_from_row, same_application
 
 MIGRATION_LOCK = 0x1F0FF1CE  # any constant bigint shared by every instance
 _FIND = f"SELECT {CASE_COLUMNS}, body_sha256 FROM cases WHERE code = %s"  # noqa: S608 - a constant column list
+_INSERT = (
+    "WITH c AS (INSERT INTO cases (code, body_sha256, tenant_id, year, prefix, kiosk_id,"
+    " service_id, form_id, form_version, filed_at, received_at, state, document)"
+    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb)"
+    " ON CONFLICT (code) DO NOTHING RETURNING id)"
+    " INSERT INTO case_history (case_id, state, changed_at, actor)"
+    " SELECT id, %s, %s, %s FROM c RETURNING case_id"
+)
 
 
 class PostgresCaseStore:
@@ -62,6 +71,8 @@ class PostgresCaseStore:
         try:
             self._pool.open(wait=True, timeout=timeout_s)
             self._migrate()
+            with self._pool.connection() as db:
+                number_all_waiting(db)  # cases a crash left between filing and numbering
         except (psycopg.Error, PoolTimeout) as exc:
             self._pool.close()
             raise StoreError(f"cannot open the case register in PostgreSQL ({exc})") from exc
@@ -90,54 +101,29 @@ class PostgresCaseStore:
     def file_case(self, new: NewCase, received_at: dt.datetime) -> Filing:
         with self._connection(f"file {new.code}") as db:
             row = db.execute(_FIND, (new.code,)).fetchone()
-            if row is not None:
-                return same_application(row, new)
-            try:
-                return self._file_new(db, new, received_at)
-            except errors.UniqueViolation:
-                # The same code filed for another office at the same moment (another
-                # counter row, so no lock between us): theirs stands, ours is compared.
+            created = row is None and self._inserted(db, new, received_at)
+            if not created:
                 row = db.execute(_FIND, (new.code,)).fetchone()
-                if row is None:
-                    raise
-                return same_application(row, new)
+                assert row is not None  # filed before (perhaps for another office just now)
+                if row[0] is not None or row[8] != new.body_sha256:
+                    return same_application(row, new)
+            number = number_of(db, new.code)  # filed by us, or by a resend not numbered yet
+            if number is None:
+                raise StoreError(f"cannot number {new.code}: the case is gone")
+            return Filing(number, created=created)
 
-    def _file_new(
+    def _inserted(
         self, db: psycopg.Connection[tuple[object, ...]], new: NewCase, received_at: dt.datetime
-    ) -> Filing:
-        year = registration_year(received_at)
-        earlier: tuple[object, ...] | None = None
-        with db.transaction() as transaction:
-            counter = db.execute(
-                "INSERT INTO case_counters VALUES (%s, %s, 1) ON CONFLICT (tenant_id, year)"
-                " DO UPDATE SET last_number = case_counters.last_number + 1"
-                " RETURNING last_number",
-                (new.tenant_id, year),
-            ).fetchone()
-            assert counter is not None
-            # Holding the counter's lock now: a resend of this code that was being filed
-            # by another instance has committed, and this statement sees it.
-            row = db.execute(_FIND, (new.code,)).fetchone()
-            if row is not None:
-                earlier = row
-                raise psycopg.Rollback(transaction)  # gives the number back
-            number = int(str(counter[0]))
-            number_text = case_number(new.prefix, year, number)
-            db.execute(
-                "WITH c AS (INSERT INTO cases (code, body_sha256, tenant_id, year, number,"
-                " case_number, kiosk_id, service_id, form_id, form_version, filed_at,"
-                " received_at, state, document) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s,"
-                " %s, %s, %s, %s, %s::jsonb) RETURNING id)"
-                " INSERT INTO case_history (case_id, state, changed_at, actor)"
-                " SELECT id, %s, %s, %s FROM c",
-                (new.code, new.body_sha256, new.tenant_id, year, number, number_text,
-                 new.kiosk_id, new.service_id, new.form_id, new.form_version, new.filed_at,
-                 received_at, FIRST_STATE, new.document,
-                 FIRST_STATE, received_at, f"kiosk:{new.kiosk_id}"),
-            )  # fmt: skip
-        if earlier is not None:
-            return same_application(earlier, new)
-        return Filing(number_text, created=True)
+    ) -> bool:
+        """Insert the case without a number, in a transaction that no other filing waits
+        for; False when a case of this code is in already."""
+        values = (
+            new.code, new.body_sha256, new.tenant_id, registration_year(received_at),
+            new.prefix, new.kiosk_id, new.service_id, new.form_id, new.form_version,
+            new.filed_at, received_at, FIRST_STATE, new.document,
+            FIRST_STATE, received_at, f"kiosk:{new.kiosk_id}",
+        )  # fmt: skip
+        return db.execute(_INSERT, values).fetchone() is not None
 
     def find_case(self, code: str) -> Case | None:
         with self._connection("read a case") as db:
@@ -192,7 +178,7 @@ class PostgresCaseStore:
         with self._connection("read a case's status") as db:
             case = db.execute(
                 f"SELECT {STATUS_COLUMNS}, document->'service'->>'name'"  # noqa: S608
-                " FROM cases WHERE code = %s",
+                " FROM cases WHERE code = %s AND number IS NOT NULL",
                 (code,),
             ).fetchone()
             if case is None:

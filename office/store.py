@@ -1,9 +1,9 @@
 """The case register's one interface, whichever database holds it (SQLite or PostgreSQL).
 
 `open_store` picks the implementation from `database_url`; the intake and the commands
-see only `CaseStore`. Both implementations number cases per office and per year in the
-same transaction that inserts the case, so numbers have no gaps and never repeat, however
-many instances file at once.
+see only `CaseStore`. Both implementations number cases per office and per year with no
+gaps and no repeats, however many instances file at once: SQLite in the transaction that
+inserts the case, PostgreSQL in batches just after it (postgres_numbering.py).
 """
 
 from __future__ import annotations
