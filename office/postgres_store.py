@@ -33,6 +33,7 @@ from office.fleet_rows import (
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
 from office.postgres_access import PostgresDatabase
 from office.postgres_numbering import number_all_waiting, number_of
+from office.status_changes import PostgresStatusWatch
 from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
@@ -68,6 +69,7 @@ class PostgresCaseStore:
             kwargs={"autocommit": True, "connect_timeout": max(1, round(timeout_s))},
             open=False,
         )
+        self._status_watch = PostgresStatusWatch(url)
         try:
             self._pool.open(wait=True, timeout=timeout_s)
             self._migrate()
@@ -172,7 +174,11 @@ class PostgresCaseStore:
             db.execute("SELECT 1")
 
     def close(self) -> None:
+        self._status_watch.close()
         self._pool.close()
+
+    def status_watch(self) -> PostgresStatusWatch:
+        return self._status_watch
 
     def status_of(self, code: str) -> CaseStatusRecord | None:
         with self._connection("read a case's status") as db:

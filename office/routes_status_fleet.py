@@ -9,6 +9,7 @@ from office.intake import Clock
 from office.metrics import OfficeMetrics
 from office.settings import OfficeSettings
 from office.status_api import StatusApi
+from office.status_cache import AnswerCache
 from office.status_desk import StatusDesk
 from office.status_page import StatusPage
 from office.status_throttle import MissThrottle
@@ -20,7 +21,8 @@ def status_routes(
 ) -> list[Route]:
     """`/s/<CODE>` (the receipt's QR) and `/api/status/<CODE>` (the kiosks), one throttle."""
     throttle = MissThrottle(settings.status_misses_per_minute)
-    desk = StatusDesk(store, throttle, metrics.status_looked_up)
+    cache = AnswerCache(store.status_watch())
+    desk = StatusDesk(store, throttle, metrics.status_looked_up, cache)
     return [
         Route("/s/{code}", StatusPage(settings, desk).answer, methods=["GET"]),
         Route("/api/status/{code}", StatusApi(settings, desk).answer, methods=["GET"]),

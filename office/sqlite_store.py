@@ -30,6 +30,7 @@ from office.fleet_rows import (
 )
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
 from office.sqlite_access import SqliteDatabase
+from office.status_changes import SqliteStatusWatch
 from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
@@ -62,6 +63,7 @@ class SqliteCaseStore:
             raise StoreError(f"{path}: cannot open the case register ({exc})") from exc
         self.path = path
         self._lock = threading.Lock()
+        self._status_watch = SqliteStatusWatch(path)
         try:
             _switch_to_wal(self._db, timeout_s)
             self._db.execute("PRAGMA synchronous=FULL")
@@ -184,8 +186,12 @@ class SqliteCaseStore:
                 raise StoreError(f"{self.path}: cannot read the case register ({exc})") from exc
 
     def close(self) -> None:
+        self._status_watch.close()
         with self._lock:
             self._db.close()
+
+    def status_watch(self) -> SqliteStatusWatch:
+        return self._status_watch
 
     def status_of(self, code: str) -> CaseStatusRecord | None:
         with self._reading() as db:

@@ -3,7 +3,8 @@
 
 200 with the document, 404 for a code the office does not have, 400 naming what is wrong
 with the code, 429 with Retry-After when the client missed too often, 503 when the
-register cannot answer. Nothing is cached: a clerk may move the case at any moment.
+register cannot answer. Documents of found cases are kept in this process until their
+case changes (status_cache.py), which a clerk may do at any moment; no client keeps one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from office.due_dates import expected_by
 from office.settings import Office, OfficeSettings
@@ -22,6 +23,7 @@ from office.status_records import CaseStatusRecord
 from office.status_throttle import client_key
 
 FORMAT = "infomat-status/1"
+API = "api"  # the cache's variant for this document (the page's are languages)
 NO_STORE = {"Cache-Control": "no-store"}
 _PROBLEMS = {
     "unknown": (404, "code: no case with this code at the office (yet)"),
@@ -37,12 +39,19 @@ class StatusApi:
         self._settings = settings
         self._desk = desk
 
-    async def answer(self, request: Request) -> JSONResponse:
+    async def answer(self, request: Request) -> Response:
         client = client_key(request.client.host if request.client else "")
-        answer = await run_in_threadpool(self._desk.look_up, request.path_params["code"], client)
-        if answer.record is not None:
-            return JSONResponse(self.document(answer.record), headers=NO_STORE)
-        return problem(answer)
+        typed = request.path_params["code"]
+        kept = self._desk.kept(typed, client, API)
+        if kept is not None:
+            return Response(kept, headers=NO_STORE, media_type="application/json")
+        version = self._desk.cache_version()
+        answer = await run_in_threadpool(self._desk.look_up, typed, client)
+        if answer.record is None:
+            return problem(answer)
+        found = JSONResponse(self.document(answer.record), headers=NO_STORE)
+        self._desk.keep(answer, API, bytes(found.body), version)
+        return found
 
     def document(self, record: CaseStatusRecord) -> dict[str, Any]:
         office = self._settings.office(record.tenant_id)

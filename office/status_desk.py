@@ -1,7 +1,9 @@
 """One lookup of a case's status by its code, as the status page and the API both do it.
 
 Order: the client's throttle (429), the code's form and check character (400), the
-register (404 or the record). Mistyped and unknown codes count against the client.
+register (404 or the record). Mistyped and unknown codes count against the client. The
+answers for found cases may be kept (status_cache.py) and given again without the
+register, on the event loop, once the throttle lets the client in as before.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from office.status_cache import AnswerCache
 from office.status_records import CaseStatusRecord
 from office.status_throttle import MissThrottle
 from office.store import CaseStore, StoreError
@@ -34,10 +37,32 @@ class StatusDesk:
         store: CaseStore,
         throttle: MissThrottle,
         counted: Callable[[str], None] = lambda outcome: None,
+        cache: AnswerCache | None = None,
     ) -> None:
         self._store = store
         self._throttle = throttle
         self._counted = counted
+        self._cache = cache
+
+    def kept(self, typed: str, client: str, variant: str) -> bytes | None:
+        """The kept answer of a found case, if there is one and the client may have it
+        now; None sends the request the whole way (look_up), throttled or not."""
+        if self._cache is None:
+            return None
+        kept = self._cache.get(normalise(typed)[: LENGTH + 1], variant)
+        if kept is None or self._throttle.wait_s(client) > 0:
+            return None
+        self._counted("found")
+        return kept
+
+    def cache_version(self) -> int:
+        """Take it before look_up; pass it to keep."""
+        return self._cache.version() if self._cache else 0
+
+    def keep(self, answer: StatusAnswer, variant: str, content: bytes, version: int) -> None:
+        """Keep what was answered for a found case, unless it changed meanwhile."""
+        if self._cache is not None and answer.outcome == "found":
+            self._cache.keep(answer.code, variant, content, version)
 
     def look_up(self, typed: str, client: str) -> StatusAnswer:
         """Blocking (it may wait for the store): call it from a worker thread."""

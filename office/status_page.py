@@ -3,7 +3,8 @@
 Polish, English, Ukrainian or German (`?lang=`, else the browser's Accept-Language), no
 JavaScript, one request (the style is inline). It shows what the status record holds and
 nothing else: the state in plain words, the clerk's message, the dates, the office and
-its phone; never a name or an answer. Autoescaped Jinja2; not cached anywhere.
+its phone; never a name or an answer. Autoescaped Jinja2. Pages of found cases are kept
+in this process until their case changes (status_cache.py); no browser or proxy keeps one.
 """
 
 from __future__ import annotations
@@ -64,11 +65,18 @@ class StatusPage:
             request.query_params.get("lang"), request.headers.get("accept-language", "")
         )
         client = client_key(request.client.host if request.client else "")
-        answer = await run_in_threadpool(self._desk.look_up, request.path_params["code"], client)
+        typed = request.path_params["code"]
         headers = {**_HEADERS, "Content-Language": language}
+        kept = self._desk.kept(typed, client, language)
+        if kept is not None:
+            return HTMLResponse(kept, 200, headers)
+        version = self._desk.cache_version()
+        answer = await run_in_threadpool(self._desk.look_up, typed, client)
         if answer.retry_after_s:
             headers["Retry-After"] = str(answer.retry_after_s)
-        return HTMLResponse(self.render(answer, language), _STATUS[answer.outcome], headers)
+        page = self.render(answer, language).encode()
+        self._desk.keep(answer, language, page, version)
+        return HTMLResponse(page, _STATUS[answer.outcome], headers)
 
     def render(self, answer: StatusAnswer, language: Language) -> str:
         shown = display(answer.code) if len(answer.code) == LENGTH else answer.code

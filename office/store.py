@@ -18,6 +18,7 @@ from office.sql_access import SqlDatabase
 
 if TYPE_CHECKING:
     from office.fleet_records import FleetKiosk, KioskBeat
+    from office.status_changes import StatusWatch
     from office.status_records import CaseStatusRecord
 
 CaseState = Literal["received", "in_progress", "needs_more", "ready", "closed"]
@@ -131,6 +132,10 @@ class CaseStore(Protocol):
 
     def sql(self) -> SqlDatabase:
         """Plain SQL on this store, for the clerks' pages (office/desk_store.py)."""
+        ...
+
+    def status_watch(self) -> StatusWatch:
+        """Which cases changed what a resident sees, as this process learns it."""
         ...
 
 

@@ -1,0 +1,98 @@
+"""Answers of the status page and API kept in this process, per case code and variant
+(a language of the page, or the API's document), so a case asked for again is not looked up
+and rendered again.
+
+Bounded by bytes, least recently used first out, and each answer kept at most MAX_AGE_S.
+Nothing in it is trusted on its own: before each use the store's change watch
+(status_changes.py) says which codes changed since the last look, and those are forgotten;
+when the watch cannot tell (its connection is down), the cache is emptied and not used.
+An answer is only kept if nothing was forgotten while it was being looked up, so a page
+read just before a clerk's move cannot outlive the move's notice.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from office.status_changes import StatusWatch
+
+MOST_BYTES = 64 * 1024 * 1024  # about 10,000 pages of ~6 KiB in all four languages
+MAX_AGE_S = 60.0  # a safety net: a notice lost without the connection noticing
+
+
+class AnswerCache:
+    def __init__(
+        self,
+        watch: StatusWatch,
+        most_bytes: int = MOST_BYTES,
+        max_age_s: float = MAX_AGE_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._watch = watch
+        self._most_bytes = most_bytes
+        self._max_age_s = max_age_s
+        self._clock = clock
+        self._answers: OrderedDict[tuple[str, str], tuple[float, bytes]] = OrderedDict()
+        self._bytes = 0
+        self._variants: set[str] = set()
+        self._seen = -1  # the watch's position this cache is up to
+        self._forgotten = 0  # changes each time anything is forgotten
+        self._lock = threading.Lock()
+
+    def get(self, code: str, variant: str) -> bytes | None:
+        """The kept answer, after forgetting what changed; None when there is none."""
+        with self._lock:
+            if not self._catch_up():
+                return None
+            kept = self._answers.get((code, variant))
+            if kept is None:
+                return None
+            if self._clock() - kept[0] > self._max_age_s:
+                self._drop((code, variant))
+                return None
+            self._answers.move_to_end((code, variant))
+            return kept[1]
+
+    def version(self) -> int:
+        """Take this before looking an answer up; `keep` refuses it if anything changed."""
+        with self._lock:
+            self._catch_up()
+            return self._forgotten
+
+    def keep(self, code: str, variant: str, answer: bytes, version: int) -> None:
+        with self._lock:
+            if version != self._forgotten or len(answer) > self._most_bytes:
+                return
+            self._drop((code, variant))
+            self._variants.add(variant)
+            self._answers[(code, variant)] = (self._clock(), answer)
+            self._bytes += len(answer)
+            while self._bytes > self._most_bytes:
+                self._drop(next(iter(self._answers)))
+
+    def _catch_up(self) -> bool:
+        position, changed, trusted = self._watch.changed_since(self._seen)
+        if changed is None:
+            self._forget_all()
+        elif changed:
+            self._forgotten += 1
+            for code in changed:
+                for variant in self._variants:
+                    self._drop((code, variant))
+        self._seen = position
+        if not trusted:
+            self._forget_all()
+        return trusted
+
+    def _forget_all(self) -> None:
+        self._answers.clear()
+        self._bytes = 0
+        self._forgotten += 1
+
+    def _drop(self, key: tuple[str, str]) -> None:
+        kept = self._answers.pop(key, None)
+        if kept is not None:
+            self._bytes -= len(kept[1])
