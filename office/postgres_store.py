@@ -32,7 +32,7 @@ from office.fleet_rows import (
 )
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
 from office.postgres_access import PostgresDatabase
-from office.postgres_numbering import number_all_waiting, number_of
+from office.postgres_numbering import CaseNumbering
 from office.status_changes import PostgresStatusWatch
 from office.status_records import CaseStatusRecord
 from office.store import (
@@ -70,11 +70,11 @@ class PostgresCaseStore:
             open=False,
         )
         self._status_watch = PostgresStatusWatch(url)
+        self._numbering = CaseNumbering(self._pool)
         try:
             self._pool.open(wait=True, timeout=timeout_s)
             self._migrate()
-            with self._pool.connection() as db:
-                number_all_waiting(db)  # cases a crash left between filing and numbering
+            self._numbering.number_all_waiting()  # cases a crash left without a number
         except (psycopg.Error, PoolTimeout) as exc:
             self._pool.close()
             raise StoreError(f"cannot open the case register in PostgreSQL ({exc})") from exc
@@ -94,25 +94,26 @@ class PostgresCaseStore:
 
     @contextmanager
     def _connection(self, doing: str) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
-        try:
-            with self._pool.connection() as db:
-                yield db
-        except (psycopg.OperationalError, PoolTimeout) as exc:
-            raise StoreError(f"cannot {doing}: PostgreSQL is unavailable ({exc})") from exc
+        with _unavailable(doing), self._pool.connection() as db:
+            yield db
 
     def file_case(self, new: NewCase, received_at: dt.datetime) -> Filing:
         with self._connection(f"file {new.code}") as db:
-            row = db.execute(_FIND, (new.code,)).fetchone()
-            created = row is None and self._inserted(db, new, received_at)
+            created = self._inserted(db, new, received_at)
             if not created:
                 row = db.execute(_FIND, (new.code,)).fetchone()
                 assert row is not None  # filed before (perhaps for another office just now)
                 if row[0] is not None or row[8] != new.body_sha256:
                     return same_application(row, new)
-            number = number_of(db, new.code)  # filed by us, or by a resend not numbered yet
-            if number is None:
-                raise StoreError(f"cannot number {new.code}: the case is gone")
-            return Filing(number, created=created)
+        try:  # ours, or a resend of one a crash left without a number
+            number = self._numbering.number_of(new.code)
+        except (psycopg.OperationalError, PoolTimeout) as exc:
+            raise StoreError(
+                f"cannot number {new.code}: PostgreSQL is unavailable ({exc})"
+            ) from exc
+        if number is None:
+            raise StoreError(f"cannot number {new.code}: the case is gone")
+        return Filing(number, created=created)
 
     def _inserted(
         self, db: psycopg.Connection[tuple[object, ...]], new: NewCase, received_at: dt.datetime
@@ -232,3 +233,12 @@ class PostgresCaseStore:
 
     def sql(self) -> PostgresDatabase:
         return PostgresDatabase(self._pool)
+
+
+@contextmanager
+def _unavailable(doing: str) -> Iterator[None]:
+    """PostgreSQL or its pool failing to answer, as the store's StoreError."""
+    try:
+        yield
+    except (psycopg.OperationalError, PoolTimeout) as exc:
+        raise StoreError(f"cannot {doing}: PostgreSQL is unavailable ({exc})") from exc
