@@ -1,7 +1,7 @@
 """Office benchmark: the intake and the status page on SQLite and PostgreSQL, beside references.
 
 Run: ./dev bench-office  (= .venv/bin/python -m tests.perf.bench_office [--cases 1000000]
-[--seconds 5] [--rounds 3])
+[--seconds 5] [--rounds 3] [--status-codes 20000])
 Loads `--cases` cases into a SQLite register and into a PostgreSQL one (a throwaway
 cluster of tests/peers/postgres.py, with fsync on as in production; COPY there,
 executemany in one transaction on SQLite), starts `office serve` over each (one process,
@@ -10,7 +10,7 @@ codes only, which the throttle never counts), nginx (1 worker, as the office's o
 serving one real status page as a static file for every /s/CODE, and a bare ASGI app on the
 same uvicorn that reads the intake's body and answers 201 (the ceiling of any intake). Then
 wrk (tests/perf/office_wrk.py) drives, round after round, the status page at random codes of
-the loaded cases and the intake with real documents (a new case each) against each server;
+`--status-codes` of the loaded cases and the intake with real documents (a new case each) against each server;
 a figure is compared with its reference of the same round (nginx; the bare ASGI app), as
 on 2 cores wrk shares the machine with the server and runs drift. Prints the table with the
 targets beside the figures and writes tests/perf/results-office.json. Not a test: no
@@ -212,10 +212,10 @@ class Measurements:
 
 
 def measure_all(work: Path, cluster: PostgresCluster, *, cases: int, seconds: int,
-                rounds: int, connections: dict[str, int]) -> Measurements:  # fmt: skip
+                rounds: int, connections: dict[str, int], status_codes: int) -> Measurements:  # fmt: skip
     codes = office_cases.unique_codes(cases)
     paths = work / "status-paths.txt"
-    office_wrk.write_status_paths(paths, codes[:: max(1, cases // 20000)])
+    office_wrk.write_status_paths(paths, codes[:: max(1, cases // status_codes)])
     found = Measurements(work, seconds, connections)
     with ExitStack() as servers:
         offices = {
@@ -286,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds")
     parser.add_argument("--intake-connections", type=int, default=16)
     parser.add_argument("--status-connections", type=int, default=16)
+    parser.add_argument("--status-codes", type=int, default=20_000,
+                        help="distinct loaded codes the status page is asked for, at random:"
+                        " fewer means more asked again (a resident reloading, a kiosk asking)")  # fmt: skip
     args = parser.parse_args(argv)
     bin_dir = binaries()
     if bin_dir is None or not shutil.which("wrk") or not shutil.which("nginx"):
@@ -300,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
             work = Path(folder)
             work.chmod(0o755)  # nginx's worker runs as nobody when started by root
             rows = table(measure_all(work, cluster, cases=args.cases, seconds=args.seconds,
-                                     rounds=args.rounds, connections=connections))  # fmt: skip
+                                     rounds=args.rounds, connections=connections,
+                                     status_codes=args.status_codes))  # fmt: skip
     finally:
         cluster.stop()
     print_table(rows)
@@ -311,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "load": f"wrk -t{office_wrk.THREADS}, loopback; intake: a new real document per "
                 "request; status: random codes of the loaded cases",
         "cases": args.cases, "seconds": args.seconds, "rounds": args.rounds,
+        "status_codes": args.status_codes,
         "status_misses_per_minute": 10000, "postgresql": "throwaway cluster, fsync on",
         "rows": rows,
     }, indent=2) + "\n")  # fmt: skip
