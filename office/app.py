@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from office.desk_routes import desk_error_handlers, desk_routes
 from office.desk_services import DeskServices
@@ -19,7 +20,7 @@ from office.desk_visits import VisitDesk
 from office.errors import IntakeRefusal
 from office.intake import Clock, Intake
 from office.metrics import OfficeMetrics
-from office.routes_status_fleet import heartbeat_routes, status_routes
+from office.routes_status_fleet import StatusEndpoints, heartbeat_routes
 from office.settings import OfficeSettings
 from office.status_throttle import MissThrottle
 from office.store import CaseStore, StoreError
@@ -36,11 +37,12 @@ def create_app(
     store: CaseStore,
     clock: Clock,
     metrics: OfficeMetrics | None = None,
-) -> Starlette:
+) -> ASGIApp:
     intake = Intake(settings, store, clock)
     metrics = metrics or OfficeMetrics(store, clock, settings.stale_kiosk_after_s)
     desk = DeskServices.build(settings, store, clock)
     visits = Visits.build(settings, store.sql(), clock)
+    status = StatusEndpoints.build(settings, store, metrics)
 
     async def health(request: Request) -> Response:
         """204 while the case register answers (for load balancers), else 503."""
@@ -50,11 +52,11 @@ def create_app(
             return Response(status_code=503)
         return Response(status_code=204)
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/intake", metrics.counting_intake(intake.receive), methods=["POST"]),
             Route("/healthz", health, methods=["GET"]),
-            *status_routes(settings, store, metrics),
+            *status.routes(),
             *heartbeat_routes(settings, store, clock, metrics),
             *desk_routes(desk),
             *VisitApi(store, visits).routes(),
@@ -64,6 +66,7 @@ def create_app(
         ],
         exception_handlers={IntakeRefusal: _refusal, **desk_error_handlers(desk)},  # type: ignore[dict-item]
     )
+    return status.kept_first(app)
 
 
 async def _refusal(request: Request, refusal: IntakeRefusal) -> Response:

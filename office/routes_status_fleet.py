@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from office.heartbeats import HeartbeatDesk
 from office.intake import Clock
@@ -11,22 +14,38 @@ from office.settings import OfficeSettings
 from office.status_api import StatusApi
 from office.status_cache import AnswerCache
 from office.status_desk import StatusDesk
+from office.status_fast_path import KeptAnswersFirst
 from office.status_page import StatusPage
 from office.status_throttle import MissThrottle
 from office.store import CaseStore
 
 
-def status_routes(
-    settings: OfficeSettings, store: CaseStore, metrics: OfficeMetrics
-) -> list[Route]:
-    """`/s/<CODE>` (the receipt's QR) and `/api/status/<CODE>` (the kiosks), one throttle."""
-    throttle = MissThrottle(settings.status_misses_per_minute)
-    cache = AnswerCache(store.status_watch())
-    desk = StatusDesk(store, throttle, metrics.status_looked_up, cache)
-    return [
-        Route("/s/{code}", StatusPage(settings, desk).answer, methods=["GET"]),
-        Route("/api/status/{code}", StatusApi(settings, desk).answer, methods=["GET"]),
-    ]
+@dataclass(frozen=True)
+class StatusEndpoints:
+    """`/s/<CODE>` (the receipt's QR) and `/api/status/<CODE>` (the kiosks), one throttle
+    and one cache of answers."""
+
+    page: StatusPage
+    api: StatusApi
+
+    @classmethod
+    def build(
+        cls, settings: OfficeSettings, store: CaseStore, metrics: OfficeMetrics
+    ) -> StatusEndpoints:
+        throttle = MissThrottle(settings.status_misses_per_minute)
+        cache = AnswerCache(store.status_watch())
+        desk = StatusDesk(store, throttle, metrics.status_looked_up, cache)
+        return cls(StatusPage(settings, desk), StatusApi(settings, desk))
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/s/{code}", self.page.answer, methods=["GET"]),
+            Route("/api/status/{code}", self.api.answer, methods=["GET"]),
+        ]
+
+    def kept_first(self, app: ASGIApp) -> ASGIApp:
+        """`app` with kept answers sent before its middleware and routing."""
+        return KeptAnswersFirst(app, {"/s/": self.page.kept, "/api/status/": self.api.kept})
 
 
 def heartbeat_routes(

@@ -24,6 +24,7 @@ from office.status_throttle import client_key
 
 FORMAT = "infomat-status/1"
 API = "api"  # the cache's variant for this document (the page's are languages)
+JSON = "application/json"
 NO_STORE = {"Cache-Control": "no-store"}
 _PROBLEMS = {
     "unknown": (404, "code: no case with this code at the office (yet)"),
@@ -40,11 +41,11 @@ class StatusApi:
         self._desk = desk
 
     async def answer(self, request: Request) -> Response:
-        client = client_key(request.client.host if request.client else "")
         typed = request.path_params["code"]
-        kept = self._desk.kept(typed, client, API)
+        kept = self.kept(request, typed)
         if kept is not None:
-            return Response(kept, headers=NO_STORE, media_type="application/json")
+            return kept
+        client = client_key(request.client.host if request.client else "")
         version = self._desk.cache_version()
         answer = await run_in_threadpool(self._desk.look_up, typed, client)
         if answer.record is None:
@@ -52,6 +53,12 @@ class StatusApi:
         found = JSONResponse(self.document(answer.record), headers=NO_STORE)
         self._desk.keep(answer, API, bytes(found.body), version)
         return found
+
+    def kept(self, request: Request, typed: str) -> Response | None:
+        """The kept document of a found case, if this client may have it now."""
+        client = client_key(request.client.host if request.client else "")
+        kept = self._desk.kept(typed, client, API)
+        return None if kept is None else Response(kept, headers=NO_STORE, media_type=JSON)
 
     def document(self, record: CaseStatusRecord) -> dict[str, Any]:
         office = self._settings.office(record.tenant_id)

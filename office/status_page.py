@@ -9,8 +9,10 @@ in this process until their case changes (status_cache.py); no browser or proxy 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
@@ -47,6 +49,31 @@ _HEADERS = {
 }
 
 
+class _Texts:
+    """One language's texts as the templates read them, `t.code` and `t["state_" + s]`
+    each found at the first try (Jinja tries an attribute first: on a dict that misses,
+    and the exception, some forty times a page, cost more than the rest of the page)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.__dict__.update(texts)
+
+    def __getitem__(self, key: str) -> str:
+        return cast(str, self.__dict__[key])
+
+
+@dataclass(frozen=True)
+class _Link:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _Step:
+    state: str
+    when: str
+    iso: str
+
+
 class StatusPage:
     def __init__(self, settings: OfficeSettings, desk: StatusDesk) -> None:
         self._settings = settings
@@ -58,18 +85,17 @@ class StatusPage:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self._languages = [{"code": c, "name": LANGUAGE_NAMES[c]} for c in LANGUAGES]
+        self._languages = [_Link(c, LANGUAGE_NAMES[c]) for c in LANGUAGES]
+        self._texts = {language: _Texts(CATALOGUES[language]) for language in LANGUAGES}
 
     async def answer(self, request: Request) -> HTMLResponse:
-        language = pick_language(
-            request.query_params.get("lang"), request.headers.get("accept-language", "")
-        )
-        client = client_key(request.client.host if request.client else "")
         typed = request.path_params["code"]
-        headers = {**_HEADERS, "Content-Language": language}
-        kept = self._desk.kept(typed, client, language)
+        kept = self.kept(request, typed)
         if kept is not None:
-            return HTMLResponse(kept, 200, headers)
+            return kept
+        language = _language(request)
+        client = client_key(request.client.host if request.client else "")
+        headers = {**_HEADERS, "Content-Language": language}
         version = self._desk.cache_version()
         answer = await run_in_threadpool(self._desk.look_up, typed, client)
         if answer.retry_after_s:
@@ -78,10 +104,19 @@ class StatusPage:
         self._desk.keep(answer, language, page, version)
         return HTMLResponse(page, _STATUS[answer.outcome], headers)
 
+    def kept(self, request: Request, typed: str) -> HTMLResponse | None:
+        """The kept page of a found case, if this client may have it now."""
+        language = _language(request)
+        client = client_key(request.client.host if request.client else "")
+        kept = self._desk.kept(typed, client, language)
+        if kept is None:
+            return None
+        return HTMLResponse(kept, 200, {**_HEADERS, "Content-Language": language})
+
     def render(self, answer: StatusAnswer, language: Language) -> str:
         shown = display(answer.code) if len(answer.code) == LENGTH else answer.code
         context: dict[str, Any] = {
-            "lang": language, "t": CATALOGUES[language], "languages": self._languages,
+            "lang": language, "t": self._texts[language], "languages": self._languages,
             "code": shown, "office_name": "",
         }  # fmt: skip
         record = answer.record
@@ -101,9 +136,15 @@ class StatusPage:
             expected=calendar_day(language, due) if due else "",
             changed=day_and_time(language, record.updated_at),
             history=[
-                {"state": step.state, "when": day_and_time(language, step.changed_at),
-                 "iso": step.changed_at.isoformat()}
+                _Step(step.state, day_and_time(language, step.changed_at),
+                      step.changed_at.isoformat())
                 for step in record.history
             ],
         )  # fmt: skip
         return self._env.get_template("status/status.html").render(**context)
+
+
+def _language(request: Request) -> Language:
+    return pick_language(
+        request.query_params.get("lang"), request.headers.get("accept-language", "")
+    )

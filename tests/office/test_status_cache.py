@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import psycopg
@@ -17,7 +17,9 @@ import requests
 from office.settings import OfficeSettings
 from office.settings_file import load_settings
 from office.status_cache import AnswerCache
+from office.status_desk import StatusDesk
 from office.status_texts import CATALOGUES, Language
+from office.status_throttle import MissThrottle
 from office.store import CaseState, CaseStore
 from tests.office.case_moves import move_case
 from tests.office.conftest import KIOSK, LANCUT, STORES
@@ -214,3 +216,31 @@ def test_an_answer_looked_up_before_a_change_is_not_kept(
     assert cache.get(code, "pl") is None
     cache.keep(code, "pl", b"in progress", cache.version())
     assert cache.get(code, "pl") == b"in progress"
+
+
+def test_a_kept_answer_is_the_answer_the_app_gave_and_is_counted(
+    settings: OfficeSettings, store: CaseStore, kiosk_token: str
+) -> None:
+    counted: list[str] = []
+    office = status_server(settings, store)
+    try:
+        with requests.Session() as http:
+            http.trust_env = False
+            code = file_case(office, http, kiosk_token)
+            for path in (f"/s/{code}?lang=uk", f"/api/status/{code}"):
+                first, kept = (http.get(office.url + path, timeout=10) for _ in range(2))
+                assert (kept.status_code, kept.content) == (first.status_code, first.content)
+                assert _without_date(kept.headers) == _without_date(first.headers)
+            assert http.get(f"{office.url}/s/{code}/more", timeout=10).status_code == 404
+    finally:
+        office.stop()
+    desk = StatusDesk(store, MissThrottle(10), counted.append, AnswerCache(store.status_watch()))
+    watching(store)
+    answer = desk.look_up(code, "203.0.113.7")
+    desk.keep(answer, "pl", b"page", desk.cache_version())
+    assert desk.kept(code.lower(), "203.0.113.7", "pl") == b"page"
+    assert counted == ["found", "found"]
+
+
+def _without_date(headers: Mapping[str, str]) -> dict[str, str]:
+    return {name.lower(): value for name, value in headers.items() if name.lower() != "date"}
