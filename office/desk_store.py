@@ -81,7 +81,11 @@ class DeskStore:
 
     def case_file(self, code: str) -> CaseFile | None:
         with self._db.reading() as sql:
-            rows = sql.rows(f"SELECT {_FILE_COLUMNS} FROM cases WHERE code = ?", (code,))  # noqa: S608
+            rows = sql.rows(
+                f"SELECT {_FILE_COLUMNS} FROM cases"  # noqa: S608
+                " WHERE code = ? AND case_number IS NOT NULL",
+                (code,),
+            )
             if not rows:
                 return None
             row = rows[0]
@@ -192,7 +196,8 @@ def _mail_note(row: Sequence[Any]) -> MailNote:
 
 
 def _where(query: InboxQuery) -> tuple[str, list[object]]:
-    clauses: list[str] = []
+    # A case is the clerks' once numbered (PostgreSQL numbers it just after the insert).
+    clauses: list[str] = ["case_number IS NOT NULL"]
     params: list[object] = []
     if query.offices is not None:
         if not query.offices:
@@ -209,7 +214,7 @@ def _where(query: InboxQuery) -> tuple[str, list[object]]:
         late = " OR ".join("(tenant_id = ? AND received_at < ?)" for _ in query.overdue_before)
         clauses.append(f"state NOT IN ('ready', 'closed') AND ({late})")
         params += [value for pair in query.overdue_before for value in pair]
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return " WHERE " + " AND ".join(clauses), params
 
 
 def _document(text: object) -> dict[str, Any]:
