@@ -41,10 +41,8 @@ class StatusApi:
         self._desk = desk
 
     async def answer(self, request: Request) -> Response:
+        """The document from the register (a kept one went before the routes)."""
         typed = request.path_params["code"]
-        kept = self.kept(request, typed)
-        if kept is not None:
-            return kept
         client = client_key(request.client.host if request.client else "")
         version = self._desk.cache_version()
         answer = await run_in_threadpool(self._desk.look_up, typed, client)

@@ -89,10 +89,8 @@ class StatusPage:
         self._texts = {language: _Texts(CATALOGUES[language]) for language in LANGUAGES}
 
     async def answer(self, request: Request) -> HTMLResponse:
+        """The page from the register (a kept one went before the routes: status_fast_path)."""
         typed = request.path_params["code"]
-        kept = self.kept(request, typed)
-        if kept is not None:
-            return kept
         language = _language(request)
         client = client_key(request.client.host if request.client else "")
         headers = {**_HEADERS, "Content-Language": language}
