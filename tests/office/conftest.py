@@ -16,7 +16,10 @@ from office.settings import Office, OfficeSettings
 from office.store import CaseStore
 from office.visit_settings import OpeningHours, VisitService
 from tests.office.office_server import OfficeServer
-from tests.peers.postgres import PostgresCluster, binaries
+from tests.peers.postgres import (
+    PostgresCluster,
+    postgres,  # noqa: F401 (a fixture: the session's cluster)
+)
 
 KIOSK = "lancut-ratusz-1"
 LANCUT = "gmina-miasto-lancut"
@@ -26,17 +29,6 @@ OFFICES = [
     Office(RZESZOW, "Urząd Miasta Rzeszowa", "UMR"),
 ]
 STORES = ["sqlite", "postgresql"]
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresCluster]:
-    bin_dir = binaries()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL's server is not installed (Debian: apt-get install postgresql)")
-    cluster = PostgresCluster(bin_dir)
-    cluster.start()
-    yield cluster
-    cluster.stop()
 
 
 @pytest.fixture(params=STORES)
