@@ -3,9 +3,6 @@ slots, a booking, a slot taken meanwhile, a walk-in ticket, and an office that i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 import requests
 
@@ -15,13 +12,7 @@ from kiosk.visit_slips import booking_slip
 from kiosk.visits import OfficeClosed, SlotTaken, VisitsClient, VisitsUnavailable
 from offline_cache.submission_code import is_valid
 from tests.devices.escpos_decoder import decode
-from tests.kiosk.visit_office import ID_CARD, OFFICE, REGISTRATION, VisitOffice, visit_office
-
-
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[VisitOffice]:
-    with visit_office(tmp_path) as running:
-        yield running
+from tests.kiosk.visit_office import ID_CARD, OFFICE, REGISTRATION, VisitOffice
 
 
 def client(url: str, token: str) -> VisitsClient:
@@ -30,8 +21,8 @@ def client(url: str, token: str) -> VisitsClient:
     return VisitsClient(url, OFFICE, token, 5.0, lambda: http)
 
 
-def test_services_slots_and_a_booking(office: VisitOffice) -> None:
-    visits = client(office.url, office.token)
+def test_services_slots_and_a_booking(visits_office: VisitOffice) -> None:
+    visits = client(visits_office.url, visits_office.token)
     place, services = visits.services()
     assert place.name == "Urząd Miasta Łańcut" and place.phone == "+48 17 225 22 13"
     assert [s.id for s in services] == [ID_CARD, REGISTRATION]
@@ -46,30 +37,30 @@ def test_services_slots_and_a_booking(office: VisitOffice) -> None:
         visits.book(REGISTRATION, slots[0], "pl", "1")
 
 
-def test_a_walk_in_ticket_and_a_closed_office(office: VisitOffice) -> None:
-    visits = client(office.url, office.token)
+def test_a_walk_in_ticket_and_a_closed_office(visits_office: VisitOffice) -> None:
+    visits = client(visits_office.url, visits_office.token)
     first, second = visits.ticket(ID_CARD), visits.ticket(ID_CARD)
     assert (first.number, second.number) == ("A001", "A002")
     assert (second.ahead, second.wait_min) == (1, 8)  # 15 min shared by two desks
-    office.clock.now = office.clock.now.replace(hour=20)  # 21:00 in Łańcut
+    visits_office.clock.now = visits_office.clock.now.replace(hour=20)  # 21:00 in Łańcut
     with pytest.raises(OfficeClosed):
         visits.ticket(ID_CARD)
 
 
-def test_an_office_that_cannot_be_asked_is_said_at_once(office: VisitOffice) -> None:
+def test_an_office_that_cannot_be_asked_is_said_at_once(visits_office: VisitOffice) -> None:
     with pytest.raises(VisitsUnavailable):
-        client(office.url, "not-the-token").services()
-    office.server.stop()
+        client(visits_office.url, "not-the-token").services()
+    visits_office.server.stop()
     with pytest.raises(VisitsUnavailable):
-        client(office.url, office.token).services()
+        client(visits_office.url, visits_office.token).services()
 
 
-def test_the_slips_qr_opens_the_office_page_of_the_visit(office: VisitOffice) -> None:
-    visits = client(office.url, office.token)
+def test_the_slips_qr_opens_the_office_page_of_the_visit(visits_office: VisitOffice) -> None:
+    visits = client(visits_office.url, visits_office.token)
     booking = visits.book(REGISTRATION, visits.slots(REGISTRATION)[0], "pl", "1")
     job = decode(render_escpos(booking_slip(booking, "pl"), PAPER_58))
     [qr] = [q.payload.decode() for q in job.qr_codes]
-    assert qr == f"{office.server.url}/v/{OFFICE}/{booking.code}"
+    assert qr == f"{visits_office.server.url}/v/{OFFICE}/{booking.code}"
     page = requests.get(qr, timeout=5)
     assert page.status_code == 200 and "Wizyta umówiona" in page.text
     assert booking.shown_code in page.text

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from office.kiosk_tokens import new_token, token_hash
 from office.open_store import open_store
 from office.settings import OfficeSettings
@@ -57,3 +59,10 @@ def visit_office(folder: Path) -> Iterator[VisitOffice]:
 
 
 OFFICE = LANCUT
+
+
+@pytest.fixture
+def visits_office(tmp_path: Path) -> Iterator[VisitOffice]:
+    """The office on loopback for one test (a conftest imports it to offer it)."""
+    with visit_office(tmp_path) as running:
+        yield running

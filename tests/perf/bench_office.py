@@ -25,7 +25,6 @@ import platform
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,8 +40,8 @@ from office.status_texts import CATALOGUES
 from tests.office.documents import document
 from tests.office.office_server import OfficeProcess, add_kiosk, free_port
 from tests.peers.postgres import PostgresCluster, binaries
-from tests.peers.processes import stop
 from tests.perf import office_cases, office_wrk
+from tests.perf.bench_portal import running
 
 RESULTS = Path(__file__).with_name("results-office.json")
 MOST_INTAKES_PER_S = 4000  # documents written per intake run: it must never run out
@@ -81,28 +80,6 @@ TARGETS = {
     ("intake", "office sqlite"): ("bare ASGI", None, None, None),
     ("intake", "office postgresql"): ("bare ASGI", None, 50.0, 500.0),
 }
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            requests.get(url, timeout=1)
-            return
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
-
-
-@contextmanager
-def running(command: list[str], url: str, log: Path) -> Iterator[None]:
-    with log.open("w") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        wait_for(url)
-        yield
-    finally:
-        stop(process)
 
 
 @contextmanager

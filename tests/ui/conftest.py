@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.composition import Services
 from kiosk.config import AdminConfig, KioskConfig, ScreenConfig
+from tests.kiosk.visit_office import visits_office  # noqa: F401 (a fixture: the office for visits)
 from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
 from ui.screenshots import settle
 

@@ -3,29 +3,19 @@ said with how many choices it has, and the result is spelt out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
 from kiosk.visits import VisitsClient
-from tests.kiosk.visit_office import OFFICE, REGISTRATION, VisitOffice, visit_office
+from tests.kiosk.visit_office import OFFICE, REGISTRATION, VisitOffice
 from ui.session_model import SessionModel
 from ui.visits_model import VisitsModel
 
 
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[VisitOffice]:
-    with visit_office(tmp_path) as running:
-        yield running
-
-
-def test_every_step_is_spoken_in_speech_mode(qtbot: QtBot, office: VisitOffice) -> None:
+def test_every_step_is_spoken_in_speech_mode(qtbot: QtBot, visits_office: VisitOffice) -> None:
     http = requests.Session()
     http.trust_env = False
-    client = VisitsClient(office.url, OFFICE, office.token, 5.0, lambda: http)
+    client = VisitsClient(visits_office.url, OFFICE, visits_office.token, 5.0, lambda: http)
     session = SessionModel("pl")
     session.setOption("read_aloud", True)
     said: list[str] = []
