@@ -3,7 +3,7 @@
 Nothing happens at import time. Request order: on the technicians' listener the management
 app (metrics, health); else the probe and catch-all fast path (its answers carry the
 security headers themselves), then Starlette: error handling, security headers, routes
-(splash, accept, RFC 8908 API, admin).
+(splash, accept, RFC 8908 API, admin; the registered gateways' own under /g/NAME/).
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from captive_portal.connection_limits import ClientConnections, RequestLimits
 from captive_portal.error_pages import HANDLED, ErrorResponder
 from captive_portal.form_token import FormSigner
 from captive_portal.gateway import Gateway
+from captive_portal.gateway_desks import GatewayDesks
+from captive_portal.gateway_routes import PREFIX as GATEWAYS_PREFIX
+from captive_portal.gateway_routes import GatewayRoutes
 from captive_portal.headers import SecurityHeaders, security_headers
 from captive_portal.keys import load_keys
 from captive_portal.management import ManagementApi
@@ -56,10 +59,12 @@ def create_app(
     """The portal; `restore_sessions=False` when a parent process already re-applied them."""
     portal = _build_portal(settings, gateway, store, clock)
     public = PublicPages(portal)
+    registered = GatewayRoutes(GatewayDesks(portal, store), settings.admin_token)
     routes = [
         *public.routes(),
         *MachineAnswers(portal).routes(),
         *AdminApi(portal).routes(),
+        *registered.routes(),
     ]
     portal_paths = frozenset(r.path for r in routes if "{" not in r.path)
     errors = ErrorResponder(
@@ -84,7 +89,7 @@ def create_app(
         metrics=portal.metrics,
         splash_url=settings.portal_url(),
         portal_paths=portal_paths,
-        portal_prefixes=("/admin/",),
+        portal_prefixes=("/admin/", GATEWAYS_PREFIX),
         splash_hosts=settings.splash_hosts(),
         security_headers=security_headers(settings.wifi4eu.enabled),
     )

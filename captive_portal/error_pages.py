@@ -7,6 +7,7 @@ admin and health paths get {"error": key}. Gateway failures are counted and logg
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 
 from starlette.exceptions import HTTPException
@@ -23,6 +24,7 @@ from captive_portal.store import StoreError
 
 log = logging.getLogger("captive_portal")
 _MACHINE_PATHS = ("/api/", "/admin/", "/healthz", "/metrics", "/wifi4eu.js")
+_GATEWAY_ADMIN = re.compile(r"/g/[^/]*/admin/")  # a registered gateway's admin API
 _HTTP_MESSAGES = {404: "not_found", 405: "not_allowed", 413: "too_large"}
 _LOGGED_REFUSALS = frozenset({400, 403, 413, 429})  # not 404/405: scanners would flood the log
 HANDLED = (PortalError, GatewayInputError, GatewayError, StoreError, sqlite3.Error, HTTPException)
@@ -76,7 +78,8 @@ class ErrorResponder:
         self, request: Request, status: int, message: str, headers: dict[str, str]
     ) -> Response:
         headers = {**headers, "Cache-Control": "no-store"}
-        if request.url.path.startswith(_MACHINE_PATHS):
+        path = request.url.path
+        if path.startswith(_MACHINE_PATHS) or _GATEWAY_ADMIN.match(path):
             return JSONResponse({"error": message}, status, headers=headers)
         asked = getattr(request.state, "lang", None) or request.query_params.get("lang")
         language = pick_language(asked, self._language)

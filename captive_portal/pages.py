@@ -32,9 +32,13 @@ def pick_language(asked: str | None, default: Language) -> Language:
 
 
 class Pages:
-    def __init__(self, settings: PortalSettings, *, has_logo: bool) -> None:
+    def __init__(
+        self, settings: PortalSettings, *, has_logo: bool, accept_path: str = "/accept"
+    ) -> None:
+        """`accept_path`: where the splash's form posts (a registered gateway's own)."""
         self._settings = settings
         self._has_logo = has_logo
+        self._accept_path = accept_path
         self._env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -97,6 +101,7 @@ class Pages:
                 else ""
             ),
             "lang_links": self._links_marker,
+            "accept_path": self._accept_path,
             **extra,
         }
 

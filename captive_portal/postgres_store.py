@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,15 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from captive_portal.change_stamp import ChangeStamp
 from captive_portal.private_files import DIR_MODE
-from captive_portal.store import Consent, StoredSession, StoreError, VoucherClaim, VoucherTaken
+from captive_portal.store import (
+    Consent,
+    GatewayExists,
+    GatewayRecord,
+    StoredSession,
+    StoreError,
+    VoucherClaim,
+    VoucherTaken,
+)
 from captive_portal.store_listener import CHANNEL, StoreListener
 from captive_portal.store_schema import (
     POSTGRESQL_MIGRATION_LOCK,
@@ -169,6 +178,47 @@ class PostgresStore:
             return float(row[0])
         raise VoucherTaken
 
+    def add_gateway(self, gateway: GatewayRecord) -> None:
+        with self._writing() as db:
+            added = db.execute(
+                "INSERT INTO gateways (name, kind, address, faskey, fas_level, terms_version,"
+                " admin_token_sha256, created_at)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                astuple(gateway),
+            ).rowcount
+        if not added:
+            raise GatewayExists(gateway.name)
+
+    def replace_gateway(self, gateway: GatewayRecord) -> bool:
+        with self._writing() as db:
+            done = db.execute(
+                "UPDATE gateways SET kind = %s, address = %s, faskey = %s, fas_level = %s,"
+                " terms_version = %s, admin_token_sha256 = %s, created_at = %s WHERE name = %s",
+                (*astuple(gateway)[1:], gateway.name),
+            )
+            return done.rowcount > 0
+
+    def remove_gateway(self, name: str) -> bool:
+        with self._writing() as db:
+            return db.execute("DELETE FROM gateways WHERE name = %s", (name,)).rowcount > 0
+
+    def gateway(self, name: str) -> GatewayRecord | None:
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT name, kind, address, faskey, fas_level, terms_version,"
+                " admin_token_sha256, created_at FROM gateways WHERE name = %s",
+                (name,),
+            ).fetchone()
+        return None if row is None else _gateway_record(row)
+
+    def gateways(self) -> list[GatewayRecord]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT name, kind, address, faskey, fas_level, terms_version,"
+                " admin_token_sha256, created_at FROM gateways ORDER BY name"
+            ).fetchall()
+        return [_gateway_record(row) for row in rows]
+
     def ping(self) -> None:
         with self._reading() as db:
             db.execute("SELECT 1").fetchone()
@@ -223,6 +273,13 @@ def _migrate(db: Connection) -> None:
                 "INSERT INTO portal_schema_version (version, name) VALUES (%s, %s)",
                 (step.version, step.name),
             )
+
+
+def _gateway_record(row: tuple[Any, ...]) -> GatewayRecord:
+    name, kind, address, faskey, fas_level, terms_version, token_sha256, created_at = row
+    return GatewayRecord(
+        name, kind, address, faskey, int(fas_level), terms_version, token_sha256, float(created_at)
+    )
 
 
 def _without_detail(exc: Exception) -> str:

@@ -16,11 +16,20 @@ import json
 import os
 import sqlite3
 import threading
+from dataclasses import astuple
 from pathlib import Path
 
 from captive_portal.change_stamp import ChangeStamp
 from captive_portal.private_files import DIR_MODE, narrow, open_private
-from captive_portal.store import Consent, StoredSession, StoreError, VoucherClaim, VoucherTaken
+from captive_portal.store import (
+    Consent,
+    GatewayExists,
+    GatewayRecord,
+    StoredSession,
+    StoreError,
+    VoucherClaim,
+    VoucherTaken,
+)
 from captive_portal.store_schema import newest, steps
 
 
@@ -169,6 +178,46 @@ class SqliteStore:
         if claim.mac_hash is not None and row[1] == claim.mac_hash:
             return float(row[0])
         raise VoucherTaken
+
+    def add_gateway(self, gateway: GatewayRecord) -> None:
+        with self._lock, self._transaction():
+            added = self._db.execute(
+                "INSERT OR IGNORE INTO gateways (name, kind, address, faskey, fas_level,"
+                " terms_version, admin_token_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                astuple(gateway),
+            ).rowcount
+        if not added:
+            raise GatewayExists(gateway.name)
+
+    def replace_gateway(self, gateway: GatewayRecord) -> bool:
+        with self._lock, self._transaction():
+            done = self._db.execute(
+                "UPDATE gateways SET kind = ?, address = ?, faskey = ?, fas_level = ?,"
+                " terms_version = ?, admin_token_sha256 = ?, created_at = ? WHERE name = ?",
+                (*astuple(gateway)[1:], gateway.name),
+            )
+            return done.rowcount > 0
+
+    def remove_gateway(self, name: str) -> bool:
+        with self._lock, self._transaction():
+            return self._db.execute("DELETE FROM gateways WHERE name = ?", (name,)).rowcount > 0
+
+    def gateway(self, name: str) -> GatewayRecord | None:
+        with self._read_lock:
+            row = self._reader.execute(
+                "SELECT name, kind, address, faskey, fas_level, terms_version,"
+                " admin_token_sha256, created_at FROM gateways WHERE name = ?",
+                (name,),
+            ).fetchone()
+        return None if row is None else GatewayRecord(*row)
+
+    def gateways(self) -> list[GatewayRecord]:
+        with self._read_lock:
+            rows = self._reader.execute(
+                "SELECT name, kind, address, faskey, fas_level, terms_version,"
+                " admin_token_sha256, created_at FROM gateways ORDER BY name"
+            ).fetchall()
+        return [GatewayRecord(*row) for row in rows]
 
     def ping(self) -> None:
         with self._read_lock:

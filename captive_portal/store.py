@@ -45,6 +45,24 @@ class VoucherClaim:
     gateway_id: str
 
 
+@dataclass(frozen=True)
+class GatewayRecord:
+    """One router of the gateway registry (gateway_registry.py checks and makes these)."""
+
+    name: str
+    kind: str  # 'opennds' ('nftables' later)
+    address: str  # 'ip:port', openNDS's gatewayaddress
+    faskey: str  # in clear: the portal decrypts the router's fas with it
+    fas_level: int
+    terms_version: str | None  # None: the portal's terms_version
+    admin_token_sha256: str  # hex; the token itself is shown once, never stored
+    created_at: float
+
+
+class GatewayExists(Exception):
+    """A gateway of that name is in the registry already."""
+
+
 class VoucherTaken(Exception):
     """The voucher was used already, by another device (or one the gateway cannot name)."""
 
@@ -89,5 +107,18 @@ class SessionStore(Protocol):
     def claim_voucher(self, claim: VoucherClaim, now: float) -> float:
         """When the voucher was first used: now for a new one, the first time again for the
         same device (same MAC hash); VoucherTaken for any other device."""
+
+    def add_gateway(self, gateway: GatewayRecord) -> None:
+        """Register a gateway; GatewayExists when its name is taken."""
+
+    def replace_gateway(self, gateway: GatewayRecord) -> bool:
+        """Replace the registered gateway of that name; False when there is none."""
+
+    def remove_gateway(self, name: str) -> bool: ...
+
+    def gateway(self, name: str) -> GatewayRecord | None: ...
+
+    def gateways(self) -> list[GatewayRecord]:
+        """Every registered gateway, by name."""
 
     def ping(self) -> None: ...

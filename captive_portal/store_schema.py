@@ -6,7 +6,9 @@ Each store applies the steps it has not recorded at start, in one transaction un
 is the schema the portal had before steps were numbered (IF NOT EXISTS: an older SQLite
 store takes it as it is). A new step is appended to both lists with the next number.
 Step 3 keys sessions by gateway and client: two hotspots handing out the same addresses
-(192.168.1.x behind each of two routers) keep their clients apart.
+(192.168.1.x behind each of two routers) keep their clients apart. Step 4 is the gateway
+registry (gateway_registry.py): each router's name, address and secrets; the admin token
+only as its SHA-256 (a long random token needs no slow hash).
 """
 
 from __future__ import annotations
@@ -69,6 +71,18 @@ SQLITE: tuple[Step, ...] = (
         CREATE INDEX sessions_by_expiry ON sessions (expires_at);
         CREATE INDEX sessions_by_ip ON sessions (ip);
     """),
+    Step(4, "gateway registry", """
+        CREATE TABLE gateways (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            address TEXT NOT NULL,
+            faskey TEXT NOT NULL,
+            fas_level INTEGER NOT NULL,
+            terms_version TEXT,
+            admin_token_sha256 TEXT NOT NULL,
+            created_at REAL NOT NULL
+        );
+    """),
 )  # fmt: skip
 
 POSTGRESQL: tuple[Step, ...] = (
@@ -106,6 +120,18 @@ POSTGRESQL: tuple[Step, ...] = (
         ALTER TABLE sessions DROP CONSTRAINT sessions_pkey;
         ALTER TABLE sessions ADD PRIMARY KEY (gateway_id, ip);
         CREATE INDEX sessions_by_ip ON sessions (ip);
+    """),
+    Step(4, "gateway registry", """
+        CREATE TABLE gateways (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            address TEXT NOT NULL,
+            faskey TEXT NOT NULL,
+            fas_level INTEGER NOT NULL,
+            terms_version TEXT,
+            admin_token_sha256 TEXT NOT NULL,
+            created_at DOUBLE PRECISION NOT NULL
+        );
     """),
 )  # fmt: skip
 

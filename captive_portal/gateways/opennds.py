@@ -45,10 +45,13 @@ class OpenNdsGateway:
         landing_url: str | None = None,
         timeout_s: float = 5.0,
         clock: Callable[[], float] = time.time,
+        registered_as: str | None = None,
     ) -> None:
         """`trusted_gateways` ("ip:port" as openNDS sends `gatewayaddress`) stops a forged
         `fas` from turning the portal into a redirector to any address; `landing_url` is
-        where a client goes after login when openNDS did not send its original URL."""
+        where a client goes after login when openNDS did not send its original URL;
+        `registered_as`: the router's name in the gateway registry, its clients' gateway_id
+        (else the router's MAC, as openNDS sends it)."""
         if not FASKEY.fullmatch(faskey):
             raise ValueError("faskey: 16 to 64 letters and digits, as openNDS accepts")
         if fas_level not in (1, 2):
@@ -64,6 +67,9 @@ class OpenNdsGateway:
         self._ndsctl = Ndsctl([ndsctl] if isinstance(ndsctl, str) else ndsctl, timeout_s)
         self._clock = clock
         self._tag = LogTag()
+        self._registered_as = registered_as
+        if registered_as is not None:
+            self.name = f"opennds {registered_as}"
 
     def identify(self, query: Mapping[str, str], peer_ip: str) -> ClientContext:
         """The client openNDS describes in `fas` (the TCP peer may be a NAT on the way)."""
@@ -75,7 +81,7 @@ class OpenNdsGateway:
         return ClientContext(
             ip=request.clientip,
             mac=request.clientmac,
-            gateway_id=request.gatewaymac,
+            gateway_id=self._registered_as or request.gatewaymac,
             origin_url=request.originurl,
             extra=_extra(request),
         )
