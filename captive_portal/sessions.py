@@ -115,12 +115,15 @@ class SessionBook:
         """Take clients whose session ended within the last day off the gateway, then drop
         their sessions; (ended, failed). openNDS lets a FAS login stay for its own
         `sessiontimeout`, so this is what holds it to the portal's session length. A
-        failed deauthorisation keeps the session for the next sweep."""
+        failed deauthorisation keeps the session for the next sweep. A registered router's
+        sessions only end in the store: the configured gateway is not that router."""
         now = self._clock()
         ended = failed = 0
+        registered = self._registered()
         for gateway_id, ip in self._store.expired(now - DAY_SECONDS, now, limit):
             try:
-                gateway.deauthorise(ip)
+                if gateway_id not in registered:
+                    gateway.deauthorise(ip)
             except (GatewayError, GatewayInputError):
                 failed += 1
                 continue
@@ -138,7 +141,19 @@ class SessionBook:
                 gateway.deauthorise(client.ip)
             except (GatewayError, GatewayInputError):
                 continue
-            ended += self._store.end(client.ip)
+            ended += self._end_here(client.ip)
+        return ended
+
+    def _end_here(self, ip: str) -> bool:
+        """End the address's sessions but those of registered routers (their phones may
+        have the same address behind their own router)."""
+        registered = self._registered()
+        if not registered:
+            return self._store.end(ip)
+        ours = {s.gateway_id for s in self._store.sessions_valid_at(self._clock()) if s.ip == ip}
+        ended = False
+        for gateway_id in ours - registered:
+            ended = self._store.end(ip, gateway_id) or ended
         return ended
 
     def restore_lost(self, listed: Sequence[GatewayClient], gateway: Gateway) -> int:
@@ -147,7 +162,7 @@ class SessionBook:
         ended right now (gateway first, then the store) is not put back."""
         now = self._clock()
         present = {client.ip for client in listed}
-        lost = {s.ip: s for s in self._store.sessions_valid_at(now) if s.ip not in present}
+        lost = {s.ip: s for s in self._configured_gateways(now) if s.ip not in present}
         again = [s for ip, s in lost.items() if ip in self._lost_before]
         self._lost_before = set(lost) - {s.ip for s in again}
         if again:
@@ -157,9 +172,18 @@ class SessionBook:
     def restore(self, gateway: Gateway) -> int:
         """Hand every valid session back to the gateway (after a restart); how many."""
         now = self._clock()
-        sessions = self._store.sessions_valid_at(now)
+        sessions = self._configured_gateways(now)
         gateway.reapply([(_context(s), math.ceil(s.expires_at - now)) for s in sessions])
         return len(sessions)
+
+    def _configured_gateways(self, now: float) -> list[StoredSession]:
+        """Valid sessions of the configured gateway's clients: a registered router's are
+        never handed to it (a phone there may have the address of one here)."""
+        registered = self._registered()
+        return [s for s in self._store.sessions_valid_at(now) if s.gateway_id not in registered]
+
+    def _registered(self) -> set[str]:
+        return {gateway.name for gateway in self._store.gateways()}
 
 
 def _context(session: StoredSession) -> ClientContext:
