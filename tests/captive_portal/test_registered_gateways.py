@@ -3,7 +3,7 @@
 Both routers hand out the same client addresses and have the same LAN address; each sends
 its phones to /g/NAME/ with a level 2 `fas` under its own faskey, as its opennds.conf
 from `captive-portal gateway add` says. The gateways are registered with the command line
-against the running portal's store, as a technician would.
+against the running portal's store (SQLite, and a real PostgreSQL), as a technician would.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from captive_portal.gateways._fas import (
 )
 from captive_portal.gateways._fas_aes import decrypt_fas, encrypt_fas
 from tests.captive_portal.portal_server import ADMIN_TOKEN, PortalServer
+from tests.peers.postgres import PostgresCluster
 
 ROUTER = "192.168.1.1:2050"  # both routers' LAN address: the key tells them apart
 PHONE = "10.20.0.7"
@@ -39,13 +40,24 @@ class Router:
     admin_token: str
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield ""
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    url = cluster.new_database()
+    yield url
+    cluster.drop_database(url)
+
+
 @pytest.fixture
 def county(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], database_url: str
 ) -> Iterator[tuple[PortalServer, Router, Router]]:
-    server = PortalServer(tmp_path / "data")
+    server = PortalServer(tmp_path / "data", database_url=database_url)
     config = tmp_path / "portal.toml"
-    config.write_text(f'data_dir = "{tmp_path / "data"}"\n')
+    config.write_text(f'data_dir = "{tmp_path / "data"}"\ndatabase_url = "{database_url}"\n')
     try:
         a = register(config, capsys, "a", "--terms-version", "2026-01")
         b = register(config, capsys, "b")
@@ -103,7 +115,7 @@ def test_the_same_phone_address_at_two_routers_makes_a_session_at_each(
         assert answer.headers["Location"].startswith(f"http://{ROUTER}/opennds_auth/?tok={token}")
     sessions = sorted((s.gateway_id, s.ip) for s in server.store.sessions_valid_at(server.clock()))
     assert sessions == [("a", PHONE), ("b", PHONE)]
-    consents = [(c.gateway_id, c.terms_version) for c in server.store.consents_since(0)]
+    consents = sorted((c.gateway_id, c.terms_version) for c in server.store.consents_since(0))
     assert consents == [("a", "2026-01"), ("b", "1")]  # b has no terms version: the portal's
 
 
