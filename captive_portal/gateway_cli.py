@@ -108,7 +108,8 @@ def _list(store: SessionStore) -> None:
 def _remove(name: str, store: SessionStore) -> None:
     if not store.remove_gateway(name):
         raise _unknown(name)
-    print(f"Gateway {name!r} removed: /g/{name}/ now answers 404; its consents stay.")
+    print(f"Gateway {name!r} removed: /g/{name}/ now answers 404; its sessions ended, "
+          "its consents stay.")  # fmt: skip
 
 
 def _rotate(name: str, admin_token: bool, store: SessionStore) -> None:

@@ -200,6 +200,7 @@ class PostgresStore:
 
     def remove_gateway(self, name: str) -> bool:
         with self._writing() as db:
+            db.execute("DELETE FROM sessions WHERE gateway_id = %s", (name,))
             return db.execute("DELETE FROM gateways WHERE name = %s", (name,)).rowcount > 0
 
     def gateway(self, name: str) -> GatewayRecord | None:

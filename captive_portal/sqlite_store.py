@@ -200,6 +200,7 @@ class SqliteStore:
 
     def remove_gateway(self, name: str) -> bool:
         with self._lock, self._transaction():
+            self._db.execute("DELETE FROM sessions WHERE gateway_id = ?", (name,))
             return self._db.execute("DELETE FROM gateways WHERE name = ?", (name,)).rowcount > 0
 
     def gateway(self, name: str) -> GatewayRecord | None:

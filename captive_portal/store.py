@@ -114,7 +114,9 @@ class SessionStore(Protocol):
     def replace_gateway(self, gateway: GatewayRecord) -> bool:
         """Replace the registered gateway of that name; False when there is none."""
 
-    def remove_gateway(self, name: str) -> bool: ...
+    def remove_gateway(self, name: str) -> bool:
+        """Take the gateway off the registry and end its sessions (its consents stay):
+        unregistered, they would be handed to the configured gateway; False: none such."""
 
     def gateway(self, name: str) -> GatewayRecord | None: ...
 

@@ -21,7 +21,7 @@ from captive_portal.gateway_registry import (
 )
 from captive_portal.open_store import open_store
 from captive_portal.settings import PortalSettings
-from captive_portal.store import GatewayExists, SessionStore
+from captive_portal.store import Consent, GatewayExists, SessionStore, StoredSession
 from tests.peers.postgres import PostgresCluster
 
 NOW = 1_800_000_000.0
@@ -70,9 +70,15 @@ def test_both_databases_keep_the_registry(store: SessionStore) -> None:
     assert store.replace_gateway(rotated) is True
     assert store.gateway("rynek") == rotated
     assert store.replace_gateway(replace(rynek, name="nowhere")) is False
+    for gateway_id in ("rynek", "biblioteka-2"):
+        session = StoredSession("10.20.0.7", gateway_id, None, NOW + 600, {})
+        store.record_accept(session, Consent(NOW, "1", gateway_id, None, "k1"))
     assert store.remove_gateway("rynek") is True
     assert store.remove_gateway("rynek") is False
     assert store.gateways() == [library]
+    # Unregistered, its sessions would be the configured gateway's to re-apply: they end.
+    assert [s.gateway_id for s in store.sessions_valid_at(NOW)] == ["biblioteka-2"]
+    assert len(store.consents_since(0)) == 2
 
 
 def test_the_admin_token_is_kept_only_as_its_sha256(settings: PortalSettings) -> None:
