@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
 
 from captive_portal.cli import main
 from captive_portal.gateways._fas import (
@@ -25,6 +28,7 @@ from captive_portal.gateways._fas import (
     parse_fas_text,
 )
 from captive_portal.gateways._fas_aes import decrypt_fas, encrypt_fas
+from tests.captive_portal.portal_process import running_portal
 from tests.captive_portal.portal_server import ADMIN_TOKEN, PortalServer
 from tests.peers.postgres import PostgresCluster
 
@@ -213,3 +217,48 @@ def test_requests_for_routers_reach_the_app_not_the_catch_all(
     answer = server.get("/g/a/")
     assert answer.status_code == 400  # no fas: refused by a's gateway, not a 302 to "/"
     assert "location" not in answer.headers
+
+
+@pytest.mark.slow
+def test_two_portal_processes_on_postgresql_follow_the_registry(
+    postgres: PostgresCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each instance caches the router's desk; a key rotated or a router removed from a
+    third host reaches both through PostgreSQL's NOTIFY alone (each has its own data dir)."""
+    url = postgres.new_database()
+    config = tmp_path / "technician.toml"
+    config.write_text(f'data_dir = "{tmp_path / "technician"}"\ndatabase_url = "{url}"\n')
+    try:
+        with ExitStack() as stack:
+            instances = []
+            for name in ("one", "two"):
+                (tmp_path / name).mkdir()
+                extra = f'database_url = "{url}"\n'
+                instances.append(stack.enter_context(running_portal(tmp_path / name, extra)))
+            a = register(config, capsys, "a")
+            for instance in instances:  # now cached in each
+                assert splash_status(instance.url, fas_query(a.faskey)) == 200
+            assert main(["gateway", "rotate-key", "a", "--config", str(config)]) == 0
+            new_key = re.search(r"^    faskey (\w+)$", capsys.readouterr().out, re.MULTILINE)
+            assert new_key is not None
+            for instance in instances:
+                wait_for_status(instance.url, fas_query(a.faskey), 400)
+                assert splash_status(instance.url, fas_query(new_key[1])) == 200
+            assert main(["gateway", "remove", "a", "--config", str(config)]) == 0
+            for instance in instances:
+                wait_for_status(instance.url, fas_query(new_key[1]), 404)
+    finally:
+        postgres.drop_database(url)
+
+
+def splash_status(base: str, query: dict[str, str]) -> int:
+    with requests.Session() as http:
+        http.trust_env = False
+        return http.get(base + "/g/a/", params=query, timeout=5).status_code
+
+
+def wait_for_status(base: str, query: dict[str, str], status: int, seconds: float = 3.0) -> None:
+    deadline = time.monotonic() + seconds
+    while (got := splash_status(base, query)) != status:
+        assert time.monotonic() < deadline, f"still {got}, not {status}, after {seconds} s"
+        time.sleep(0.05)
