@@ -227,6 +227,11 @@ class VisitsConfig:
     notice_version: str = option(
         "1", "Version of the office's notice on visits the resident accepts (it is recorded)."
     )
+    phone: str = option(
+        "",
+        "The office's phone, said when the office cannot be reached before it has told its "
+        "own (empty: the catalogue's phone of 'office', if it has one).",
+    )
     timeout_s: float = option(
         8.0, "Seconds the office may take to answer, at most.", minimum=1, maximum=60
     )

@@ -112,7 +112,7 @@ class KioskApp:
         self.wifi = WifiModel(config.wifi, self._wifi_slip, self.session, self.speech.say)
         self.visits = VisitsModel(
             lambda: services.visits, self._print_visit, config.visits.notice_version,
-            session=self.session, say=self.speech.say,
+            session=self.session, say=self.speech.say, phone=self._visits_phone,
         )  # fmt: skip
         hint_loudness = speech.attract_hint_volume / max(1, speech.volume)
         self.screen_reader = ScreenReader(
@@ -242,6 +242,11 @@ class KioskApp:
         slip = self.services.wifi_slip()
         shown = language if language in get_args(Language) else "pl"
         return slip, self.services.receipt_desk.print_wifi_slip(slip, shown)  # type: ignore[arg-type]
+
+    def _visits_phone(self) -> str:
+        """The office's phone for "cannot be reached": the config's, else the catalogue's."""
+        cfg = self.services.config.visits
+        return cfg.phone or self.services.catalogue.authority_phone(cfg.office)
 
     def _print_visit(self, visit: object, language: str) -> bool:
         """A booked visit's slip or a queue ticket (on the visits model's thread)."""

@@ -42,10 +42,12 @@ class VisitsModel(QObject):
         *,
         session: SessionModel,
         say: Callable[[str], None],
+        phone: Callable[[], str] = lambda: "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._client, self._print, self._notice = client, print_visit, notice_version
+        self._known_phone = phone  # said when the office cannot say its own
         self._session, self._say = session, say
         self._request = 0
         self._available = client() is not None
@@ -261,9 +263,13 @@ class VisitsModel(QObject):
             self._update(problem=words["taken"], stage="days", slot=None)
             self._ask("slots", lambda client: client.slots(self._state["service"]["id"]))
             return
+        if not self._state["phone"]:
+            self._state["phone"] = self._known_phone()
         self._update(problem=words[reason])
         if self._state["problem"] and self._session.session.accessibility.read_aloud:
-            self._say(self._state["problem"])
+            phone = self._state["phone"]
+            said = self.tr("Office phone: %1").replace("%1", phone) if phone else ""
+            self._say(f"{self._state['problem']} {said}".strip())
 
     def _result(self, visit: Booking | Ticket, printed: bool) -> dict[str, object]:
         from kiosk.visits import Booking  # noqa: PLC0415

@@ -3,10 +3,13 @@ said with how many choices it has, and the result is spelt out."""
 
 from __future__ import annotations
 
+import time
+
 import requests
 from pytestqt.qtbot import QtBot
 
 from kiosk.visits import VisitsClient
+from tests.captive_portal.portal_process import free_port
 from tests.kiosk.visit_office import OFFICE, REGISTRATION, VisitOffice
 from ui.session_model import SessionModel
 from ui.visits_model import VisitsModel
@@ -47,3 +50,23 @@ def test_every_step_is_spoken_in_speech_mode(qtbot: QtBot, visits_office: VisitO
     assert len(printed) == 1
     session.reset()
     assert model.property("stage") == "services" and model.property("result") == {}
+
+
+def test_an_office_that_cannot_be_reached_is_said_at_once_with_its_phone(qtbot: QtBot) -> None:
+    http = requests.Session()
+    http.trust_env = False
+    nobody = f"http://127.0.0.1:{free_port()}/api/visits/"  # nothing listens there
+    client = VisitsClient(nobody, OFFICE, "token", 2.0, lambda: http)
+    session = SessionModel("pl")
+    session.setOption("read_aloud", True)
+    said: list[str] = []
+    model = VisitsModel(lambda: client, lambda _visit, _lang: False, "1", session=session,
+                        say=said.append, phone=lambda: "+48 17 225 22 13")  # fmt: skip
+    began = time.monotonic()
+    model.start("ticket")
+    qtbot.waitUntil(lambda: model.property("problem") != "", timeout=5000)
+    assert time.monotonic() - began < 3, "said at once, not after a long wait"
+    assert model.property("officePhone") == "+48 17 225 22 13"
+    assert said == ["The office cannot be reached now; nothing was booked. "
+                    "Office phone: +48 17 225 22 13"]  # fmt: skip
+    assert model.property("stage") == "services" and model.property("services") == []

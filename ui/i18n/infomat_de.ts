@@ -1355,47 +1355,52 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="256"/>
+        <location filename="../visits_model.py" line="258"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="257"/>
+        <location filename="../visits_model.py" line="259"/>
         <source>The office takes no more visitors today.</source>
         <translation>Das Amt nimmt heute keine Besucher mehr an.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="258"/>
+        <location filename="../visits_model.py" line="260"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Das Amt ist gerade nicht erreichbar; es wurde nichts gebucht.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="282"/>
+        <location filename="../visits_model.py" line="271"/>
+        <source>Office phone: %1</source>
+        <translation>Telefon des Amts: %1</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="288"/>
         <source>Your number is %1.</source>
         <translation>Ihre Nummer ist %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="285"/>
+        <location filename="../visits_model.py" line="291"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Termin gebucht: %1 um %2. Termincode: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="304"/>
+        <location filename="../visits_model.py" line="310"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Wählen Sie Ihr Anliegen: %1 zur Auswahl.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="305"/>
+        <location filename="../visits_model.py" line="311"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Wählen Sie einen Tag: %1 Tage mit freien Terminen.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="306"/>
+        <location filename="../visits_model.py" line="312"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Wählen Sie eine Uhrzeit: %1 freie Termine.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="312"/>
+        <location filename="../visits_model.py" line="318"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>%1 am %2 um %3 buchen? Wählen Sie „Buchen und drucken“.</translation>
     </message>

@@ -1357,47 +1357,52 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="256"/>
+        <location filename="../visits_model.py" line="258"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Ktoś właśnie zajął ten termin. Wybierz inny.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="257"/>
+        <location filename="../visits_model.py" line="259"/>
         <source>The office takes no more visitors today.</source>
         <translation>Urząd nie przyjmuje już dziś interesantów.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="258"/>
+        <location filename="../visits_model.py" line="260"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Nie można teraz połączyć się z urzędem; niczego nie zarezerwowano.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="282"/>
+        <location filename="../visits_model.py" line="271"/>
+        <source>Office phone: %1</source>
+        <translation>Telefon do urzędu: %1</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="288"/>
         <source>Your number is %1.</source>
         <translation>Twój numer to %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="285"/>
+        <location filename="../visits_model.py" line="291"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Wizyta umówiona: %1, godz. %2. Kod wizyty: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="304"/>
+        <location filename="../visits_model.py" line="310"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Wybierz sprawę: do wyboru %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="305"/>
+        <location filename="../visits_model.py" line="311"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Wybierz dzień: %1 dni z wolnymi terminami.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="306"/>
+        <location filename="../visits_model.py" line="312"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Wybierz godzinę: %1 wolnych terminów.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="312"/>
+        <location filename="../visits_model.py" line="318"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>Umówić: %1, %2, godz. %3? Wybierz „Umów i wydrukuj”.</translation>
     </message>

@@ -1357,47 +1357,52 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="256"/>
+        <location filename="../visits_model.py" line="258"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Хтось щойно зайняв цей час. Виберіть інший.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="257"/>
+        <location filename="../visits_model.py" line="259"/>
         <source>The office takes no more visitors today.</source>
         <translation>Сьогодні установа вже не приймає відвідувачів.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="258"/>
+        <location filename="../visits_model.py" line="260"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Зараз неможливо зв&apos;язатися з установою; нічого не заброньовано.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="282"/>
+        <location filename="../visits_model.py" line="271"/>
+        <source>Office phone: %1</source>
+        <translation>Телефон установи: %1</translation>
+    </message>
+    <message>
+        <location filename="../visits_model.py" line="288"/>
         <source>Your number is %1.</source>
         <translation>Ваш номер: %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="285"/>
+        <location filename="../visits_model.py" line="291"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Візит заплановано: %1 о %2. Код візиту: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="304"/>
+        <location filename="../visits_model.py" line="310"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Виберіть справу: на вибір %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="305"/>
+        <location filename="../visits_model.py" line="311"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Виберіть день: %1 днів із вільними термінами.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="306"/>
+        <location filename="../visits_model.py" line="312"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Виберіть час: %1 вільних термінів.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="312"/>
+        <location filename="../visits_model.py" line="318"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>Записатися: %1, %2 о %3? Виберіть «Записатися й надрукувати».</translation>
     </message>
