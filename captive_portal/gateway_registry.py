@@ -21,6 +21,7 @@ from captive_portal.gateways import _validate as v
 from captive_portal.store import GatewayRecord
 
 NAME = re.compile(r"[a-z0-9-]{1,32}")
+BARE_MAC = re.compile(r"[0-9a-f]{12}")
 TERMS_VERSION = re.compile(r"[A-Za-z0-9._-]{1,32}")
 KINDS = ("opennds",)  # 'nftables' is the next kind
 FAS_LEVELS = (1, 2)
@@ -37,6 +38,11 @@ def check_name(name: str) -> str:
         raise RegistryError(
             f"gateway name {name!r}: use 1 to 32 lower-case letters, digits and '-', "
             "e.g. 'rynek' or 'biblioteka-2'"
+        )
+    if BARE_MAC.fullmatch(name):  # an unregistered router's gateway id is its bare MAC
+        raise RegistryError(
+            f"gateway name {name!r}: twelve hex digits look like a router's MAC, which "
+            "names unregistered routers' sessions; choose a name such as 'rynek'"
         )
     return name
 

@@ -106,6 +106,14 @@ def test_names_outside_the_rule_are_refused(name: str) -> None:
         check_name(name)
 
 
+def test_a_name_that_looks_like_a_routers_mac_is_refused() -> None:
+    """openNDS's bare gatewaymac names an unregistered router's sessions: a registered
+    gateway of that name would be taken for it by the sweeps."""
+    with pytest.raises(RegistryError, match="look like a router's MAC"):
+        check_name("aabbcc000001")
+    assert check_name("aabbcc00000") == "aabbcc00000"  # eleven: not a MAC
+
+
 def test_names_addresses_kinds_and_levels_the_registry_takes() -> None:
     assert check_name("a") == "a" and check_name("gmina-7" + "x" * 25) == "gmina-7" + "x" * 25
     assert check_address("192.168.001.1:2050".replace("001", "1")) == "192.168.1.1:2050"
