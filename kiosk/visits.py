@@ -149,14 +149,13 @@ class VisitsClient:
         if body is not None:  # one key per request: a resend after a lost answer is the same
             headers["Idempotency-Key"] = uuid.uuid4().hex
         try:
-            for _attempt in range(2):
-                try:
-                    return self._once(method, path, body, headers, taken)
-                except requests.ConnectionError:
-                    if body is None:
-                        raise
-                    continue  # the answer was lost: the same key again gives the same booking
-            raise requests.ConnectionError("no answer twice")
+            try:
+                return self._once(method, path, body, headers, taken)
+            except requests.ConnectionError:
+                if body is None:
+                    raise
+                # The answer was lost: the same key again gives the same booking, never two.
+                return self._once(method, path, body, headers, taken)
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             log.warning("visits %s %s: the office could not be asked (%s)",
                         method, path.split("?", maxsplit=1)[0], type(exc).__name__)  # fmt: skip

@@ -10,7 +10,7 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -240,8 +240,7 @@ class KioskApp:
     def _wifi_slip(self, language: str) -> tuple[WifiSlip, bool]:
         """A new slip for the resident at the screen, printed (on the model's thread)."""
         slip = self.services.wifi_slip()
-        shown = language if language in get_args(Language) else "pl"
-        return slip, self.services.receipt_desk.print_wifi_slip(slip, shown)  # type: ignore[arg-type]
+        return slip, self.services.receipt_desk.print_wifi_slip(slip, _printed_language(language))
 
     def _visits_phone(self) -> str:
         """The office's phone for "cannot be reached": the config's, else the catalogue's."""
@@ -254,8 +253,7 @@ class KioskApp:
 
         if not isinstance(visit, Booking | Ticket):
             return False
-        shown = language if language in get_args(Language) else "pl"
-        return self.services.receipt_desk.print_visit(visit, shown)  # type: ignore[arg-type]
+        return self.services.receipt_desk.print_visit(visit, _printed_language(language))
 
     def _print_receipt(self, application: FiledApplication) -> bool:
         return self.services.receipt_desk.print_application(application)
@@ -325,3 +323,8 @@ class KioskApp:
                 listener()
 
         sys.excepthook = handle
+
+
+def _printed_language(language: str) -> Language:
+    """The session's language as the receipts know it (Polish for anything else)."""
+    return cast(Language, language) if language in get_args(Language) else "pl"
