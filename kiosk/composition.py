@@ -12,6 +12,7 @@ from kiosk import __version__
 from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
 from kiosk.config import KioskConfig
 from kiosk.fleet_status import StatusReader, StatusSources, read_catalogue_info
+from kiosk.image_status import ImageStatusReader
 from offline_cache.generations import GenerationFolder
 
 if TYPE_CHECKING:  # the network stack is imported only when a sync is configured
@@ -235,6 +236,7 @@ class Services:
             outbox_counts=self._outbox_counts,  # the outbox opens on first use, safe on threads
             oldest_queued_age_s=self._oldest_queued_age_s,
             printer_state=self.receipt_desk.state_name,  # the last answer, never a live query
+            image=ImageStatusReader(self.config.data_path()).read,
         )
 
     def _outbox_counts(self) -> dict[str, int]:

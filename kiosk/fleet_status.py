@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Protocol, TypeVar
 
 from kiosk.catalogue_service import CatalogueInfo
+from kiosk.image_status import ImageStatus
 from offline_cache.catalogue_store import CatalogueStore
 from offline_cache.generations import GenerationFolder
 
@@ -46,6 +47,8 @@ class StatusSources:
     outbox_counts: Callable[[], Mapping[str, int]] | None = None
     oldest_queued_age_s: Callable[[], float | None] | None = None
     printer_state: Callable[[], str] | None = None
+    # The kiosk image's version, slot and last update; None off the image.
+    image: Callable[[], ImageStatus | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class KioskStatus:
     outbox: dict[str, int] | None = None
     oldest_queued_age_s: float | None = None
     printer_state: str | None = None
+    image: ImageStatus | None = None
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -114,6 +118,7 @@ class StatusReader:
             outbox=_counts(_ask("outbox counts", sources.outbox_counts)),
             oldest_queued_age_s=_ask("oldest queued age", sources.oldest_queued_age_s),
             printer_state=_ask("printer state", sources.printer_state),
+            image=_ask("image status", sources.image),
         )
 
 

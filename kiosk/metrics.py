@@ -26,6 +26,7 @@ from prometheus_client.metrics_core import (
 from prometheus_client.registry import Collector
 
 from kiosk.fleet_status import KioskStatus, StatusReader, parse_time
+from kiosk.image_status import UPDATE_STATES
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,7 @@ class _StatusCollector(Collector):
         yield from _sync(status)
         yield from _outbox(status)
         yield from _printer(status)
+        yield from _image(status)
 
 
 def _gauge(name: str, doc: str, value: float) -> GaugeMetricFamily:
@@ -237,4 +239,26 @@ def _printer(status: KioskStatus) -> Iterator[Metric]:
     )
     for state in (*PRINTER_STATES, *{current} - set(PRINTER_STATES)):
         states.add_metric([state], 1 if state == current else 0)
+    yield states
+
+
+def _image(status: KioskStatus) -> Iterator[Metric]:
+    """The image's version and slot, and how the last update ended (absent off the image)."""
+    image = status.image
+    if image is None:
+        return
+    yield InfoMetricFamily(
+        PREFIX + "image",
+        "Version of the kiosk image and the slot (A or B) it booted from.",
+        value={"version": image.version, "slot": image.slot},
+    )
+    last = image.last_update
+    states = GaugeMetricFamily(
+        PREFIX + "image_update_state",
+        "1 for how the last image update ended (rolled-back: the new slot did not come up; "
+        "refused: the bundle was not installed), 0 for the others; all 0 before any update.",
+        labels=["state"],
+    )
+    for state in UPDATE_STATES:
+        states.add_metric([state], 1 if last is not None and last.state == state else 0)
     yield states

@@ -8,7 +8,9 @@ is, what waits in its outbox and how its printer is. A kiosk not heard from for
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from office.fleet_records import FleetKiosk
 
@@ -41,6 +43,8 @@ class FleetLine:
     oldest_queued: str
     printer: str
     has_public_key: bool
+    image: str = ""  # "0.2.0, slot B" on the kiosk image, else ""
+    image_problem: str = ""  # the last image update that did not take, in words
 
 
 def fleet_line(kiosk: FleetKiosk, now: dt.datetime, stale_after_s: float) -> FleetLine:
@@ -66,7 +70,32 @@ def fleet_line(kiosk: FleetKiosk, now: dt.datetime, stale_after_s: float) -> Fle
         oldest_queued=oldest if beat.outbox_queued else "",
         printer=beat.printer_state or "",
         has_public_key=kiosk.has_public_key,
+        **image_words(beat.body),
     )
+
+
+# How a kiosk image's last update ended (kiosk/image_status.py), for the fleet page.
+_UPDATE_PROBLEMS = {
+    "rolled-back": "aktualizacja {version} nie uruchomiła się; kiosk wrócił do poprzedniej",
+    "refused": "aktualizacja {version} odrzucona",
+}
+
+
+def image_words(body: str) -> dict[str, str]:
+    """The image part of a heartbeat's body (already checked as JSON), as the page says it."""
+    try:
+        image: Any = json.loads(body).get("image")
+    except (ValueError, AttributeError):
+        return {}
+    if not isinstance(image, dict):
+        return {}
+    version, slot = str(image.get("version", ""))[:64], str(image.get("slot", ""))[:1]
+    words = {"image": f"{version}, slot {slot}" if slot else version}
+    last = image.get("last_update")
+    if isinstance(last, dict) and last.get("state") in _UPDATE_PROBLEMS:
+        version = str(last.get("version") or "?")[:64]
+        words["image_problem"] = _UPDATE_PROBLEMS[last["state"]].format(version=version)
+    return words
 
 
 def fleet_lines(fleet: list[FleetKiosk], now: dt.datetime, stale_after_s: float) -> list[FleetLine]:

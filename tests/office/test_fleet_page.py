@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 
+from kiosk.image_status import ImageStatus, LastUpdate
 from office.fleet_records import FleetKiosk
 from office.fleet_view import duration, fleet_line
 from office.kiosk_tokens import new_token, token_hash
@@ -24,6 +25,10 @@ from tests.outbox_factories import FakeClock
 
 QUIET = "rzeszow-rynek-2"  # heard from once, half an hour ago
 NEVER = "lancut-mosir-1"  # registered, never heard from
+# KIOSK runs the kiosk image, whose last update did not come up.
+ROLLED_BACK = ImageStatus(
+    "0.1.0", "A", LastUpdate("rolled-back", "0.2.0", "B", "did not start", "2026-11-20T11:00:00Z")
+)
 
 
 @pytest.fixture
@@ -57,7 +62,9 @@ def beats_of_three_kiosks(office: OfficeServer, store: CaseStore, clock: FakeClo
         http.trust_env = False
         assert kiosk_heartbeat(office.url, http, quiet, QUIET, clock.now).send_once().ok
         clock.advance(30 * 60)
-        beat = kiosk_heartbeat(office.url, http, alive, at=clock.now, with_catalogue=True)
+        beat = kiosk_heartbeat(
+            office.url, http, alive, at=clock.now, with_catalogue=True, image=ROLLED_BACK
+        )
         assert beat.send_once().ok
 
 
@@ -88,7 +95,8 @@ def test_an_administrator_sees_every_kiosk_and_the_stale_ones_first(
     alive = row_of(text, KIOSK)
     assert alive.startswith("alive ") and "bez kontaktu" not in alive
     for shown in (f"{LANCUT}, {RZESZOW}", "20.11.2026 11:30", "0 s temu", VERSION, GENERATION,
-                  "wiek: 2 dni", "2 w kolejce", "najstarszy: 42 s", "paper out"):  # fmt: skip
+                  "wiek: 2 dni", "2 w kolejce", "najstarszy: 42 s", "paper out", "0.1.0, slot A",
+                  "⚠ aktualizacja 0.2.0 nie uruchomiła się; kiosk wrócił do poprzedniej"):  # fmt: skip
         assert shown in alive
     quiet = row_of(text, QUIET)
     assert quiet.startswith("stale ") and "⚠ bez kontaktu" in quiet
