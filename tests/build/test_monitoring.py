@@ -16,6 +16,7 @@ from captive_portal.metrics import PortalMetrics
 from captive_portal.probes import PROBE_SYSTEMS
 from kiosk.catalogue_service import CatalogueInfo
 from kiosk.fleet_status import StatusReader, StatusSources
+from kiosk.image_status import ImageStatus
 from kiosk.metrics import KioskMetrics
 from tests.kiosk.test_metrics import FakeSync
 
@@ -35,6 +36,7 @@ def exported_names() -> set[str]:
         outbox_counts=lambda: {"queued": 1},
         oldest_queued_age_s=lambda: 1.0,
         printer_state=lambda: "ready",
+        image=lambda: ImageStatus("0.1.0", "A", None),
     )
     text = KioskMetrics(StatusReader("k", "1", sources)).text().decode()
     return {s.name for f in text_string_to_metric_families(text) for s in f.samples}
@@ -58,7 +60,7 @@ def promtool(*args: str) -> subprocess.CompletedProcess[str]:
 def test_promtool_accepts_the_rules_and_the_config() -> None:
     rules = promtool("check", "rules", "infomat-kiosk-rules.yml")
     assert rules.returncode == 0, rules.stdout + rules.stderr
-    assert "SUCCESS: 8 rules found" in rules.stdout
+    assert "SUCCESS: 9 rules found" in rules.stdout
     portal = promtool("check", "rules", "infomat-portal-rules.yml")
     assert portal.returncode == 0, portal.stdout + portal.stderr
     assert "SUCCESS: 3 rules found" in portal.stdout
