@@ -22,7 +22,7 @@ DEB_TEST_PACKAGES := postgresql haproxy chromium nftables python3-nftables openn
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs test-image
+.PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs image-update test-image
 .PHONY: office-demo deb-office test-deb-office bench-office bench-visits deb-portal test-deb-portal
 .PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
@@ -175,8 +175,8 @@ bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests
 # The kiosk OS image (docs/image.md): Debian 12 by mmdebstrap, GPT with an ESP (GRUB), root
 # slots A and B for RAUC, and the data partition; booted in QEMU by tests/image.
 # What building and booting it needs on the build machine:
-IMAGE_PACKAGES := mmdebstrap qemu-system-x86 qemu-utils ovmf rauc dosfstools mtools e2fsprogs \
-	fdisk openssl
+IMAGE_PACKAGES := mmdebstrap qemu-system-x86 qemu-utils ovmf rauc squashfs-tools dosfstools \
+	mtools e2fsprogs fdisk openssl
 IMAGE := build/work/image
 IMAGE_KEYS := build/work/image-keys
 image-debs:
@@ -191,5 +191,13 @@ image: image-debs ## the kiosk disk image (build/work/image/infomat-kiosk.img), 
 	INFOMAT_RAUC_KEYRING=$(CURDIR)/$(IMAGE_KEYS)/cert.pem build/image/build-image.sh \
 		"$$(ls -t build/dist/infomat-kiosk_*_amd64.deb | head -1)" $(IMAGE)
 
-test-image: $(VENV)/.installed image-debs ## boot the built image in QEMU and look at its screen (tests/image)
-	INFOMAT_IMAGE=$(IMAGE)/infomat-kiosk.img $(BIN)/pytest -p no:xdist -m image tests/image -v
+# A bundle's version: VERSION=..., else the image's own with the time appended (newer each time).
+image-update: image-debs ## a signed RAUC bundle of the built image's slot (build/work/image/infomat-kiosk-VERSION.raucb)
+	@test -f $(IMAGE)/rootfs-a.ext4 || { echo "no $(IMAGE)/rootfs-a.ext4: run ./dev image first" >&2; exit 2; }
+	version="$${VERSION:-$$(debugfs -R 'cat /usr/lib/infomat-image/version' $(IMAGE)/rootfs-a.ext4 2>/dev/null)+$$(date -u +%Y%m%d%H%M)}"; \
+	INFOMAT_RAUC_CERT=$(IMAGE_KEYS)/cert.pem INFOMAT_RAUC_KEY=$(IMAGE_KEYS)/key.pem \
+		build/image/make-bundle.sh $(IMAGE)/rootfs-a.ext4 "$$version" $(IMAGE)/infomat-kiosk-$$version.raucb
+
+test-image: $(VENV)/.installed image-debs ## boot the built image in QEMU: home screen, update A/B, fallback (tests/image; ~15 min under TCG)
+	INFOMAT_IMAGE=$(IMAGE)/infomat-kiosk.img INFOMAT_RAUC_CERT=$(IMAGE_KEYS)/cert.pem \
+		INFOMAT_RAUC_KEY=$(IMAGE_KEYS)/key.pem $(BIN)/pytest -p no:xdist -m image tests/image -v -s

@@ -61,7 +61,16 @@ def add_commands(commands: Any) -> None:
     validate.set_defaults(handler=_validate)
 
     importer = tools.add_parser("import", help="validate a file and make it the kiosk's catalogue")
-    importer.add_argument("file", type=Path, help="native catalogue.json or CPSV-AP JSON-LD")
+    source = importer.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "file", type=Path, nargs="?", help="native catalogue.json or CPSV-AP JSON-LD"
+    )
+    source.add_argument(
+        "--bundled",
+        action="store_true",
+        help="on a kiosk with no catalogue yet, load the one bundled with this build, as its "
+        "first start would (the kiosk image does it at build time); else say what is in use",
+    )
     importer.set_defaults(handler=_import)
 
     search = tools.add_parser("search", help="search the kiosk's catalogue; best match first")
@@ -155,6 +164,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from offline_cache.catalogue_load import load  # noqa: PLC0415
+
+    if args.bundled:
+        info = args.services.catalogue.info()
+        print(f"catalogue in use: {info.generation}, {info.services} services ({info.source})")
+        return 0
 
     loaded = load(args.file.read_bytes(), args.services.generations, str(args.file.name), {})
     print(f"{args.file}: {loaded.services} services loaded as {loaded.path.name}")

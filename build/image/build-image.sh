@@ -3,6 +3,7 @@
 #
 #   build/image/build-image.sh DEB OUT
 #
+# INFOMAT_IMAGE_VERSION names the image's version (default: the package's).
 # DEB is the infomat-kiosk package (`./dev deb`); OUT a folder outside git (build/work/image).
 # Writes OUT/infomat-kiosk.img (a sparse raw disk), OUT/packages.txt (every package and its
 # version) and OUT/rootfs-a.ext4 (the slot's file system, what a RAUC bundle will carry).
@@ -19,6 +20,14 @@ cache=$(realpath -m "${INFOMAT_IMAGE_APT_CACHE:-$out/../image-apt-cache}")
 # Debian's own mirrors (bookworm, -updates, -security) unless INFOMAT_IMAGE_MIRROR names one.
 mirrors=()
 if [ -n "${INFOMAT_IMAGE_MIRROR:-}" ]; then mirrors=("$INFOMAT_IMAGE_MIRROR"); fi
+# The image's version: the package's unless given (a RAUC bundle carries its own, see
+# make-bundle.sh).
+export INFOMAT_IMAGE_VERSION=${INFOMAT_IMAGE_VERSION:-$(dpkg-deb --field "$deb" Version)}
+if ! [[ $INFOMAT_IMAGE_VERSION =~ ^[A-Za-z0-9.+~_-]{1,64}$ ]]; then
+    echo "build-image.sh: INFOMAT_IMAGE_VERSION='$INFOMAT_IMAGE_VERSION' is not a version" \
+        "(letters, digits and . + ~ _ -, at most 64)" >&2
+    exit 2
+fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)}
 
 # The partition table. Fixed GUIDs so GRUB and fstab can name the slots and the disk compares
@@ -37,9 +46,11 @@ root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GP
 # What the kiosk runs on, besides what infomat-kiosk depends on (cage, seatd, Xwayland, fonts,
 # espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
 # time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it). No SSH.
+# qemu-guest-agent runs only where its virtio port exists, i.e. in a test VM (tests/image):
+# real kiosk hardware has no such port, and the agent never starts there.
 packages=(
     systemd-sysv udev dbus linux-image-amd64 initramfs-tools
-    grub-efi-amd64-bin grub-common rauc rauc-service e2fsprogs dosfstools
+    grub-efi-amd64-bin grub-common rauc rauc-service e2fsprogs dosfstools qemu-guest-agent
     systemd-resolved systemd-timesyncd ca-certificates tzdata
     libgl1-mesa-dri fonts-dejavu-core espeak-ng
 )

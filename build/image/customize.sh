@@ -15,7 +15,7 @@ ln -sf /run/systemd/resolve/stub-resolv.conf "$root/etc/resolv.conf"
 # The kiosk on tty1 (its package enabled it), the rest of the image's own units.
 in_root systemctl enable systemd-networkd.service systemd-resolved.service \
     systemd-timesyncd.service infomat-first-boot.service infomat-mark-good.service \
-    infomat-vm-session.service
+    infomat-vm-session.service infomat-slot-deadline.timer
 in_root systemctl enable infomat-kiosk.service
 # Nobody logs in on the kiosk's screen; root has no password (locked) and there is no SSH.
 in_root passwd --lock root > /dev/null
@@ -25,5 +25,13 @@ in_root systemctl mask getty@tty1.service serial-getty@ttyS0.service
 if [ -n "${INFOMAT_RAUC_KEYRING:-}" ]; then
     install -m 0644 "$INFOMAT_RAUC_KEYRING" "$root/etc/rauc/keyring.pem"
 fi
+# The bundled catalogue imported now, as the kiosk's first start would do (seconds under
+# emulation): the generation goes to the data partition with the rest of /var/lib/infomat.
+in_root runuser -u kiosk -- /opt/infomat/kiosk --config /etc/infomat/kiosk.toml \
+    catalogue import --bundled
+
+# The image's version, in the slot: the update scripts compare a bundle's version with it.
+mkdir -p "$root/usr/lib/infomat-image"
+echo "$INFOMAT_IMAGE_VERSION" > "$root/usr/lib/infomat-image/version"
 # The mount points of the data partition and the config bind mount.
 mkdir -p "$root/var/lib/infomat" "$root/etc/infomat" "$root/boot/efi"

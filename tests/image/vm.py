@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.image.guest import GuestAgent
+
 OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
 OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.fd")
 TOOLS = ("qemu-system-x86_64", "qemu-img")
@@ -100,6 +102,12 @@ class ImageVM:
             "-drive", f"if=virtio,format=qcow2,file={folder / 'disk.qcow2'}",
             "-device", "virtio-vga",
             "-device", "virtio-tablet-pci", "-device", "virtio-keyboard-pci",
+            # A USB controller for the sticks a test plugs in (plug_usb_stick).
+            "-device", "qemu-xhci,id=xhci",
+            # The guest agent's port (tests/image/guest.py); a real kiosk has none.
+            "-chardev", f"socket,path={folder / 'qga.sock'},server=on,wait=off,id=qga0",
+            "-device", "virtio-serial",
+            "-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0",
             # User networking with no way out: the kiosk sees a network, nothing leaves.
             "-nic", "user,model=virtio-net-pci,restrict=on",
             "-display", "none", "-monitor", "none",
@@ -138,12 +146,32 @@ class ImageVM:
         log.close()
         self._qmp = Qmp(self.folder / "qmp.sock")
 
+    @property
+    def guest(self) -> GuestAgent:
+        """Commands inside the VM (the image's qemu-guest-agent, on this VM's port only)."""
+        return GuestAgent(self.folder / "qga.sock")
+
     def screendump(self, name: str) -> Path:
         if self._qmp is None:
             raise RuntimeError("the VM is not running")
         path = self.folder / f"{name}.png"
         self._qmp.execute("screendump", filename=str(path), format="png")
         return path
+
+    def plug_usb_stick(self, stick: Path, name: str) -> None:
+        """Plug a raw disk image in as a USB mass-storage stick, read-only, while running."""
+        if self._qmp is None:
+            raise RuntimeError("the VM is not running")
+        node = {"driver": "raw", "node-name": name, "read-only": True,
+                "file": {"driver": "file", "filename": str(stick), "read-only": True}}  # fmt: skip
+        self._qmp.execute("blockdev-add", **node)
+        self._qmp.execute("device_add", driver="usb-storage", id=name, drive=name, bus="xhci.0")
+
+    def unplug_usb_stick(self, name: str) -> None:
+        """Pull the stick out (its block node stays in QEMU: plug the next one by a new name)."""
+        if self._qmp is None:
+            raise RuntimeError("the VM is not running")
+        self._qmp.execute("device_del", id=name)
 
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None

@@ -108,6 +108,25 @@ def test_import_then_search_prints_best_match_first_name_first(
     )
 
 
+def test_import_bundled_loads_the_first_catalogue_once(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What the kiosk image runs at build time, so a kiosk's first boot has its catalogue.
+    code, out, _ = run(capsys, "--config", str(config), "catalogue", "import", "--bundled")
+    assert code == 0
+    assert out.startswith("catalogue in use: gen-000001.sqlite, ")
+    assert "(bundled:" in out
+    code, again, _ = run(capsys, "--config", str(config), "catalogue", "import", "--bundled")
+    assert (code, again) == (0, out)  # nothing new: the generation in use is kept
+
+
+def test_import_needs_a_file_or_bundled(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, "--config", str(config), "catalogue", "import")
+    assert stopped.value.code == 2
+    assert "one of the arguments file --bundled is required" in capsys.readouterr().err
+
+
 def test_search_on_a_fresh_kiosk_uses_the_bundled_demo(
     config: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
