@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.peers import netns
+from tests.peers.postgres import postgres  # noqa: F401 (a fixture: the county test's store)
 from tests.peers.web import WebServer, fixed
 
 UPSTREAM_BODY = "Zażółć gęślą jaźń — upstream".encode()

@@ -3,6 +3,9 @@
 The servers' health is asked on a port of their own (the portal's /healthz lives on its
 technicians' listener); a server that stops answering it is taken out within about half a
 second, and a connection refused by a dead server is sent to another (`redispatch`).
+The front may listen in a network namespace (`namespace`, haproxy's own bind option: Debian
+builds it with USE_NS) while the servers stay on the host's loopback, as a county's load
+balancer takes the hotspots' phones on one network and reaches its portals on another.
 """
 
 from __future__ import annotations
@@ -28,12 +31,15 @@ class Upstream:
     health_path: str = "/healthz"
 
 
-def config(port: int, upstreams: Sequence[Upstream]) -> str:
+def config(
+    port: int, upstreams: Sequence[Upstream], address: str = "127.0.0.1", namespace: str = ""
+) -> str:
     servers = "\n".join(
         f"  server s{n} 127.0.0.1:{u.port} check port {u.health_port} inter 200 fall 2 rise 1"
         for n, u in enumerate(upstreams)
     )
     health = upstreams[0].health_path
+    bind = f"{address}:{port}" + (f" namespace {namespace}" if namespace else "")
     return f"""global
   maxconn 2000
 defaults
@@ -44,7 +50,7 @@ defaults
   retries 3
   option redispatch 1
 frontend portal
-  bind 127.0.0.1:{port}
+  bind {bind}
   default_backend instances
 backend instances
   balance roundrobin
@@ -54,10 +60,13 @@ backend instances
 
 
 @contextmanager
-def running(port: int, upstreams: Sequence[Upstream]) -> Iterator[subprocess.Popen[bytes]]:
+def running(
+    port: int, upstreams: Sequence[Upstream], address: str = "127.0.0.1", namespace: str = ""
+) -> Iterator[subprocess.Popen[bytes]]:
+    """haproxy's front on `address`:`port` (in the network namespace `namespace`, if given)."""
     folder = Path(tempfile.mkdtemp(prefix="infomat-haproxy-"))
     path = folder / "haproxy.cfg"
-    path.write_text(config(port, upstreams), encoding="utf-8")
+    path.write_text(config(port, upstreams, address, namespace), encoding="utf-8")
     checked = subprocess.run(
         [HAPROXY, "-c", "-f", str(path)], capture_output=True, text=True, check=False
     )
