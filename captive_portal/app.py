@@ -202,7 +202,7 @@ def _build_portal(
 ) -> Portal:
     private_dir(settings.data_path())
     keys = load_keys(settings)
-    book = SessionBook(store, clock)
+    book = SessionBook(store, clock, gateway_id=gateway.gateway_id)
     logo = _read_logo(settings.logo_path)
     return Portal(
         settings=settings,

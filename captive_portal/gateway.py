@@ -54,6 +54,12 @@ class Gateway(Protocol):
     # come through the router's NAT, every phone of a hotspot from one address).
     clients_are_peers: bool
 
+    @property
+    def gateway_id(self) -> str | None:
+        """The gateway id its clients' sessions are stored under, so that routers sharing
+        one store keep to their own (issue 13); None when the gateway names the router per
+        request (openNDS as the configured gateway: each router's MAC)."""
+
     def identify(self, query: Mapping[str, str], peer_ip: str) -> ClientContext:
         """The client behind a splash request (query parameters and TCP peer address)."""
 

@@ -14,6 +14,7 @@ from captive_portal.gateway_registry import (
     RegistryError,
     check_name,
     new_gateway,
+    nftables_lines,
     opennds_lines,
     with_new_admin_token,
     with_new_faskey,
@@ -38,8 +39,10 @@ def add_gateway_parser(
     add.add_argument("name", help="1-32 lower-case letters, digits and '-', e.g. rynek")
     add.add_argument("--kind", choices=KINDS, required=True, help="the router's gateway")
     add.add_argument(
-        "--address", required=True, help="the router's gatewayaddress, e.g. 192.168.1.1:2050"
-    )
+        "--address", required=True,
+        help="openNDS: the router's gatewayaddress, e.g. 192.168.1.1:2050; nftables: where "
+        "its portal answers, e.g. 192.168.1.1:8080",
+    )  # fmt: skip
     add.add_argument(
         "--fas-level", type=int, choices=FAS_LEVELS, default=2,
         help="openNDS's fas_secure_enabled (default 2: only its key decrypts its calls)",
@@ -87,8 +90,9 @@ def _add(args: argparse.Namespace, store: SessionStore) -> None:
             f"'captive-portal gateway rotate-key {record.name}' for new secrets"
         ) from None
     terms = record.terms_version or "the portal's"
+    level = f"FAS level {record.fas_level}, " if record.kind == "opennds" else ""
     print(f"Gateway {record.name!r} registered: {record.kind} at {record.address}, "
-          f"FAS level {record.fas_level}, terms version {terms}.")  # fmt: skip
+          f"{level}terms version {terms}.")  # fmt: skip
     _print_router_lines(record)
     _print_token(record, token)
 
@@ -102,7 +106,8 @@ def _list(store: SessionStore) -> None:
     for g in gateways:
         added = datetime.fromtimestamp(g.created_at, UTC).strftime("%Y-%m-%d %H:%M")
         terms = g.terms_version or "-"
-        print(f"{g.name:32}  {g.kind:8}  {g.address:24}  {g.fas_level:>3}  {terms:8}  {added}")
+        level = str(g.fas_level) if g.kind == "opennds" else "-"
+        print(f"{g.name:32}  {g.kind:8}  {g.address:24}  {level:>3}  {terms:8}  {added}")
 
 
 def _remove(name: str, store: SessionStore) -> None:
@@ -121,6 +126,11 @@ def _rotate(name: str, admin_token: bool, store: SessionStore) -> None:
         store.replace_gateway(record)
         _print_token(record, token)
         return
+    if record.kind != "opennds":
+        raise RegistryError(
+            f"gateway {name!r} is an nftables router, which has no faskey: "
+            f"'captive-portal gateway rotate-key {name} --admin-token' gives it a new admin token"
+        )
     record = with_new_faskey(record)
     store.replace_gateway(record)
     print(f"Gateway {name!r} has a new faskey; until the router has it, its phones are refused.")
@@ -128,9 +138,15 @@ def _rotate(name: str, admin_token: bool, store: SessionStore) -> None:
 
 
 def _print_router_lines(record: GatewayRecord) -> None:
-    print("\nOn the router, in opennds.conf (with fasremoteip or fasremotefqdn and fasport")
-    print("where this portal answers), then restart openNDS:")
-    for line in opennds_lines(record):
+    if record.kind == "nftables":
+        print('\nOn the router, in its portal\'s settings (gateway = "nftables" and this')
+        print("database_url), then restart its portal:")
+        lines = nftables_lines(record)
+    else:
+        print("\nOn the router, in opennds.conf (with fasremoteip or fasremotefqdn and fasport")
+        print("where this portal answers), then restart openNDS:")
+        lines = opennds_lines(record)
+    for line in lines:
         print(f"    {line}")
 
 

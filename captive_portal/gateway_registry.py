@@ -23,7 +23,7 @@ from captive_portal.store import GatewayRecord
 NAME = re.compile(r"[a-z0-9-]{1,32}")
 BARE_MAC = re.compile(r"[0-9a-f]{12}")
 TERMS_VERSION = re.compile(r"[A-Za-z0-9._-]{1,32}")
-KINDS = ("opennds",)  # 'nftables' is the next kind
+KINDS = ("opennds", "nftables")
 FAS_LEVELS = (1, 2)
 FASKEY_CHARS = 32  # openNDS's AES-256 takes the key's first 32 characters
 _ALPHANUMERIC = string.ascii_letters + string.digits
@@ -52,8 +52,9 @@ def check_address(address: str) -> str:
         return v.host_port("address", address)
     except GatewayInputError:
         raise RegistryError(
-            f"address {address!r}: give the router's gatewayaddress as 'ip:port', "
-            "e.g. '192.168.1.1:2050' or '[fd00::1]:2050'"
+            f"address {address!r}: give the router's address as 'ip:port' (openNDS: its "
+            "gatewayaddress; nftables: where its portal answers), e.g. '192.168.1.1:2050' "
+            "or '[fd00::1]:2050'"
         ) from None
 
 
@@ -101,6 +102,11 @@ def token_sha256(token: str) -> str:
 
 def token_matches(gateway: GatewayRecord, given: str) -> bool:
     return hmac.compare_digest(token_sha256(given), gateway.admin_token_sha256)
+
+
+def nftables_lines(gateway: GatewayRecord) -> list[str]:
+    """The lines of the router's own portal settings that make it this registry entry."""
+    return ["[nftables]", f'registered_name = "{gateway.name}"']
 
 
 def opennds_lines(gateway: GatewayRecord) -> list[str]:

@@ -42,10 +42,10 @@ class GatewayRoutes:
         ]
 
     async def splash(self, request: Request) -> Response:
-        return await self._desk(request).public.splash(request)
+        return await self._phones_desk(request).public.splash(request)
 
     async def accept(self, request: Request) -> Response:
-        return await self._desk(request).public.accept(request)
+        return await self._phones_desk(request).public.accept(request)
 
     async def clients(self, request: Request) -> Response:
         """The gateway's sessions in the store (MACs hashed)."""
@@ -79,6 +79,14 @@ class GatewayRoutes:
         name = request.path_params["name"]
         desk = self._desks.find(name) if NAME.fullmatch(name) else None
         if desk is None:
+            raise PortalError(404, "not_found")
+        return desk
+
+    def _phones_desk(self, request: Request) -> GatewayDesk:
+        """An openNDS router's desk: an nftables router's phones use its own portal's
+        pages, never these (its registry row's faskey is no router's)."""
+        desk = self._desk(request)
+        if desk.record.kind != "opennds":
             raise PortalError(404, "not_found")
         return desk
 

@@ -76,9 +76,13 @@ class PostgresStore:
     def stamp(self) -> int:
         return self._stamp.read()
 
-    def expiry_of(self, ip: str) -> float | None:
+    def expiry_of(self, ip: str, gateway_id: str | None = None) -> float | None:
+        args: tuple[str, ...]
+        query, args = "SELECT max(expires_at) FROM sessions WHERE ip = %s", (ip,)
+        if gateway_id is not None:
+            query, args = query + " AND gateway_id = %s", (ip, gateway_id)
         with self._reading() as db:
-            row = db.execute("SELECT max(expires_at) FROM sessions WHERE ip = %s", (ip,))
+            row = db.execute(query, args)
             found = row.fetchone()
         return None if found is None or found[0] is None else float(found[0])
 

@@ -25,6 +25,7 @@ from captive_portal.fast_http import PortalHttpProtocol
 from captive_portal.gateways.configured import build_gateway
 from captive_portal.log_privacy import NoClientAddresses
 from captive_portal.open_store import open_store
+from captive_portal.registered_router import as_registered
 from captive_portal.sessions import SessionBook
 from captive_portal.settings import PortalSettings
 from captive_portal.settings_file import load_settings
@@ -43,6 +44,7 @@ def worker_app() -> Starlette:
     """uvicorn's app factory in every worker (settings come from the environment)."""
     settings = load_settings(None, os.environ)
     store = open_store(settings)
+    settings = as_registered(settings, store)
     return create_app(settings, build_gateway(settings), store, time.time, restore_sessions=False)
 
 
@@ -52,7 +54,8 @@ def serve(settings: PortalSettings, environ: Mapping[str, str]) -> None:
     gateway = build_gateway(settings)
     store = open_store(settings)
     try:
-        restore(SessionBook(store, time.time), gateway)
+        as_registered(settings, store)  # the workers read it again (the terms may change)
+        restore(SessionBook(store, time.time, gateway_id=gateway.gateway_id), gateway)
     finally:
         store.close()
     counter_files.clear(settings.metrics_folder())

@@ -45,8 +45,13 @@ class SessionBook:
         clock: Callable[[], float],
         recheck_seconds: float = 1.0,
         cache_limit: int = 65536,
+        *,
+        gateway_id: str | None = None,
     ) -> None:
+        """`gateway_id`: the local gateway's (`Gateway.gateway_id`); lookups then see only
+        its sessions, not those of another router's phone with the same address."""
         self._store = store
+        self._gateway_id = gateway_id
         self._clock = clock
         self._recheck = recheck_seconds
         self._limit = cache_limit
@@ -66,7 +71,7 @@ class SessionBook:
         try:
             expires = self._cache[ip]
         except KeyError:
-            expires = self._cache[ip] = self._store.expiry_of(ip)
+            expires = self._cache[ip] = self._store.expiry_of(ip, self._gateway_id)
         if expires is None or expires <= now:
             return None
         return math.ceil(expires - now)
@@ -116,13 +121,17 @@ class SessionBook:
         their sessions; (ended, failed). openNDS lets a FAS login stay for its own
         `sessiontimeout`, so this is what holds it to the portal's session length. A
         failed deauthorisation keeps the session for the next sweep. A registered router's
-        sessions only end in the store: the configured gateway is not that router."""
+        sessions only end in the store: the configured gateway is not that router; another
+        unregistered gateway's are left to its own portal."""
         now = self._clock()
         ended = failed = 0
         registered = self._registered()
         for gateway_id, ip in self._store.expired(now - DAY_SECONDS, now, limit):
+            ours = _enforced_by(gateway, gateway_id, registered)
+            if not ours and gateway_id not in registered:
+                continue
             try:
-                if gateway_id not in registered:
+                if ours:
                     gateway.deauthorise(ip)
             except (GatewayError, GatewayInputError):
                 failed += 1
@@ -141,19 +150,20 @@ class SessionBook:
                 gateway.deauthorise(client.ip)
             except (GatewayError, GatewayInputError):
                 continue
-            ended += self._end_here(client.ip)
+            ended += self._end_here(client.ip, gateway)
         return ended
 
-    def _end_here(self, ip: str) -> bool:
-        """End the address's sessions but those of registered routers (their phones may
-        have the same address behind their own router)."""
+    def _end_here(self, ip: str, gateway: Gateway) -> bool:
+        """End the address's sessions at this gateway only (other routers' phones may have
+        the same address behind their own router)."""
         registered = self._registered()
-        if not registered:
+        if gateway.gateway_id is None and not registered:
             return self._store.end(ip)
-        ours = {s.gateway_id for s in self._store.sessions_valid_at(self._clock()) if s.ip == ip}
+        at_ip = {s.gateway_id for s in self._store.sessions_valid_at(self._clock()) if s.ip == ip}
         ended = False
-        for gateway_id in ours - registered:
-            ended = self._store.end(ip, gateway_id) or ended
+        for gateway_id in at_ip:
+            if _enforced_by(gateway, gateway_id, registered):
+                ended = self._store.end(ip, gateway_id) or ended
         return ended
 
     def restore_lost(self, listed: Sequence[GatewayClient], gateway: Gateway) -> int:
@@ -162,7 +172,7 @@ class SessionBook:
         ended right now (gateway first, then the store) is not put back."""
         now = self._clock()
         present = {client.ip for client in listed}
-        lost = {s.ip: s for s in self._configured_gateways(now) if s.ip not in present}
+        lost = {s.ip: s for s in self._enforced_by(gateway, now) if s.ip not in present}
         again = [s for ip, s in lost.items() if ip in self._lost_before]
         self._lost_before = set(lost) - {s.ip for s in again}
         if again:
@@ -172,18 +182,27 @@ class SessionBook:
     def restore(self, gateway: Gateway) -> int:
         """Hand every valid session back to the gateway (after a restart); how many."""
         now = self._clock()
-        sessions = self._configured_gateways(now)
+        sessions = self._enforced_by(gateway, now)
         gateway.reapply([(_context(s), math.ceil(s.expires_at - now)) for s in sessions])
         return len(sessions)
 
-    def _configured_gateways(self, now: float) -> list[StoredSession]:
-        """Valid sessions of the configured gateway's clients: a registered router's are
-        never handed to it (a phone there may have the address of one here)."""
+    def _enforced_by(self, gateway: Gateway, now: float) -> list[StoredSession]:
+        """Valid sessions of this gateway's clients: another router's are never handed to
+        it (a phone there may have the address of one here)."""
         registered = self._registered()
-        return [s for s in self._store.sessions_valid_at(now) if s.gateway_id not in registered]
+        valid = self._store.sessions_valid_at(now)
+        return [s for s in valid if _enforced_by(gateway, s.gateway_id, registered)]
 
     def _registered(self) -> set[str]:
         return {gateway.name for gateway in self._store.gateways()}
+
+
+def _enforced_by(gateway: Gateway, gateway_id: str, registered: set[str]) -> bool:
+    """Whether `gateway` lets the sessions stored under `gateway_id` through: its own id's,
+    or, for a gateway naming its routers per request (openNDS), every unregistered id's."""
+    if gateway.gateway_id is None:
+        return gateway_id not in registered
+    return gateway_id == gateway.gateway_id
 
 
 def _context(session: StoredSession) -> ClientContext:

@@ -98,6 +98,13 @@ class NftablesSettings:
         default=0, metadata=about("Port port 80 is redirected to; 0: the portal's port.", minimum=0)
     )
     table: str = field(default="infomat_portal", metadata=about("Name of our inet table."))
+    registered_name: str = field(
+        default="",
+        metadata=about(
+            "This router's name in the gateway registry ('captive-portal gateway add NAME "
+            "--kind nftables'); needed with database_url."
+        ),
+    )
     walled_garden: list[str] = field(
         default_factory=list,
         metadata=about("More addresses or networks (CIDR) reachable before accepting."),

@@ -7,6 +7,7 @@ import ipaddress
 import re
 
 from captive_portal.gateway import GatewayInputError
+from captive_portal.gateway_registry import NAME
 from captive_portal.gateways import _validate as v
 from captive_portal.gateways.nftables import INTERFACE, TABLE
 from captive_portal.settings import NftablesSettings, OpenNdsSettings, PortalSettings
@@ -22,6 +23,7 @@ def check_gateways(settings: PortalSettings, source: str) -> None:
     _check_nftables(settings.nftables, settings.gateway == "nftables", source)
     if settings.gateway == "nftables":
         _check_portal_reachable(settings, source)
+        _check_shared_store(settings, source)
 
 
 def _refuse(source: str, key: str, reason: str) -> SettingsError:
@@ -86,6 +88,13 @@ def _check_nftables(nft: NftablesSettings, chosen: bool, source: str) -> None:
             "nftables.table",
             f"must be letters, digits and _, at most 32 (got {nft.table!r})",
         )
+    if nft.registered_name and not NAME.fullmatch(nft.registered_name):
+        raise _refuse(
+            source,
+            "nftables.registered_name",
+            "must be the router's name in the gateway registry: lower-case letters, digits "
+            f"and '-', at most 32 (got {nft.registered_name!r})",
+        )
     for number, entry in enumerate(nft.walled_garden, start=1):
         try:
             ipaddress.ip_network(entry, strict=False)
@@ -125,4 +134,17 @@ def _check_portal_reachable(settings: PortalSettings, source: str) -> None:
             "host",
             f"must be one of {', '.join(map(repr, listens))} so the nftables "
             f"redirect reaches the portal (got {settings.host!r})",
+        )
+
+
+def _check_shared_store(settings: PortalSettings, source: str) -> None:
+    """Routers sharing one database are told apart by their registered names: under one
+    table name, a phone accepting at one would be let through at every other router by the
+    same address (issue 13)."""
+    if settings.database_url and not settings.nftables.registered_name:
+        raise _refuse(
+            source,
+            "nftables.registered_name",
+            "is needed with database_url: register this router with 'captive-portal gateway "
+            "add NAME --kind nftables --address IP:PORT' and put its NAME here",
         )

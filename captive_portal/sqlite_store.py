@@ -77,11 +77,13 @@ class SqliteStore:
         """A value that changes whenever any process commits a write to this store."""
         return self._stamp.read()
 
-    def expiry_of(self, ip: str) -> float | None:
+    def expiry_of(self, ip: str, gateway_id: str | None = None) -> float | None:
+        args: tuple[str, ...]
+        query, args = "SELECT max(expires_at) FROM sessions WHERE ip = ?", (ip,)
+        if gateway_id is not None:
+            query, args = query + " AND gateway_id = ?", (ip, gateway_id)
         with self._read_lock:
-            row = self._reader.execute(
-                "SELECT max(expires_at) FROM sessions WHERE ip = ?", (ip,)
-            ).fetchone()
+            row = self._reader.execute(query, args).fetchone()
         return None if row is None or row[0] is None else float(row[0])
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:

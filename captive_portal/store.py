@@ -78,8 +78,9 @@ class SessionStore(Protocol):
     def stamp(self) -> int:
         """A value that changes whenever any process commits a write to this store."""
 
-    def expiry_of(self, ip: str) -> float | None:
-        """When the latest session at this address ends (at any gateway); None: none."""
+    def expiry_of(self, ip: str, gateway_id: str | None = None) -> float | None:
+        """When the latest session at this address ends, at that gateway or at any (None);
+        None: none."""
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:
         """Save the session (replacing the client's earlier one at the same gateway) and its

@@ -48,4 +48,5 @@ def nftables_gateway(settings: PortalSettings, resolver: Resolver) -> NftablesGa
         table=nft.table,
         portal_address6=nft.portal_address6 or None,
         walled_garden=[*nft.walled_garden, *garden],
+        registered_name=nft.registered_name or None,
     )

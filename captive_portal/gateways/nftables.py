@@ -56,16 +56,20 @@ class NftablesGateway:
         walled_garden: Sequence[str] = (),
         ip_command: str = "ip",
         reset_redirected: bool = True,
+        registered_name: str | None = None,
     ) -> None:
         """Settings are checked here (ValueError); nothing touches the kernel until used.
 
         `reset_redirected`: after a login, delete the client's conntrack entries still
-        redirected to the portal (~6 ms here: the kernel walks its whole conntrack hash)."""
+        redirected to the portal (~6 ms here: the kernel walks its whole conntrack hash).
+        `registered_name`: this router's name in the gateway registry, its clients'
+        gateway_id (else the table's name): routers sharing one store need one each."""
         if not TABLE.fullmatch(table) or not INTERFACE.fullmatch(lan_interface):
             raise ValueError("table or lan_interface: not a valid nftables/interface name")
         if not 0 < portal_port < 65536:
             raise ValueError("portal_port: 1 to 65535")
         garden = _collapsed(walled_garden)
+        self.gateway_id = registered_name or table
         self._layout = Layout(
             table=table,
             lan_interface=lan_interface,
@@ -93,7 +97,7 @@ class NftablesGateway:
         """The TCP peer is the client (the portal is on the gateway); MAC from `ip neigh`."""
         ip = _client_ip(peer_ip)
         mac = neighbour_mac(self._ip_command, ip, self._layout.lan_interface)
-        return ClientContext(ip=ip, mac=mac, gateway_id=self._layout.table)
+        return ClientContext(ip=ip, mac=mac, gateway_id=self.gateway_id)
 
     def as_seen_now(self, client: ClientContext) -> ClientContext:
         """The MAC behind the client's address now, from the neighbour table: the splash's

@@ -57,6 +57,7 @@ class OpenNdsGateway:
         if fas_level not in (1, 2):
             raise ValueError("fas_level: 1 or 2 (level 3 needs https and is not supported)")
         self._faskey = faskey
+        self.gateway_id: str | None = registered_as  # None: each router by its MAC
         self._fas_level = fas_level
         self._trusted = (
             None
@@ -67,7 +68,6 @@ class OpenNdsGateway:
         self._ndsctl = Ndsctl([ndsctl] if isinstance(ndsctl, str) else ndsctl, timeout_s)
         self._clock = clock
         self._tag = LogTag()
-        self._registered_as = registered_as
         if registered_as is not None:
             self.name = f"opennds {registered_as}"
 
@@ -81,7 +81,7 @@ class OpenNdsGateway:
         return ClientContext(
             ip=request.clientip,
             mac=request.clientmac,
-            gateway_id=self._registered_as or request.gatewaymac,
+            gateway_id=self.gateway_id or request.gatewaymac,
             origin_url=request.originurl,
             extra=_extra(request),
         )

@@ -29,7 +29,7 @@ def test_the_sweep_deauthorises_only_sessions_ended_within_a_day(tmp_path: Path)
     clock = FakeClock()
     store = SqliteStore(tmp_path / "portal.sqlite3")
     book = SessionBook(store, clock)
-    gateway = DryRunGateway()
+    gateway = DryRunGateway("gw1")
     accept(book, "10.0.0.1", 60)
     clock.advance(2 * 86400)
     accept(book, "10.0.0.2", 60)
@@ -49,8 +49,8 @@ def test_a_failed_deauthorisation_is_tried_again(tmp_path: Path) -> None:
     book = SessionBook(store, clock)
     accept(book, "10.0.0.2", 60)
     clock.advance(61)
-    assert book.end_expired(FailingGateway()) == (0, 1)
-    assert book.end_expired(DryRunGateway()) == (1, 0)
+    assert book.end_expired(FailingGateway("gw1")) == (0, 1)
+    assert book.end_expired(DryRunGateway("gw1")) == (1, 0)
     store.close()
 
 
@@ -98,11 +98,11 @@ def test_sessions_the_gateway_lost_are_re_applied_at_the_second_sweep(tmp_path: 
     clock = FakeClock()
     store = SqliteStore(tmp_path / "portal.sqlite3")
     book = SessionBook(store, clock)
-    gateway = DryRunGateway()
+    gateway = DryRunGateway("gw1")
     for ip in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
         accept(book, ip, 600)
         gateway.authorise(ClientContext(ip, None, "gw1"), 600)
-    restarted = DryRunGateway()  # lost every client, e.g. openNDS restarted
+    restarted = DryRunGateway("gw1")  # lost every client, e.g. openNDS restarted
     restarted.authorise(ClientContext("10.0.0.1", None, "gw1"), 600)  # one came back
     assert book.restore_lost(restarted.clients(), restarted) == 0  # maybe being ended now
     clock.advance(30)
@@ -126,9 +126,9 @@ def test_idle_clients_are_taken_off_the_gateway_and_their_sessions_end(tmp_path:
         GatewayClient("10.0.0.2", None, 500, idle_seconds=299),
         GatewayClient("10.0.0.3", None, 500, idle_seconds=None),  # the backend cannot tell
     ]
-    gateway = DryRunGateway()
+    gateway = DryRunGateway("gw1")
     assert book.end_idle(listed, gateway, idle_limit=300) == 1
     assert [(a.action, a.ip) for a in gateway.actions] == [("deauthorise", "10.0.0.1")]
     assert [s.ip for s in book.valid()] == ["10.0.0.2", "10.0.0.3"]
-    assert book.end_idle(listed[:1], FailingGateway(), idle_limit=300) == 0
+    assert book.end_idle(listed[:1], FailingGateway("gw1"), idle_limit=300) == 0
     store.close()

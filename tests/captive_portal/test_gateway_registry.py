@@ -120,8 +120,8 @@ def test_names_addresses_kinds_and_levels_the_registry_takes() -> None:
     for address in ("192.168.1.1", "router:2050", "192.168.1.1:0", "fd00::1:2050"):
         with pytest.raises(RegistryError, match="'ip:port'"):
             check_address(address)
-    with pytest.raises(RegistryError, match="kind 'nftables'"):
-        new_gateway("a", "nftables", "10.0.0.1:2050", fas_level=2, terms_version=None, now=NOW)
+    with pytest.raises(RegistryError, match="kind 'mikrotik'"):
+        new_gateway("a", "mikrotik", "10.0.0.1:2050", fas_level=2, terms_version=None, now=NOW)
     with pytest.raises(RegistryError, match="FAS level 3"):
         new_gateway("a", "opennds", "10.0.0.1:2050", fas_level=3, terms_version=None, now=NOW)
     with pytest.raises(RegistryError, match="terms version 'wersja 2'"):
@@ -175,6 +175,28 @@ def test_the_gateway_commands(config: Path, capsys: pytest.CaptureFixture[str]) 
     assert status == 2 and "no gateway 'rynek' in the registry" in err
     status, out, _ = cli(config, capsys, "list")
     assert status == 0 and "No gateways registered" in out
+
+
+def test_an_nftables_router_is_registered_for_its_own_portal(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It runs its own portal (the nftables gateway is the portal's host), which says who it
+    is by the registered name; it has no faskey to print or rotate, only an admin token."""
+    status, out, _ = cli(
+        config, capsys, "add", "zamek", "--kind", "nftables", "--address", "10.77.0.1:8080",
+        "--terms-version", "2027-01",
+    )  # fmt: skip
+    assert status == 0
+    assert "Gateway 'zamek' registered: nftables at 10.77.0.1:8080, terms version 2027-01." in out
+    assert '    [nftables]\n    registered_name = "zamek"\n' in out
+    assert "faskey" not in out and "FAS level" not in out
+    assert re.search(r"^    ([\w-]{43})$", out, re.MULTILINE), "no admin token printed"
+    status, listed, _ = cli(config, capsys, "list")
+    assert re.search(r"^zamek +nftables +10\.77\.0\.1:8080 +- +2027-01 ", listed, re.MULTILINE)
+    status, _, err = cli(config, capsys, "rotate-key", "zamek")
+    assert status == 2 and "'zamek' is an nftables router, which has no faskey" in err
+    status, out, _ = cli(config, capsys, "rotate-key", "zamek", "--admin-token")
+    assert status == 0 and re.search(r"^    ([\w-]{43})$", out, re.MULTILINE)
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,17 @@ import pytest
 import uvicorn
 
 from captive_portal.gateway import GatewayError
+from captive_portal.gateway_registry import new_gateway
 from captive_portal.gateways._garden import resolve_hosts
 from captive_portal.gateways.configured import build_gateway
 from captive_portal.gateways.dry_run import DryRunGateway
 from captive_portal.gateways.nftables import NftablesGateway
 from captive_portal.gateways.opennds import OpenNdsGateway
+from captive_portal.registered_router import as_registered
 from captive_portal.serve import serve
 from captive_portal.settings_checks import SettingsError
 from captive_portal.settings_file import load_settings
+from captive_portal.sqlite_store import SqliteStore
 
 FASKEY = "5b0e9d27c4a1f8e36d7b2a90c1e4f5d8"
 OPENNDS = f"""gateway = "opennds"
@@ -127,6 +130,10 @@ BAD = [
     (NFTABLES.replace('host = "192.168.1.1"', 'host = "127.0.0.1"'), "'host' must be one of"),
     (NFTABLES + 'portal_address6 = "fd00::1"\n', "'host' must be one of '::'"),
     ("[nftables]\nportal_port = 70000\n", "'nftables.portal_port' must be at most 65535"),
+    ('database_url = "postgresql://portal@db.example/portal"\n' + NFTABLES,
+     "'nftables.registered_name' is needed with database_url: register this router"),
+    (NFTABLES + 'registered_name = "Zamek"\n',
+     "'nftables.registered_name' must be the router's name in the gateway registry"),
 ]  # fmt: skip
 
 
@@ -169,3 +176,33 @@ def test_one_worker_serves_ipv4_and_ipv6_on_one_socket(
         assert listener.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY) == 0
     finally:
         listener.close()
+
+
+def test_an_nftables_router_starts_only_as_an_nftables_router_of_the_registry(
+    tmp_path: Path,
+) -> None:
+    """Its phones' sessions are stored under its registered name, and its terms version is
+    the registry's; a name the registry does not hold as an nftables router stops it."""
+    text = f'data_dir = "{tmp_path / "data"}"\n' + NFTABLES + 'registered_name = "zamek"\n'
+    settings = load_settings(write(tmp_path, text))
+    store = SqliteStore(tmp_path / "portal.sqlite3")
+    try:
+        refusal = "'zamek' is no nftables router in the gateway registry: run 'captive-portal"
+        with pytest.raises(SettingsError, match=refusal):
+            as_registered(settings, store)  # unknown
+        add(store, "zamek", "opennds", None)
+        with pytest.raises(SettingsError, match=refusal):
+            as_registered(settings, store)  # an openNDS router's name
+        store.remove_gateway("zamek")
+        add(store, "zamek", "nftables", "2027-01")
+        assert as_registered(settings, store).terms_version == "2027-01"
+        gateway = build_gateway(settings, lambda host: ["193.0.96.10"])
+        assert gateway.gateway_id == "zamek"
+        assert gateway.identify({}, "192.168.1.7").gateway_id == "zamek"
+    finally:
+        store.close()
+
+
+def add(store: SqliteStore, name: str, kind: str, terms: str | None) -> None:
+    record, _ = new_gateway(name, kind, "192.168.1.1:8080", fas_level=2, terms_version=terms, now=1)
+    store.add_gateway(record)

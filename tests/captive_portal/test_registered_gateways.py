@@ -195,6 +195,24 @@ def test_a_removed_or_unknown_gateway_answers_404(
     assert admin.status_code == 404 and admin.json() == {"error": "not_found"}
 
 
+def test_an_nftables_routers_phones_get_no_pages_here_but_its_technician_does(
+    county: tuple[PortalServer, Router, Router],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Its phones use its own portal; its registry row's faskey is no router's, so no fas
+    is taken under it. Its admin token lists and ends its phones here, in the store."""
+    server, _, _ = county
+    args = ["gateway", "add", "zamek", "--kind", "nftables", "--address", "10.77.0.1:8080"]
+    assert main([*args, "--config", str(tmp_path / "portal.toml")]) == 0
+    token = re.search(r"^    ([\w-]{43})$", capsys.readouterr().out, re.MULTILINE)
+    assert token is not None
+    assert server.get("/g/zamek/", params=fas_query("x" * 32)).status_code == 404
+    assert server.post("/g/zamek/accept", data={"t": "x"}).status_code == 404
+    listed = server.http.get(server.url + "/g/zamek/admin/clients", headers=bearer(token[1]))
+    assert (listed.status_code, listed.json()) == (200, {"gateway": "zamek", "sessions": []})
+
+
 def test_a_rotated_key_takes_effect_at_the_next_request(
     county: tuple[PortalServer, Router, Router],
     tmp_path: Path,

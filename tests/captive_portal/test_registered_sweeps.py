@@ -73,3 +73,62 @@ def test_expired_remote_sessions_end_in_the_store_only(
     assert sorted((s.gateway_id, s.ip) for s in sessions.valid()) == [
         (LOCAL, "10.0.0.7"), ("rynek", "10.0.0.7"),
     ]  # fmt: skip
+
+
+@pytest.fixture
+def two_routers(tmp_path: Path) -> Iterator[tuple[SqliteStore, FakeClock]]:
+    """Two nftables routers, 'park' and 'zamek', each its own portal on one store, and a
+    phone at 10.0.0.7 behind each; zamek's accepted 60 s before park's."""
+    clock = FakeClock()
+    store = SqliteStore(tmp_path / "portal.sqlite3")
+    for name in ("park", "zamek"):
+        record, _ = new_gateway(
+            name, "nftables", "10.0.0.1:8080", fas_level=2, terms_version=None, now=clock()
+        )
+        store.add_gateway(record)
+    for name, seconds in (("zamek", 60), ("park", 600)):
+        book = SessionBook(store, clock, gateway_id=name)
+        book.start(Acceptance(ClientContext("10.0.0.7", None, name), None, "k1", "1"), seconds)
+    yield store, clock
+    store.close()
+
+
+def test_a_router_hands_its_table_only_its_own_phones(
+    two_routers: tuple[SqliteStore, FakeClock],
+) -> None:
+    store, clock = two_routers
+    park, zamek = DryRunGateway("park"), DryRunGateway("zamek")
+    book = SessionBook(store, clock, gateway_id="park")
+    assert book.restore(park) == 1
+    assert [(a.action, a.client.gateway_id if a.client else None) for a in park.actions] == [
+        ("reapply", "park")
+    ]
+    assert book.restore_lost([], zamek) == 0
+    clock.advance(1)
+    assert book.restore_lost([], zamek) == 1  # its own phone, never park's
+    assert [a.client.gateway_id for a in zamek.actions if a.client] == ["zamek"]
+
+
+def test_a_routers_probes_and_api_see_only_its_own_phones(
+    two_routers: tuple[SqliteStore, FakeClock],
+) -> None:
+    store, clock = two_routers
+    assert SessionBook(store, clock, gateway_id="park").seconds_remaining("10.0.0.7") == 600
+    assert SessionBook(store, clock, gateway_id="zamek").seconds_remaining("10.0.0.7") == 60
+    assert SessionBook(store, clock, gateway_id="brama").seconds_remaining("10.0.0.7") is None
+    assert SessionBook(store, clock).seconds_remaining("10.0.0.7") == 600  # any gateway's
+
+
+def test_a_router_ends_only_its_own_idle_and_expired_phones(
+    two_routers: tuple[SqliteStore, FakeClock],
+) -> None:
+    store, clock = two_routers
+    park = DryRunGateway("park")
+    book = SessionBook(store, clock, gateway_id="park")
+    idle = [GatewayClient("10.0.0.7", None, 500, idle_seconds=900)]
+    assert book.end_idle(idle, park, idle_limit=300) == 1
+    assert [(s.gateway_id, s.ip) for s in book.valid()] == [("zamek", "10.0.0.7")]
+    clock.advance(61)
+    assert book.end_expired(park) == (1, 0)  # zamek's session, in the store only
+    assert [a.action for a in park.actions] == ["deauthorise"]  # park's idle phone alone
+    assert book.valid() == []

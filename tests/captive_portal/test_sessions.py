@@ -125,9 +125,9 @@ def test_another_workers_accept_and_end_are_seen_at_the_next_lookup(tmp_path: Pa
 class CountingStore(SqliteStore):
     reads = 0
 
-    def expiry_of(self, ip: str) -> float | None:
+    def expiry_of(self, ip: str, gateway_id: str | None = None) -> float | None:
         self.reads += 1
-        return super().expiry_of(ip)
+        return super().expiry_of(ip, gateway_id)
 
 
 def test_repeated_lookups_read_the_store_once_per_address(tmp_path: Path) -> None:

@@ -33,14 +33,18 @@ import pytest
 from captive_portal.cli import main
 from captive_portal.gateways._fas import FasRequest, fas_text
 from captive_portal.gateways._fas_aes import encrypt_fas
+from captive_portal.gateways.configured import build_gateway
+from captive_portal.settings import PortalSettings
+from captive_portal.settings_file import load_settings
 from tests.captive_portal.portal_process import PortalProcess, running_portal
+from tests.captive_portal.portal_server import TEST_SECRET, FakeClock
 from tests.captive_portal_gateways.conftest import skip_unless
 from tests.peers import county_net, haproxy, opennds_private
 from tests.peers.county_net import FRONT_IP, SITE_IP, County, Hotspot
 from tests.peers.fas_client import REDIRECTS, follow, get
 from tests.peers.netns import Namespace, wait_until
 from tests.peers.opennds import OpenNdsConfig
-from tests.peers.portal_in_ns import Answer, send, submit_splash
+from tests.peers.portal_in_ns import Answer, PortalInNamespace, send, submit_splash
 from tests.peers.postgres import PostgresCluster
 from tests.peers.web import WebServer, fixed
 
@@ -155,7 +159,11 @@ def splash_url(router: Router) -> str:
 
 
 def reaches_the_site(router: Router) -> bool:
-    reply = get(router.hotspot.client, SITE)
+    return online(router.hotspot)
+
+
+def online(hs: Hotspot) -> bool:
+    reply = get(hs.client, SITE)
     return (reply.status, reply.body) == (200, SITE_BODY)
 
 
@@ -307,3 +315,95 @@ def log_out(county: CountyPortal, router: Router) -> None:
 
 def bearer(router: Router) -> dict[str, str]:
     return {"Authorization": f"Bearer {router.admin_token}"}
+
+
+NFT_PORT = 8080
+NFT_ROUTERS = ("park", "zamek")
+
+
+@pytest.fixture
+def nftables_county(
+    postgres: PostgresCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Iterator[tuple[County, WebServer, str]]:
+    """Two routers with our nftables rules, each running its own portal (as a router of a
+    county would) on one PostgreSQL, registered with `gateway add --kind nftables`."""
+    skip_unless("ip", "nft", "iptables-legacy")
+    url = postgres.new_database()
+    technician = tmp_path / "technician.toml"
+    technician.write_text(f'data_dir = "{tmp_path / "technician"}"\ndatabase_url = "{url}"\n')
+    address = f"{county_net.GATEWAY_LAN_IP}:{NFT_PORT}"
+    for name in NFT_ROUTERS:
+        args = ["gateway", "add", name, "--kind", "nftables", "--address", address]
+        assert main([*args, "--config", str(technician)]) == 0
+        assert f'    registered_name = "{name}"\n' in capsys.readouterr().out
+    try:
+        with ExitStack() as stack:
+            net = stack.enter_context(county_net.county())
+            site = WebServer(net.internet, 80, fixed(SITE_BODY), host=f"::ffff:{SITE_IP}")
+            stack.callback(site.stop)
+            for name, hs in zip(NFT_ROUTERS, net.hotspots, strict=True):
+                settings = nftables_router_settings(tmp_path / name, url, name)
+                portal = PortalInNamespace(
+                    hs.gateway, settings, build_gateway(settings), FakeClock(time.time())
+                )
+                stack.callback(portal.stop)
+            yield net, site, url
+    finally:
+        postgres.drop_database(url)
+
+
+def nftables_router_settings(folder: Path, url: str, name: str) -> PortalSettings:
+    lan = county_net.GATEWAY_LAN_IP
+    folder.mkdir()
+    (folder / "portal.toml").write_text(
+        f'host = "{lan}"\nport = {NFT_PORT}\npublic_url = "http://{lan}:{NFT_PORT}/"\n'
+        f'data_dir = "{folder / "data"}"\ndatabase_url = "{url}"\ngateway = "nftables"\n'
+        f'session_check_seconds = 1\nconsent_secrets = ["{TEST_SECRET}"]\n'
+        f'[nftables]\nlan_interface = "lan0"\nportal_address = "{lan}"\n'
+        f'registered_name = "{name}"\n',
+        encoding="utf-8",
+    )
+    return load_settings(folder / "portal.toml")
+
+
+def nft_log_in(hs: Hotspot) -> None:
+    """Browse to the site, get sent to the router's portal, post its form."""
+    portal = f"http://{hs.gateway_lan_ip}:{NFT_PORT}/"
+    first = send(hs.client, "GET", SITE)
+    assert (first.status, first.location) == (302, portal)
+    accepted = submit_splash(hs.client, send(hs.client, "GET", portal))
+    assert (accepted.status, accepted.location) == (303, "/success?lang=pl")
+
+
+def held_at_its_portal(hs: Hotspot) -> bool:
+    reply = get(hs.client, SITE)
+    return (reply.status, reply.location) == (302, f"http://{hs.gateway_lan_ip}:{NFT_PORT}/")
+
+
+def captive_says(hs: Hotspot) -> object:
+    """What the RFC 8908 API of the phone's own router tells it."""
+    api = send(hs.client, "GET", f"http://{hs.gateway_lan_ip}:{NFT_PORT}/api/captive")
+    return json.loads(api.body)["captive"]
+
+
+def test_nftables_routers_on_one_store_let_through_only_their_own_phones(
+    nftables_county: tuple[County, WebServer, str],
+) -> None:
+    """Without registered names both routers stored their phones under the table's name and
+    each router's sweep re-applied the other's sessions: the phone at 10.77.0.2 behind
+    'zamek' was online two sweeps after the one behind 'park' accepted."""
+    net, site, url = nftables_county
+    park, zamek = net.hotspots
+    assert held_at_its_portal(park) and held_at_its_portal(zamek)
+    nft_log_in(park)
+    wait_until(lambda: online(park), 2.0, "park's phone to get online")
+    time.sleep(2.5)  # two sweeps of each router's portal, each a chance to re-apply
+    assert held_at_its_portal(zamek), "zamek let through a phone that never accepted"
+    assert (captive_says(park), captive_says(zamek)) == (False, True)
+    assert sessions(url) == [("park", park.client_ip)]
+
+    nft_log_in(zamek)
+    wait_until(lambda: online(zamek), 2.0, "zamek's phone to get online")
+    assert online(park)
+    assert sessions(url) == [("park", park.client_ip), ("zamek", zamek.client_ip)]
+    assert {peer for _, peer in site.requests} == {park.wan_ip, zamek.wan_ip}
