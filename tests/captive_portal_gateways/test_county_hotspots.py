@@ -8,6 +8,10 @@ the portals answer from the host's loopback, their own gateway the dry run, as a
 portal that reaches no router's `ndsctl`. Everything a phone does is real traffic from its
 namespace: openNDS's redirect, the splash and accept through haproxy, openNDS's login, and
 the site beyond the router, which sees each router's own address (each masquerades its LAN).
+
+Last, the same two LANs behind two routers with our nftables rules, each running its own
+portal on the same PostgreSQL (`gateway add --kind nftables`): a phone accepting at one
+gets online there only, through the sweeps that re-apply lost sessions.
 """
 
 from __future__ import annotations
