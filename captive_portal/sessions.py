@@ -59,6 +59,7 @@ class SessionBook:
         self._cache_stamp = store.stamp()
         self._cache_until = 0.0
         self._lost_before: set[str] = set()  # valid sessions the gateway did not list
+        self._unrecorded_before: set[str] = set()  # listed clients without a session
 
     def seconds_remaining(self, ip: str) -> int | None:
         """Whole seconds the client at `ip` stays online, or None when it must accept."""
@@ -178,6 +179,29 @@ class SessionBook:
         if again:
             gateway.reapply([(_context(s), math.ceil(s.expires_at - now)) for s in again])
         return len(again)
+
+    def end_unrecorded(self, listed: Sequence[GatewayClient], gateway: Gateway) -> int:
+        """Take off the gateway the clients it lets through without a valid session of its
+        own at this sweep and the one before: ended elsewhere, e.g. by the router's
+        technician through another portal instance; how many. Two sweeps, so an accept
+        between its authorise and its store write is not taken back. Only for a gateway
+        storing its clients under its own id (openNDS as configured may list clients the
+        portal never saw)."""
+        if gateway.gateway_id is None:
+            return 0
+        recorded = {s.ip for s in self._enforced_by(gateway, self._clock())}
+        unrecorded = {client.ip for client in listed if client.ip not in recorded}
+        again = unrecorded & self._unrecorded_before
+        self._unrecorded_before = unrecorded - again
+        ended = 0
+        for ip in sorted(again):
+            try:
+                gateway.deauthorise(ip)
+            except (GatewayError, GatewayInputError):
+                self._unrecorded_before.add(ip)  # at the next sweep, then
+                continue
+            ended += 1
+        return ended
 
     def restore(self, gateway: Gateway) -> int:
         """Hand every valid session back to the gateway (after a restart); how many."""

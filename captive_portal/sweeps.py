@@ -60,9 +60,10 @@ async def _end_expired(portal: Portal) -> None:
 
 
 async def _hold_gateway_to_store(portal: Portal) -> None:
-    """End sessions idle for `idle_timeout_seconds`; re-apply those the gateway lost."""
+    """End sessions idle for `idle_timeout_seconds`, take off the gateway clients whose
+    session ended elsewhere; re-apply those the gateway lost."""
     try:
-        idle, restored = await run_in_threadpool(_reconcile, portal)
+        idle, unrecorded, restored = await run_in_threadpool(_reconcile, portal)
     except GatewayError as exc:
         portal.metrics.gateway_failed()
         log.warning("gateway %s could not be checked against the sessions: %s",
@@ -73,16 +74,20 @@ async def _hold_gateway_to_store(portal: Portal) -> None:
         return
     if idle:
         log.info("ended %d idle session(s) at gateway %s", idle, portal.gateway.name)
+    if unrecorded:
+        log.info("took %d client(s) whose session had ended elsewhere off gateway %s",
+                 unrecorded, portal.gateway.name)  # fmt: skip
     if restored:
         log.warning("gateway %s had lost %d valid session(s); re-applied them",
                     portal.gateway.name, restored)  # fmt: skip
 
 
-def _reconcile(portal: Portal) -> tuple[int, int]:
+def _reconcile(portal: Portal) -> tuple[int, int, int]:
     listed = portal.gateway.clients()
     limit = portal.settings.idle_timeout_seconds
-    idle = portal.book.end_idle(listed, portal.gateway, limit) if limit else 0
-    return idle, portal.book.restore_lost(listed, portal.gateway)
+    book, gateway = portal.book, portal.gateway
+    idle = book.end_idle(listed, gateway, limit) if limit else 0
+    return idle, book.end_unrecorded(listed, gateway), book.restore_lost(listed, gateway)
 
 
 async def _purge(portal: Portal) -> None:

@@ -15,6 +15,7 @@ import pytest
 from captive_portal.gateway import ClientContext, GatewayClient
 from captive_portal.gateway_registry import new_gateway
 from captive_portal.gateways.dry_run import DryRunGateway
+from captive_portal.gateways.opennds import OpenNdsGateway
 from captive_portal.sessions import Acceptance, SessionBook
 from captive_portal.sqlite_store import SqliteStore
 from tests.captive_portal.portal_server import FakeClock
@@ -132,3 +133,27 @@ def test_a_router_ends_only_its_own_idle_and_expired_phones(
     assert book.end_expired(park) == (1, 0)  # zamek's session, in the store only
     assert [a.action for a in park.actions] == ["deauthorise"]  # park's idle phone alone
     assert book.valid() == []
+
+
+def test_a_phone_whose_session_ended_elsewhere_is_taken_off_at_the_second_sweep(
+    two_routers: tuple[SqliteStore, FakeClock],
+) -> None:
+    """park's technician ended its phone through another portal instance: the store has no
+    session, park's table still lets it through. One sweep is not enough (an accept may be
+    between its authorise and its store write)."""
+    store, clock = two_routers
+    park = DryRunGateway("park")
+    book = SessionBook(store, clock, gateway_id="park")
+    park.authorise(ClientContext("10.0.0.7", None, "park"), 600)
+    park.authorise(ClientContext("10.0.0.9", None, "park"), 600)  # being accepted now
+    assert book.end_unrecorded(park.clients(), park) == 0
+    book.start(Acceptance(ClientContext("10.0.0.9", None, "park"), None, "k1", "1"), 600)
+    book.end("10.0.0.7", "park")  # elsewhere
+    assert book.end_unrecorded(park.clients(), park) == 0  # 10.0.0.7: once so far
+    assert book.end_unrecorded(park.clients(), park) == 1
+    assert [c.ip for c in park.clients()] == ["10.0.0.9"]
+    assert sorted((s.gateway_id, s.ip) for s in book.valid()) == [
+        ("park", "10.0.0.9"), ("zamek", "10.0.0.7"),
+    ]  # fmt: skip
+    opennds = OpenNdsGateway("Q7wE2rT9yU4iO1pA6sD3fG8hJ5kL0zXc", ["true"])  # routers by MAC
+    assert book.end_unrecorded(park.clients(), opennds) == 0  # it may list others' logins

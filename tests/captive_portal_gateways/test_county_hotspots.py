@@ -328,7 +328,7 @@ NFT_ROUTERS = ("park", "zamek")
 @pytest.fixture
 def nftables_county(
     postgres: PostgresCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> Iterator[tuple[County, WebServer, str]]:
+) -> Iterator[tuple[County, WebServer, str, dict[str, str]]]:
     """Two routers with our nftables rules, each running its own portal (as a router of a
     county would) on one PostgreSQL, registered with `gateway add --kind nftables`."""
     skip_unless("ip", "nft", "iptables-legacy")
@@ -336,10 +336,15 @@ def nftables_county(
     technician = tmp_path / "technician.toml"
     technician.write_text(f'data_dir = "{tmp_path / "technician"}"\ndatabase_url = "{url}"\n')
     address = f"{county_net.GATEWAY_LAN_IP}:{NFT_PORT}"
+    tokens = {}
     for name in NFT_ROUTERS:
         args = ["gateway", "add", name, "--kind", "nftables", "--address", address]
         assert main([*args, "--config", str(technician)]) == 0
-        assert f'    registered_name = "{name}"\n' in capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert f'    registered_name = "{name}"\n' in out
+        token = re.search(r"^    ([\w-]{43})$", out, re.MULTILINE)
+        assert token is not None, out
+        tokens[name] = token[1]
     try:
         with ExitStack() as stack:
             net = stack.enter_context(county_net.county())
@@ -351,7 +356,7 @@ def nftables_county(
                     hs.gateway, settings, build_gateway(settings), FakeClock(time.time())
                 )
                 stack.callback(portal.stop)
-            yield net, site, url
+            yield net, site, url, tokens
     finally:
         postgres.drop_database(url)
 
@@ -391,12 +396,12 @@ def captive_says(hs: Hotspot) -> object:
 
 
 def test_nftables_routers_on_one_store_let_through_only_their_own_phones(
-    nftables_county: tuple[County, WebServer, str],
+    nftables_county: tuple[County, WebServer, str, dict[str, str]],
 ) -> None:
     """Without registered names both routers stored their phones under the table's name and
     each router's sweep re-applied the other's sessions: the phone at 10.77.0.2 behind
     'zamek' was online two sweeps after the one behind 'park' accepted."""
-    net, site, url = nftables_county
+    net, site, url, tokens = nftables_county
     park, zamek = net.hotspots
     assert held_at_its_portal(park) and held_at_its_portal(zamek)
     nft_log_in(park)
@@ -411,3 +416,13 @@ def test_nftables_routers_on_one_store_let_through_only_their_own_phones(
     assert online(park)
     assert sessions(url) == [("park", park.client_ip), ("zamek", zamek.client_ip)]
     assert {peer for _, peer in site.requests} == {park.wan_ip, zamek.wan_ip}
+
+    # park's technician ends its phone through zamek's portal: the store alone hears of it,
+    # and park's portal takes the phone off its table at its second sweep
+    admin = f"http://{zamek.gateway_lan_ip}:{NFT_PORT}/g/park/admin/clients/{park.client_ip}"
+    bearer = {"Authorization": f"Bearer {tokens['park']}"}
+    ended = send(zamek.gateway, "POST", f"{admin}/deauthorise", form={}, headers=bearer)
+    assert (ended.status, json.loads(ended.body)["session_ended"]) == (200, True)
+    took = wait_until(lambda: held_at_its_portal(park), 4.0, "park to take its phone off")
+    assert online(zamek) and sessions(url) == [("zamek", zamek.client_ip)]
+    print(f"\npark's phone, ended through zamek's portal, held again after {took:.1f} s")
