@@ -64,7 +64,9 @@ class AdminApi:
             ip = str(ipaddress.ip_address(request.path_params["ip"]))
         except ValueError as exc:
             raise PortalError(400, "gateway_input") from exc
-        gateway_id = request.query_params.get("gateway") or None  # None: at every gateway
+        # Without ?gateway=: the local gateway's session (nftables, dry run: routers sharing
+        # the store keep theirs) or, with openNDS, the address's sessions at every gateway.
+        gateway_id = request.query_params.get("gateway") or self._portal.gateway.gateway_id
         if gateway_id is not None and len(gateway_id) > MAX_GATEWAY_ID_CHARS:
             raise PortalError(400, "gateway_input")
         await run_in_threadpool(self._portal.gateway.deauthorise, ip)

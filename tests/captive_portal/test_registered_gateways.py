@@ -20,6 +20,7 @@ import pytest
 import requests
 
 from captive_portal.cli import main
+from captive_portal.gateway import ClientContext
 from captive_portal.gateways._fas import (
     FasRequest,
     auth_token,
@@ -28,6 +29,7 @@ from captive_portal.gateways._fas import (
     parse_fas_text,
 )
 from captive_portal.gateways._fas_aes import decrypt_fas, encrypt_fas
+from captive_portal.sessions import Acceptance, SessionBook
 from tests.captive_portal.portal_process import running_portal
 from tests.captive_portal.portal_server import ADMIN_TOKEN, PortalServer
 from tests.peers.postgres import PostgresCluster
@@ -280,3 +282,23 @@ def wait_for_status(base: str, query: dict[str, str], status: int, seconds: floa
     while (got := splash_status(base, query)) != status:
         assert time.monotonic() < deadline, f"still {got}, not {status}, after {seconds} s"
         time.sleep(0.05)
+
+
+def test_the_portals_admin_ends_its_own_gateways_phone_unless_told_another(
+    county: tuple[PortalServer, Router, Router],
+) -> None:
+    """The portal's own gateway (here the dry run) has the address of a router's phone: a
+    logout at the portal's admin API takes back its own phone, not the router's."""
+    server, a, _ = county
+    form = splash_form(server, "a", fas_query(a.faskey))
+    assert server.post("/g/a/accept", data=form).status_code == 303
+    local = ClientContext(PHONE, None, "dry-run")
+    SessionBook(server.store, server.clock).start(Acceptance(local, None, "k1", "1"), 600)
+    ended = server.admin("POST", f"/admin/clients/{PHONE}/deauthorise")
+    assert ended.json() == {"ip": PHONE, "session_ended": True}
+    assert [(s.gateway_id, s.ip) for s in server.store.sessions_valid_at(server.clock())] == [
+        ("a", PHONE)
+    ]
+    ended = server.admin("POST", f"/admin/clients/{PHONE}/deauthorise?gateway=a")
+    assert ended.json() == {"ip": PHONE, "session_ended": True}
+    assert server.store.sessions_valid_at(server.clock()) == []
