@@ -20,8 +20,11 @@ ApplicationWindow {
     property bool firstFrameShown: false
     readonly property bool keyboardShown: keyboardLoader.item !== null && keyboardLoader.item.active
 
-    width: landscape ? 1920 : 1080
-    height: landscape ? 1080 : 1920
+    // Full screen means the whole screen, whatever its size: a compositor (or an X server
+    // without a window manager) may leave a window at the size it asked for, and a screen
+    // smaller than the design size would show only its corner (seen in the image's VM).
+    width: windowed || Screen.width <= 0 ? (landscape ? 1920 : 1080) : Screen.width
+    height: windowed || Screen.height <= 0 ? (landscape ? 1080 : 1920) : Screen.height
     visible: true
     visibility: windowed ? Window.Windowed : Window.FullScreen
     flags: windowed ? Qt.Window : (Qt.Window | Qt.FramelessWindowHint)
