@@ -146,10 +146,10 @@ def test_a_signed_update_from_a_stick_boots_the_other_slot_and_keeps_the_data(
     vm.plug_usb_stick(sticks.good, "good")
     installed = f"infomat: installed {sticks.good_version} into slot B; rebooting"
     serial.expect(installed, time.monotonic() + budget, started)
-    update_started = time.monotonic()
+    update_started, rebooted = time.monotonic(), serial.position
     boot_to_home(vm, serial, started, "B")
-    serial.expect(f"infomat: now running {sticks.good_version} from slot B",
-                  time.monotonic() + 120, started)  # fmt: skip
+    serial.expect_since(rebooted, f"infomat: now running {sticks.good_version} from slot B",
+                        time.monotonic() + 120, started)  # fmt: skip
     print(f"update: reboot to the new slot's home {time.monotonic() - update_started:.0f} s")
     # The stick is still in: the version running now is not installed again.
     serial.expect(f"this kiosk already runs {sticks.good_version}", time.monotonic() + 120, started)
@@ -188,9 +188,10 @@ def test_an_update_whose_kiosk_does_not_start_falls_back_after_three_tries(
         serial.expect("infomat: booting slot B", deadline, started)
         serial.expect("the kiosk did not start from slot B; rebooting", deadline, started)
         print(f"try {attempt} of slot B failed {time.monotonic() - started:.0f} s in")
+    back_on_a = serial.position
     boot_to_home(vm, serial, started, "A")
     rolled_back = f"infomat: update {sticks.broken_version} in slot B did not come up"
-    serial.expect(rolled_back, time.monotonic() + 120, started)
+    serial.expect_since(back_on_a, rolled_back, time.monotonic() + 120, started)
     print(f"rollback: {time.monotonic() - fallback_started:.0f} s from the install to home on A")
     # The stick is still in: the version that failed is not installed again.
     refused = f"update refused: {sticks.broken_version} did not start on this kiosk before"

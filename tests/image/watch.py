@@ -42,6 +42,18 @@ class SerialWatch:
     def text(self) -> str:
         return self._vm.serial_log.read_text(encoding="utf-8", errors="replace")
 
+    @property
+    def position(self) -> int:
+        return self._offset
+
+    def expect_since(self, position: int, line: str, deadline: float, started: float) -> None:
+        """Wait for `line` anywhere past `position`, without moving the reading position."""
+        while time.monotonic() < deadline and self._vm.running():
+            if self.text().find(line, position) >= 0:
+                return
+            time.sleep(2)
+        pytest.fail(failure(self._vm, started, f"the serial console never said {line!r}"))
+
     def skip_to_end(self) -> None:
         self._offset = len(self.text())
 
