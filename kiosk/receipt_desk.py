@@ -18,6 +18,7 @@ from kiosk.filing import FiledApplication
 if TYPE_CHECKING:  # Pillow and python-escpos load on the first print, not at start-up
     from devices.printers import PrinterStatus, ReceiptPrinter
     from devices.receipt import Receipt
+    from kiosk.catalogue_service import Service
     from kiosk.visits import Booking, Ticket
     from kiosk.wifi_slip import WifiSlip
 
@@ -87,14 +88,19 @@ class ReceiptDesk:
 
         return self._print(slip_receipt(slip, language), "Wi-Fi slip")
 
-    def print_visit(self, visit: Booking | Ticket, language: Language) -> bool:
-        """A booked visit's slip or a walk-in ticket; False when it was not printed (the
-        screen shows the code or the number)."""
+    def print_visit(
+        self, visit: Booking | Ticket, language: Language, to_bring: Service | None = None
+    ) -> bool:
+        """A booked visit's slip (with what to bring from `to_bring`, the service's record)
+        or a walk-in ticket; False when it was not printed (the screen shows the code or
+        the number)."""
+        from kiosk.to_bring import slip_list  # noqa: PLC0415
         from kiosk.visit_slips import booking_slip, ticket_slip  # noqa: PLC0415
         from kiosk.visits import Booking  # noqa: PLC0415
 
         if isinstance(visit, Booking):
-            return self._print(booking_slip(visit, language), "visit slip")
+            bring, more = slip_list(to_bring, language)
+            return self._print(booking_slip(visit, language, bring, more), "visit slip")
         return self._print(ticket_slip(visit, language), "queue ticket")
 
     def test_print(self) -> bool:

@@ -1,10 +1,12 @@
 """What the printer gives for a booked visit and for a walk-in ticket, in the resident's
 language: the office, the service, the day and time and desk (or the queue number, the
-people ahead and the wait), the booking code, and the office's phone."""
+people ahead and the wait), what to bring (the service card's list, cut to fit a slip),
+the booking code, and the office's phone."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from devices.receipt import Align, Cut, Feed, Line, QrCode, Receipt, Separator, Size, Title
@@ -27,6 +29,8 @@ class VisitWords:
     phone: str
     watch: str
     scan: str
+    bring: str
+    more: str  # {count}
 
 
 WORDS: dict[Language, VisitWords] = {
@@ -37,6 +41,7 @@ WORDS: dict[Language, VisitWords] = {
         ahead="Przed Tobą: {ahead}", wait="Przewidywany czas oczekiwania: ok. {minutes} min",
         phone="Telefon do urzędu", watch="Obserwuj ekran w poczekalni: wywoła Twój numer.",
         scan="Zeskanuj kod telefonem, aby sprawdzić albo odwołać wizytę.",
+        bring="Co zabrać", more="...i {count} więcej: zobacz kartę sprawy w infomacie.",
     ),
     "en": VisitWords(
         booked="Visit booked", ticket="Your number", service="Service", when="Date and time",
@@ -45,6 +50,7 @@ WORDS: dict[Language, VisitWords] = {
         ahead="People ahead of you: {ahead}", wait="Expected wait: about {minutes} min",
         phone="Office phone", watch="Watch the screen in the waiting room: it calls your number.",
         scan="Scan the code with your phone to check or cancel the visit.",
+        bring="What to bring", more="...and {count} more: see the service's card at the kiosk.",
     ),
     "uk": VisitWords(
         booked="Візит заплановано", ticket="Ваш номер", service="Справа", when="Дата і час",
@@ -54,6 +60,7 @@ WORDS: dict[Language, VisitWords] = {
         phone="Телефон установи",
         watch="Стежте за екраном у залі очікування: там з'явиться ваш номер.",
         scan="Відскануйте код телефоном, щоб перевірити або скасувати візит.",
+        bring="Що взяти з собою", more="...і ще {count}: див. картку послуги в інфоматі.",
     ),
     "de": VisitWords(
         booked="Termin gebucht", ticket="Ihre Nummer", service="Anliegen", when="Termin",
@@ -62,6 +69,7 @@ WORDS: dict[Language, VisitWords] = {
         ahead="Vor Ihnen: {ahead}", wait="Voraussichtliche Wartezeit: etwa {minutes} Min.",
         phone="Telefon des Amts", watch="Achten Sie auf den Bildschirm im Wartebereich.",
         scan="Scannen Sie den Code, um den Termin zu prüfen oder abzusagen.",
+        bring="Bitte mitbringen", more="...und {count} weitere: siehe die Karte am Infomat.",
     ),
 }  # fmt: skip
 
@@ -71,7 +79,11 @@ def shown_day(day: str, time: str) -> str:
     return f"{dt.date.fromisoformat(day).strftime('%d.%m.%Y')}, {time}"
 
 
-def booking_slip(booking: Booking, language: Language) -> Receipt:
+def booking_slip(
+    booking: Booking, language: Language, bring: Sequence[str] = (), more: int = 0
+) -> Receipt:
+    """The slip of a booked visit; `bring` the service card's list as slip_list() cuts it,
+    `more` how many it left out."""
     words = WORDS[language]
     return Receipt(
         (
@@ -81,6 +93,7 @@ def booking_slip(booking: Booking, language: Language) -> Receipt:
             Line(f"{words.service}: {plain_punctuation(booking.service)}"),
             Line(f"{words.when}: {shown_day(booking.day, booking.time)}", bold=True),
             Line(f"{words.desk}: {plain_punctuation(booking.desk)}", bold=True),
+            *_to_bring(bring, more, words),
             Separator(),
             Line(words.code, align=Align.CENTER),
             Line(booking.shown_code, bold=True, size=Size.HUGE, align=Align.CENTER),
@@ -110,6 +123,14 @@ def ticket_slip(ticket: Ticket, language: Language) -> Receipt:
             Cut(),
         )
     )
+
+
+def _to_bring(bring: Sequence[str], more: int, words: VisitWords) -> tuple[Line | Separator, ...]:
+    if not bring:
+        return ()
+    items = tuple(Line(f"- {plain_punctuation(name)}") for name in bring)
+    tail = (Line(words.more.format(count=more), size=Size.SMALL),) if more else ()
+    return (Separator(), Line(f"{words.bring}:", bold=True), *items, *tail)
 
 
 def _page(url: str, words: VisitWords) -> tuple[QrCode | Line, ...]:

@@ -54,6 +54,7 @@ class Booking:
     time: str
     desk: str
     page_url: str = ""  # the office's page of this visit (check or cancel), for the QR
+    service_id: str = ""  # the catalogue's id: its card says what to bring
 
     @property
     def shown_code(self) -> str:
@@ -120,11 +121,11 @@ class VisitsClient:
             "language": language, "consent_version": consent_version,
         }  # fmt: skip
         answer = self._call("POST", "/bookings", body, taken=SlotTaken)
-        code = _text(answer, "code")
+        code, service = _text(answer, "code"), _dict(answer, "service")
         return Booking(
-            code, _office(answer), _text(_dict(answer, "service"), "name"),
+            code, _office(answer), _text(service, "name"),
             _text(answer, "day"), _text(answer, "time"), _text(answer, "desk"),
-            self._page_base + code if self._page_base else "",
+            self._page_base + code if self._page_base else "", _text(service, "id"),
         )  # fmt: skip
 
     def ticket(self, service_id: str) -> Ticket:

@@ -253,7 +253,13 @@ class KioskApp:
 
         if not isinstance(visit, Booking | Ticket):
             return False
-        return self.services.receipt_desk.print_visit(visit, _printed_language(language))
+        service = None  # its card's "what to bring" goes on the slip
+        if isinstance(visit, Booking) and visit.service_id:
+            try:
+                service = self.services.catalogue.service(visit.service_id)
+            except Exception:  # the visit is booked: print it without the list
+                log.exception("visit slip: the catalogue could not say what to bring")
+        return self.services.receipt_desk.print_visit(visit, _printed_language(language), service)
 
     def _print_receipt(self, application: FiledApplication) -> bool:
         return self.services.receipt_desk.print_application(application)

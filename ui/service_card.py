@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.catalogue_service import Service, Text, in_language, text_language
+from kiosk.to_bring import to_bring
 
 _DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
@@ -43,15 +44,6 @@ def opening_hours(hours: list[Mapping[str, Any]]) -> list[str]:
 
 def address_line(address: Mapping[str, Any]) -> str:
     return f"{address['street']}, {address['postal_code']} {address['city']}"
-
-
-def to_bring(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The documents a resident needs; the paper application form is left out when the
-    service can be filed here, since the kiosk's own form takes its place."""
-    documents: list[Mapping[str, Any]] = record.get("documents", [])
-    if not any(c["type"] == "kiosk" for c in record["channels"]):
-        return documents
-    return [d for d in documents if not d.get("application_form", False)]
 
 
 class RecordTexts:

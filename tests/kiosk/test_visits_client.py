@@ -31,6 +31,7 @@ def test_services_slots_and_a_booking(visits_office: VisitOffice) -> None:
     assert {s.desk for s in slots} == {"Pokój 12"}
     booking = visits.book(REGISTRATION, slots[0], "uk", "1")
     assert is_valid(booking.code) and (booking.day, booking.time) == ("2026-11-24", "08:20")
+    assert booking.service_id == REGISTRATION, "its card says what to bring"
     assert booking.service == "Zameldowanie na pobyt stały"
     assert slots[0] not in visits.slots(REGISTRATION)
     with pytest.raises(SlotTaken):  # another kiosk was quicker

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Q_ARG, QMetaObject, QUrl
 from PySide6.QtQml import QQmlComponent
 
+from kiosk.to_bring import to_bring
 from tests.ui.conftest import Kiosk, texts_on_screen
 from ui.screenshots import settle
-from ui.service_card import to_bring
 
 
 def test_pick_a_category_open_a_card_and_come_back(kiosk: Kiosk) -> None:
