@@ -27,6 +27,7 @@ from office.store import CaseStore, StoreError
 from office.visit_api import VisitApi
 from office.visit_display import WaitingRoomDisplay
 from office.visit_page import VisitPage
+from office.visit_page_reminder import ReminderForm
 from office.visits import Visits
 
 log = logging.getLogger("office")
@@ -62,11 +63,22 @@ def create_app(
             *VisitApi(store, visits).routes(),
             *VisitDesk(desk, visits).routes(),
             *WaitingRoomDisplay(visits).routes(),
-            *VisitPage(settings, visits, MissThrottle(settings.status_misses_per_minute)).routes(),
+            *visit_page_routes(settings, visits),
         ],
         exception_handlers={IntakeRefusal: _refusal, **desk_error_handlers(desk)},  # type: ignore[dict-item]
     )
     return status.kept_first(app)
+
+
+def visit_page_routes(settings: OfficeSettings, visits: Visits) -> list[Route]:
+    """The resident's visit page (its misses throttled) and its reminder form (every form
+    throttled, on its own)."""
+    per_minute = settings.status_misses_per_minute
+    page = VisitPage(settings, visits, MissThrottle(per_minute))
+    return [
+        *page.routes(),
+        *ReminderForm(settings, visits, MissThrottle(per_minute), page).routes(),
+    ]
 
 
 async def _refusal(request: Request, refusal: IntakeRefusal) -> Response:

@@ -33,6 +33,7 @@ from office.settings_file import load_settings
 from office.settings_mail import MailSettingsError
 from office.store import KioskExists, StoreError
 from office.user_cli import add_user_parser, run_user_command
+from office.visit_reminder_command import add_visits_parser, run_remind
 
 KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _config_option(add)
     add_key_parser(kiosk_commands)
     add_purge_parser(commands)
+    add_visits_parser(commands)
     return parser
 
 
@@ -94,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             serve(settings)
         elif args.command == "purge":
             print(run_purge(settings, args.dry_run))
+        elif args.command == "visits":
+            line, status = run_remind(settings)
+            print(line)
+            return status
         elif args.kiosk_command == "key":
             set_key(settings, args.kiosk_id, args.public_key)
         else:

@@ -44,6 +44,17 @@ class ClaimedMail:
     case_number: str
 
 
+@dataclass(frozen=True)
+class Letter:
+    """One e-mail to one resident, as the mail server gets it."""
+
+    recipient: str
+    language: str
+    subject: str
+    body: str
+    message_id: str
+
+
 class Undeliverable(Exception):
     """The server refused this mail for good (5xx for the recipient or the message)."""
 
@@ -80,10 +91,10 @@ class ResidentMailSender:
                 failed += 1
             except (smtplib.SMTPException, OSError, UnicodeError) as exc:
                 if mail.attempts >= MAX_ATTEMPTS:
-                    self._fail(mail, f"gave up after {mail.attempts} attempts: {_reason(exc)}")
+                    self._fail(mail, f"gave up after {mail.attempts} attempts: {smtp_reason(exc)}")
                     failed += 1
                 else:
-                    self._later(mail, _reason(exc))
+                    self._later(mail, smtp_reason(exc))
                     retried += 1
             else:
                 self._done(mail)
@@ -109,36 +120,8 @@ class ResidentMailSender:
         ]  # fmt: skip
 
     def _send(self, mail: ClaimedMail) -> None:
-        cfg = self._settings
-        message = EmailMessage()
-        message["From"] = cfg.smtp_from
-        message["To"] = mail.recipient
-        message["Subject"] = mail.subject
-        message["Date"] = format_datetime(self._clock())
-        message["Message-ID"] = mail.message_id
-        message["Auto-Submitted"] = "auto-generated"
-        message.set_content(mail.body)
-        message["Content-Language"] = mail.language  # after set_content, which drops Content-*
-        with smtplib.SMTP(cfg.smtp_host, cfg.smtp_port, timeout=cfg.smtp_timeout_s) as smtp:
-            if cfg.smtp_starttls:
-                smtp.starttls(context=ssl.create_default_context())
-            if cfg.smtp_user:
-                smtp.login(cfg.smtp_user, self._password)
-            try:
-                smtp.send_message(message)
-            except smtplib.SMTPRecipientsRefused as exc:
-                codes = sorted({code for code, _ in exc.recipients.values()})
-                if all(code >= 500 for code in codes):
-                    raise Undeliverable(
-                        f"the mail server refused the address (SMTP {codes[0]})"
-                    ) from None
-                raise
-            except smtplib.SMTPDataError as exc:
-                if exc.smtp_code >= 500:
-                    raise Undeliverable(
-                        f"the mail server refused it (SMTP {exc.smtp_code})"
-                    ) from None
-                raise
+        letter = Letter(mail.recipient, mail.language, mail.subject, mail.body, mail.message_id)
+        deliver(self._settings, self._password, letter, self._clock())
 
     def _done(self, mail: ClaimedMail) -> None:
         self._record(mail, "state = 'sent', sent_at = ?, last_error = ''", (self._clock(),))
@@ -162,7 +145,39 @@ class ResidentMailSender:
             )
 
 
-def _reason(exc: BaseException) -> str:
+def deliver(cfg: OfficeSettings, password: str, letter: Letter, date: dt.datetime) -> None:
+    """Hand `letter` to the office's mail server (blocking). Undeliverable when the server
+    refuses it for good (5xx); smtplib's errors or OSError when it may work later."""
+    message = EmailMessage()
+    message["From"] = cfg.smtp_from
+    message["To"] = letter.recipient
+    message["Subject"] = letter.subject
+    message["Date"] = format_datetime(date)
+    message["Message-ID"] = letter.message_id
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(letter.body)
+    message["Content-Language"] = letter.language  # after set_content, which drops Content-*
+    with smtplib.SMTP(cfg.smtp_host, cfg.smtp_port, timeout=cfg.smtp_timeout_s) as smtp:
+        if cfg.smtp_starttls:
+            smtp.starttls(context=ssl.create_default_context())
+        if cfg.smtp_user:
+            smtp.login(cfg.smtp_user, password)
+        try:
+            smtp.send_message(message)
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = sorted({code for code, _ in exc.recipients.values()})
+            if all(code >= 500 for code in codes):
+                raise Undeliverable(
+                    f"the mail server refused the address (SMTP {codes[0]})"
+                ) from None
+            raise
+        except smtplib.SMTPDataError as exc:
+            if exc.smtp_code >= 500:
+                raise Undeliverable(f"the mail server refused it (SMTP {exc.smtp_code})") from None
+            raise
+
+
+def smtp_reason(exc: BaseException) -> str:
     """What went wrong, without the server's text (it may quote the address)."""
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"SMTP {exc.smtp_code}"

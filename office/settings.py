@@ -53,6 +53,16 @@ class Office:
         metadata=about("When the office receives visitors: [[offices.opening_hours]], one "
                        "per weekday; a day not listed is closed."),
     )  # fmt: skip
+    notice_url: str = field(
+        default="",
+        metadata=about("The office's notice on personal data (RODO) for residents, e.g. "
+                       "https://bip.lancut.pl/rodo; linked beside the visit reminder's consent."),
+    )  # fmt: skip
+    notice_version: str = field(
+        default="1",
+        metadata=about("Version of that notice, recorded with each consent to a visit "
+                       "reminder."),
+    )  # fmt: skip
 
 
 def _demo_offices() -> list[Office]:

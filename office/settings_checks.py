@@ -52,6 +52,7 @@ def check(settings: OfficeSettings, source: str) -> None:
                 f"{where}.phone' must be a phone number: digits, spaces, + - ( ) "
                 f"(got {office.phone!r})"
             )
+        _check_notice(office.notice_url, office.notice_version, where)
         problem = check_visits(office.visit_services, office.opening_hours, f"offices[{number}]")
         if problem:
             raise SettingsError(f"{source}: {problem}")
@@ -71,6 +72,21 @@ def check(settings: OfficeSettings, source: str) -> None:
 
 
 MIN_TOKEN_CHARS = 16
+NOTICE_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def _check_notice(url: str, version: str, where: str) -> None:
+    parts = urlsplit(url)
+    if url and (parts.scheme not in ("https", "http") or not parts.netloc):
+        raise SettingsError(
+            f"{where}.notice_url' must be the notice's web address, e.g. "
+            f"https://bip.lancut.pl/rodo (got {url!r})"
+        )
+    if not NOTICE_VERSION.fullmatch(version):
+        raise SettingsError(
+            f"{where}.notice_version' must be 1 to 64 letters, digits, '.', '_' or '-', "
+            f"e.g. rodo-2026-01 (got {version!r})"
+        )
 
 
 def _check_metrics(settings: OfficeSettings, source: str) -> None:

@@ -10,6 +10,7 @@ BookingState = Literal["booked", "cancelled", "called", "no_show", "served"]
 BookingOutcome = Literal["created", "resent", "taken", "key_reused"]
 CancelOutcome = Literal["cancelled", "already_cancelled", "unknown", "begun"]
 CallOutcome = Literal["no_show", "served"]
+ReminderState = Literal["none", "wanted", "sent", "refused"]
 # For the clerks' pages, in Polish.
 BOOKING_STATES = {"booked": "umówiona", "cancelled": "odwołana", "called": "wezwana",
                   "no_show": "nie przyszedł", "served": "obsłużona"}  # fmt: skip
@@ -50,6 +51,7 @@ class Booking:
     starts_at: dt.datetime
     state: BookingState
     name: str
+    reminder: ReminderState = "none"  # a reminder by e-mail the day before (never its address)
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,14 @@ from office.visit_records import Booked, Booking, CancelOutcome, NewBooking
 from offline_cache.submission_code import new_code
 
 CODE_DRAWS = 3
-_BOOKING_COLUMNS = "code, tenant_id, service_id, desk, starts_at, state, name"
+_BOOKING_COLUMNS = "code, tenant_id, service_id, desk, starts_at, state, name, reminder_state"
 
 
 def _booking(row: tuple[object, ...]) -> Booking:
     return Booking(
         code=str(row[0]), tenant_id=str(row[1]), service_id=str(row[2]), desk=str(row[3]),
         starts_at=moment(row[4]).astimezone(dt.UTC), state=row[5],  # type: ignore[arg-type]
-        name=str(row[6]),
+        name=str(row[6]), reminder=row[7],  # type: ignore[arg-type]
     )  # fmt: skip
 
 
@@ -111,7 +111,9 @@ class VisitStore:
         """Cancel a booking before its time; its slot is free again at once."""
         with self._db.writing() as sql:
             if sql.run(
-                "UPDATE visit_bookings SET state = 'cancelled', cancelled_at = ?"
+                "UPDATE visit_bookings SET state = 'cancelled', cancelled_at = ?,"
+                " reminder_email = '',"  # a sent reminder stays sent; a wanted one is off
+                " reminder_state = CASE WHEN reminder_state = 'sent' THEN 'sent' ELSE 'none' END"
                 " WHERE tenant_id = ? AND code = ? AND state = 'booked' AND starts_at > ?",
                 (now, tenant_id, code, now),
             ):
@@ -162,14 +164,19 @@ def _slot_taken(sql: SqlTransaction, new: NewBooking, desk: str) -> bool:
 
 
 def _insert(sql: SqlTransaction, new: NewBooking, desk: str, code: str, now: dt.datetime) -> int:
+    # An e-mail sent with the booking is for its reminder (docs/visits-api.md).
+    email = new.contact if "@" in new.contact else ""
     return sql.run(
         "INSERT INTO visit_bookings (code, tenant_id, service_id, desk, starts_at, kiosk_id,"
         " idempotency_key, request_sha256, name, contact, language, consent_version,"
-        " booked_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked')"
+        " booked_at, state, reminder_email, reminder_language, reminder_consent,"
+        " reminder_state, reminder_set_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?)"
         " ON CONFLICT DO NOTHING",
         (code, new.tenant_id, new.service_id, desk, new.starts_at, new.kiosk_id,
          new.idempotency_key, new.request_sha256, new.name, new.contact, new.language,
-         new.consent_version, now),
+         new.consent_version, now, email, new.language, new.consent_version if email else "",
+         "wanted" if email else "none", now if email else None),
     )  # fmt: skip
 
 
@@ -182,9 +189,12 @@ def audit(sql: SqlTransaction, at: dt.datetime, actor: str, action: str, detail:
 
 
 def purge_bookings(sql: SqlTransaction, before: dt.datetime, now: dt.datetime) -> int:
-    """Remove names and contacts of bookings whose time is before `before` (retention)."""
+    """Remove names, contacts and reminder addresses of bookings whose time is before
+    `before` (retention)."""
     return sql.run(
-        "UPDATE visit_bookings SET name = '', contact = '', personal_data_purged_at = ?"
+        "UPDATE visit_bookings SET name = '', contact = '', reminder_email = '',"
+        " reminder_state = CASE WHEN reminder_state = 'sent' THEN 'sent' ELSE 'none' END,"
+        " personal_data_purged_at = ?"
         " WHERE starts_at < ? AND personal_data_purged_at IS NULL",
         (now, before),
     )

@@ -27,6 +27,24 @@ _PL = {
     "unavailable": "Nie można teraz sprawdzić wizyty. Spróbuj za chwilę.",
     "contact": "Kontakt z urzędem",
     "phone": "Telefon",
+    "remind_title": "Przypomnienie e-mailem",
+    "remind_button": "Przypomnij mi e-mailem dzień wcześniej",
+    "remind_email": "Adres e-mail",
+    "remind_consent": (
+        "Zgadzam się, aby urząd wysłał na ten adres jedno przypomnienie o tej wizycie. Adres "
+        "zostanie usunięty razem z danymi wizyty; wcześniej usunę go tu sam(a)."
+    ),
+    "remind_notice": "Informacja o przetwarzaniu danych osobowych",
+    "remind_wanted": "Dzień przed wizytą wyślemy przypomnienie e-mailem.",
+    "remind_sent": "Przypomnienie e-mailem zostało wysłane.",
+    "remind_refused": "Serwer poczty nie przyjął podanego adresu. Sprawdź go i podaj ponownie.",
+    "remind_remove": "Usuń przypomnienie i mój adres",
+    "reminder_set": "Gotowe: dzień przed wizytą przypomnimy o niej e-mailem.",
+    "reminder_removed": "Przypomnienie i adres e-mail usunięte.",
+    "reminder_closed": "Do tej wizyty nie można już ustawić przypomnienia.",
+    "email_wrong": "To nie jest adres e-mail. Sprawdź go, np. jan.kowalski@example.pl.",
+    "consent_needed": "Zaznacz zgodę, aby urząd mógł wysłać przypomnienie.",
+    "cross_site": "Ten formularz można wysłać tylko ze strony wizyty.",
 }
 _EN = {
     "page_title": "Visit at the office",
@@ -50,6 +68,24 @@ _EN = {
     "unavailable": "The visit cannot be looked up now. Please try again shortly.",
     "contact": "Contact the office",
     "phone": "Phone",
+    "remind_title": "Reminder by e-mail",
+    "remind_button": "Remind me by e-mail the day before",
+    "remind_email": "E-mail address",
+    "remind_consent": (
+        "I agree that the office sends one reminder of this visit to this address. The address "
+        "is deleted with the visit's data; I can delete it here sooner."
+    ),
+    "remind_notice": "How the office processes personal data",
+    "remind_wanted": "We will send a reminder by e-mail the day before the visit.",
+    "remind_sent": "The reminder by e-mail has been sent.",
+    "remind_refused": "The mail server did not accept that address. Check it and enter it again.",
+    "remind_remove": "Delete the reminder and my address",
+    "reminder_set": "Done: we will remind you by e-mail the day before the visit.",
+    "reminder_removed": "Reminder and e-mail address deleted.",
+    "reminder_closed": "A reminder can no longer be set for this visit.",
+    "email_wrong": "This is not an e-mail address. Check it, e.g. jan.kowalski@example.pl.",
+    "consent_needed": "Tick the consent so that the office may send the reminder.",
+    "cross_site": "This form can only be sent from the visit's page.",
 }
 _UK = {
     "page_title": "Візит до установи",
@@ -73,6 +109,24 @@ _UK = {
     "unavailable": "Зараз неможливо перевірити візит. Спробуйте за хвилину.",
     "contact": "Контакт з установою",
     "phone": "Телефон",
+    "remind_title": "Нагадування електронною поштою",
+    "remind_button": "Нагадати мені e-mail за день до візиту",
+    "remind_email": "Адреса електронної пошти",
+    "remind_consent": (
+        "Я погоджуюся, щоб установа надіслала на цю адресу одне нагадування про цей візит. "
+        "Адресу буде видалено разом із даними візиту; раніше я можу видалити її тут."
+    ),
+    "remind_notice": "Інформація про обробку персональних даних",
+    "remind_wanted": "За день до візиту ми надішлемо нагадування електронною поштою.",
+    "remind_sent": "Нагадування електронною поштою надіслано.",
+    "remind_refused": "Поштовий сервер не прийняв цю адресу. Перевірте її та введіть знову.",
+    "remind_remove": "Видалити нагадування і мою адресу",
+    "reminder_set": "Готово: за день до візиту ми нагадаємо про нього електронною поштою.",
+    "reminder_removed": "Нагадування та адресу електронної пошти видалено.",
+    "reminder_closed": "Для цього візиту вже не можна встановити нагадування.",
+    "email_wrong": "Це не адреса електронної пошти. Перевірте її, напр. jan.kowalski@example.pl.",
+    "consent_needed": "Позначте згоду, щоб установа могла надіслати нагадування.",
+    "cross_site": "Цю форму можна надіслати лише зі сторінки візиту.",
 }
 _DE = {
     "page_title": "Termin im Amt",
@@ -98,6 +152,28 @@ _DE = {
     "unavailable": "Der Termin kann gerade nicht abgefragt werden. Bitte gleich noch einmal.",
     "contact": "Kontakt zum Amt",
     "phone": "Telefon",
+    "remind_title": "Erinnerung per E-Mail",
+    "remind_button": "Am Vortag per E-Mail erinnern",
+    "remind_email": "E-Mail-Adresse",
+    "remind_consent": (
+        "Ich bin einverstanden, dass das Amt eine Erinnerung an diesen Termin an diese Adresse "
+        "sendet. Die Adresse wird mit den Daten des Termins gelöscht; vorher kann ich sie "
+        "hier löschen."
+    ),
+    "remind_notice": "Informationen zur Verarbeitung personenbezogener Daten",
+    "remind_wanted": "Am Tag vor dem Termin senden wir eine Erinnerung per E-Mail.",
+    "remind_sent": "Die Erinnerung per E-Mail wurde gesendet.",
+    "remind_refused": (
+        "Der Mailserver hat die Adresse nicht angenommen. Prüfen Sie sie und geben Sie sie "
+        "erneut ein."
+    ),
+    "remind_remove": "Erinnerung und meine Adresse löschen",
+    "reminder_set": "Fertig: Am Tag vor dem Termin erinnern wir Sie per E-Mail.",
+    "reminder_removed": "Erinnerung und E-Mail-Adresse gelöscht.",
+    "reminder_closed": "Für diesen Termin kann keine Erinnerung mehr eingerichtet werden.",
+    "email_wrong": "Das ist keine E-Mail-Adresse. Bitte prüfen, z. B. jan.kowalski@example.pl.",
+    "consent_needed": "Bitte stimmen Sie zu, damit das Amt die Erinnerung senden darf.",
+    "cross_site": "Dieses Formular kann nur von der Seite des Termins gesendet werden.",
 }
 
 VISIT_TEXTS: dict[Language, dict[str, str]] = {"pl": _PL, "en": _EN, "uk": _UK, "de": _DE}

@@ -22,6 +22,7 @@ from office.visit_calendar import (
 )
 from office.visit_queue import QueueStore
 from office.visit_records import Booked, Call, NewBooking, Ticket
+from office.visit_reminders import ReminderStore
 from office.visit_settings import VisitService, time_of_day
 from office.visit_store import VisitStore
 
@@ -33,11 +34,12 @@ class Visits:
     settings: OfficeSettings
     calendar: VisitStore
     queue: QueueStore
+    reminders: ReminderStore
     clock: Clock
 
     @classmethod
     def build(cls, settings: OfficeSettings, db: SqlDatabase, clock: Clock) -> Visits:
-        return cls(settings, VisitStore(db), QueueStore(db), clock)
+        return cls(settings, VisitStore(db), QueueStore(db), ReminderStore(db), clock)
 
     def office(self, tenant_id: str) -> Office | None:
         return self.settings.office(tenant_id)
