@@ -47,6 +47,13 @@ class VenvDeb:
     description: str  # the control file's long description, lines of at most 79 characters
     gecos: str  # the system user's full name
     data_kept: str  # what postrm leaves in /var/lib/NAME on purge, in a few words
+    timers: tuple[Path, ...] = ()  # NAME.timer files, each beside its NAME.service; enabled
+
+    def timer_units(self) -> tuple[Path, ...]:
+        """The timers and the services they start."""
+        return tuple(
+            unit for timer in self.timers for unit in (timer, timer.with_suffix(".service"))
+        )
 
     @property
     def venv(self) -> Path:
@@ -112,7 +119,8 @@ def stage(package: VenvDeb, root: Path, package_version: str) -> None:
     """Everything but the venv (already in root/opt/...): unit, config, docs, control."""
     units = root / "lib" / "systemd" / "system"
     units.mkdir(parents=True)
-    shutil.copy2(package.unit, units / package.unit.name)
+    for unit in (package.unit, *package.timer_units()):
+        shutil.copy2(unit, units / unit.name)
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / package.command).symlink_to(f"/{package.venv}/bin/{package.command}")
     config = root / package.config_path.lstrip("/")
@@ -139,6 +147,7 @@ def maintainer_script(package: VenvDeb, template: str) -> str:
         ("@CONFIG@", package.config_path),
         ("@GECOS@", package.gecos),
         ("@DATA_KEPT@", package.data_kept),
+        ("@TIMERS@", " ".join(timer.name for timer in package.timers)),
     ):
         template = template.replace(placeholder, value)
     return template

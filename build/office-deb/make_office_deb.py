@@ -46,6 +46,7 @@ the residents' status page, as a hardened systemd service.
 """,
     gecos="Infomat office service",
     data_kept="the case register",
+    timers=(HERE / "infomat-office-remind.timer",),  # with infomat-office-remind.service
 )
 
 if __name__ == "__main__":

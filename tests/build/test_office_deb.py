@@ -37,6 +37,43 @@ def test_the_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
     deb_parts.check_verify(UNIT, "office", tmp_path)
 
 
+REMIND = HERE / "infomat-office-remind.service"
+TIMER = HERE / "infomat-office-remind.timer"
+
+
+@pytest.mark.skipif(
+    not shutil.which("systemd-analyze"), reason="needs systemd-analyze (make test-debs)"
+)
+def test_the_reminder_timer_and_its_job_pass_systemd_analyze_verify(tmp_path: Path) -> None:
+    job = deb_parts.verify(REMIND, REMIND.read_text(), "office", tmp_path / "units")
+    assert (job.returncode, job.stderr) == (0, "")
+    (tmp_path / "units" / TIMER.name).write_text(TIMER.read_text())
+    timer = deb_parts.analyze("verify", tmp_path / "units" / TIMER.name)
+    assert (timer.returncode, timer.stderr) == (0, "")
+    calendar = subprocess.run(
+        ["systemd-analyze", "calendar", "--iterations=24", "*-*-* 09..20:00:00 Europe/Warsaw"],
+        capture_output=True, text=True, check=True, timeout=60, env={"TZ": "Europe/Warsaw"},
+    ).stdout  # fmt: skip
+    elapses = [x for x in calendar.splitlines() if "Next elapse:" in x or "Iter. #" in x]
+    hours = {line.split()[-2][:5] for line in elapses}
+    assert hours == {f"{hour:02d}:00" for hour in range(9, 21)}, "every hour, 9 to 20, Polish"
+    assert "OnCalendar=*-*-* 09..20:00:00 Europe/Warsaw" in TIMER.read_text().splitlines()
+
+
+def test_the_reminder_job_runs_as_the_service_hardened() -> None:
+    lines = REMIND.read_text().splitlines()
+    for line in (
+        "Type=oneshot",
+        "User=infomat-office",
+        "ExecStart=/usr/bin/office visits remind --config /etc/infomat/office.toml",
+        "ProtectSystem=strict",
+        "NoNewPrivileges=yes",
+        "UMask=0077",
+        "CapabilityBoundingSet=",
+    ):
+        assert line in lines, line
+
+
 def test_the_unit_runs_as_its_own_user_hardened() -> None:
     lines = UNIT.read_text().splitlines()
     for line in (
@@ -83,6 +120,8 @@ def test_the_package_holds_the_venv_unit_config_and_scripts_and_no_qt(tmp_path: 
         )
     for path in (
         "./lib/systemd/system/infomat-office.service",
+        "./lib/systemd/system/infomat-office-remind.service",
+        "./lib/systemd/system/infomat-office-remind.timer",
         "./usr/bin/office -> /opt/infomat-office/venv/bin/office",
         "./usr/share/doc/infomat-office/office.md",
         "./opt/infomat-office/venv/bin/office",
@@ -96,6 +135,11 @@ def test_the_package_holds_the_venv_unit_config_and_scripts_and_no_qt(tmp_path: 
         "install -d -o infomat-office -g infomat-office -m 0700 /var/lib/infomat-office" in postinst
     )
     assert "chown root:infomat-office /etc/infomat/office.toml" in postinst
+    assert 'for timer in infomat-office-remind.timer; do systemctl enable --now "$timer"' in (
+        postinst
+    )
+    prerm = (root / "DEBIAN" / "prerm").read_text()
+    assert "for timer in infomat-office-remind.timer; do systemctl disable --now" in prerm
 
 
 def test_the_build_refuses_a_python_the_installed_venv_would_not_find(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ from office.visit_texts import VISIT_TEXTS
 from tests.office.conftest import KIOSK, LANCUT, REGISTRATION, SetClock
 from tests.office.office_server import OfficeServer, free_port, write_config
 from tests.office.visit_client import VisitKiosk
+from tests.peers.browser import Page
+from tests.peers.desk_browser import desk_browser, submit_with, type_into
 from tests.peers.mail_server import MailServer
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)  # Friday 11:00 in Łańcut
@@ -268,3 +270,34 @@ def test_every_language_has_every_text() -> None:
         assert set(texts) == {"pl", "en", "uk", "de"}
         keys = set(texts["pl"])
         assert all(set(t) == keys and all(t.values()) for t in texts.values())
+
+
+PHONE = {"width": 412, "height": 915, "deviceScaleFactor": 1, "mobile": True}
+
+
+def whole_page_on_the_phone(browser: Page, out: Path) -> None:
+    height = int(browser.value("document.documentElement.scrollHeight"))
+    browser.call("Emulation.setDeviceMetricsOverride", **{**PHONE, "height": height})
+    browser.screenshot(out)
+    browser.call("Emulation.setDeviceMetricsOverride", **PHONE)
+
+
+def test_a_resident_asks_for_the_reminder_in_a_real_browser(
+    office: Office, mailbox: MailServer, tmp_path: Path
+) -> None:
+    code = office.book()
+    with desk_browser(tmp_path / "profile") as browser:
+        browser.call("Emulation.setDeviceMetricsOverride", **PHONE)
+        browser.open(f"{office.server.url}/v/{LANCUT}/{code}?lang=pl")
+        type_into(browser, "#email", ADDRESS)
+        browser.tap("input[name=consent]")
+        whole_page_on_the_phone(browser, tmp_path / "form.png")
+        submit_with(browser, "button.go")
+        text = browser.value("document.body.innerText")
+        whole_page_on_the_phone(browser, tmp_path / "asked.png")
+    assert "Gotowe: dzień przed wizytą przypomnimy o niej e-mailem." in text
+    assert "Usuń przypomnienie i mój adres" in text and ADDRESS not in text
+    assert reminder_row(office.store, code)[:2] == (ADDRESS, "wanted")
+    assert office.send(SUNDAY) == (1, 0, 0)
+    for shot in ("form.png", "asked.png"):
+        assert (tmp_path / shot).stat().st_size > 5000
