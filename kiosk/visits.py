@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from kiosk.receipts import DAYS, OfficeHours
 
 if TYPE_CHECKING:
     import requests
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MAX_REPLY_BYTES = 1_000_000
 DAYS_AHEAD = 14
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Slot:
 class Office:
     name: str
     phone: str
+    hours: tuple[OfficeHours, ...] = ()  # of visits, as the office's calendar has them
 
 
 @dataclass(frozen=True)
@@ -242,4 +247,22 @@ def _number(document: dict[str, Any], key: str) -> int:
 def _office(document: dict[str, Any]) -> Office:
     office = _dict(document, "office")
     phone = office.get("phone", "")
-    return Office(_text(office, "name"), phone if isinstance(phone, str) else "")
+    return Office(_text(office, "name"), phone if isinstance(phone, str) else "", _hours(document))
+
+
+def _hours(document: dict[str, Any]) -> tuple[OfficeHours, ...]:
+    """The visits' hours the office gives with its services (none in other answers, or
+    when they are not as docs/visits-api.md says: the screen then shows none)."""
+    hours = document.get("hours")
+    if not isinstance(hours, list):
+        return ()
+    found = []
+    for entry in hours[:7]:
+        days = entry.get("days") if isinstance(entry, dict) else None
+        if not isinstance(days, list) or not days or not set(days) <= set(DAYS):
+            return ()
+        opens, closes = entry.get("opens"), entry.get("closes")
+        if not all(isinstance(t, str) and _TIME.fullmatch(t) for t in (opens, closes)):
+            return ()
+        found.append(OfficeHours(tuple(days), str(opens), str(closes)))
+    return tuple(found)

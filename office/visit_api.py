@@ -30,7 +30,7 @@ from office.visit_requests import (
     slot_query,
     text,
 )
-from office.visit_settings import VisitService
+from office.visit_settings import VisitService, hours_by_days
 from office.visits import Visits, find_service
 from offline_cache.submission_code import is_valid, normalise
 
@@ -58,6 +58,7 @@ class VisitApi:
         office, _ = await self._allowed(request)
         return JSONResponse({
             "office": _office_json(office),
+            "hours": hours_by_days(office.opening_hours),
             "services": [_service_json(s) for s in office.visit_services],
         })  # fmt: skip
 

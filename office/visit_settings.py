@@ -1,9 +1,13 @@
 """An office's visit calendar in its settings: bookable services and opening hours.
 
-For now the hours live in the office's TOML (`[[offices.opening_hours]]`), not in the
-catalogue's hours of the office: the office service does not read the catalogue. Types and
-ranges are checked by settings_file.py; `check_visits` checks what types cannot say
-(times of day, desks, a desk's one slot length).
+The hours of visits live in the office's TOML (`[[offices.opening_hours]]`) and nowhere
+else: the catalogue has no hours of an office (only each service's in-person channel has
+hours, written by the catalogue's publisher), the office service does not read the
+catalogue, and the hours residents may book are the office's own decision (its staff,
+its desks). The kiosks show the hours the visits API gives (`hours_by_days`), so a
+resident reads the same hours the slots are cut from. Types and ranges are checked by
+settings_file.py; `check_visits` checks what types cannot say (times of day, desks, a
+desk's one slot length).
 """
 
 from __future__ import annotations
@@ -50,6 +54,19 @@ class OpeningHours:
     )
     opens: str = field(default="08:00", metadata=about("Opening time, HH:MM (Polish time)."))
     closes: str = field(default="16:00", metadata=about("Closing time, HH:MM (Polish time)."))
+
+
+CATALOGUE_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # as the catalogue names days
+
+
+def hours_by_days(hours: list[OpeningHours]) -> list[dict[str, object]]:
+    """The hours as the catalogue writes opening hours: days with the same times together,
+    e.g. [{"days": ["Mo", "Tu"], "opens": "08:00", "closes": "16:00"}], Monday first."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for day in sorted(hours, key=lambda h: h.weekday):
+        grouped.setdefault((day.opens, day.closes), []).append(CATALOGUE_DAYS[day.weekday - 1])
+    return [{"days": days, "opens": opens, "closes": closes}
+            for (opens, closes), days in grouped.items()]  # fmt: skip
 
 
 def time_of_day(text: str) -> dt.time | None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from ui.session_model import SessionModel
 
 if TYPE_CHECKING:
+    from kiosk.receipts import OfficeHours
     from kiosk.visits import Booking, Ticket, VisitsClient
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class VisitsModel(QObject):
     busy = Property(bool, lambda self: self._get("busy"), notify=changed)
     problem = Property(str, lambda self: self._get("problem"), notify=changed)
     officePhone = Property(str, lambda self: self._get("phone"), notify=changed)
+    officeHours = Property(str, lambda self: self._get("hours"), notify=changed)
     services = Property(list, lambda self: self._get("services"), notify=changed)
     days = Property(list, lambda self: self._days(), notify=changed)
     times = Property(list, lambda self: self._times(), notify=changed)
@@ -192,6 +194,7 @@ class VisitsModel(QObject):
         self._preselect = ""
         self._state: dict[str, Any] = {
             "mode": "book", "stage": "services", "busy": False, "problem": "", "phone": "",
+            "hours": "",
             "services": [], "service": None, "slots": [], "day": "", "slot": None,
             "result": {},
         }  # fmt: skip
@@ -241,7 +244,7 @@ class VisitsModel(QObject):
             self._refused(what, answer)
         elif what == "services" and isinstance(answer, tuple):
             office, services = answer
-            self._update(phone=office.phone, stage="services",
+            self._update(phone=office.phone, stage="services", hours=self._hours(office.hours),
                          services=[{"id": s.id, "name": s.name} for s in services])  # fmt: skip
             preselect, self._preselect = self._preselect, ""
             if preselect:
@@ -252,6 +255,13 @@ class VisitsModel(QObject):
             visit, printed = answer
             self._update(stage="done", result=self._result(visit, printed))
             self._speak(self._state["result"])
+
+    def _hours(self, hours: tuple[OfficeHours, ...]) -> str:
+        """The office's hours of visits as it gave them: "pn. wt. ... 08:00-16:00"."""
+        from kiosk.receipts import WORDS, hours_text  # noqa: PLC0415
+
+        language = self._session.session.language
+        return hours_text(hours, language if language in WORDS else "pl")
 
     def _refused(self, what: str, reason: str) -> None:
         words = {

@@ -8,6 +8,7 @@ import requests
 
 from devices.escpos_render import render_escpos
 from devices.paper import PAPER_58
+from kiosk.receipts import OfficeHours
 from kiosk.visit_slips import booking_slip
 from kiosk.visits import OfficeClosed, SlotTaken, VisitsClient, VisitsUnavailable
 from offline_cache.submission_code import is_valid
@@ -25,6 +26,7 @@ def test_services_slots_and_a_booking(visits_office: VisitOffice) -> None:
     visits = client(visits_office.url, visits_office.token)
     place, services = visits.services()
     assert place.name == "Urząd Miasta Łańcut" and place.phone == "+48 17 225 22 13"
+    assert place.hours == (OfficeHours(("Mo", "Tu", "We", "Th", "Fr"), "08:00", "16:00"),)
     assert [s.id for s in services] == [ID_CARD, REGISTRATION]
     slots = visits.slots(REGISTRATION)
     assert slots[0].day == "2026-11-24" and slots[0].time == "08:20"  # 8:00 has begun

@@ -21,7 +21,7 @@ from office.visit_calendar import (
     hours_on,
     public_holiday,
 )
-from office.visit_settings import OpeningHours
+from office.visit_settings import OpeningHours, hours_by_days
 from tests.office.conftest import VISIT_OFFICES, VISIT_SERVICES
 
 LANCUT = VISIT_OFFICES[0]
@@ -179,3 +179,14 @@ def test_every_free_slot_is_on_an_open_day_within_its_hours_and_after_now(
 
 def hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def test_the_hours_are_told_as_the_catalogue_writes_them() -> None:
+    hours = [OpeningHours(5, "08:00", "14:00"), OpeningHours(1, "08:00", "17:00"),
+             *(OpeningHours(day, "07:30", "15:30") for day in (2, 3, 4))]  # fmt: skip
+    assert hours_by_days(hours) == [
+        {"days": ["Mo"], "opens": "08:00", "closes": "17:00"},
+        {"days": ["Tu", "We", "Th"], "opens": "07:30", "closes": "15:30"},
+        {"days": ["Fr"], "opens": "08:00", "closes": "14:00"},
+    ]
+    assert hours_by_days([]) == []

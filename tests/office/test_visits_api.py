@@ -53,6 +53,9 @@ def test_the_kiosk_lists_the_bookable_services(kiosk: VisitKiosk) -> None:
     assert [(s["id"], s["slot_min"], s["queue"]) for s in answer.json()["services"]] == [
         (ID_CARD, 15, "A"), (REGISTRATION, 20, "B"),
     ]  # fmt: skip
+    assert answer.json()["hours"] == [  # the config's, that the slots are cut from
+        {"days": ["Mo", "Tu", "We", "Th", "Fr"], "opens": "08:00", "closes": "16:00"}
+    ]
 
 
 def test_only_a_registered_kiosk_of_the_office_is_answered(kiosk: VisitKiosk) -> None:

@@ -31,6 +31,7 @@ def test_every_step_is_spoken_in_speech_mode(qtbot: QtBot, visits_office: VisitO
     model = VisitsModel(lambda: client, print_visit, "1", session=session, say=said.append)
     model.start("book")
     qtbot.waitUntil(lambda: model.property("services") != [])
+    assert model.property("officeHours") == "pn.-pt. 08:00-16:00", "the office's, as it gave them"
     model.chooseService(REGISTRATION)
     qtbot.waitUntil(lambda: model.property("stage") == "days")
     first_day = model.property("days")[0]["day"]

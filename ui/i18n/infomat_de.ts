@@ -44,52 +44,52 @@
         <translation>Der Testbeleg wurde NICHT gedruckt.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="27"/>
+        <location filename="../service_card.py" line="28"/>
         <source>free of charge</source>
         <translation>kostenlos</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="81"/>
+        <location filename="../service_card.py" line="73"/>
         <source>This information is available only in Polish.</source>
         <translation>Diese Information ist nur auf Polnisch verfügbar.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="82"/>
+        <location filename="../service_card.py" line="74"/>
         <source>Part of this information is available only in Polish.</source>
         <translation>Ein Teil dieser Information ist nur auf Polnisch verfügbar.</translation>
     </message>
@@ -1355,52 +1355,52 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="258"/>
+        <location filename="../visits_model.py" line="268"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="259"/>
+        <location filename="../visits_model.py" line="269"/>
         <source>The office takes no more visitors today.</source>
         <translation>Das Amt nimmt heute keine Besucher mehr an.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="260"/>
+        <location filename="../visits_model.py" line="270"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Das Amt ist gerade nicht erreichbar; es wurde nichts gebucht.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="271"/>
+        <location filename="../visits_model.py" line="281"/>
         <source>Office phone: %1</source>
         <translation>Telefon des Amts: %1</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="288"/>
+        <location filename="../visits_model.py" line="298"/>
         <source>Your number is %1.</source>
         <translation>Ihre Nummer ist %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="291"/>
+        <location filename="../visits_model.py" line="301"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Termin gebucht: %1 um %2. Termincode: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="310"/>
+        <location filename="../visits_model.py" line="320"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Wählen Sie Ihr Anliegen: %1 zur Auswahl.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="311"/>
+        <location filename="../visits_model.py" line="321"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Wählen Sie einen Tag: %1 Tage mit freien Terminen.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="312"/>
+        <location filename="../visits_model.py" line="322"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Wählen Sie eine Uhrzeit: %1 freie Termine.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="318"/>
+        <location filename="../visits_model.py" line="328"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>%1 am %2 um %3 buchen? Wählen Sie „Buchen und drucken“.</translation>
     </message>
@@ -1443,48 +1443,53 @@
         <translation>Diesen Termin buchen?</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="60"/>
+        <location filename="../qml/VisitsScreen.qml" line="61"/>
+        <source>The office receives visitors: %1</source>
+        <translation>Sprechzeiten des Amts: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="72"/>
         <source>Office phone: %1</source>
         <translation>Telefon des Amts: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="85"/>
+        <location filename="../qml/VisitsScreen.qml" line="97"/>
         <source>No free times in the next two weeks. Please call the office.</source>
         <translation>In den nächsten zwei Wochen gibt es keine freien Termine. Bitte rufen Sie das Amt an.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="128"/>
-        <location filename="../qml/VisitsScreen.qml" line="177"/>
+        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <location filename="../qml/VisitsScreen.qml" line="189"/>
         <source>%1, %2 at %3, %4</source>
         <translation>%1, %2 um %3, %4</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <location filename="../qml/VisitsScreen.qml" line="152"/>
         <source>Book and print</source>
         <translation>Buchen und drucken</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="151"/>
+        <location filename="../qml/VisitsScreen.qml" line="163"/>
         <source>Take the slip from the printer.</source>
         <translation>Nehmen Sie den Ausdruck aus dem Drucker.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="152"/>
+        <location filename="../qml/VisitsScreen.qml" line="164"/>
         <source>The printer did not print the slip. Please note it down.</source>
         <translation>Der Drucker hat nichts gedruckt. Bitte notieren Sie die Angaben.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="164"/>
+        <location filename="../qml/VisitsScreen.qml" line="176"/>
         <source>Your number: %1</source>
         <translation>Ihre Nummer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="165"/>
+        <location filename="../qml/VisitsScreen.qml" line="177"/>
         <source>Visit code: %1</source>
         <translation>Termincode: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="176"/>
+        <location filename="../qml/VisitsScreen.qml" line="188"/>
         <source>People ahead of you: %1. Expected wait: about %2 min.</source>
         <translation>Vor Ihnen: %1. Voraussichtliche Wartezeit: etwa %2 Min.</translation>
     </message>

@@ -44,52 +44,52 @@
         <translation>Wydruk testowy NIE powiódł się.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Sun</source>
         <translation>niedz.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="27"/>
+        <location filename="../service_card.py" line="28"/>
         <source>free of charge</source>
         <translation>bezpłatnie</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="81"/>
+        <location filename="../service_card.py" line="73"/>
         <source>This information is available only in Polish.</source>
         <translation>Ta informacja jest dostępna tylko po polsku.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="82"/>
+        <location filename="../service_card.py" line="74"/>
         <source>Part of this information is available only in Polish.</source>
         <translation>Część tej informacji jest dostępna tylko po polsku.</translation>
     </message>
@@ -1357,52 +1357,52 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="258"/>
+        <location filename="../visits_model.py" line="268"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Ktoś właśnie zajął ten termin. Wybierz inny.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="259"/>
+        <location filename="../visits_model.py" line="269"/>
         <source>The office takes no more visitors today.</source>
         <translation>Urząd nie przyjmuje już dziś interesantów.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="260"/>
+        <location filename="../visits_model.py" line="270"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Nie można teraz połączyć się z urzędem; niczego nie zarezerwowano.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="271"/>
+        <location filename="../visits_model.py" line="281"/>
         <source>Office phone: %1</source>
         <translation>Telefon do urzędu: %1</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="288"/>
+        <location filename="../visits_model.py" line="298"/>
         <source>Your number is %1.</source>
         <translation>Twój numer to %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="291"/>
+        <location filename="../visits_model.py" line="301"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Wizyta umówiona: %1, godz. %2. Kod wizyty: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="310"/>
+        <location filename="../visits_model.py" line="320"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Wybierz sprawę: do wyboru %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="311"/>
+        <location filename="../visits_model.py" line="321"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Wybierz dzień: %1 dni z wolnymi terminami.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="312"/>
+        <location filename="../visits_model.py" line="322"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Wybierz godzinę: %1 wolnych terminów.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="318"/>
+        <location filename="../visits_model.py" line="328"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>Umówić: %1, %2, godz. %3? Wybierz „Umów i wydrukuj”.</translation>
     </message>
@@ -1445,48 +1445,53 @@
         <translation>Umówić tę wizytę?</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="60"/>
+        <location filename="../qml/VisitsScreen.qml" line="61"/>
+        <source>The office receives visitors: %1</source>
+        <translation>Godziny przyjęć interesantów: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="72"/>
         <source>Office phone: %1</source>
         <translation>Telefon do urzędu: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="85"/>
+        <location filename="../qml/VisitsScreen.qml" line="97"/>
         <source>No free times in the next two weeks. Please call the office.</source>
         <translation>Brak wolnych terminów w najbliższych dwóch tygodniach. Zadzwoń do urzędu.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="128"/>
-        <location filename="../qml/VisitsScreen.qml" line="177"/>
+        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <location filename="../qml/VisitsScreen.qml" line="189"/>
         <source>%1, %2 at %3, %4</source>
         <translation>%1, %2, godz. %3, %4</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <location filename="../qml/VisitsScreen.qml" line="152"/>
         <source>Book and print</source>
         <translation>Umów i wydrukuj</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="151"/>
+        <location filename="../qml/VisitsScreen.qml" line="163"/>
         <source>Take the slip from the printer.</source>
         <translation>Weź wydruk z drukarki.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="152"/>
+        <location filename="../qml/VisitsScreen.qml" line="164"/>
         <source>The printer did not print the slip. Please note it down.</source>
         <translation>Drukarka nie wydrukowała potwierdzenia. Zapisz te dane.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="164"/>
+        <location filename="../qml/VisitsScreen.qml" line="176"/>
         <source>Your number: %1</source>
         <translation>Twój numer: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="165"/>
+        <location filename="../qml/VisitsScreen.qml" line="177"/>
         <source>Visit code: %1</source>
         <translation>Kod wizyty: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="176"/>
+        <location filename="../qml/VisitsScreen.qml" line="188"/>
         <source>People ahead of you: %1. Expected wait: about %2 min.</source>
         <translation>Przed Tobą: %1. Przewidywany czas oczekiwania: ok. %2 min.</translation>
     </message>

@@ -44,52 +44,52 @@
         <translation>Тестовий чек НЕ надруковано.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Mon</source>
         <translation>пн</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Tue</source>
         <translation>вт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Wed</source>
         <translation>ср</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Thu</source>
         <translation>чт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Fri</source>
         <translation>пт</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Sat</source>
         <translation>сб</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="21"/>
+        <location filename="../service_card.py" line="22"/>
         <source>Sun</source>
         <translation>нд</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="27"/>
+        <location filename="../service_card.py" line="28"/>
         <source>free of charge</source>
         <translation>безкоштовно</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="81"/>
+        <location filename="../service_card.py" line="73"/>
         <source>This information is available only in Polish.</source>
         <translation>Ця інформація доступна лише польською мовою.</translation>
     </message>
     <message>
-        <location filename="../service_card.py" line="82"/>
+        <location filename="../service_card.py" line="74"/>
         <source>Part of this information is available only in Polish.</source>
         <translation>Частина цієї інформації доступна лише польською мовою.</translation>
     </message>
@@ -1357,52 +1357,52 @@
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../visits_model.py" line="258"/>
+        <location filename="../visits_model.py" line="268"/>
         <source>Someone has just booked that time. Please choose another.</source>
         <translation>Хтось щойно зайняв цей час. Виберіть інший.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="259"/>
+        <location filename="../visits_model.py" line="269"/>
         <source>The office takes no more visitors today.</source>
         <translation>Сьогодні установа вже не приймає відвідувачів.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="260"/>
+        <location filename="../visits_model.py" line="270"/>
         <source>The office cannot be reached now; nothing was booked.</source>
         <translation>Зараз неможливо зв&apos;язатися з установою; нічого не заброньовано.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="271"/>
+        <location filename="../visits_model.py" line="281"/>
         <source>Office phone: %1</source>
         <translation>Телефон установи: %1</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="288"/>
+        <location filename="../visits_model.py" line="298"/>
         <source>Your number is %1.</source>
         <translation>Ваш номер: %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="291"/>
+        <location filename="../visits_model.py" line="301"/>
         <source>Visit booked: %1 at %2. Visit code: %3.</source>
         <translation>Візит заплановано: %1 о %2. Код візиту: %3.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="310"/>
+        <location filename="../visits_model.py" line="320"/>
         <source>Choose the matter: %1 to choose from.</source>
         <translation>Виберіть справу: на вибір %1.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="311"/>
+        <location filename="../visits_model.py" line="321"/>
         <source>Choose a day: %1 days with free times.</source>
         <translation>Виберіть день: %1 днів із вільними термінами.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="312"/>
+        <location filename="../visits_model.py" line="322"/>
         <source>Choose a time: %1 free times.</source>
         <translation>Виберіть час: %1 вільних термінів.</translation>
     </message>
     <message>
-        <location filename="../visits_model.py" line="318"/>
+        <location filename="../visits_model.py" line="328"/>
         <source>Book %1 on %2 at %3? Choose Book and print.</source>
         <translation>Записатися: %1, %2 о %3? Виберіть «Записатися й надрукувати».</translation>
     </message>
@@ -1445,48 +1445,53 @@
         <translation>Записатися на цей візит?</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="60"/>
+        <location filename="../qml/VisitsScreen.qml" line="61"/>
+        <source>The office receives visitors: %1</source>
+        <translation>Години прийому відвідувачів: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/VisitsScreen.qml" line="72"/>
         <source>Office phone: %1</source>
         <translation>Телефон установи: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="85"/>
+        <location filename="../qml/VisitsScreen.qml" line="97"/>
         <source>No free times in the next two weeks. Please call the office.</source>
         <translation>Немає вільних термінів на найближчі два тижні. Зателефонуйте до установи.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="128"/>
-        <location filename="../qml/VisitsScreen.qml" line="177"/>
+        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <location filename="../qml/VisitsScreen.qml" line="189"/>
         <source>%1, %2 at %3, %4</source>
         <translation>%1, %2 о %3, %4</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="140"/>
+        <location filename="../qml/VisitsScreen.qml" line="152"/>
         <source>Book and print</source>
         <translation>Записатися й надрукувати</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="151"/>
+        <location filename="../qml/VisitsScreen.qml" line="163"/>
         <source>Take the slip from the printer.</source>
         <translation>Візьміть роздруківку з принтера.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="152"/>
+        <location filename="../qml/VisitsScreen.qml" line="164"/>
         <source>The printer did not print the slip. Please note it down.</source>
         <translation>Принтер не надрукував підтвердження. Запишіть ці дані.</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="164"/>
+        <location filename="../qml/VisitsScreen.qml" line="176"/>
         <source>Your number: %1</source>
         <translation>Ваш номер: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="165"/>
+        <location filename="../qml/VisitsScreen.qml" line="177"/>
         <source>Visit code: %1</source>
         <translation>Код візиту: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VisitsScreen.qml" line="176"/>
+        <location filename="../qml/VisitsScreen.qml" line="188"/>
         <source>People ahead of you: %1. Expected wait: about %2 min.</source>
         <translation>Перед вами: %1. Орієнтовне очікування: близько %2 хв.</translation>
     </message>

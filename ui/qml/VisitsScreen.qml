@@ -54,6 +54,18 @@ Flickable {
             Accessible.name: text
         }
         Text {
+            objectName: "visitsHours"
+            width: parent.width
+            visible: visits.officeHours.length > 0 && !visits.busy
+                     && (visits.stage === "services" || visits.stage === "days")
+            text: qsTr("The office receives visitors: %1").arg(visits.officeHours)
+            color: theme.colors.text
+            font.pixelSize: theme.body * 0.9
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Text {
             objectName: "visitsProblem"
             visible: visits.problem.length > 0
             width: parent.width
