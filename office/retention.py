@@ -5,8 +5,8 @@ who set them, and the audit log, so `/s/CODE` still answers and the register sti
 What goes: the answers and their labels, the resident's language, the clerks' messages to
 the resident (they may address the resident by name), the internal notes, and the
 e-mails to the resident (address and text), sent or not. The document keeps its non-personal
-parts, and `personal_data_purged_at` says when. Booked visits lose the resident's name
-and phone or e-mail `retention_days` after their time.
+parts, and `personal_data_purged_at` says when. Booked visits lose the resident's name,
+phone or e-mail and reminder address `retention_days` after their time.
 
 Each case is changed by one `UPDATE ... WHERE personal_data_purged_at IS NULL`, so two
 instances purging at once (or a cron job beside `office serve`) purge every case once

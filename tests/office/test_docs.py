@@ -19,7 +19,7 @@ def test_every_office_command_is_in_the_readme_and_the_office_doc() -> None:
     names = command_names(build_parser(), "office")
     assert names == [
         "office serve", "office user add", "office user passwd", "office kiosk add",
-        "office kiosk key", "office purge",
+        "office kiosk key", "office purge", "office visits remind",
     ]  # fmt: skip
     for text in (README, OFFICE_DOC):
         assert [name for name in names if f"`{name}" not in text] == []
