@@ -71,6 +71,10 @@ def test_a_full_file_is_read(tmp_path: Path) -> None:
         ("[[offices]]\ntenant_id = 'a'\nname = 'U'\nprefix = 'A'\n"
          "[[offices]]\ntenant_id = 'a'\nname = 'V'\nprefix = 'B'\n",
          "'offices[1].tenant_id' repeats 'a'"),
+        ("[[offices]]\ntenant_id = 'a'\nname = 'U'\nprefix = 'UM'\nnotice_url = 'bip.lancut.pl'\n",
+         "'offices[0].notice_url' must be the notice's web address, e.g. https://bip.lancut.pl/rodo"),
+        ("[[offices]]\ntenant_id = 'a'\nname = 'U'\nprefix = 'UM'\nnotice_version = ''\n",
+         "'offices[0].notice_version' must be 1 to 64 letters, digits"),
         ("port = \n", "not valid TOML"),
     ],
 )  # fmt: skip
