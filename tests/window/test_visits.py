@@ -45,6 +45,7 @@ def test_a_resident_books_a_visit_and_takes_the_slip(
 ) -> None:
     receipts = kiosk.folder / "data" / "receipts"
     kiosk.tap(label("Umów wizytę"))
+    kiosk.find("Godziny przyjęć interesantów: pn.-pt. 08:00-16:00", timeout_s=10)  # the office's
     kiosk.tap(label("Zameldowanie na pobyt stały"))
     day = kiosk.find(DAY, timeout_s=10)
     assert_not_blank(kiosk.shot("days"), day.extents, "the first day")
