@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 from typing import Any, get_args
 
 from devices.escpos_render import render_escpos
 from devices.paper import PAPER_58, PAPER_80
 from devices.receipt import Size
-from kiosk.catalogue_service import demo_catalogue_path
+from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
 from kiosk.config import Language
+from kiosk.receipt_desk import ReceiptDesk
 from kiosk.to_bring import SLIP_ITEM_CHARS, SLIP_ITEMS, slip_list
 from kiosk.visit_slips import WORDS, booking_slip, ticket_slip
 from kiosk.visits import Booking, Office, Ticket
+from offline_cache.generations import GenerationFolder
 from tests.devices.escpos_decoder import decode
+from tests.kiosk.test_filing_receipt import PaperTray
 
 OFFICE = Office("Urząd Miasta Łańcut", "+48 17 225 22 13")
 BOOKING = Booking("K7P4MX9RCA", OFFICE, "Zameldowanie na pobyt stały", "2026-11-24", "08:20",
@@ -97,3 +101,14 @@ def test_no_list_no_heading_and_the_paper_form_is_left_out_when_filed_here() -> 
     record = {"channels": [kiosk_channel], "documents": documents}
     assert slip_list(record, "uk") == (("Dowód osobisty",), 0)  # Polish when untranslated
     assert slip_list(None, "pl") == ((), 0)
+
+
+def test_the_receipt_desk_prints_what_the_catalogues_card_says_to_bring(tmp_path: Path) -> None:
+    catalogue = CatalogueService(GenerationFolder(tmp_path / "generations"), demo_catalogue_path())
+    booking = dataclasses.replace(BOOKING, service="Dowód osobisty", service_id="gl-dowod-osobisty")
+    tray = PaperTray()
+    desk = ReceiptDesk(lambda: tray, "kiosk-1", "https://e.pl/s/")  # type: ignore[arg-type,return-value]
+    assert desk.print_visit(booking, "en", catalogue.service(booking.service_id))
+    text = " ".join(decode(render_escpos(tray.printed[0], PAPER_58)).text.split())
+    assert "What to bring: - ID card application form - One recent colour photo" in text, text
+    assert desk.print_visit(TICKET, "en") and "What to bring" not in str(tray.printed[1])
