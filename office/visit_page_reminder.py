@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from office.resident_mail import ADDRESS
 from office.settings import OfficeSettings
+from office.status_texts import Language
 from office.status_throttle import MissThrottle, client_key
 from office.visit_page import (
     VisitPage,
@@ -57,7 +58,7 @@ class ReminderForm:
         now = self._visits.clock()
         if office is None or booking is None or booking.state != "booked":
             return back_to_page(office_id, code, language, "")
-        if booking.starts_at <= now or not reminder_possible(self._settings, booking, now):
+        if not reminder_possible(self._settings, booking, now):  # today, past, or no e-mail
             return back_to_page(office_id, code, language, "reminder_closed")
         email = str(form.get("email", "")).strip()
         problem = ""
@@ -87,23 +88,18 @@ class ReminderForm:
             removed = await run_in_threadpool(self._visits.reminders.remove, office_id, code)
         return back_to_page(office_id, code, language, "reminder_removed" if removed else "")
 
-    async def _refused(self, request: Request, language: str) -> Response | None:
-        """The page with its problem for a form from another site, a throttled sender (429)
-        or a malformed code; None when the form may be read."""
-        page_language = posted_language(language)
+    async def _refused(self, request: Request, language: Language) -> Response | None:
+        """The page with its problem for a form from another site (403), a throttled sender
+        (429) or a malformed code (400); None when the form may be read."""
         if from_elsewhere(request):
-            return await self._page.answer(
-                request, page_language, form_problem="cross_site", status=403
-            )
+            return await self._page.answer(request, language, form_problem="cross_site", status=403)
         client = client_key(request.client.host if request.client else "")
         wait_s = self._throttle.wait_s(client)
         if wait_s:
-            page = await self._page.answer(
-                request, page_language, form_problem="throttled", status=429
-            )
+            page = await self._page.answer(request, language, form_problem="throttled", status=429)
             page.headers["Retry-After"] = str(int(wait_s) + 1)
             return page
         self._throttle.missed(client)
         if not is_valid(normalise(request.path_params["code"])):
-            return await self._page.answer(request, page_language)  # says 400
+            return await self._page.answer(request, language)  # says 400
         return None

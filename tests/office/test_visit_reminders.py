@@ -301,3 +301,19 @@ def test_a_resident_asks_for_the_reminder_in_a_real_browser(
     assert office.send(SUNDAY) == (1, 0, 0)
     for shot in ("form.png", "asked.png"):
         assert (tmp_path / shot).stat().st_size > 5000
+
+
+def test_no_form_on_the_visits_day_nor_when_the_office_sends_no_email(office: Office) -> None:
+    code = office.book()
+    without_mail = OfficeServer(dataclasses.replace(office.settings, smtp_host=""), office.store,
+                                SetClock(NOW))  # fmt: skip
+    try:
+        off = requests.get(f"{without_mail.url}/v/{LANCUT}/{code}?lang=pl", timeout=10).text
+    finally:
+        without_mail.stop()
+    assert "Wizyta umówiona" in off and "Przypomnij mi e-mailem" not in off
+    office.clock.now = dt.datetime(2026, 11, 23, 6, 0, tzinfo=dt.UTC)  # 7:00 on the day
+    assert "Przypomnij mi e-mailem" not in office.page(code)
+    late = office.remind(code)
+    assert "Do tej wizyty nie można już ustawić przypomnienia." in late.text
+    assert reminder_row(office.store, code)[:2] == ("", "none")
