@@ -93,20 +93,20 @@ class ReminderStore:
         ]  # fmt: skip
 
     def sent(self, reminder: DueReminder, now: dt.datetime) -> None:
-        self._record(reminder, "reminder_state = 'sent', reminder_sent_at = ?", (now,))
+        self._record(reminder, "reminder_state = 'sent', reminder_sent_at = ?,", (now,))
 
     def refused(self, reminder: DueReminder) -> None:
         """The mail server refused the address for good: the resident may give another."""
-        self._record(reminder, "reminder_state = 'refused'", ())
+        self._record(reminder, "reminder_state = 'refused',", ())
 
     def later(self, reminder: DueReminder) -> None:
-        """Not sent (the server could not be reached): the next run tries again."""
-        self._record(reminder, "reminder_state = reminder_state", ())
+        """Not sent (the server could not be reached): the claim ends, the next run tries."""
+        self._record(reminder, "", ())
 
     def _record(self, reminder: DueReminder, changes: str, params: tuple[object, ...]) -> None:
         with self._db.writing() as sql:
             sql.run(
-                f"UPDATE visit_bookings SET {changes}, reminder_claimed_until = NULL"  # noqa: S608
+                f"UPDATE visit_bookings SET {changes} reminder_claimed_until = NULL"  # noqa: S608
                 " WHERE id = ? AND reminder_state = 'wanted'",
                 (*params, reminder.booking_id),
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,13 +22,23 @@ from office.kiosk_tokens import new_token, token_hash
 from office.open_store import open_store
 from office.retention import RetentionPurge
 from office.settings import OfficeSettings
+from office.settings_file import load_settings
 from office.store import CaseStore
+from office.visit_calendar import WARSAW, polish_day
+from office.visit_records import NewBooking
 from office.visit_reminder_command import run_remind
 from office.visit_reminder_mail import VisitReminders
 from office.visit_reminder_texts import REMINDER_TEXTS
+from office.visit_store import VisitStore
 from office.visit_texts import VISIT_TEXTS
 from tests.office.conftest import KIOSK, LANCUT, REGISTRATION, SetClock
-from tests.office.office_server import OfficeServer, free_port, write_config
+from tests.office.office_server import (
+    ROOT,
+    OfficeServer,
+    free_port,
+    office_command,
+    write_config,
+)
 from tests.office.visit_client import VisitKiosk
 from tests.peers.browser import Page
 from tests.peers.desk_browser import desk_browser, submit_with, type_into
@@ -317,3 +328,38 @@ def test_no_form_on_the_visits_day_nor_when_the_office_sends_no_email(office: Of
     late = office.remind(code)
     assert "Do tej wizyty nie można już ustawić przypomnienia." in late.text
     assert reminder_row(office.store, code)[:2] == ("", "none")
+
+
+def test_the_command_the_timer_runs_reminds_tomorrows_visits(
+    settings: OfficeSettings, tmp_path: Path, mailbox: MailServer
+) -> None:
+    config = write_config(
+        tmp_path, settings.database_url, smtp_host="127.0.0.1", smtp_port=mailbox.port,
+        smtp_from="wnioski@lancut.pl", public_url=PUBLIC,
+    )  # fmt: skip
+    config.write_text(
+        config.read_text().replace("[[offices]]", "smtp_starttls = false\n[[offices]]", 1)
+    )
+    tomorrow = polish_day(dt.datetime.now(dt.UTC)) + dt.timedelta(days=1)
+    at_ten = dt.datetime.combine(tomorrow, dt.time(10), WARSAW).astimezone(dt.UTC)
+    store = open_store(load_settings(config))
+    try:
+        new = NewBooking(LANCUT, REGISTRATION, ("Pokój 12",), at_ten, KIOSK, "k1", "sha",
+                         "", ADDRESS, "de", "rodo-2026-01")  # fmt: skip
+        booked = VisitStore(store.sql()).book(new, dt.datetime.now(dt.UTC))
+    finally:
+        store.close()
+    runs = [
+        subprocess.run(office_command("visits", "remind", "--config", str(config)), cwd=ROOT,
+                       capture_output=True, text=True, timeout=60, check=False)
+        for _ in range(2)
+    ]  # fmt: skip
+    day = tomorrow.isoformat()
+    assert [(r.returncode, r.stdout) for r in runs] == [
+        (0, f"reminders for {day}: 1 sent, 0 to try again, 0 refused by the mail server\n"),
+        (0, f"reminders for {day}: 0 sent, 0 to try again, 0 refused by the mail server\n"),
+    ]
+    [mail] = mailbox.messages
+    assert mail["To"] == ADDRESS and mail["Subject"].startswith("Erinnerung: Ihr Termin im Amt")
+    assert f"{PUBLIC}/v/{LANCUT}/{booked.code}?lang=de" in mail.get_content()
+    assert ADDRESS not in runs[0].stderr and booked.code not in runs[0].stderr
