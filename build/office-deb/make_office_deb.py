@@ -18,7 +18,7 @@ import venv_deb  # noqa: E402
 # What `office` imports (office/*.py), the lock's versions chosen by pip's constraints.
 REQUIREMENTS = (
     "starlette", "uvicorn[standard]", "httptools", "uvloop", "jinja2", "python-multipart",
-    "prometheus-client", "psycopg[binary]", "psycopg-pool", "cryptography",
+    "prometheus-client", "psycopg[binary]", "psycopg-pool", "cryptography", "holidays",
 )  # fmt: skip
 # office/ and the three offline_cache modules it uses.
 MODULES = (

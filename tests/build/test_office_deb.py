@@ -174,6 +174,16 @@ def test_the_built_package_serves_from_its_venv_without_qt(tmp_path: Path) -> No
     subprocess.run(["dpkg-deb", "-x", str(deb), str(installed)], check=True)
     assert "/opt/infomat-office/venv" in (installed / OFFICE.venv / "pyvenv.cfg").read_text()
     serve_extracted(installed / OFFICE.venv, tmp_path)
+    remind_extracted(installed / OFFICE.venv, tmp_path)
+
+
+def remind_extracted(venv: Path, folder: Path) -> None:
+    """The timer's job runs from the extracted venv (the shipped config sends no e-mail)."""
+    command = [str(venv / "bin" / "python"), str(venv / "bin" / "office"), "visits", "remind",
+               "--config", str(HERE / "office.toml")]  # fmt: skip
+    done = subprocess.run(command, env={"PATH": "/usr/bin:/bin", "HOME": str(folder)},
+                          cwd=folder, capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    assert (done.returncode, done.stdout) == (0, "reminders are off: smtp_host is not set\n")
 
 
 def serve_extracted(venv: Path, folder: Path) -> None:
