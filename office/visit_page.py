@@ -4,7 +4,8 @@
 Polish, English, Ukrainian or German like the status page (whose frame it shares), no
 JavaScript. It shows the service, the time, the desk and the state, never a name. The code
 is the resident's key: who holds the slip may cancel. Unknown codes count against the
-caller's misses (the status page's throttle), so codes cannot be walked.
+caller's misses (the status page's throttle), so codes cannot be walked. Its forms (cancel,
+and the reminder by e-mail of visit_page_reminder.py) are refused from another site's page.
 """
 
 from __future__ import annotations
