@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import requests
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"  # the kiosk's in-window keyboard
@@ -20,6 +21,11 @@ from offline_cache.catalogue_store import CatalogueStore
 from offline_cache.generations import GenerationFolder
 from tests.peers.catalogue_server import CatalogueServer
 from tests.peers.intake_server import IntakeServer
+
+# Property tests check what the code answers, not how fast: on two shared cores under -n 2 one
+# example once took longer than Hypothesis's default 200 ms deadline and failed the run.
+settings.register_profile("infomat", deadline=None)
+settings.load_profile("infomat")
 
 
 @pytest.fixture(scope="session")
