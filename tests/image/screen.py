@@ -53,4 +53,9 @@ def looks_like_home(path: Path) -> tuple[bool, str]:
         return False, "not a light page: " + reason
     if not 0.03 <= title.dark <= 0.45:
         return False, "no dark text across the top: " + reason
+    # The kiosk fills the screen: no black band beside a window left at its design size.
+    right_edge = [row[-max(1, len(row) // 20) :] for row in rows]
+    black = sum(1 for row in right_edge for v in row if v <= 10) / sum(map(len, right_edge))
+    if black > 0.5:
+        return False, f"the right edge is black ({black:.0%}): the window does not fill the screen"
     return True, reason
