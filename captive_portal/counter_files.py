@@ -5,6 +5,16 @@ naming the layout, then one 8-byte slot per counter, mapped into memory, so coun
 memory write without a lock or a system call. `totals()` reads every file in the folder,
 including those of workers that have ended, so the sums never go backwards while the
 service runs; `clear()` (at service start) begins again from zero.
+
+Why not prometheus-client's multiprocess mode (issue 13 asked): it does the same thing (a
+memory-mapped file per process, summed at scrape time) but (1) it is switched on for the whole
+process by PROMETHEUS_MULTIPROC_DIR before the library is imported, so every registry in the
+process follows it, while the portal keeps one registry per app (tests run several apps in
+one process); (2) each `inc()` takes a lock and looks the value up by key: 2.3 us per
+increment against 0.3 us for a slot here (timeit, prometheus-client 0.26.0, this machine),
+on a probe path whose whole server-side cost is ~13.5 us; (3) it has no answer for counts of
+workers that have ended other than keeping their files, which this module does too. The
+exposition is still prometheus-client's (metrics.py).
 """
 
 from __future__ import annotations
