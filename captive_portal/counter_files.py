@@ -12,9 +12,8 @@ process by PROMETHEUS_MULTIPROC_DIR before the library is imported, so every reg
 process follows it, while the portal keeps one registry per app (tests run several apps in
 one process); (2) each `inc()` takes a lock and looks the value up by key: 2.3 us per
 increment against 0.3 us for a slot here (timeit, prometheus-client 0.26.0, this machine),
-on a probe path whose whole server-side cost is ~13.5 us; (3) it has no answer for counts of
-workers that have ended other than keeping their files, which this module does too. The
-exposition is still prometheus-client's (metrics.py).
+on a probe path whose whole server-side cost is ~13.5 us. The exposition is still
+prometheus-client's (metrics.py).
 """
 
 from __future__ import annotations
