@@ -56,7 +56,23 @@ class StoppedDisk:
                  f"skip={start * SECTOR}", f"count={size * SECTOR}", "conv=sparse", "status=none"],
                 check=True,
             )  # fmt: skip
+            if name != "esp":
+                _replay_journal(copy)
         return copy
+
+
+def _replay_journal(file_system: Path) -> None:
+    """Apply what the journal holds, as the kernel does when it mounts the file system.
+
+    The VM stops by power-off: a write the guest made durable (fsync) may still sit in the
+    ext4 journal, and debugfs reads the file system without replaying it (it showed a file's
+    older inode with zeroed data). e2fsck replays it; exit 1 and 2 mean it changed things.
+    """
+    result = subprocess.run(
+        ["e2fsck", "-fy", str(file_system)], check=False, capture_output=True, text=True
+    )
+    if result.returncode not in (0, 1, 2):
+        raise RuntimeError(f"e2fsck {file_system}: {result.returncode}\n{result.stdout}")
 
 
 def _cat(file_system: Path, path: str) -> str | None:
