@@ -12,7 +12,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from captive_portal.errors import PortalError
+from captive_portal.gateway_routes import AT_ROUTER_AFTER_LOGOUT
 from captive_portal.portal import Portal
+from captive_portal.store import GatewayRecord
 
 log = logging.getLogger("captive_portal")
 DAY_SECONDS = 86400
@@ -69,12 +71,26 @@ class AdminApi:
         gateway_id = request.query_params.get("gateway") or self._portal.gateway.gateway_id
         if gateway_id is not None and len(gateway_id) > MAX_GATEWAY_ID_CHARS:
             raise PortalError(400, "gateway_input")
-        await run_in_threadpool(self._portal.gateway.deauthorise, ip)
+        router = await run_in_threadpool(self._remote_router, gateway_id)
+        if router is None:  # a registered router's phone is not the local one at its address
+            await run_in_threadpool(self._portal.gateway.deauthorise, ip)
         ended = self._portal.book.end(ip, gateway_id)
         log.info(
             "admin took a client back to the splash (session %s)", "ended" if ended else "none"
         )
-        return JSONResponse({"ip": ip, "session_ended": ended})
+        if router is None:
+            return JSONResponse({"ip": ip, "session_ended": ended})
+        return JSONResponse({
+            "ip": ip, "gateway": router.name, "session_ended": ended,
+            "at_router": AT_ROUTER_AFTER_LOGOUT[router.kind],
+        })  # fmt: skip
+
+    def _remote_router(self, gateway_id: str | None) -> GatewayRecord | None:
+        """The registered router `gateway_id` names, unless it is this portal's own gateway
+        (an nftables router's registered name); None for the local gateway."""
+        if gateway_id is None or gateway_id == self._portal.gateway.gateway_id:
+            return None
+        return self._portal.book.registered_router(gateway_id)
 
     async def stats(self, request: Request) -> Response:
         self._check_token(request)

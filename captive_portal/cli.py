@@ -77,7 +77,7 @@ def _gateway_command(args: argparse.Namespace, settings: PortalSettings) -> int:
         print(f"captive-portal: {exc}", file=sys.stderr)
         return 1
     try:
-        return run_gateway_command(args, store)
+        return run_gateway_command(args, store, settings)
     except StoreError as exc:
         print(f"captive-portal: {exc}", file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ from captive_portal.gateway_registry import (
     with_new_admin_token,
     with_new_faskey,
 )
+from captive_portal.settings import PortalSettings
 from captive_portal.store import GatewayExists, GatewayRecord, SessionStore
 
 
@@ -60,24 +61,27 @@ def add_gateway_parser(
     )
 
 
-def run_gateway_command(args: argparse.Namespace, store: SessionStore) -> int:
-    """0 when done; 2 with a reason on stderr for a name or value the registry refuses."""
+def run_gateway_command(
+    args: argparse.Namespace, store: SessionStore, settings: PortalSettings
+) -> int:
+    """0 when done; 2 with a reason on stderr for a name or value the registry refuses.
+    `settings`: the portal's, whose session and idle times the router's lines match."""
     try:
         if args.action == "add":
-            _add(args, store)
+            _add(args, store, settings)
         elif args.action == "list":
             _list(store)
         elif args.action == "remove":
             _remove(check_name(args.name), store)
         else:
-            _rotate(check_name(args.name), args.admin_token, store)
+            _rotate(check_name(args.name), args.admin_token, store, settings)
     except RegistryError as exc:
         print(f"captive-portal: {exc}", file=sys.stderr)
         return 2
     return 0
 
 
-def _add(args: argparse.Namespace, store: SessionStore) -> None:
+def _add(args: argparse.Namespace, store: SessionStore, settings: PortalSettings) -> None:
     record, token = new_gateway(
         args.name, args.kind, args.address,
         fas_level=args.fas_level, terms_version=args.terms_version, now=time.time(),
@@ -93,7 +97,7 @@ def _add(args: argparse.Namespace, store: SessionStore) -> None:
     level = f"FAS level {record.fas_level}, " if record.kind == "opennds" else ""
     print(f"Gateway {record.name!r} registered: {record.kind} at {record.address}, "
           f"{level}terms version {terms}.")  # fmt: skip
-    _print_router_lines(record)
+    _print_router_lines(record, settings)
     _print_token(record, token)
 
 
@@ -117,7 +121,7 @@ def _remove(name: str, store: SessionStore) -> None:
           "its consents stay.")  # fmt: skip
 
 
-def _rotate(name: str, admin_token: bool, store: SessionStore) -> None:
+def _rotate(name: str, admin_token: bool, store: SessionStore, settings: PortalSettings) -> None:
     record = store.gateway(name)
     if record is None:
         raise _unknown(name)
@@ -134,20 +138,22 @@ def _rotate(name: str, admin_token: bool, store: SessionStore) -> None:
     record = with_new_faskey(record)
     store.replace_gateway(record)
     print(f"Gateway {name!r} has a new faskey; until the router has it, its phones are refused.")
-    _print_router_lines(record)
+    _print_router_lines(record, settings)
 
 
-def _print_router_lines(record: GatewayRecord) -> None:
+def _print_router_lines(record: GatewayRecord, settings: PortalSettings) -> None:
     if record.kind == "nftables":
         print('\nOn the router, in its portal\'s settings (gateway = "nftables" and this')
         print("database_url), then restart its portal:")
-        lines = nftables_lines(record)
-    else:
-        print("\nOn the router, in opennds.conf (with fasremoteip or fasremotefqdn and fasport")
-        print("where this portal answers), then restart openNDS:")
-        lines = opennds_lines(record)
-    for line in lines:
+        for line in nftables_lines(record):
+            print(f"    {line}")
+        return
+    print("\nOn the router, in opennds.conf (with fasremoteip or fasremotefqdn and fasport")
+    print("where this portal answers), then restart openNDS:")
+    for line in opennds_lines(record, settings.session_seconds, settings.idle_timeout_seconds):
         print(f"    {line}")
+    print("openNDS takes no logout from a remote portal: a phone logged out here stays online")
+    print('at the router until these timeouts (docs/gateways.md, "A remote openNDS router").')
 
 
 def _print_token(record: GatewayRecord, token: str) -> None:

@@ -109,10 +109,25 @@ def nftables_lines(gateway: GatewayRecord) -> list[str]:
     return ["[nftables]", f'registered_name = "{gateway.name}"']
 
 
-def opennds_lines(gateway: GatewayRecord) -> list[str]:
-    """The lines of the router's opennds.conf that tie it to its registry entry."""
-    return [
+def opennds_lines(
+    gateway: GatewayRecord, session_seconds: int, idle_timeout_seconds: int
+) -> list[str]:
+    """The lines of the router's opennds.conf that tie it to its registry entry, and the
+    timeouts that match the portal's: openNDS takes no logout from a remote FAS, so its own
+    `sessiontimeout` (never longer than the portal's session) and `authidletimeout` are
+    what take a phone offline there (docs/gateways.md, "A remote openNDS router")."""
+    lines = [
         f"faspath /g/{gateway.name}/",
         f"faskey {gateway.faskey}",
         f"fas_secure_enabled {gateway.fas_level}",
+        f"sessiontimeout {router_minutes(session_seconds)}",
     ]
+    if idle_timeout_seconds:
+        lines.append(f"authidletimeout {router_minutes(idle_timeout_seconds)}")
+    return lines
+
+
+def router_minutes(seconds: int) -> int:
+    """openNDS counts its timeouts in whole minutes: round down (at least 1), so the router
+    never keeps a phone longer than the portal would."""
+    return max(1, seconds // 60)

@@ -4,9 +4,9 @@ technician.
 The splash and accept are the portal's own (public.py) served with the gateway's desk
 (gateway_desks.py). The admin routes answer with that gateway's sessions only, behind its
 own admin token; the portal's admin token is let in too, as it sees every gateway anyway.
-openNDS on a remote router cannot be reached from here (ndsctl runs on the router), so
-ending a client ends its session in the store; the router keeps it until its own
-`sessiontimeout`.
+openNDS on a remote router takes no logout from its FAS at any level (docs/gateways.md, "A
+remote openNDS router"), so ending a client ends its session in the store; the router keeps
+it until its own `sessiontimeout`, and the answers tell the technician so (`at_router`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,17 @@ from captive_portal.gateway_registry import NAME, token_matches
 
 log = logging.getLogger("captive_portal")
 PREFIX = "/g/"
+# What a router does with a phone whose session ended here, by the router's kind.
+AT_ROUTER_AFTER_LOGOUT = {
+    "opennds": "stays online until the router's sessiontimeout: openNDS takes no logout "
+    "from a remote portal (docs/gateways.md)",
+    "nftables": "taken off by the router's own portal within two sweeps",
+}
+AT_ROUTER_SESSIONS = {
+    "opennds": "the portal's sessions: openNDS ends a phone at its own sessiontimeout or "
+    "authidletimeout and does not tell the portal",
+    "nftables": "the router's own portal holds its table to these sessions",
+}
 
 
 class GatewayRoutes:
@@ -59,7 +70,10 @@ class GatewayRoutes:
             for s in valid
             if s.gateway_id == desk.record.name
         ]  # fmt: skip
-        return JSONResponse({"gateway": desk.record.name, "sessions": sessions})
+        return JSONResponse({
+            "gateway": desk.record.name, "sessions": sessions,
+            "at_router": AT_ROUTER_SESSIONS[desk.record.kind],
+        })  # fmt: skip
 
     async def deauthorise(self, request: Request) -> Response:
         """End the client's session at this gateway (no other gateway's)."""
@@ -73,7 +87,10 @@ class GatewayRoutes:
             "admin of gateway %s ended a client's session (%s)",
             desk.record.name, "ended" if ended else "none",
         )  # fmt: skip
-        return JSONResponse({"ip": ip, "gateway": desk.record.name, "session_ended": ended})
+        return JSONResponse({
+            "ip": ip, "gateway": desk.record.name, "session_ended": ended,
+            "at_router": AT_ROUTER_AFTER_LOGOUT[desk.record.kind],
+        })  # fmt: skip
 
     def _desk(self, request: Request) -> GatewayDesk:
         name = request.path_params["name"]

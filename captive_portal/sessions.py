@@ -21,7 +21,13 @@ from captive_portal.gateway import (
     GatewayError,
     GatewayInputError,
 )
-from captive_portal.store import Consent, SessionStore, StoredSession, VoucherClaim
+from captive_portal.store import (
+    Consent,
+    GatewayRecord,
+    SessionStore,
+    StoredSession,
+    VoucherClaim,
+)
 
 DAY_SECONDS = 86400
 _MAC_LIKE = re.compile(r"(?i)^\s*[0-9a-f]{2}([:-]?[0-9a-f]{2}){5}\s*$")
@@ -94,6 +100,10 @@ class SessionBook:
 
     def end(self, ip: str, gateway_id: str | None = None) -> bool:
         return self._store.end(ip, gateway_id)
+
+    def registered_router(self, name: str) -> GatewayRecord | None:
+        """The gateway registry's router of that name, or None."""
+        return self._store.gateway(name)
 
     def claim_voucher(self, claim: VoucherClaim) -> float:
         """When this device first used the voucher (now, if it is new); VoucherTaken."""

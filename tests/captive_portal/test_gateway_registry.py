@@ -151,6 +151,8 @@ def test_the_gateway_commands(config: Path, capsys: pytest.CaptureFixture[str]) 
     token = re.search(r"^    ([\w-]{43})$", out, re.MULTILINE)
     assert faskey is not None and token is not None, out
     assert "    faspath /g/rynek/\n" in out and "    fas_secure_enabled 2\n" in out
+    # the portal's default session (3600 s) and no idle timeout: openNDS's own end is theirs
+    assert "    sessiontimeout 60\n" in out and "authidletimeout" not in out
     status, listed, _ = cli(config, capsys, "list")
     assert status == 0
     assert re.search(r"^rynek +opennds +192\.168\.1\.1:2050 +2 +2026-01 ", listed, re.MULTILINE)
@@ -216,3 +218,24 @@ def test_wrong_gateway_commands_say_what_to_do(
     status, out, err = cli(config, capsys, *args)
     assert status == 2 and out == ""
     assert err.startswith("captive-portal: ") and said in err
+
+
+def test_the_router_lines_carry_timeouts_no_longer_than_the_portals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """openNDS takes no logout from a remote portal: its own timeouts, in whole minutes
+    rounded down, are what end a phone there, so `gateway add` and `rotate-key` print them."""
+    config = tmp_path / "portal.toml"
+    config.write_text(
+        f'data_dir = "{tmp_path / "data"}"\nsession_seconds = 5459\nidle_timeout_seconds = 930\n'
+    )
+    status, out, _ = cli(config, capsys, "add", "ratusz", "--kind", "opennds", "--address",
+                         "10.0.0.1:2050")  # fmt: skip
+    assert status == 0
+    assert "    sessiontimeout 90\n    authidletimeout 15\n" in out
+    assert "stays online\nat the router until these timeouts" in out
+    status, out, _ = cli(config, capsys, "rotate-key", "ratusz")
+    assert status == 0 and "    sessiontimeout 90\n    authidletimeout 15\n" in out
+    config.write_text(f'data_dir = "{tmp_path / "data"}"\nsession_seconds = 60\n')
+    status, out, _ = cli(config, capsys, "rotate-key", "ratusz")
+    assert status == 0 and "    sessiontimeout 1\n" in out and "authidletimeout" not in out

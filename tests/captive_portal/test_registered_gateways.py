@@ -21,6 +21,7 @@ import requests
 
 from captive_portal.cli import main
 from captive_portal.gateway import ClientContext
+from captive_portal.gateway_routes import AT_ROUTER_AFTER_LOGOUT, AT_ROUTER_SESSIONS
 from captive_portal.gateways._fas import (
     FasRequest,
     auth_token,
@@ -168,13 +169,18 @@ def test_a_routers_admin_token_sees_and_ends_its_own_clients_only(
     own = http.get(server.url + "/g/a/admin/clients", headers=bearer(a.admin_token), timeout=5)
     assert own.status_code == 200
     assert [(s["gateway_id"], s["ip"]) for s in own.json()["sessions"]] == [("a", PHONE)]
+    assert own.json()["at_router"] == AT_ROUTER_SESSIONS["opennds"]
     other = http.get(server.url + "/g/b/admin/clients", headers=bearer(a.admin_token), timeout=5)
     assert other.status_code == 401 and other.json() == {"error": "not_allowed"}
     end_b = f"{server.url}/g/b/admin/clients/{PHONE}/deauthorise"
     assert http.post(end_b, headers=bearer(a.admin_token), timeout=5).status_code == 401
     end_a = f"{server.url}/g/a/admin/clients/{PHONE}/deauthorise"
     ended = http.post(end_a, headers=bearer(a.admin_token), timeout=5)
-    assert ended.json() == {"ip": PHONE, "gateway": "a", "session_ended": True}
+    assert ended.json() == {
+        "ip": PHONE, "gateway": "a", "session_ended": True,
+        "at_router": AT_ROUTER_AFTER_LOGOUT["opennds"],
+    }  # fmt: skip
+    assert "stays online until the router's sessiontimeout" in ended.json()["at_router"]
     left = [(s.gateway_id, s.ip) for s in server.store.sessions_valid_at(server.clock())]
     assert left == [("b", PHONE)], "a's admin ended b's phone"
     everyone = http.get(server.url + "/g/b/admin/clients", headers=bearer(ADMIN_TOKEN), timeout=5)
@@ -212,7 +218,9 @@ def test_an_nftables_routers_phones_get_no_pages_here_but_its_technician_does(
     assert server.get("/g/zamek/", params=fas_query("x" * 32)).status_code == 404
     assert server.post("/g/zamek/accept", data={"t": "x"}).status_code == 404
     listed = server.http.get(server.url + "/g/zamek/admin/clients", headers=bearer(token[1]))
-    assert (listed.status_code, listed.json()) == (200, {"gateway": "zamek", "sessions": []})
+    assert (listed.status_code, listed.json()) == (200, {
+        "gateway": "zamek", "sessions": [], "at_router": AT_ROUTER_SESSIONS["nftables"],
+    })  # fmt: skip
 
 
 def test_a_rotated_key_takes_effect_at_the_next_request(
@@ -288,7 +296,9 @@ def test_the_portals_admin_ends_its_own_gateways_phone_unless_told_another(
     county: tuple[PortalServer, Router, Router],
 ) -> None:
     """The portal's own gateway (here the dry run) has the address of a router's phone: a
-    logout at the portal's admin API takes back its own phone, not the router's."""
+    logout at the portal's admin API takes back its own phone, not the router's; told the
+    router, it ends the router's session, leaves its own gateway's phone alone, and says
+    that the phone stays online at the router (openNDS takes no logout from a FAS)."""
     server, a, _ = county
     form = splash_form(server, "a", fas_query(a.faskey))
     assert server.post("/g/a/accept", data=form).status_code == 303
@@ -299,6 +309,14 @@ def test_the_portals_admin_ends_its_own_gateways_phone_unless_told_another(
     assert [(s.gateway_id, s.ip) for s in server.store.sessions_valid_at(server.clock())] == [
         ("a", PHONE)
     ]
+    local_logouts = [x for x in server.gateway.actions if x.action == "deauthorise"]
+    assert [x.ip for x in local_logouts] == [PHONE]
+    server.gateway.authorise(local, 600)  # the local phone at the same address, online again
     ended = server.admin("POST", f"/admin/clients/{PHONE}/deauthorise?gateway=a")
-    assert ended.json() == {"ip": PHONE, "session_ended": True}
+    assert ended.json() == {
+        "ip": PHONE, "gateway": "a", "session_ended": True,
+        "at_router": AT_ROUTER_AFTER_LOGOUT["opennds"],
+    }  # fmt: skip
     assert server.store.sessions_valid_at(server.clock()) == []
+    assert [x for x in server.gateway.actions if x.action == "deauthorise"] == local_logouts
+    assert [c.ip for c in server.gateway.clients()] == [PHONE], "router a's logout hit ours"
