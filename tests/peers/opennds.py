@@ -53,6 +53,7 @@ class OpenNdsConfig:
     fas_level: int = 1
     gateway_port: int = 2050
     gateway_name: str = "Infomat test hotspot"
+    session_minutes: int | None = None  # openNDS's sessiontimeout; None: its default (1440)
 
     def render(self, interface: str) -> str:
         return "\n".join(
@@ -69,6 +70,7 @@ class OpenNdsConfig:
                 "gatewayfqdn disable",
                 "dhcp_default_url_enable 0",
                 "checkinterval 10",
+                *([f"sessiontimeout {self.session_minutes}"] if self.session_minutes else []),
                 "debuglevel 1",
                 "FirewallRuleSet users-to-router {",
                 "    FirewallRule allow udp port 53",
