@@ -14,6 +14,7 @@ import pytest
 from office.kiosk_tokens import new_token, token_hash
 from office.open_store import open_store
 from office.settings import OfficeSettings
+from office.store import CaseStore
 from office.visit_settings import VisitService
 from tests.office.conftest import KIOSK, LANCUT, VISIT_OFFICES, SetClock
 from tests.office.office_server import OfficeServer
@@ -41,6 +42,7 @@ class VisitOffice:
     token: str
     clock: SetClock
     server: OfficeServer
+    store: CaseStore  # to add a clerk, as an administrator does
 
 
 @contextmanager
@@ -52,7 +54,7 @@ def visit_office(folder: Path) -> Iterator[VisitOffice]:
     store.add_kiosk(KIOSK, [LANCUT], token_hash(token), TUESDAY_8)
     server = OfficeServer(settings, store, clock)
     try:
-        yield VisitOffice(f"{server.url}/api/visits/", token, clock, server)
+        yield VisitOffice(f"{server.url}/api/visits/", token, clock, server, store)
     finally:
         server.stop()
         store.close()

@@ -15,25 +15,30 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
 
 import pytest
 import requests
-from PIL import Image
 
 from office.kiosk_tokens import new_token, token_hash
 from office.open_store import open_store
 from office.settings import OfficeSettings
 from office.store import CaseStore
 from tests.office.conftest import ID_CARD, KIOSK, LANCUT, RZESZOW, SetClock
-from tests.office.desk import PASSWORD, Clerk, add_clerk, csrf_of
+from tests.office.desk import Clerk, add_clerk, csrf_of
 from tests.office.office_server import ROOT, OfficeServer
 from tests.office.test_visit_queue import FRIDAY_1055, THURSDAY
+from tests.office.visit_browsers import (
+    assert_call_painted,
+    assert_number_painted,
+    box_of,
+    shown_call,
+    sign_in_at_the_desk,
+    wait_for_the_call,
+)
 from tests.office.visit_client import VisitKiosk
-from tests.peers.browser import CHROMIUM, Page
-from tests.peers.desk_browser import desk_browser, full_screenshot, submit_with, type_into
+from tests.peers.browser import CHROMIUM
+from tests.peers.desk_browser import desk_browser, full_screenshot
 
-YELLOW = (0xFF, 0xD4, 0x00)  # .newest .label in display.css
 DESK = "Stanowisko 2"
 
 
@@ -109,16 +114,12 @@ def test_a_clerks_call_shows_on_the_tv_within_a_second(
     call_next(clerk)  # A001: an earlier call on the screen
     with desk_browser(tmp_path / "tv") as tv, desk_browser(tmp_path / "desk") as desk:
         tv.open(f"{server.url}/display/{LANCUT}")
-        shown = "document.getElementById('current-label').textContent"
-        assert tv.value(shown) == "A001"
-        desk_page = sign_in_at_the_desk(desk, server.url)
+        assert shown_call(tv) == ("A001", DESK)
+        desk_page = sign_in_at_the_desk(desk, server.url, LANCUT, DESK)
         time.sleep(0.5)  # the TV's event stream is open
         called = time.monotonic()
         desk.tap("#call-next")
-        while tv.value(shown) != "A002":
-            assert time.monotonic() - called < 1.0, "the display did not show A002 within 1 s"
-            time.sleep(0.02)
-        assert tv.value("document.getElementById('current-desk').textContent") == DESK
+        wait_for_the_call(tv, "A002", DESK, called, within_s=1.0)
         assert tv.value("document.body.dataset.spoken") == "Numer A 2, Stanowisko 2"
         desk.wait_for_load()
         assert desk.value("document.getElementById('open-call').innerText").startswith(
@@ -127,40 +128,11 @@ def test_a_clerks_call_shows_on_the_tv_within_a_second(
         assert "Zofia Żółkiewska" in desk.value("document.getElementById('bookings').innerText")
         time.sleep(3.2)  # the "fresh" blink is over
         tv.screenshot(tmp_path / "display.png")
+        boxes = box_of(tv, "current-label"), box_of(tv, "current-desk")
         full_screenshot(desk, tmp_path / "visits.png")
     assert_number_painted(tmp_path / "display.png")
+    assert_call_painted(tmp_path / "display.png", *boxes)
     if os.environ.get("INFOMAT_DOCS_SCREENSHOTS") == "1":
         shutil.copyfile(tmp_path / "display.png", ROOT / "docs" / "img" / "office-display.png")
         shutil.copyfile(tmp_path / "visits.png", ROOT / "docs" / "img" / "office-visits.png")
     assert desk_page == f"/wizyty?urzad={LANCUT}&stanowisko=Stanowisko+2"
-
-
-def sign_in_at_the_desk(desk: Page, url: str) -> str:
-    """The clerk logs in by the form and opens desk 2's page; its address."""
-    desk.open(url + "/logowanie")
-    type_into(desk, "#login", "anna.nowak")
-    type_into(desk, "#password", PASSWORD)
-    submit_with(desk, "#sign-in")
-    desk.open(f"{url}/wizyty?urzad={LANCUT}&stanowisko=Stanowisko+2")
-    assert desk.value("document.getElementById('desk').value") == DESK
-    return str(desk.value("location.pathname + location.search"))
-
-
-def assert_number_painted(png: Path) -> None:
-    """Not blank: mostly black, with the number's yellow in large glyphs."""
-    with Image.open(png) as image:
-        rgb = image.convert("RGB")
-        width, height = rgb.size
-        pixels = [cast(tuple[int, int, int], p) for p in rgb.get_flattened_data()]
-    yellow = [
-        n
-        for n, p in enumerate(pixels)
-        if all(abs(a - b) < 40 for a, b in zip(p, YELLOW, strict=True))
-    ]
-    black = sum(1 for p in pixels if max(p) < 30)
-    assert black > len(pixels) // 2, "the screen is not the dark display"
-    assert len(yellow) > 5000, (
-        f"too little of the number's yellow is painted ({len(yellow)} pixels)"
-    )
-    rows = {n // width for n in yellow}
-    assert max(rows) - min(rows) > height // 10, "the yellow is no large number"

@@ -49,12 +49,13 @@ class FakeNetworkPrinter:
         self._thread.join(timeout=5)
         self._server.close()
 
-    def wait_for_job(self, timeout_s: float = 5.0) -> bytes:
-        """The first complete job, once the client has sent it and hung up."""
+    def wait_for_job(self, timeout_s: float = 5.0, number: int = 1) -> bytes:
+        """The `number`th complete job (the first by default), once the client has sent it
+        and hung up."""
         with self._lock:
-            if not self._lock.wait_for(lambda: self.jobs, timeout_s):
-                raise AssertionError(f"no print job arrived within {timeout_s} s")
-            return self.jobs[0]
+            if not self._lock.wait_for(lambda: len(self.jobs) >= number, timeout_s):
+                raise AssertionError(f"print job {number} did not arrive within {timeout_s} s")
+            return self.jobs[number - 1]
 
     def _serve(self) -> None:
         workers = []

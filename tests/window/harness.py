@@ -59,6 +59,7 @@ class KioskSettings:
     idle_s: int = 900
     countdown_s: int = 20
     attract_s: int = 3600
+    printer: str = 'kind = "virtual"'  # the [printer] table's lines, e.g. a network printer
     extra_toml: str = ""  # more tables, e.g. [wifi]
 
     def toml(self, data_dir: Path) -> str:
@@ -69,7 +70,7 @@ class KioskSettings:
             f"idle_s = {self.idle_s}\ncountdown_s = {self.countdown_s}\n"
             f"attract_s = {self.attract_s}\n"
             "[metrics]\nenabled = false\n"
-            '[printer]\nkind = "virtual"\n'
+            f"[printer]\n{self.printer}\n"
             f"{self.extra_toml}"
         )
 
