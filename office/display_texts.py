@@ -8,7 +8,8 @@ from office.visit_records import Call
 
 LABELS: dict[str, tuple[str, str, str, str]] = {
     "title": ("Zapraszamy", "Please come", "Запрошуємо", "Bitte kommen Sie"),
-    "number": ("Numer", "Number", "Номер", "Nummer"),
+    # A ticket shows its number (A017), a booking its time (11:00): the heading names both.
+    "number": ("Numer / godzina", "No. / time", "Номер / час", "Nr. / Uhrzeit"),
     "desk": ("Stanowisko", "Desk", "Робоче місце", "Schalter"),
     "earlier": ("Wcześniej", "Earlier", "Раніше", "Vorher"),
     "nobody": ("Za chwilę wezwiemy pierwszą osobę.", "The first person will be called soon.",

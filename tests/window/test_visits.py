@@ -159,6 +159,8 @@ def call_the_visit(room: WaitingRoom, office: VisitOffice, when: str, desk: str)
     called = room.clerk.value("document.getElementById('open-call').innerText")
     assert called.startswith(f"Wezwany: {when} (wizyta umówiona"), called
     assert room.tv.value("document.body.dataset.spoken") == f"Wizyta na godzinę {when}, {desk}"
+    heading = room.tv.value("document.querySelector('.heads').innerText")
+    assert "Numer / godzina" in heading, f"a time under a heading of numbers: {heading}"
     return seconds
 
 
