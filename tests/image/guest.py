@@ -24,22 +24,46 @@ class Finished:
 
 
 class GuestAgent:
+    """One connection to the agent, kept open (the agent stopped answering a new connection
+    after an error on the one before); every command starts with a guest-sync so an answer
+    left over from an earlier, abandoned command is never taken for this one's."""
+
     def __init__(self, path: Path, timeout: float = 30.0) -> None:
         self._path = path
         self._timeout = timeout
+        self._sock: socket.socket | None = None
+        self._stream: Any = None
+
+    def close(self) -> None:
+        if self._sock is not None:
+            self._stream.close()
+            self._sock.close()
+        self._sock, self._stream = None, None
+
+    def _connect(self) -> Any:
+        if self._sock is None:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.settimeout(self._timeout)
+            try:
+                sock.connect(str(self._path))
+            except OSError:
+                sock.close()
+                raise
+            self._sock, self._stream = sock, sock.makefile("rwb")
+        return self._stream
 
     def _call(self, command: str, **arguments: Any) -> Any:
-        """One command on a fresh connection, after a guest-sync that drops stale answers."""
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(self._timeout)
-            sock.connect(str(self._path))
-            stream = sock.makefile("rwb")
+        try:
+            stream = self._connect()
             token = random.randrange(1, 2**31)
             self._send(stream, "guest-sync", id=token)
             while self._receive(stream).get("return") != token:
                 pass
             self._send(stream, command, **arguments)
             answer = self._receive(stream)
+        except (OSError, ConnectionError, ValueError):
+            self.close()  # the next call starts on a fresh connection
+            raise
         if "error" in answer:
             raise RuntimeError(f"guest agent {command}: {answer['error']}")
         return answer.get("return")

@@ -90,6 +90,7 @@ class ImageVM:
         self.serial_log = folder / "serial.log"
         self._process: subprocess.Popen[bytes] | None = None
         self._qmp: Qmp | None = None
+        self._guest: GuestAgent | None = None
 
     def command(self) -> list[str]:
         accel = ["-accel", "kvm", "-cpu", "host"] if self.kvm else ["-accel", "tcg", "-cpu", "max"]
@@ -149,7 +150,9 @@ class ImageVM:
     @property
     def guest(self) -> GuestAgent:
         """Commands inside the VM (the image's qemu-guest-agent, on this VM's port only)."""
-        return GuestAgent(self.folder / "qga.sock")
+        if self._guest is None:
+            self._guest = GuestAgent(self.folder / "qga.sock")
+        return self._guest
 
     def screendump(self, name: str) -> Path:
         if self._qmp is None:
@@ -183,6 +186,9 @@ class ImageVM:
         return "\n".join(text.splitlines()[-lines:])
 
     def stop(self) -> None:
+        if self._guest is not None:
+            self._guest.close()
+            self._guest = None
         if self._qmp is not None:
             with contextlib.suppress(OSError, RuntimeError):
                 self._qmp.execute("quit")
