@@ -28,6 +28,7 @@ class VisitWords:
     wait: str  # {minutes}
     phone: str
     watch: str
+    watch_time: str  # a booking is called on the waiting-room screen by its time
     scan: str
     bring: str
     more: str  # {count}
@@ -40,6 +41,7 @@ WORDS: dict[Language, VisitWords] = {
         keep_code="Podaj go przy stanowisku. Nim też odwołasz wizytę w urzędzie lub telefonicznie.",
         ahead="Przed Tobą: {ahead}", wait="Przewidywany czas oczekiwania: ok. {minutes} min",
         phone="Telefon do urzędu", watch="Obserwuj ekran w poczekalni: wywoła Twój numer.",
+        watch_time="W poczekalni obserwuj ekran: pokaże godzinę Twojej wizyty i stanowisko.",
         scan="Zeskanuj kod telefonem, aby sprawdzić albo odwołać wizytę.",
         bring="Co zabrać", more="...i {count} więcej: zobacz kartę sprawy w infomacie.",
     ),
@@ -49,6 +51,7 @@ WORDS: dict[Language, VisitWords] = {
         keep_code="Give it at the desk. It also cancels the visit at the office or by phone.",
         ahead="People ahead of you: {ahead}", wait="Expected wait: about {minutes} min",
         phone="Office phone", watch="Watch the screen in the waiting room: it calls your number.",
+        watch_time="In the waiting room, watch the screen: it shows your visit's time and desk.",
         scan="Scan the code with your phone to check or cancel the visit.",
         bring="What to bring", more="...and {count} more: see the service's card at the kiosk.",
     ),
@@ -59,6 +62,7 @@ WORDS: dict[Language, VisitWords] = {
         ahead="Перед вами: {ahead}", wait="Орієнтовне очікування: близько {minutes} хв",
         phone="Телефон установи",
         watch="Стежте за екраном у залі очікування: там з'явиться ваш номер.",
+        watch_time="У залі очікування стежте за екраном: там з'явиться час вашого візиту.",
         scan="Відскануйте код телефоном, щоб перевірити або скасувати візит.",
         bring="Що взяти з собою", more="...і ще {count}: див. картку послуги в інфоматі.",
     ),
@@ -68,6 +72,7 @@ WORDS: dict[Language, VisitWords] = {
         keep_code="Nennen Sie ihn am Schalter. Damit sagen Sie den Termin auch ab.",
         ahead="Vor Ihnen: {ahead}", wait="Voraussichtliche Wartezeit: etwa {minutes} Min.",
         phone="Telefon des Amts", watch="Achten Sie auf den Bildschirm im Wartebereich.",
+        watch_time="Der Bildschirm im Wartebereich zeigt die Uhrzeit Ihres Termins an.",
         scan="Scannen Sie den Code, um den Termin zu prüfen oder abzusagen.",
         bring="Bitte mitbringen", more="...und {count} weitere: siehe die Karte am Infomat.",
     ),
@@ -93,6 +98,7 @@ def booking_slip(
             Line(f"{words.service}: {plain_punctuation(booking.service)}"),
             Line(f"{words.when}: {shown_day(booking.day, booking.time)}", bold=True),
             Line(f"{words.desk}: {plain_punctuation(booking.desk)}", bold=True),
+            Line(words.watch_time),
             *_to_bring(bring, more, words),
             Separator(),
             Line(words.code, align=Align.CENTER),

@@ -35,6 +35,8 @@ def test_the_booking_slip_says_when_where_and_the_code_large() -> None:
     job = decode(render_escpos(booking_slip(BOOKING, "pl"), PAPER_58))
     text = " ".join(job.text.split())
     assert "Termin: 24.11.2026, 08:20" in text and "Stanowisko: Pokój 12" in text
+    # The waiting-room screen calls a booking by its time: the slip says to watch for it.
+    assert "obserwuj ekran: pokaże godzinę Twojej wizyty i stanowisko" in text
     assert "\n+48\u00a017\u00a0225\u00a022\u00a013\n" in job.text  # one piece, never broken
     code = next(line for line in job.lines if "X9RCA" in line.text)
     assert (code.text.strip(), code.bold) == ("K7P4M-X9RCA", True) and code.width >= 2
