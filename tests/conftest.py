@@ -21,6 +21,7 @@ from offline_cache.catalogue_store import CatalogueStore
 from offline_cache.generations import GenerationFolder
 from tests.peers.catalogue_server import CatalogueServer
 from tests.peers.intake_server import IntakeServer
+from tests.peers.mail_server import MailServer
 
 # Property tests check what the code answers, not how fast: on two shared cores under -n 2 one
 # example once took longer than Hypothesis's default 200 ms deadline and failed the run.
@@ -75,3 +76,12 @@ def office() -> Iterator[IntakeServer]:
 def http() -> Iterator[requests.Session]:
     with requests.Session() as session:
         yield session
+
+
+@pytest.fixture
+def mailbox() -> Iterator[MailServer]:
+    """A real SMTP server on loopback (aiosmtpd) that keeps what it receives."""
+    server = MailServer()
+    server.start()
+    yield server
+    server.stop()

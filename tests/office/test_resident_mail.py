@@ -38,14 +38,6 @@ MESSAGE = "Зайдіть, будь ласка, до кабінету 12 з па
 PUBLIC = "https://wnioski.lancut.pl"
 
 
-@pytest.fixture
-def mailbox() -> Iterator[MailServer]:
-    server = MailServer()
-    server.start()
-    yield server
-    server.stop()
-
-
 def mail_settings(settings: OfficeSettings, port: int) -> OfficeSettings:
     return dataclasses.replace(
         settings, smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False,

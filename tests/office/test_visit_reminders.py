@@ -85,14 +85,6 @@ class Office:
         return report.sent, report.later, report.refused
 
 
-@pytest.fixture
-def mailbox() -> Iterator[MailServer]:
-    server = MailServer()
-    server.start()
-    yield server
-    server.stop()
-
-
 def with_mail(settings: OfficeSettings, port: int) -> OfficeSettings:
     return dataclasses.replace(
         settings, smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False,

@@ -7,7 +7,6 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -152,14 +151,6 @@ def test_retry_after_seconds_is_passed_on(
 
 
 # -- SMTP ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def mailbox() -> Iterator[MailServer]:
-    server = MailServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def smtp_settings(server: MailServer, **options: object) -> SmtpIntakeSettings:
