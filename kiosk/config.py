@@ -270,6 +270,24 @@ class MetricsConfig:
     port: int = option(
         9101, "Port of the metrics endpoint (0: any free port).", minimum=0, maximum=65535
     )
+    remote_write_url: str = option(
+        "",
+        "Remote-write address of the fleet's Prometheus, e.g. "
+        "https://prometheus.example.gov.pl/api/v1/write: a local Prometheus agent scrapes "
+        "this kiosk and pushes there (for kiosks behind NAT; apply-config). Empty: no push.",
+    )
+    remote_write_token_file: str = option(
+        "", "Absolute path of a file holding the bearer token of the push; empty: none."
+    )
+    remote_write_user: str = option(
+        "", "User name for basic auth on the push (password in remote_write_password_file)."
+    )
+    remote_write_password_file: str = option(
+        "", "Absolute path of a file holding the basic-auth password of remote_write_user."
+    )
+    remote_write_interval_s: int = option(
+        30, "Seconds between two scrapes the agent pushes.", minimum=5, maximum=HOUR
+    )
 
 
 @dataclass(frozen=True)
@@ -436,6 +454,7 @@ def config_from(data: Mapping[str, Any], source: str) -> KioskConfig:
     _check_visits(config.visits, source)
     if config.admin.pin_hash and not is_pin_hash(config.admin.pin_hash):
         raise ConfigError(f"{source}: 'admin.pin_hash' is not a hash from `kiosk admin hash-pin`")
+    _check_metrics(config.metrics, source)
     _check_heartbeat(config.heartbeat, source)
     _check_speech(config.speech, source)
     _check_fleet(config.fleet, source)
@@ -616,6 +635,53 @@ def _check_wifi(wifi: WifiConfig, source: str) -> None:
             read_key(Path(wifi.voucher_key_file))
         except VoucherKeyError as exc:
             raise ConfigError(f"{source}: 'wifi.voucher_key_file' {exc}") from None
+
+
+def _check_metrics(metrics: MetricsConfig, source: str) -> None:
+    """The push through the Prometheus agent: an address, one way to log in, files by path."""
+    files = ("remote_write_token_file", "remote_write_password_file")
+    for key in files:
+        path = getattr(metrics, key)
+        if path and not path.startswith("/"):
+            raise ConfigError(
+                f"{source}: 'metrics.{key}' must be an absolute path such as "
+                f"/etc/infomat/remote-write.token (got {path!r})"
+            )
+    if not metrics.remote_write_url:
+        for key in (*files, "remote_write_user"):
+            if getattr(metrics, key):
+                raise ConfigError(f"{source}: 'metrics.{key}' needs 'metrics.remote_write_url'")
+        return
+    _check_remote_write(metrics, source)
+
+
+def _check_remote_write(metrics: MetricsConfig, source: str) -> None:
+    url = metrics.remote_write_url
+    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+        raise ConfigError(
+            f"{source}: 'metrics.remote_write_url' must be an https:// address (got {url!r})"
+        )
+    if not metrics.enabled or metrics.port == 0:
+        raise ConfigError(
+            f"{source}: 'metrics.remote_write_url' needs 'metrics.enabled' = true and a fixed "
+            f"'metrics.port' (the agent scrapes it; got {metrics.enabled}, {metrics.port})"
+        )
+    user, password = metrics.remote_write_user, metrics.remote_write_password_file
+    if bool(user) != bool(password):
+        raise ConfigError(
+            f"{source}: 'metrics.remote_write_user' and 'metrics.remote_write_password_file' "
+            "go together (basic auth)"
+        )
+    if user and metrics.remote_write_token_file:
+        raise ConfigError(
+            f"{source}: set 'metrics.remote_write_token_file' or 'metrics.remote_write_user', "
+            "not both"
+        )
+    if ":" in user or not user.isprintable():
+        raise ConfigError(
+            f"{source}: 'metrics.remote_write_user' must have no ':' nor control characters "
+            f"(got {user!r})"
+        )
 
 
 def _check_heartbeat(heartbeat: HeartbeatConfig, source: str) -> None:

@@ -5,14 +5,21 @@ Installed as /usr/lib/infomat/apply-config and run by the package's postinst and
 technician after editing the config. It writes
   - /etc/udev/rules.d/70-infomat-printer.rules: the USB receipt printer of `[printer]`
     (usb_vendor_id, usb_product_id) for the kiosk user, and nothing else;
-  - the screen timers' drop-ins from `[display]` off_at/on_at, and enables or disables them.
+  - the screen timers' drop-ins from `[display]` off_at/on_at, and enables or disables them;
+  - /etc/infomat/metrics-agent.yml, the config of the local Prometheus agent that pushes this
+    kiosk's metrics to `[metrics]` remote_write_url (removed when that is empty), and
+    restarts or stops infomat-metrics-agent.service. On the kiosk image /etc/infomat is on
+    the writable data partition, so this part works there although the root is read-only.
 Standard library only (the system's Python 3.11 reads TOML), so it runs without the bundle.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -22,6 +29,9 @@ from typing import Any
 RULES = Path("etc/udev/rules.d/70-infomat-printer.rules")
 TIMERS = Path("etc/systemd/system")
 TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+AGENT_CONFIG = Path("etc/infomat/metrics-agent.yml")
+AGENT_UNIT = "infomat-metrics-agent.service"
+SECRET_FILES = ("remote_write_token_file", "remote_write_password_file")
 
 
 class ConfigProblem(ValueError):
@@ -59,8 +69,116 @@ def timer_dropin(at: str) -> str:
     return f"[Timer]\nOnCalendar=\nOnCalendar=*-*-* {at}:00\n"
 
 
+def metrics_push(config: dict[str, Any]) -> dict[str, Any]:
+    """`[metrics]` with its defaults, checked as the app checks it; {} when the push is off."""
+    metrics = {
+        "enabled": True, "bind": "127.0.0.1", "port": 9101, "remote_write_url": "",
+        "remote_write_token_file": "", "remote_write_user": "",
+        "remote_write_password_file": "", "remote_write_interval_s": 30,
+    } | config.get("metrics", {})  # fmt: skip
+    url = metrics["remote_write_url"]
+    if not url:
+        return {}
+    if not isinstance(url, str) or not re.fullmatch(r"https?://\S+", url):
+        raise ConfigProblem(f"'metrics.remote_write_url' must be an https:// address (got {url!r})")
+    port, interval = metrics["port"], metrics["remote_write_interval_s"]
+    if metrics["enabled"] is not True or not isinstance(port, int) or not 0 < port <= 65535:
+        raise ConfigProblem(
+            "'metrics.remote_write_url' needs 'metrics.enabled' = true and a fixed "
+            f"'metrics.port' (the agent scrapes it; got {port!r})"
+        )
+    if not isinstance(interval, int) or not 5 <= interval <= 3600:
+        raise ConfigProblem(
+            f"'metrics.remote_write_interval_s' must be 5 to 3600 seconds (got {interval!r})"
+        )
+    for key in SECRET_FILES:
+        if metrics[key] and not str(metrics[key]).startswith("/"):
+            raise ConfigProblem(f"'metrics.{key}' must be an absolute path (got {metrics[key]!r})")
+    if bool(metrics["remote_write_user"]) != bool(metrics["remote_write_password_file"]):
+        raise ConfigProblem(
+            "'metrics.remote_write_user' and 'metrics.remote_write_password_file' go together"
+        )
+    if metrics["remote_write_user"] and metrics["remote_write_token_file"]:
+        raise ConfigProblem(
+            "set 'metrics.remote_write_token_file' or 'metrics.remote_write_user', not both"
+        )
+    return metrics
+
+
+def scrape_address(bind: str, port: int) -> str:
+    """Where the agent finds the kiosk's endpoint: loopback when it listens everywhere."""
+    host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(bind, bind)  # noqa: S104
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def metrics_agent_config(config: dict[str, Any]) -> str | None:
+    """The Prometheus agent's config, or None when the push is off. JSON is YAML too (and
+    needs no YAML library): quoting a URL or a name can never go wrong."""
+    metrics = metrics_push(config)
+    if not metrics:
+        return None
+    kiosk_id = config.get("kiosk_id", "demo-kiosk")
+    group = config.get("fleet", {}).get("group", "")
+    interval = metrics["remote_write_interval_s"]
+    remote: dict[str, Any] = {"url": metrics["remote_write_url"]}
+    if metrics["remote_write_token_file"]:
+        remote["authorization"] = {"credentials_file": metrics["remote_write_token_file"]}
+    if metrics["remote_write_user"]:
+        remote["basic_auth"] = {
+            "username": metrics["remote_write_user"],
+            "password_file": metrics["remote_write_password_file"],
+        }
+    document = {
+        "global": {
+            "scrape_interval": f"{interval}s",
+            "scrape_timeout": f"{min(interval, 10)}s",
+            "external_labels": {"kiosk_id": kiosk_id, "group": group},
+        },
+        "scrape_configs": [
+            {
+                "job_name": "infomat-kiosk",
+                # instance = the kiosk's name: the alerts name it rather than 127.0.0.1:9101.
+                "static_configs": [
+                    {
+                        "targets": [scrape_address(metrics["bind"], metrics["port"])],
+                        "labels": {"instance": kiosk_id},
+                    }
+                ],
+            }
+        ],
+        "remote_write": [remote],
+    }
+    head = "# Written by /usr/lib/infomat/apply-config from /etc/infomat/kiosk.toml; do not edit.\n"
+    return head + json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def apply_metrics_agent(config: dict[str, Any], root: Path) -> list[str]:
+    """Write or remove the agent's config; the step that starts or stops the agent. The
+    secret files are looked for where the agent will read them, not under `root`."""
+    text = metrics_agent_config(config)
+    target = root / AGENT_CONFIG
+    if text is None:
+        target.unlink(missing_ok=True)
+        return [f"systemctl stop {AGENT_UNIT}"]
+    metrics = config["metrics"]
+    for key in SECRET_FILES:
+        if metrics.get(key) and not Path(metrics[key]).is_file():
+            raise ConfigProblem(
+                f"'metrics.{key}': no file {metrics[key]}; write the secret there, readable by "
+                "the kiosk user alone (root:kiosk, 0640)"
+            )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    target.chmod(0o640)
+    if root == Path("/") and os.geteuid() == 0:
+        shutil.chown(target, group="kiosk")  # the agent runs as the kiosk user
+    return [f"systemctl restart {AGENT_UNIT}"]
+
+
 def apply(config: dict[str, Any], root: Path) -> list[str]:
     """Write every file under `root`; the systemctl/udevadm steps to take afterwards."""
+    # First: on the image the rest (under the read-only /etc) fails, this does not.
+    agent_steps = apply_metrics_agent(config, root)
     (root / RULES).parent.mkdir(parents=True, exist_ok=True)
     (root / RULES).write_text(printer_rules(config), encoding="utf-8")
     times = screen_times(config)
@@ -75,7 +193,7 @@ def apply(config: dict[str, Any], root: Path) -> list[str]:
         else:
             dropin.unlink(missing_ok=True)
             steps.append(f"systemctl disable --now infomat-screen-{state}.timer")
-    return steps
+    return steps + agent_steps
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,11 @@ DEPENDS = (
     "libegl1, libgl1, libxkbcommon0, libfontconfig1, libglib2.0-0, libdbus-1-3, libpulse0, "
     "libwayland-client0, libwayland-cursor0, libwayland-egl1, fonts-dejavu-core, espeak-ng"
 )
+# prometheus: the agent that pushes the metrics (infomat-metrics-agent.service), wanted only
+# where `[metrics] remote_write_url` is set. Suggests, not Recommends: Debian's package also
+# enables its own full server (prometheus.service), which apt would then start on every
+# kiosk installed with Recommends; the image installs it and masks that unit.
+SUGGESTS = "prometheus"
 CONFFILES = ("etc/infomat/kiosk.toml", "etc/infomat/captive-portal.toml")
 
 
@@ -63,7 +68,7 @@ def stage(bundle: Path, root: Path, package_version: str) -> None:
     (control / "control").write_text(
         f"Package: {PACKAGE}\nVersion: {package_version}\nArchitecture: amd64\n"
         f"Maintainer: Infomat <infomat@example.gov.pl>\nInstalled-Size: {size_kib}\n"
-        f"Depends: {DEPENDS}\nSection: misc\nPriority: optional\n"
+        f"Depends: {DEPENDS}\nSuggests: {SUGGESTS}\nSection: misc\nPriority: optional\n"
         "Description: Infomat municipal touchscreen kiosk\n"
         " The kiosk app (PyInstaller bundle) full screen under cage on tty1, with systemd\n"
         " units (watchdog, recovery, screen schedule), udev rules for the receipt printer\n"

@@ -45,14 +45,15 @@ root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GP
 
 # What the kiosk runs on, besides what infomat-kiosk depends on (cage, seatd, Xwayland, fonts,
 # espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
-# time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it). No SSH.
+# time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it), and
+# prometheus for the metrics agent (infomat-metrics-agent.service, docs/image.md). No SSH.
 # qemu-guest-agent runs only where its virtio port exists, i.e. in a test VM (tests/image):
 # real kiosk hardware has no such port, and the agent never starts there.
 packages=(
     systemd-sysv udev dbus linux-image-amd64 initramfs-tools
     grub-efi-amd64-bin grub-common rauc rauc-service e2fsprogs dosfstools qemu-guest-agent
     systemd-resolved systemd-timesyncd ca-certificates tzdata
-    libgl1-mesa-dri fonts-dejavu-core espeak-ng
+    libgl1-mesa-dri fonts-dejavu-core espeak-ng prometheus
 )
 
 log() { printf '\n== %s\n' "$*"; }
@@ -71,6 +72,7 @@ mmdebstrap --mode=root --variant=minbase --format=directory \
     --dpkgopt='path-exclude=/usr/share/doc/*' \
     --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --dpkgopt='path-exclude=/usr/bin/promtool' \
     --include="$include" \
     --include="$deb" \
     --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \

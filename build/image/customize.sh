@@ -16,7 +16,11 @@ ln -sf /run/systemd/resolve/stub-resolv.conf "$root/etc/resolv.conf"
 in_root systemctl enable systemd-networkd.service systemd-resolved.service \
     systemd-timesyncd.service infomat-first-boot.service infomat-mark-good.service \
     infomat-vm-session.service infomat-slot-deadline.timer
-in_root systemctl enable infomat-kiosk.service
+in_root systemctl enable infomat-kiosk.service infomat-metrics-agent.service
+# Debian's prometheus package is here for the agent only (infomat-metrics-agent.service,
+# idle until apply-config writes its config); its own full server would write under the
+# read-only /var/lib/prometheus.
+in_root systemctl mask prometheus.service
 # Nobody logs in on the kiosk's screen; root has no password (locked) and there is no SSH.
 in_root passwd --lock root > /dev/null
 in_root systemctl mask getty@tty1.service serial-getty@ttyS0.service

@@ -51,6 +51,7 @@ def test_every_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
         "infomat-kiosk-recovery.service",
         "infomat-screen-off.timer",
         "infomat-captive-portal.service",
+        "infomat-metrics-agent.service",
     }
     done = verify(units)
     assert (done.returncode, done.stderr) == (0, "")
@@ -164,6 +165,7 @@ def test_the_package_holds_the_bundle_units_config_and_scripts(tmp_path: Path) -
     ).stdout
     assert "Package: infomat-kiosk" in info and "Version: 9.8.7" in info
     assert "Depends: cage, xwayland, wlr-randr" in info
+    assert "Suggests: prometheus\n" in info  # the metrics agent, only where it pushes
     conffiles = subprocess.run(
         ["dpkg-deb", "--ctrl-tarfile", str(deb)], capture_output=True, check=True
     ).stdout
@@ -171,6 +173,7 @@ def test_the_package_holds_the_bundle_units_config_and_scripts(tmp_path: Path) -
     for path in (
         "./opt/infomat/kiosk",
         "./lib/systemd/system/infomat-kiosk.service",
+        "./lib/systemd/system/infomat-metrics-agent.service",
         "./usr/lib/infomat/apply-config",
         "./usr/lib/infomat/recover",
         "./etc/infomat/kiosk.toml",
