@@ -46,7 +46,9 @@ root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GP
 # What the kiosk runs on, besides what infomat-kiosk depends on (cage, seatd, Xwayland, fonts,
 # espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
 # time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it), and
-# prometheus for the metrics agent (infomat-metrics-agent.service, docs/image.md). No SSH.
+# prometheus for the metrics agent (infomat-metrics-agent.service, docs/image.md): without
+# promtool (46 MiB) and the 212 MiB of historic time-zone JSON its web UI's libjs-moment-timezone
+# brings (the UI uses the package's smaller with-data builds; the agent needs neither). No SSH.
 # qemu-guest-agent runs only where its virtio port exists, i.e. in a test VM (tests/image):
 # real kiosk hardware has no such port, and the agent never starts there.
 packages=(
@@ -73,6 +75,7 @@ mmdebstrap --mode=root --variant=minbase --format=directory \
     --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-exclude=/usr/bin/promtool' \
+    --dpkgopt='path-exclude=/usr/share/javascript/moment-timezone/data/*' \
     --include="$include" \
     --include="$deb" \
     --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
