@@ -71,11 +71,12 @@ def timer_dropin(at: str) -> str:
 
 def metrics_push(config: dict[str, Any]) -> dict[str, Any]:
     """`[metrics]` with its defaults, checked as the app checks it; {} when the push is off."""
-    metrics = {
+    metrics: dict[str, Any] = {
         "enabled": True, "bind": "127.0.0.1", "port": 9101, "remote_write_url": "",
         "remote_write_token_file": "", "remote_write_user": "",
         "remote_write_password_file": "", "remote_write_interval_s": 30,
-    } | config.get("metrics", {})  # fmt: skip
+    }  # fmt: skip
+    metrics.update(config.get("metrics", {}))
     url = metrics["remote_write_url"]
     if not url:
         return {}
