@@ -34,6 +34,10 @@ class Kiosk:
         return found
 
     def tap(self, name: str) -> None:
+        """A click at the centre of the item, once the screens have stopped changing: while
+        the stack fades one screen in (150 ms, longer on a busy machine) StackView takes
+        every touch itself, so a tap then would be lost, as a hurried finger's is."""
+        self.wait_for_stack()
         item = self.item(name)
         assert item.isVisible(), f"{name} is not visible"
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
@@ -54,6 +58,16 @@ class Kiosk:
         depth = self.item("stack").property("depth")
         assert isinstance(depth, int)
         return depth
+
+    def wait_for_stack(self, timeout_ms: int = 5000) -> None:
+        """Until the screen stack is in no transition (a push, a pop, a reset's pop)."""
+        stack = self.item("stack")
+        self.qtbot.waitUntil(lambda: stack.property("busy") is False, timeout=timeout_ms)
+
+    def wait_shown(self, name: str, timeout_ms: int = 5000) -> None:
+        """Until the item is on screen and the stack has finished bringing it in."""
+        self.qtbot.waitUntil(lambda: self.shown(name), timeout=timeout_ms)
+        self.wait_for_stack(timeout_ms)
 
 
 def make_services(data: Path, **screen: float) -> Services:
@@ -86,7 +100,10 @@ def kiosk(kiosk_app: KioskApp, qtbot: QtBot) -> Kiosk:
     kiosk_app.admin.close()
     kiosk_app.idle.touch()
     settle(200)
-    return Kiosk(kiosk_app, qtbot)
+    kiosk = Kiosk(kiosk_app, qtbot)
+    kiosk.wait_for_stack()  # the reset's pop back home is over: the next tap is not lost
+    assert kiosk.stack_depth() == 1, "the reset did not bring the home screen back"
+    return kiosk
 
 
 def all_items(item: QQuickItem, skip: str = "") -> list[QQuickItem]:

@@ -27,8 +27,17 @@ def type_text(kiosk: Kiosk, name: str, text: str) -> None:
 
 def open_status_check(kiosk: Kiosk) -> None:
     kiosk.tap("statusCheckButton")
-    settle(300)
-    assert kiosk.shown("statusScreen")
+    kiosk.wait_shown("statusScreen")
+
+
+def wait_for_the_answer(kiosk: Kiosk) -> None:
+    """Until the answer is on screen: asked (a result, "Checking…" first) and heard back."""
+    model = kiosk.app.status_check
+    kiosk.qtbot.waitUntil(
+        lambda: model.property("hasResult") is True and model.property("busy") is False,
+        timeout=5000,
+    )
+    settle(100)
 
 
 def hint(kiosk: Kiosk) -> str:
@@ -44,8 +53,7 @@ def test_a_queued_application_is_found_by_its_code(kiosk: Kiosk) -> None:
     type_text(kiosk, "statusCodeField", "-" + filed.code[4:].lower())
     assert hint(kiosk) == "Kod jest pełny. Dotknij „Sprawdź”."
     kiosk.tap("checkStatusButton")
-    kiosk.qtbot.waitUntil(lambda: kiosk.app.status_check.property("busy") is False, timeout=5000)
-    settle(100)
+    wait_for_the_answer(kiosk)
     headline = kiosk.item("statusHeadline").property("text")
     assert headline == "Twój wniosek jest zapisany w tym kiosku i czeka na wysłanie do urzędu."
     details = kiosk.app.status_check.property("details")
@@ -69,9 +77,7 @@ def test_a_scanned_receipt_and_a_code_nobody_knows(kiosk: Kiosk) -> None:
     open_status_check(kiosk)
     # A USB scanner types the receipt QR's whole address, then Enter.
     type_text(kiosk, "statusCodeField", "https://infomat.example.pl/s/K7P4MX9RCA\n")
-    kiosk.qtbot.waitUntil(lambda: kiosk.app.status_check.property("hasResult") is True)
-    kiosk.qtbot.waitUntil(lambda: kiosk.app.status_check.property("busy") is False, timeout=5000)
-    settle(100)
+    wait_for_the_answer(kiosk)
     assert kiosk.app.status_check.property("code") == "K7P4M-X9RCA"
     assert str(kiosk.item("statusHeadline").property("text")).startswith(
         "Wniosek o tym kodzie nie dotarł jeszcze do urzędu."
