@@ -11,6 +11,7 @@ import pytest
 
 from kiosk.cli import main
 from tests.factories import bundle, encoded, service, small_catalogue
+from tests.kiosk.cli_run import run_kiosk
 from tests.peers.catalogue_server import CatalogueServer
 
 
@@ -21,17 +22,13 @@ def config(tmp_path: Path) -> Path:
     return path
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(*argv: str) -> tuple[int, str, str]:
+    return run_kiosk(*argv)
 
 
-def test_publisher_round_trip_keygen_build_sign_verify(
-    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_publisher_round_trip_keygen_build_sign_verify(tmp_path: Path, config: Path) -> None:
     key = tmp_path / "publisher.pem"
-    code, public_key, _ = run(capsys, "catalogue", "keygen", "--out", str(key))
+    code, public_key, _ = run("catalogue", "keygen", "--out", str(key))
     assert code == 0
     assert key.stat().st_mode & 0o777 == 0o600
     part = small_catalogue()
@@ -49,10 +46,9 @@ def test_publisher_round_trip_keygen_build_sign_verify(
         "--out",
         str(out),
     ]
-    assert run(capsys, *argv)[:2] == (0, f"{out}: 3 services\n")
-    assert run(capsys, "catalogue", "sign", str(out), "--key", str(key))[0] == 0
+    assert run(*argv)[:2] == (0, f"{out}: 3 services\n")
+    assert run("catalogue", "sign", str(out), "--key", str(key))[0] == 0
     verified = run(
-        capsys,
         "--config",
         str(config),
         "catalogue",
@@ -63,22 +59,20 @@ def test_publisher_round_trip_keygen_build_sign_verify(
     )
     assert verified == (0, f"{out}: signature good\n", "")
     out.write_bytes(out.read_bytes().replace("stały".encode(), b"stali"))
-    code, _, err = run(capsys, "catalogue", "verify", str(out), "--public-key", public_key.strip())
+    code, _, err = run("catalogue", "verify", str(out), "--public-key", public_key.strip())
     assert code == 1
     assert err == "kiosk: signature does not match the catalogue (altered or wrong key)\n"
 
 
-def test_keygen_never_overwrites_a_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_keygen_never_overwrites_a_key(tmp_path: Path) -> None:
     key = tmp_path / "publisher.pem"
     key.write_text("precious")
-    code, _, err = run(capsys, "catalogue", "keygen", "--out", str(key))
+    code, _, err = run("catalogue", "keygen", "--out", str(key))
     assert (code, key.read_text()) == (1, "precious")
     assert "exists already" in err
 
 
-def test_validate_lists_every_invalid_record(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_validate_lists_every_invalid_record(tmp_path: Path) -> None:
     data = bundle(
         service("bez-kanalu", "Usługa", channels=[]),
         service("zla-data", "Usługa", updated="2026-02-30"),
@@ -86,7 +80,7 @@ def test_validate_lists_every_invalid_record(
     )
     path = tmp_path / "catalogue.json"
     path.write_bytes(encoded(data))
-    code, _, err = run(capsys, "catalogue", "validate", str(path))
+    code, _, err = run("catalogue", "validate", str(path))
     assert code == 1
     assert "  bez-kanalu: channels: [] should be non-empty" in err
     assert "  zla-data: updated: not a calendar date (YYYY-MM-DD)" in err
@@ -94,13 +88,13 @@ def test_validate_lists_every_invalid_record(
 
 
 def test_import_then_search_prints_best_match_first_name_first(
-    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, config: Path
 ) -> None:
     path = tmp_path / "catalogue.json"
     path.write_bytes(encoded(small_catalogue()))
-    code, out, _ = run(capsys, "--config", str(config), "catalogue", "import", str(path))
+    code, out, _ = run("--config", str(config), "catalogue", "import", str(path))
     assert (code, out.split(":")[1].strip()) == (0, "3 services loaded as gen-000001.sqlite")
-    code, out, _ = run(capsys, "--config", str(config), "catalogue", "search", "zajecie pasa")
+    code, out, _ = run("--config", str(config), "catalogue", "search", "zajecie pasa")
     assert code == 0
     assert (
         out.splitlines()[0]
@@ -108,37 +102,33 @@ def test_import_then_search_prints_best_match_first_name_first(
     )
 
 
-def test_import_bundled_loads_the_first_catalogue_once(
-    config: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_import_bundled_loads_the_first_catalogue_once(config: Path) -> None:
     # What the kiosk image runs at build time, so a kiosk's first boot has its catalogue.
-    code, out, _ = run(capsys, "--config", str(config), "catalogue", "import", "--bundled")
+    code, out, _ = run("--config", str(config), "catalogue", "import", "--bundled")
     assert code == 0
     assert out.startswith("catalogue in use: gen-000001.sqlite, ")
     assert "(bundled:" in out
-    code, again, _ = run(capsys, "--config", str(config), "catalogue", "import", "--bundled")
+    code, again, _ = run("--config", str(config), "catalogue", "import", "--bundled")
     assert (code, again) == (0, out)  # nothing new: the generation in use is kept
 
 
 def test_import_needs_a_file_or_bundled(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
-        run(capsys, "--config", str(config), "catalogue", "import")
+        main(["--config", str(config), "catalogue", "import"])
     assert stopped.value.code == 2
     assert "one of the arguments file --bundled is required" in capsys.readouterr().err
 
 
-def test_search_on_a_fresh_kiosk_uses_the_bundled_demo(
-    config: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_search_on_a_fresh_kiosk_uses_the_bundled_demo(config: Path) -> None:
     code, out, _ = run(
-        capsys, "--config", str(config), "catalogue", "search", "zaswiadczenie o niezaleganiu"
+        "--config", str(config), "catalogue", "search", "zaswiadczenie o niezaleganiu"
     )
     assert code == 0
     assert out.splitlines()[0].startswith("Zaświadczenie o niezaleganiu")
 
 
 def test_sync_command_exit_status_says_the_result(
-    tmp_path: Path, catalogue_server: CatalogueServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, catalogue_server: CatalogueServer
 ) -> None:
     from offline_cache.signing import generate_private_key, public_key_text, sign
 
@@ -151,33 +141,29 @@ def test_sync_command_exit_status_says_the_result(
         f'data_dir = "{tmp_path / "data"}"\n[catalogue]\n'
         f'url = "{catalogue_server.base_url}/c.json"\npublic_key = "{public_key_text(key)}"\n'
     )
-    assert run(capsys, "--config", str(config), "sync")[:2] == (
+    assert run("--config", str(config), "sync")[:2] == (
         0,
         "updated: 3 services in gen-000001.sqlite\n",
     )
-    assert run(capsys, "--config", str(config), "sync")[:2] == (0, "unchanged: not modified\n")
+    assert run("--config", str(config), "sync")[:2] == (0, "unchanged: not modified\n")
     catalogue_server.publish("/c.json", body.replace(b"Zameldowanie", b"Wymeldowanie"))
-    code, out, _ = run(capsys, "--config", str(config), "sync")
+    code, out, _ = run("--config", str(config), "sync")
     assert (code, out) == (
         1,
         "failed: signature does not match the catalogue (altered or wrong key)\n",
     )
 
 
-def test_sync_without_a_url_is_a_usage_error(
-    config: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(capsys, "--config", str(config), "sync")
+def test_sync_without_a_url_is_a_usage_error(config: Path) -> None:
+    code, _, err = run("--config", str(config), "sync")
     assert code == 2
     assert "no catalogue.url" in err
 
 
-def test_a_bad_config_is_one_line_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_bad_config_is_one_line_and_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("colour = 'red'\n")
-    code, _, err = run(capsys, "--config", str(bad), "catalogue", "search", "x")
+    code, _, err = run("--config", str(bad), "catalogue", "search", "x")
     assert code == 2
     assert err.count("\n") == 1
     assert "unknown key 'colour'" in err
@@ -193,12 +179,12 @@ def test_console_scripts_are_installed_with_help(command: str) -> None:
 
 
 def test_interactive_search_reads_queries_until_an_empty_line(
-    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO("karta wedkarska\nprawo jazdy\n\nnot read\n"))
-    code, out, _ = run(capsys, "--config", str(config), "catalogue", "search", "-i", "--limit", "1")
+    code, out, _ = run("--config", str(config), "catalogue", "search", "-i", "--limit", "1")
     lines = out.splitlines()
     assert code == 0
     assert lines[1].endswith("Karta wędkarska — Powiat Łańcucki [pl-karta-wedkarska]")
@@ -207,10 +193,8 @@ def test_interactive_search_reads_queries_until_an_empty_line(
     assert len(lines) == 4
 
 
-def test_search_without_a_query_is_refused(
-    config: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(capsys, "--config", str(config), "catalogue", "search")
+def test_search_without_a_query_is_refused(config: Path) -> None:
+    code, _, err = run("--config", str(config), "catalogue", "search")
     assert (code, err) == (1, "kiosk: give a QUERY, or --interactive\n")
 
 
@@ -235,8 +219,8 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
     assert capsys.readouterr().out.startswith("usage: kiosk")
 
 
-def test_config_lists_every_option_with_default_and_doc(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "config")
+def test_config_lists_every_option_with_default_and_doc() -> None:
+    code, out, _ = run("config")
     assert code == 0
     assert (
         "catalogue.sync_interval_s = 900  # a whole number, 60 to 604800: "
@@ -248,19 +232,19 @@ def test_config_lists_every_option_with_default_and_doc(capsys: pytest.CaptureFi
 
 
 def test_hash_pin_reads_stdin_and_prints_a_config_line(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import io
 
     from kiosk.admin_pin import AdminPin
 
     monkeypatch.setattr("sys.stdin", io.StringIO("24681357\n"))
-    code, out, _ = run(capsys, "admin", "hash-pin")
+    code, out, _ = run("admin", "hash-pin")
     assert code == 0
     stored = out.strip().removeprefix('pin_hash = "').removesuffix('"')
     assert AdminPin(stored).check("24681357").accepted
     config = tmp_path / "kiosk.toml"
     config.write_text("[admin]\n" + out)
-    assert run(capsys, "--config", str(config), "config")[0] == 0
+    assert run("--config", str(config), "config")[0] == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
-    assert run(capsys, "admin", "hash-pin")[:1] == (1,)
+    assert run("admin", "hash-pin")[:1] == (1,)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from offline_cache.signing import generate_private_key
+from tests.kiosk.cli_run import run_kiosk
 from tests.kiosk.fleet_helpers import GROUP, document, kiosk_toml, signature
 from tests.peers.catalogue_server import CatalogueServer
 
@@ -23,34 +23,30 @@ on_at = "06:30"
 """
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(*argv: str) -> tuple[int, str, str]:
+    return run_kiosk(*argv)
 
 
-def test_publisher_builds_signs_and_verifies_a_groups_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_publisher_builds_signs_and_verifies_a_groups_file(tmp_path: Path) -> None:
     key, options, out = tmp_path / "fleet.pem", tmp_path / "opcje.toml", tmp_path / "grupa.json"
     options.write_text(OPTIONS, encoding="utf-8")
-    code, public_key, _ = run(capsys, "catalogue", "keygen", "--out", str(key))
+    code, public_key, _ = run("catalogue", "keygen", "--out", str(key))
     assert code == 0
     build = ("fleet", "build", "--group", GROUP, "--from", str(options))
     argv = (*build, "--image-version", "0.1.1", "--out", str(out))
-    assert run(capsys, *argv, "--issued", "2026-12-06T08:00:00+01:00")[:2] == (
+    assert run(*argv, "--issued", "2026-12-06T08:00:00+01:00")[:2] == (
         0,
         f"{out}: group {GROUP}, image 0.1.1, 4 option(s)\n",
     )
-    assert run(capsys, "fleet", "sign", str(out), "--key", str(key))[:2] == (0, f"{out}.sig\n")
-    verified = run(capsys, "fleet", "verify", str(out), "--public-key", public_key.strip())
+    assert run("fleet", "sign", str(out), "--key", str(key))[:2] == (0, f"{out}.sig\n")
+    verified = run("fleet", "verify", str(out), "--public-key", public_key.strip())
     assert verified[:2] == (
         0,
         f"{out}: signature good; group {GROUP}, image 0.1.1, 4 option(s), "
         "expires 2027-03-06T07:00:00Z\n",
     )
     out.write_bytes(out.read_bytes().replace(b"22:00", b"23:00"))
-    code, _, err = run(capsys, "fleet", "verify", str(out), "--public-key", public_key.strip())
+    code, _, err = run("fleet", "verify", str(out), "--public-key", public_key.strip())
     assert (code, err) == (
         1,
         f"kiosk: {out}: signature does not match the fleet config (altered or wrong key)\n",
@@ -70,7 +66,6 @@ def test_publisher_builds_signs_and_verifies_a_groups_file(
 )
 def test_build_refuses_bad_options_and_writes_nothing(
     tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
     options: str,
     extra: tuple[str, ...],
     message: str,
@@ -78,18 +73,18 @@ def test_build_refuses_bad_options_and_writes_nothing(
     (tmp_path / "opcje.toml").write_text(options, encoding="utf-8")
     out = tmp_path / "grupa.json"
     argv = ["fleet", "build", "--group", GROUP, "--from", str(tmp_path / "opcje.toml")]
-    code, _, err = run(capsys, *argv, "--image-version", "0.1.1", "--out", str(out), *extra)
+    code, _, err = run(*argv, "--image-version", "0.1.1", "--out", str(out), *extra)
     assert (code, message in err, out.exists()) == (1, True, False)
 
 
 def test_the_kiosk_pulls_and_reports_what_it_runs_with(
-    tmp_path: Path, catalogue_server: CatalogueServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, catalogue_server: CatalogueServer
 ) -> None:
     url = catalogue_server.base_url + f"/{GROUP}.json"
     config = kiosk_toml(tmp_path, url, extra="[screen]\nidle_s = 120\n")
     body = document({"screen": {"idle_s": 45}, "display": {"off_at": "22:00"}})
     serve(catalogue_server, body, signature(body))
-    code, out, _ = run(capsys, "--config", str(config), "fleet", "status")
+    code, out, _ = run("--config", str(config), "fleet", "status")
     assert (code, out.splitlines()) == (
         0,
         [
@@ -98,7 +93,7 @@ def test_the_kiosk_pulls_and_reports_what_it_runs_with(
             "last pull: none yet",
         ],
     )
-    assert run(capsys, "--config", str(config), "fleet", "pull")[:2] == (
+    assert run("--config", str(config), "fleet", "pull")[:2] == (
         0,
         f"updated: group {GROUP}: image 0.1.1, 2 option(s); applied at the next start\n",
     )
@@ -106,11 +101,11 @@ def test_the_kiosk_pulls_and_reports_what_it_runs_with(
     assert catalogue_server.requests[0][1]["User-Agent"] == "infomat-kiosk/lancut-ratusz-1"
     forged = document({"screen": {"idle_s": 30}})
     serve(catalogue_server, forged, signature(forged, generate_private_key()))
-    assert run(capsys, "--config", str(config), "fleet", "pull")[:2] == (
+    assert run("--config", str(config), "fleet", "pull")[:2] == (
         1,
         "failed: signature does not match the fleet config (altered or wrong key)\n",
     )
-    code, out, _ = run(capsys, "--config", str(config), "fleet", "status")
+    code, out, _ = run("--config", str(config), "fleet", "status")
     lines = out.splitlines()
     assert lines[1].startswith("in use: issued ") and "image 0.1.1 for the group" in lines[1]
     assert lines[2:4] == [
@@ -121,17 +116,15 @@ def test_the_kiosk_pulls_and_reports_what_it_runs_with(
     assert lines[-1] == "refused so far: signature 1"
 
 
-def test_pull_without_a_fleet_url_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_pull_without_a_fleet_url_says_so(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text(f'data_dir = "{tmp_path}"\n', encoding="utf-8")
-    assert run(capsys, "--config", str(config), "fleet", "pull") == (
+    assert run("--config", str(config), "fleet", "pull") == (
         2,
         "",
         "kiosk: no fleet.url in the config; nothing to pull\n",
     )
-    assert run(capsys, "--config", str(config), "fleet", "status")[1] == (
+    assert run("--config", str(config), "fleet", "status")[1] == (
         "fleet config: off (no fleet.url in the config)\n"
     )
 

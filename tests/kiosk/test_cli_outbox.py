@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.composition import Services
 from kiosk.config import ConfigError, KioskConfig, describe, load_config
 from offline_cache.intake.http_intake import HttpIntake
@@ -17,6 +16,7 @@ from offline_cache.intake.smtp_intake import SmtpIntake
 from offline_cache.intake.spool_intake import SpoolIntake
 from offline_cache.outbox import Outbox
 from offline_cache.submission_code import check_character, display
+from tests.kiosk.cli_run import run_kiosk
 from tests.outbox_factories import new_submission
 
 
@@ -32,22 +32,18 @@ def outbox(tmp_path: Path) -> Outbox:
     return Outbox(tmp_path / "data" / "outbox.sqlite")
 
 
-def run(capsys: pytest.CaptureFixture[str], config: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--config", str(config), "outbox", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(config: Path, *argv: str) -> tuple[int, str, str]:
+    return run_kiosk("--config", str(config), "outbox", *argv)
 
 
-def test_list_shows_each_submission_and_the_totals(
-    config: Path, outbox: Outbox, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_list_shows_each_submission_and_the_totals(config: Path, outbox: Outbox) -> None:
     waiting = outbox.enqueue(new_submission()).code
     done = outbox.enqueue(new_submission(service_id="gl-skarga")).code
     refused = outbox.enqueue(new_submission()).code
     outbox.mark_try_later(waiting, "the intake answered HTTP 503", outbox._clock())
     outbox.mark_delivered(done, "UM-2026/00042")
     outbox.mark_rejected(refused, "the intake answered HTTP 400: brak pola adres")
-    code, out, err = run(capsys, config, "list")
+    code, out, err = run(config, "list")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 4
@@ -58,15 +54,13 @@ def test_list_shows_each_submission_and_the_totals(
     assert lines[1].endswith("gl-skarga  case UM-2026/00042")
     assert lines[2].endswith("needs a technician: the intake answered HTTP 400: brak pola adres")
     assert lines[3] == "3 shown; in the outbox: 1 queued, 1 delivered, 1 rejected"
-    code, out, _ = run(capsys, config, "list", "--state", "rejected")
+    code, out, _ = run(config, "list", "--state", "rejected")
     assert out.splitlines()[0].startswith(display(refused))
     assert out.splitlines()[1].startswith("1 shown;")
 
 
-def test_list_without_an_outbox_creates_nothing(
-    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert run(capsys, config, "list") == (
+def test_list_without_an_outbox_creates_nothing(tmp_path: Path, config: Path) -> None:
+    assert run(config, "list") == (
         0,
         "no submissions (nothing filed on this kiosk yet)\n",
         "",
@@ -74,18 +68,16 @@ def test_list_without_an_outbox_creates_nothing(
     assert not (tmp_path / "data" / "outbox.sqlite").exists()
 
 
-def test_show_prints_the_answers_until_they_are_purged(
-    config: Path, outbox: Outbox, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_show_prints_the_answers_until_they_are_purged(config: Path, outbox: Outbox) -> None:
     code = outbox.enqueue(new_submission()).code
-    status, out, _ = run(capsys, config, "show", display(code).lower())
+    status, out, _ = run(config, "show", display(code).lower())
     assert status == 0
     assert f"code:             {display(code)}" in out
     assert "service:          Wniosek o udostępnienie informacji publicznej" in out
     assert "  Imię i nazwisko [imie_nazwisko]: Łucja Żółkiewska-Wójcik" in out
     outbox.mark_delivered(code, "UM-1")
     outbox.purge_personal_data(outbox._clock() + dt.timedelta(days=31))
-    status, out, _ = run(capsys, config, "show", code)
+    status, out, _ = run(config, "show", code)
     assert status == 0
     assert "case number:      UM-1" in out
     assert "answers:          purged " in out
@@ -93,58 +85,52 @@ def test_show_prints_the_answers_until_they_are_purged(
 
 
 def test_show_refuses_a_mistyped_code_and_reports_an_unknown_one(
-    config: Path, outbox: Outbox, capsys: pytest.CaptureFixture[str]
+    config: Path, outbox: Outbox
 ) -> None:
     code = outbox.enqueue(new_submission()).code
     typo = code[1] + code[0] + code[2:]
     if typo == code:
         typo = code[:-1] + ("2" if code[-1] != "2" else "3")
-    status, _, err = run(capsys, config, "show", typo)
+    status, _, err = run(config, "show", typo)
     assert status == 2
     assert err.startswith(f"kiosk: {typo!r} is not a submission code")
     assert err.count("\n") == 1
     other = "23456789A" + check_character("23456789A")
-    assert run(capsys, config, "show", other) == (
+    assert run(config, "show", other) == (
         1,
         "",
         f"kiosk: no submission {display(other)} in the outbox\n",
     )
 
 
-def test_retry_queues_a_rejected_submission_again(
-    config: Path, outbox: Outbox, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_retry_queues_a_rejected_submission_again(config: Path, outbox: Outbox) -> None:
     code = outbox.enqueue(new_submission()).code
     outbox.mark_rejected(code, "HTTP 400")
-    status, out, _ = run(capsys, config, "retry", display(code))
+    status, out, _ = run(config, "retry", display(code))
     assert (status, out) == (
         0,
         f"{display(code)} queued again; the kiosk sends it within a minute\n",
     )
     assert outbox.counts()["queued"] == 1
-    _, out, _ = run(capsys, config, "list")
+    _, out, _ = run(config, "list")
     assert out.splitlines()[0].endswith("queued again after: HTTP 400")
 
 
-def test_retry_of_a_delivered_submission_is_refused(
-    config: Path, outbox: Outbox, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_retry_of_a_delivered_submission_is_refused(config: Path, outbox: Outbox) -> None:
     code = outbox.enqueue(new_submission()).code
     outbox.mark_delivered(code, "UM-5")
-    assert run(capsys, config, "retry", code) == (
+    assert run(config, "retry", code) == (
         1,
         "",
         f"kiosk: {display(code)} was delivered already (case UM-5)\n",
     )
 
 
-def test_retry_all_rejected(
-    config: Path, outbox: Outbox, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_retry_all_rejected(config: Path, outbox: Outbox) -> None:
     for _ in range(2):
         outbox.mark_rejected(outbox.enqueue(new_submission()).code, "HTTP 422")
     outbox.enqueue(new_submission())
-    assert run(capsys, config, "retry", "--all-rejected") == (
+    assert run(config, "retry", "--all-rejected") == (
         0,
         "2 rejected submission(s) queued again\n",
         "",

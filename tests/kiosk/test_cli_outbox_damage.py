@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from offline_cache.outbox import Outbox
 from offline_cache.submission_code import display
+from tests.kiosk.cli_run import run_kiosk
 from tests.outbox_factories import new_submission
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,10 +38,8 @@ def filled_outbox(data: Path, count: int = 30) -> list[str]:
     return codes
 
 
-def run(capsys: pytest.CaptureFixture[str], config: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--config", str(config), "outbox", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(config: Path, *argv: str) -> tuple[int, str, str]:
+    return run_kiosk("--config", str(config), "outbox", *argv)
 
 
 def assert_one_line_about_damage(err: str, path: Path) -> None:
@@ -52,9 +50,7 @@ def assert_one_line_about_damage(err: str, path: Path) -> None:
     assert "technician guide" in err  # what to do
 
 
-def test_garbage_inside_the_outbox_is_one_line_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_garbage_inside_the_outbox_is_one_line_and_exit_1(tmp_path: Path) -> None:
     data = tmp_path / "data"
     codes = filled_outbox(data)
     path = data / "outbox.sqlite"
@@ -63,19 +59,17 @@ def test_garbage_inside_the_outbox_is_one_line_and_exit_1(
     path.write_bytes(bytes(damaged))
     config = write_config(tmp_path, data)
     for argv in (["list"], ["show", display(codes[3])]):
-        code, out, err = run(capsys, config, *argv)
+        code, out, err = run(config, *argv)
         assert code == 1
         assert out == ""
         assert_one_line_about_damage(err, path)
 
 
-def test_a_file_that_is_no_database_at_all_is_called_damaged(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_file_that_is_no_database_at_all_is_called_damaged(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "outbox.sqlite").write_bytes(b"\x00garbage\xff" * 1000)
-    code, _, err = run(capsys, write_config(tmp_path, data), "list")
+    code, _, err = run(write_config(tmp_path, data), "list")
     assert code == 1
     assert_one_line_about_damage(err, data / "outbox.sqlite")
 
@@ -98,33 +92,33 @@ def read_only_view(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
 
 @pytest.mark.root
 def test_list_and_show_work_on_a_read_only_mount(
-    tmp_path: Path, read_only_view: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, read_only_view: tuple[Path, Path]
 ) -> None:
     data, view = read_only_view
     codes = filled_outbox(data, count=3)
     config = write_config(tmp_path, view)
-    code, out, err = run(capsys, config, "list")
+    code, out, err = run(config, "list")
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == "3 shown; in the outbox: 3 queued, 0 delivered, 0 rejected"
-    code, out, err = run(capsys, config, "show", display(codes[1]))
+    code, out, err = run(config, "show", display(codes[1]))
     assert (code, err) == (0, "")
     assert f"code:             {display(codes[1])}" in out
     assert "Łucja" in out or "answers:" in out
-    code, _, err = run(capsys, config, "retry", display(codes[1]))
+    code, _, err = run(config, "retry", display(codes[1]))
     assert code == 1  # a change needs a writable outbox: one line, no traceback
     assert "Traceback" not in err and "read-only" in err
 
 
 @pytest.mark.root
 def test_list_sees_what_a_running_kiosk_has_not_checkpointed_yet(
-    tmp_path: Path, read_only_view: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, read_only_view: tuple[Path, Path]
 ) -> None:
     data, view = read_only_view
     kiosk = Outbox(data / "outbox.sqlite")  # stays open: its commits wait in the -wal file
     try:
         code_filed = kiosk.enqueue(new_submission()).code
         assert (data / "outbox.sqlite-wal").stat().st_size > 0
-        code, out, err = run(capsys, write_config(tmp_path, view), "list")
+        code, out, err = run(write_config(tmp_path, view), "list")
         assert (code, err) == (0, "")
         assert out.startswith(display(code_filed))
     finally:

@@ -13,7 +13,6 @@ import pytest
 import requests
 
 from kiosk.catalogue_service import CatalogueInfo
-from kiosk.cli import main
 from kiosk.fleet_status import StatusReader, StatusSources
 from kiosk.heartbeat import (
     FORMAT,
@@ -23,6 +22,7 @@ from kiosk.heartbeat import (
     read_key,
 )
 from offline_cache.signing import generate_private_key, public_key_text
+from tests.kiosk.cli_run import run_kiosk
 from tests.peers.heartbeat_receiver import HeartbeatReceiver
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
@@ -122,16 +122,16 @@ def test_a_bad_key_file_says_what_to_do(tmp_path: Path) -> None:
         read_key(garbage)
 
 
-def test_keygen_then_send_from_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_keygen_then_send_from_the_command_line(tmp_path: Path) -> None:
     key_file = tmp_path / "heartbeat.pem"
-    assert main(["heartbeat", "keygen", "--out", str(key_file)]) == 0
-    public = capsys.readouterr().out.strip()
+    code, public, _ = run_kiosk("heartbeat", "keygen", "--out", str(key_file))
+    assert code == 0
+    public = public.strip()
     assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
     assert public == public_key_text(key_file.read_bytes())
-    assert main(["heartbeat", "keygen", "--out", str(key_file)]) == 1
-    assert "already exists" in capsys.readouterr().err
+    code, _, err = run_kiosk("heartbeat", "keygen", "--out", str(key_file))
+    assert code == 1
+    assert "already exists" in err
 
     server = HeartbeatReceiver({public})
     server.start()
@@ -141,26 +141,27 @@ def test_keygen_then_send_from_the_command_line(
             f'kiosk_id = "rynek-2"\ndata_dir = "{tmp_path / "data"}"\n'
             f'[heartbeat]\nurl = "{server.url}"\nkey_file = "{key_file}"\n'
         )
-        assert main(["--config", str(config), "heartbeat", "send"]) == 0
-        assert capsys.readouterr().out == "sent: HTTP 204\n"
+        send = ("--config", str(config), "heartbeat", "send")
+        assert run_kiosk(*send)[:2] == (0, "sent: HTTP 204\n")
         assert server.accepted[0]["kiosk_id"] == "rynek-2"
         assert server.accepted[0]["catalogue_services"] is None, "no catalogue loaded yet"
-        assert main(["--config", str(config), "catalogue", "search", "dowód", "--limit", "1"]) == 0
-        assert main(["--config", str(config), "heartbeat", "send"]) == 0
+        search = ("--config", str(config), "catalogue", "search", "dowód", "--limit", "1")
+        assert run_kiosk(*search)[0] == 0
+        assert run_kiosk(*send)[0] == 0
         assert server.accepted[1]["catalogue_services"] == 82
-        capsys.readouterr()
         server.status = 500
-        assert main(["--config", str(config), "heartbeat", "send"]) == 1
-        assert capsys.readouterr().out == "failed: HTTP 500\n"
+        assert run_kiosk(*send)[:2] == (1, "failed: HTTP 500\n")
     finally:
         server.stop()
 
 
-def test_config_needs_a_key_with_a_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_needs_a_key_with_a_url(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text('[heartbeat]\nurl = "https://fleet.example.gov.pl/beat"\n')
-    assert main(["--config", str(config), "heartbeat", "send"]) == 2
-    assert "'heartbeat.url' needs 'heartbeat.key_file'" in capsys.readouterr().err
+    code, _, err = run_kiosk("--config", str(config), "heartbeat", "send")
+    assert code == 2
+    assert "'heartbeat.url' needs 'heartbeat.key_file'" in err
     config.write_text(f'[heartbeat]\nurl = "https://x.example/b"\nkey_file = "{tmp_path}/no.pem"\n')
-    assert main(["--config", str(config), "heartbeat", "send"]) == 1
-    assert "no.pem: cannot read the heartbeat key" in capsys.readouterr().err
+    code, _, err = run_kiosk("--config", str(config), "heartbeat", "send")
+    assert code == 1
+    assert "no.pem: cannot read the heartbeat key" in err

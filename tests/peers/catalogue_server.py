@@ -11,7 +11,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.peers.http_peer import CLIENT_GONE, PeerHttpServer
 
 
 @dataclass
@@ -32,8 +34,8 @@ class CatalogueServer:
     def __init__(self) -> None:
         self.files: dict[str, Served] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._httpd.daemon_threads = True
+        self._stopping = threading.Event()  # a slow answer ends at once when the server stops
+        self._httpd = PeerHttpServer(("127.0.0.1", 0), self._handler_class(), join=True)
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
@@ -48,6 +50,7 @@ class CatalogueServer:
         self._thread.start()
 
     def stop(self) -> None:
+        self._stopping.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -61,7 +64,8 @@ class CatalogueServer:
                 if served is None:
                     self._reply(404, b"not found")
                     return
-                time.sleep(served.delay_s)
+                if server._stopping.wait(served.delay_s):
+                    return  # stopped while making the client wait: it has gone
                 if served.status != 200:
                     self._reply(served.status, b"error")
                     return
@@ -94,8 +98,9 @@ class CatalogueServer:
                     for i in range(len(body)):
                         self.wfile.write(body[i : i + 1])
                         self.wfile.flush()
-                        time.sleep(pause_s)
-                except (BrokenPipeError, ConnectionResetError):
+                        if server._stopping.wait(pause_s):
+                            return
+                except CLIENT_GONE:
                     return  # the client gave up, as it should
 
             def _reply(self, status: int, body: bytes) -> None:

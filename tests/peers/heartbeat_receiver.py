@@ -10,12 +10,13 @@ from __future__ import annotations
 import base64
 import json
 import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from tests.peers.http_peer import PeerHttpServer
 
 
 class HeartbeatReceiver:
@@ -27,8 +28,8 @@ class HeartbeatReceiver:
         self.status = 204
         self.delay_s = 0.0
         self.arrived = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._httpd.daemon_threads = True
+        self._stopping = threading.Event()  # a slow answer ends at once when the receiver stops
+        self._httpd = PeerHttpServer(("127.0.0.1", 0), self._handler_class(), join=True)
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
@@ -40,6 +41,7 @@ class HeartbeatReceiver:
         self._thread.start()
 
     def stop(self) -> None:
+        self._stopping.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -60,7 +62,8 @@ class HeartbeatReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                time.sleep(receiver.delay_s)
+                if receiver._stopping.wait(receiver.delay_s):
+                    return  # stopped while the kiosk waited: it has gone
                 reason = receiver.check(
                     body,
                     self.headers.get("X-Infomat-Public-Key", ""),

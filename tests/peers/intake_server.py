@@ -18,8 +18,10 @@ import json
 import threading
 from collections import deque
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.peers.http_peer import CLIENT_GONE, PeerHttpServer
 
 Answer = int | str
 
@@ -41,7 +43,7 @@ class IntakeServer:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._port = port
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: PeerHttpServer | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -60,8 +62,8 @@ class IntakeServer:
 
     def start(self) -> None:
         self._stopping.clear()
-        httpd = ThreadingHTTPServer(("127.0.0.1", self._port), self._handler_class())
-        httpd.daemon_threads = True
+        # Not joined at stop: a kept-alive connection's thread ends when its client closes it.
+        httpd = PeerHttpServer(("127.0.0.1", self._port), self._handler_class(), join=False)
         self._port = httpd.server_address[1]
         self._httpd = httpd
         self._thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
@@ -131,7 +133,7 @@ class IntakeServer:
                     self.end_headers()
                     self.wfile.write(data)
                     self.wfile.flush()
-                except (BrokenPipeError, ConnectionResetError):
+                except CLIENT_GONE:
                     self.close_connection = True  # the kiosk is gone (killed)
 
             def log_message(self, format: str, *args: object) -> None:
