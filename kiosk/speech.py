@@ -26,6 +26,7 @@ class Speaker:
         self._rate = words_per_minute
         self._volume = volume
         self._current: subprocess.Popen[bytes] | None = None
+        self._closed = False
         if self._command is None:
             log.warning("read aloud is off: %s is not installed", command)
 
@@ -51,20 +52,32 @@ class Speaker:
 
     def _start(self, text: str, args: list[str]) -> None:
         self.stop()
-        if self._command is None or not text.strip():
+        if self._command is None or self._closed or not text.strip():
             return
         self._current = subprocess.Popen(
             args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        assert self._current.stdin is not None
-        self._current.stdin.write(text.encode("utf-8"))
-        self._current.stdin.close()
+        stdin = self._current.stdin
+        assert stdin is not None
+        try:
+            with stdin:  # closed (and its fd) also when the write fails
+                stdin.write(text.encode("utf-8"))
+        except BrokenPipeError:  # it ended before it read the text (a voice it lacks)
+            log.warning("read aloud: %s ended at once (exit %s)", args[0], self._current.wait())
+            self._current = None
 
     def stop(self) -> None:
+        """Stop speaking at once; the process is waited for (none is left running)."""
         if self._current is not None and self._current.poll() is None:
             self._current.kill()  # at once: a new resident must not hear the last one
             self._current.wait(timeout=2)
         self._current = None
+
+    def close(self) -> None:
+        """Stop, and say nothing more (the kiosk is closing: a timer that fires late, such
+        as the attract hint's, must not start a voice that nobody stops)."""
+        self._closed = True
+        self.stop()
 
     def to_wav(self, text: str, language: str, path: Path, markup: bool = False) -> None:
         """Speak into a WAV file (for tests and for checking voices by ear); `markup`: SSML."""

@@ -307,7 +307,7 @@ class KioskApp:
     def shutdown(self) -> None:
         """Close the window and drop the QML engine before the models it binds to go away."""
         self.window.close()
-        self.speech.stop()
+        self.speech.close()
         self.app.removeEventFilter(self.idle)
         self.app.removeEventFilter(self.screen_reader)
         self.app.removeEventFilter(self.lockdown)

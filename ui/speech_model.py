@@ -68,6 +68,10 @@ class SpeechModel(QObject):
     def stop(self) -> None:
         self._speaker.stop()
 
+    def close(self) -> None:
+        """Silent for good: the kiosk is closing."""
+        self._speaker.close()
+
     @Slot(str)
     def say(self, text: str) -> None:
         """In the resident's language, at the rate and volume they chose."""

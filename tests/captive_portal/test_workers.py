@@ -20,6 +20,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from tests.captive_portal.portal_process import free_port, portal_command, portal_environment
 from tests.captive_portal.portal_server import ADMIN_TOKEN, TEST_SECRET
+from tests.peers.processes import stop
 from tests.perf.bench_portal import wait_for
 
 pytestmark = pytest.mark.slow
@@ -76,8 +77,7 @@ def two_workers(tmp_path: Path) -> Iterator[Served]:
             f"http://127.0.0.1:{port}", tmp_path / "data", f"http://127.0.0.1:{metrics_port}"
         )
     finally:
-        process.terminate()
-        process.wait(15)
+        stop(process, grace_s=15)
         log.close()
 
 

@@ -27,6 +27,7 @@ from offline_cache.outbox_records import Submission
 from tests.outbox_factories import FakeClock, new_submission
 from tests.peers.intake_server import IntakeServer
 from tests.peers.mail_server import MailServer
+from tests.peers.processes import stopped_at_end
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -261,10 +262,10 @@ def test_sigkill_after_the_office_got_the_post_resends_with_the_same_key(
     db = tmp_path / "outbox.sqlite"
     code = Outbox(db).enqueue(new_submission()).code
     office.script("hold")  # file it, then keep the kiosk waiting for the answer
-    sender = killed_sender("send-http", str(db), office.url)
-    assert office.hold_reached.wait(30)
-    sender.send_signal(signal.SIGKILL)
-    sender.communicate(timeout=30)
+    with stopped_at_end(killed_sender("send-http", str(db), office.url)) as sender:
+        assert office.hold_reached.wait(30)
+        sender.send_signal(signal.SIGKILL)
+        sender.communicate(timeout=30)
     office.release()
     outbox = Outbox(db)
     stored = outbox.get(code)
@@ -287,10 +288,10 @@ def test_sigkill_after_the_mail_server_got_the_message_resends_the_same_message(
         db = tmp_path / "outbox.sqlite"
         code = Outbox(db).enqueue(new_submission()).code
         mailbox.script("hold")
-        sender = killed_sender("send-mail", str(db), str(mailbox.port))
-        assert mailbox.hold_reached.wait(30)
-        sender.send_signal(signal.SIGKILL)
-        sender.communicate(timeout=30)
+        with stopped_at_end(killed_sender("send-mail", str(db), str(mailbox.port))) as sender:
+            assert mailbox.hold_reached.wait(30)
+            sender.send_signal(signal.SIGKILL)
+            sender.communicate(timeout=30)
         mailbox.release()
         outbox = Outbox(db)
         settings = SmtpIntakeSettings(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
+import time
 import wave
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -27,6 +30,12 @@ class Recorded:
         Recorded.calls.append((self.args, data))
 
     def close(self) -> None:
+        pass
+
+    def __enter__(self) -> Recorded:
+        return self
+
+    def __exit__(self, *_: object) -> None:
         pass
 
     def poll(self) -> int:
@@ -74,3 +83,33 @@ def test_espeak_reads_the_ssml(tmp_path: Path) -> None:
     Speaker().to_wav(ssml([("Fees", "en"), ("Opłata skarbowa", "pl")]), "en", out, markup=True)
     with wave.open(str(out)) as wav:
         assert wav.getnframes() > 0
+
+
+def test_a_closed_speaker_stops_its_voice_and_starts_no_other(tmp_path: Path) -> None:
+    """The kiosk closing: the voice still speaking is ended and waited for, and a late
+    timer's hint starts nothing (a voice nobody would stop, left running)."""
+    said = tmp_path / "speaking.pid"
+    voice = tmp_path / "espeak-ng"  # a voice that speaks for half a minute
+    voice.write_text(f"#!/bin/sh\necho $$ > {said}\ncat > /dev/null\nexec sleep 30\n")
+    voice.chmod(0o755)
+    speaker = Speaker(str(voice))
+    speaker.say("Dzień dobry. Wybierz usługę.", "pl")
+    pid = poll_for(lambda: int(said.read_text()) if said.exists() else None)
+    assert Path(f"/proc/{pid}").exists(), "the voice is speaking"
+    speaker.close()
+    assert not Path(f"/proc/{pid}").exists(), "the voice was ended and waited for"
+    said.unlink()
+    speaker.say("Dotknij ekranu, aby zacząć.", "pl")
+    time.sleep(0.5)
+    assert not said.exists(), "a closed speaker started a voice"
+
+
+def poll_for(probe: Callable[[], int | None], timeout_s: float = 10.0) -> int:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with contextlib.suppress(ValueError):  # the file is being written
+            found = probe()
+            if found is not None:
+                return found
+        time.sleep(0.02)
+    raise AssertionError("the voice never started")

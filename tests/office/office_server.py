@@ -100,10 +100,17 @@ class OfficeProcess:
                 office_command("serve", "--config", str(self.config), "--port", str(self.port)),
                 cwd=ROOT, stdout=log, stderr=log,
             )  # fmt: skip
+        try:
+            self._wait_until_serving(self.process)
+        except BaseException:
+            stop(self.process)  # a start that failed leaves no server behind
+            raise
+
+    def _wait_until_serving(self, process: subprocess.Popen[bytes]) -> None:
         deadline = time.monotonic() + 30
         with requests.Session() as http:
             while time.monotonic() < deadline:
-                if self.process.poll() is not None:
+                if process.poll() is not None:
                     raise RuntimeError(f"office serve exited: {self.log.read_text()[-2000:]}")
                 try:
                     if http.get(self.url + "/healthz", timeout=1).status_code == 204:

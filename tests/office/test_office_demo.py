@@ -16,6 +16,7 @@ from office.status_texts import CATALOGUES
 from tests.office.demo_cases import DEMO_CASES
 from tests.office.desk import Clerk
 from tests.office.office_server import ROOT, free_port
+from tests.peers.processes import stop
 
 STATUS_LINE = re.compile(r"^\s+(http://\S+/s/([0-9A-Z]{10}))\s+(UM-\d{4}/\d{5})\s+(\w+)$")
 ACCOUNT_LINE = re.compile(r"^\s+(\S+)\s+password: (\S+)$")
@@ -30,6 +31,16 @@ def read_until_ready(demo: subprocess.Popen[str]) -> list[str]:
         if line.startswith("Ctrl-C stops"):
             return lines
     raise AssertionError(f"the demo ended before it was ready: {lines}")
+
+
+def stopped_within(demo: subprocess.Popen[str], seconds: float) -> int:
+    """The demo's exit status once it has stopped by itself; killed if it has not."""
+    assert demo.stdout is not None
+    try:
+        return demo.wait(seconds)
+    finally:
+        stop(demo)  # past the time: killed and waited for, and the test fails
+        demo.stdout.close()
 
 
 @pytest.mark.smoke
@@ -64,9 +75,7 @@ def test_the_demo_serves_its_cases_and_stops_on_ctrl_c(tmp_path: Path) -> None:
             assert password.encode() not in stored
     finally:
         demo.send_signal(signal.SIGINT)
-        status = demo.wait(30)
-        assert demo.stdout is not None
-        demo.stdout.close()
+        status = stopped_within(demo, 30)
     assert status == 0
     with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port), 2):
         pass
@@ -85,9 +94,7 @@ def test_a_terminated_demo_stops_its_service_too(tmp_path: Path) -> None:
         assert requests.get(f"http://127.0.0.1:{port}/healthz", timeout=10).status_code == 204
     finally:
         demo.terminate()
-        status = demo.wait(30)
-        assert demo.stdout is not None
-        demo.stdout.close()
+        status = stopped_within(demo, 30)
     assert status == 0
     with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port), 2):
         pass

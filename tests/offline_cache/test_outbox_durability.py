@@ -16,6 +16,7 @@ import pytest
 from offline_cache.outbox import Outbox, OutboxWriteError
 from tests.outbox_factories import new_submission
 from tests.peers.outbox_process import FIELDS, numbered_answers
+from tests.peers.processes import stopped_at_end
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,8 +39,8 @@ def test_disk_full_for_the_process_refuses_the_enqueue_and_keeps_nothing(
     kept = first.enqueue(new_submission()).code
     first.close()  # checkpoints and removes the WAL: the next write must grow a file
     limit = db.stat().st_size + 8192
-    writer = peer("enqueue-limited", str(db), str(limit))
-    out, _ = writer.communicate(timeout=60)
+    with stopped_at_end(peer("enqueue-limited", str(db), str(limit))) as writer:
+        out, _ = writer.communicate(timeout=60)
     assert writer.returncode == 0
     assert out.startswith("refused: ")
     assert "the application was not saved" in out
@@ -95,17 +96,17 @@ def test_sigkill_in_the_middle_of_enqueues_leaves_whole_submissions(tmp_path: Pa
     rng = random.Random(4)
     promised: set[str] = set()
     for _ in range(4):
-        writer = peer("enqueue-many", str(db), "100000")
-        assert writer.stdout is not None
-        # Wait for the first promise, then kill at a random moment of the following ones.
-        promised.add(_promise(writer.stdout.readline()))
-        time.sleep(rng.uniform(0.01, 0.15))
-        writer.send_signal(signal.SIGKILL)
-        # Read on from the same buffered stream: communicate() with a timeout reads the raw
-        # pipe and loses the lines readline() had already buffered (promises seen as missing).
-        rest = writer.stdout.read()
-        writer.stdout.close()
-        writer.wait(timeout=30)
+        with stopped_at_end(peer("enqueue-many", str(db), "100000")) as writer:
+            assert writer.stdout is not None
+            # Wait for the first promise, then kill at a random moment of the following ones.
+            promised.add(_promise(writer.stdout.readline()))
+            time.sleep(rng.uniform(0.01, 0.15))
+            writer.send_signal(signal.SIGKILL)
+            # Read on from the same buffered stream: communicate() with a timeout reads the
+            # raw pipe and loses the lines readline() had already buffered (promises seen as
+            # missing).
+            rest = writer.stdout.read()
+            writer.wait(timeout=30)
         promised.update(_promise(line) for line in rest.splitlines() if line.count(" ") == 1)
         assert writer.returncode == -signal.SIGKILL
     outbox = Outbox(db)

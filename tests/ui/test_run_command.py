@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.peers.processes import stop
+
 KIOSK = Path(sys.executable).parent / "kiosk"
 
 
@@ -57,8 +59,7 @@ def test_kiosk_run_starts_and_a_second_instance_refuses(tmp_path: Path) -> None:
         assert second.stderr.strip().endswith("kiosk: another kiosk app is already running")
         assert first.poll() is None, "the first kiosk must keep running"
     finally:
-        first.terminate()
-        first.wait(timeout=10)
+        stop(first)
         assert first.stderr is not None
         first.stderr.close()
 
@@ -78,7 +79,10 @@ def test_kiosk_run_with_a_damaged_outbox_keeps_serving_and_stops_cleanly(tmp_pat
         assert kiosk.poll() is None, "the kiosk keeps showing the catalogue"
     finally:
         kiosk.terminate()
-        _, rest = kiosk.communicate(timeout=20)
+        try:
+            _, rest = kiosk.communicate(timeout=20)
+        finally:
+            stop(kiosk)  # a kiosk that did not stop in time is killed, never left running
     said = "".join(lines) + rest
     assert kiosk.returncode == 0, said[-2000:]
     assert "set aside from the collector" in said

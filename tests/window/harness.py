@@ -83,14 +83,18 @@ class Desk:
         self.folder = Path(tempfile.mkdtemp(prefix=f"infomat-window-{orientation}-"))
         self.screen = Rect(0, 0, *SIZES[orientation])
         self.xvfb = Xvfb(self.screen.width, self.screen.height)
-        self.bus = SessionBus()
-        self.runtime = self.folder / "runtime"
-        self.runtime.mkdir(mode=0o700)
         try:
-            self.a11y = AccessibilityBus(self.bus, self.env())
-        except Exception:
-            self.bus.stop()
+            self.bus = SessionBus()
+            try:
+                self.runtime = self.folder / "runtime"
+                self.runtime.mkdir(mode=0o700)
+                self.a11y = AccessibilityBus(self.bus, self.env())
+            except BaseException:
+                self.bus.stop()
+                raise
+        except BaseException:
             self.xvfb.stop()
+            shutil.rmtree(self.folder, ignore_errors=True)
             raise
 
     def env(self) -> dict[str, str]:
@@ -118,7 +122,11 @@ class WindowKiosk:
         self.step = 0
         self.touch_exploration = False  # read aloud on: taps become double taps
         self.process = self._start()
-        self.tree = self._wait_for_window()
+        try:
+            self.tree = self._wait_for_window()
+        except BaseException:
+            self.stop()  # a kiosk whose window never came is not left running
+            raise
 
     def _start(self) -> subprocess.Popen[bytes]:
         config = self.folder / "kiosk.toml"

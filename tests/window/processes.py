@@ -8,6 +8,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+from tests.peers.processes import KILLED_WAIT_S
 from tests.window.atspi import name_has_owner, poll
 
 XVFB = "Xvfb"
@@ -34,7 +35,7 @@ def stop_group(process: subprocess.Popen[bytes], grace_s: float = 5.0) -> None:
         process.wait(grace_s)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait(5)
+        process.wait(KILLED_WAIT_S)
 
 
 def first_line(process: subprocess.Popen[bytes], what: str) -> str:
@@ -62,10 +63,15 @@ class Xvfb:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        self.display = ":" + first_line(self.process, "Xvfb")
-        subprocess.run(
-            [XKBCOMP, "-w", "0", str(POLISH_KEYMAP), self.display], check=True, capture_output=True
-        )
+        try:
+            self.display = ":" + first_line(self.process, "Xvfb")
+            subprocess.run(
+                [XKBCOMP, "-w", "0", str(POLISH_KEYMAP), self.display],
+                check=True, capture_output=True, timeout=30,
+            )  # fmt: skip
+        except BaseException:
+            self.stop()  # a screen without its keymap is of no use: not left running
+            raise
 
     def stop(self) -> None:
         stop_group(self.process)
