@@ -114,11 +114,12 @@ ApplicationWindow {
         }
 
         // Low reach: the commune's name stays on top; every control and the content sit in
-        // the lower part of the screen, where a person in a wheelchair reaches.
+        // the lower part of the screen, where a person in a wheelchair reaches. Typing in
+        // landscape it makes room too, as the header does (its "below" is hidden then).
         Column {
             id: reachNote
             objectName: "reachNote"
-            visible: root.lowReach
+            visible: root.lowReach && !header.compact
             x: theme.body
             y: theme.body
             width: parent.width - theme.body * 2
@@ -234,7 +235,8 @@ ApplicationWindow {
             x: theme.body
             width: parent.width - theme.body * 2
             // Low reach: from 30 % of the height (20 % in landscape) down to the controls.
-            y: root.lowReach ? Math.max(parent.height * (root.landscape ? 0.2 : 0.3), reachNote.y + reachNote.height + theme.body)
+            y: root.lowReach ? Math.max(parent.height * (root.landscape ? 0.2 : 0.3),
+                                        reachNote.visible ? reachNote.y + reachNote.height + theme.body : 0)
                              : header.y + header.height + theme.body
             height: (root.lowReach ? header.y : parent.height) - y - theme.body
             initialItem: homeComponent

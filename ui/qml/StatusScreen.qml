@@ -15,6 +15,27 @@ Flickable {
     Accessible.name: qsTr("Check the status of your application")
     ScrollCue { parent: statusScreen; flick: statusScreen }
     Component.onCompleted: codeField.forceActiveFocus()
+    // The code being typed and its hint stay in view above the keyboard: with large text and
+    // the controls low, the keyboard leaves this screen a few lines, and the title and the
+    // help were what showed while the resident typed blind below them.
+    ViewKeeper { id: keeper; flick: statusScreen }
+    function showTyping() {
+        if (codeField.activeFocus && !answerToShow)
+            keeper.show(codeField.y, codeHint.visible ? codeHint.y + codeHint.height : codeField.y + codeField.height)
+    }
+    onHeightChanged: Qt.callLater(showTyping)
+    // The answer comes below the field, out of sight when the screen is short: its start
+    // (and as much of it as fits) is brought into view, again as it is laid out and the
+    // keyboard goes, until the resident scrolls or types.
+    property bool answerToShow: false
+    Connections {
+        target: statusCheck
+        function onAnswered() { statusScreen.answerToShow = true; Qt.callLater(statusScreen.showAnswer) }
+    }
+    onMovementStarted: answerToShow = false
+    function showAnswer() {
+        if (answerToShow) keeper.show(result.y, result.y + result.height)
+    }
 
     Column {
         id: content
@@ -54,6 +75,7 @@ Flickable {
             placeholderText: "K7P4M-X9RCA"
             placeholderTextColor: theme.colors.mutedText
             onTextEdited: statusCheck.setTyped(text)
+            onActiveFocusChanged: Qt.callLater(statusScreen.showTyping)
             onAccepted: if (statusCheck.canCheck) { Qt.inputMethod.hide(); statusCheck.check() }
             // A new resident (reset) must find the field empty: typing broke the binding.
             Connections {
@@ -67,7 +89,10 @@ Flickable {
             Accessible.description: statusCheck.hint
         }
         Text {
+            id: codeHint
             objectName: "statusCodeHint"
+            onHeightChanged: Qt.callLater(statusScreen.showTyping)
+            onVisibleChanged: Qt.callLater(statusScreen.showTyping)
             visible: text.length > 0
             width: parent.width
             text: (statusCheck.problem ? "⚠ " : "") + statusCheck.hint
@@ -86,7 +111,11 @@ Flickable {
             onClicked: { Qt.inputMethod.hide(); statusCheck.check() }
         }
         Column {
+            id: result
             objectName: "statusResult"
+            onHeightChanged: Qt.callLater(statusScreen.showAnswer)
+            onYChanged: Qt.callLater(statusScreen.showAnswer)
+            onVisibleChanged: if (!visible) statusScreen.answerToShow = false
             visible: statusCheck.hasResult
             width: parent.width
             spacing: theme.body * 0.5

@@ -14,6 +14,15 @@ Flickable {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Internet Wi-Fi")
     ScrollCue { parent: wifiScreen; flick: wifiScreen }
+    // The slip's answer (the headline, the voucher) comes below the button, out of sight on
+    // a short screen: brought into view as it is laid out, until the resident scrolls.
+    ViewKeeper { id: keeper; flick: wifiScreen }
+    property bool resultToShow: false
+    onMovementStarted: resultToShow = false
+    onHeightChanged: Qt.callLater(showResult)  // the header grows with Back and Home
+    function showResult() {
+        if (resultToShow) keeper.show(result.y, result.y + voucher.y + voucher.height)
+    }
 
     Column {
         id: content
@@ -59,8 +68,13 @@ Flickable {
             Accessible.name: text
         }
         Column {
+            id: result
             objectName: "wifiResult"
             visible: wifi.hasSlip
+            onVisibleChanged: { wifiScreen.resultToShow = visible; Qt.callLater(wifiScreen.showResult) }
+            Component.onCompleted: if (visible) { wifiScreen.resultToShow = true; Qt.callLater(wifiScreen.showResult) }
+            onHeightChanged: Qt.callLater(wifiScreen.showResult)
+            onYChanged: Qt.callLater(wifiScreen.showResult)
             width: parent.width
             spacing: theme.body * 0.5
             Text {
@@ -85,6 +99,7 @@ Flickable {
                 Accessible.name: text
             }
             Text {
+                id: voucher
                 objectName: "wifiVoucher"
                 visible: wifi.voucher.length > 0
                 width: parent.width
