@@ -106,9 +106,8 @@ def check_a_status(kiosk: WindowKiosk, words: Words, step: str) -> list[str]:
     hint = kiosk.find(words("One character does not match. Compare the code with your receipt."))
     if kiosk.keyboard() is None:
         problems.append(f"{step}: typing did not show the on-screen keyboard")
-    visible = kiosk.visible_area()
     for node in (kiosk.find(field.name, "text"), hint):
-        problems += problem_of(f"{step}, typing", assert_in_view, node, visible)
+        problems += problem_of(f"{step}, typing", assert_clear_in_view, kiosk, node)
     problems += screen_problems(kiosk, f"{step}-typing")
     kiosk.key("BackSpace")
     kiosk.type("A")
@@ -173,7 +172,7 @@ def in_view_problems(kiosk: WindowKiosk, step: str, *answer: re.Pattern[str] | N
     problems = []
     for shown_now in answer:
         node = kiosk.find(shown_now if isinstance(shown_now, re.Pattern) else shown_now.name)
-        problems += problem_of(f"{step}, as it came", assert_in_view, node, kiosk.visible_area())
+        problems += problem_of(f"{step}, as it came", assert_clear_in_view, kiosk, node)
     return problems + screen_problems(kiosk, step)
 
 
@@ -261,6 +260,14 @@ def stays_put(node: Node) -> bool:
         abs(node.extents.bottom - clip.extents.bottom) <= 2
         or abs(node.extents.y - clip.extents.y) <= 2
     )
+
+
+def assert_clear_in_view(kiosk: WindowKiosk, node: Node) -> None:
+    """In view (above the keyboard, inside its page) and clear of the "more below" cue."""
+    assert_in_view(node, kiosk.visible_area())
+    nodes = kiosk.tree.nodes()
+    free = free_view(node, kiosk.visible_area(), nodes)
+    assert free.contains(node.extents), f"{describe(node)} is under the edge of its view {free}"
 
 
 def shown_part(node: Node) -> Rect:

@@ -21,7 +21,10 @@ Flickable {
     onMovementStarted: resultToShow = false
     onHeightChanged: Qt.callLater(showResult)  // the header grows with Back and Home
     function showResult() {
-        if (resultToShow) keeper.show(result.y, result.y + voucher.y + voucher.height)
+        if (!resultToShow) return
+        var bottom = result.y + voucher.y + voucher.height
+        // From the headline when it fits, else the voucher and its caption (what is typed).
+        keeper.show(bottom - result.y <= keeper.room() ? result.y : result.y + voucherCaption.y, bottom)
     }
 
     Column {
@@ -90,6 +93,7 @@ Flickable {
                 Accessible.name: text
             }
             Text {
+                id: voucherCaption
                 visible: wifi.voucher.length > 0
                 width: parent.width
                 text: qsTr("Voucher code")

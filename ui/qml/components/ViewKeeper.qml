@@ -5,13 +5,18 @@ import QtQuick
 // being typed in, below its edge, where the resident does not look.
 QtObject {
     required property Flickable flick
+    readonly property real margin: theme.body * 0.5
+    readonly property real belowMargin: theme.body * 2.4  // ScrollCue's fade is theme.body * 2.2
 
-    // Content from `top` to `bottom` (the flickable's content coordinates) in view, with a
-    // margin; its top first when the whole does not fit.
+    // How tall a part can be and still fit in view with its margins.
+    function room() { return flick.height - margin - belowMargin }
+
+    // Content from `top` to `bottom` (the flickable's content coordinates) in view, clear of
+    // ScrollCue's "more below" fade at the bottom edge; its top first when the whole does
+    // not fit.
     function show(top, bottom) {
-        var margin = theme.body * 0.5
-        if (bottom + margin > flick.contentY + flick.height)
-            flick.contentY = Math.min(bottom + margin - flick.height,
+        if (bottom + belowMargin > flick.contentY + flick.height)
+            flick.contentY = Math.min(bottom + belowMargin - flick.height,
                                       Math.max(0, flick.contentHeight - flick.height))
         if (top - margin < flick.contentY)
             flick.contentY = Math.max(0, top - margin)
