@@ -94,7 +94,8 @@ class VisitApi:
             raise IntakeRefusal(409, TAKEN)
         if booked.outcome == "key_reused":
             raise IntakeRefusal(422, "Idempotency-Key: already used for a different booking")
-        log.info("visits: %s %s for %s at %s from kiosk %s", booked.outcome, booked.code,
+        # Never the booking's code: whoever holds it can cancel the visit.
+        log.info("visits: booking %s for %s at %s from kiosk %s", booked.outcome,
                  office.tenant_id, booked.desk, kiosk.kiosk_id)  # fmt: skip
         slot = Slot(booked.desk, booked.starts_at or new.starts_at)
         return JSONResponse(
@@ -116,7 +117,7 @@ class VisitApi:
         if outcome == "begun":
             raise IntakeRefusal(409, "code: the visit has begun or passed; it cannot be cancelled")
         log.info(
-            "visits: %s cancelled for %s from kiosk %s", code, office.tenant_id, kiosk.kiosk_id
+            "visits: a booking cancelled for %s from kiosk %s", office.tenant_id, kiosk.kiosk_id
         )
         return JSONResponse({"code": code, "state": "cancelled"})
 

@@ -4,6 +4,7 @@ bookings with their codes (resent, taken, cancelled) and each refusal naming its
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -183,6 +184,17 @@ def test_cancelling_with_the_code_frees_the_slot(kiosk: VisitKiosk, delete: bool
     times = [s["starts_at"] for s in kiosk.slots(REGISTRATION, days="4").json()["slots"]]
     assert MONDAY_9 in times
     assert kiosk.book(service_id=REGISTRATION, starts_at=MONDAY_9).status_code == 201
+
+
+def test_the_code_that_cancels_a_visit_is_never_logged(
+    kiosk: VisitKiosk, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="office"):
+        code = kiosk.book(service_id=REGISTRATION, starts_at=MONDAY_9).json()["code"]
+        assert kiosk.cancel(code).status_code == 200
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "visits: booking created for" in logged and "a booking cancelled for" in logged
+    assert code not in logged and code[:5] not in logged
 
 
 def test_cancelling_refuses_a_bad_code_an_unknown_one_and_a_past_visit(
