@@ -7,15 +7,14 @@ the VM test (tests/image/test_update.py) checks the scripts write them so on a r
 from __future__ import annotations
 
 import json
-import urllib.request
 from pathlib import Path
 
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from kiosk.fleet_status import StatusReader, StatusSources
 from kiosk.image_status import ImageStatus, ImageStatusReader, LastUpdate
 from kiosk.metrics import KioskMetrics
+from tests.kiosk.test_metrics import scrape, value
 
 CMDLINE = "BOOT_IMAGE=/vmlinuz root=PARTUUID=x ro rauc.slot=B panic=10 console=ttyS0\n"
 ROLLED_BACK = {
@@ -74,21 +73,13 @@ def test_heartbeat_and_metrics_report_a_rolled_back_update(tmp_path: Path) -> No
         "slot": "B",
         "last_update": ROLLED_BACK,
     }
-    metrics = KioskMetrics(status)
-    server = metrics.serve("127.0.0.1", 0)
+    server = KioskMetrics(status).serve("127.0.0.1", 0)
     try:
-        url = f"http://127.0.0.1:{server.port}/metrics"
-        with urllib.request.urlopen(url, timeout=5) as reply:
-            text = reply.read().decode("utf-8")
+        samples = scrape(server)
     finally:
         server.stop()
-    samples = {
-        (s.name, tuple(sorted(s.labels.items()))): s.value
-        for family in text_string_to_metric_families(text)
-        for s in family.samples
-    }
     p = "infomat_kiosk_"
-    assert samples[(p + "image_info", (("slot", "B"), ("version", "0.1.0")))] == 1
-    assert samples[(p + "image_update_state", (("state", "rolled-back"),))] == 1
-    assert samples[(p + "image_update_state", (("state", "updated"),))] == 0
-    assert samples[(p + "image_update_state", (("state", "refused"),))] == 0
+    assert value(samples, p + "image_info", slot="B", version="0.1.0") == 1
+    assert value(samples, p + "image_update_state", state="rolled-back") == 1
+    assert value(samples, p + "image_update_state", state="updated") == 0
+    assert value(samples, p + "image_update_state", state="refused") == 0
