@@ -19,12 +19,21 @@ _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.Wheel,
 }
+# What may set something moving on screen (a flick goes on after the finger lifts).
+_MOTION = _ACTIVITY | {
+    QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.TouchEnd,
+}
 
 
 class IdleWatch(QObject):
     stateChanged = Signal()
     resetDue = Signal()
     attractDue = Signal()
+    # Every touch, drag and release: the window keeps its frames flowing for a while after
+    # (Main.qml, frameTicker).
+    motion = Signal()
 
     def __init__(
         self,
@@ -53,8 +62,11 @@ class IdleWatch(QObject):
         self._factor = factor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
+        kind = event.type()
+        if kind in _ACTIVITY:
             self.touch()
+        if kind in _MOTION:
+            self.motion.emit()
         return False
 
     @Slot()

@@ -63,7 +63,15 @@ def prepare_environment(gpu_nodes: Path = GPU_NODES) -> None:
     """Before the QGuiApplication exists: the in-window virtual keyboard and the renderer."""
     os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    if not any(v in os.environ for v in RENDERER_VARIABLES) and not has_gpu(gpu_nodes):
+    if any(v in os.environ for v in RENDERER_VARIABLES):
+        return
+    if os.environ.get("QT_QPA_PLATFORM") == "wayland":
+        # The bundle carries no EGL client integration for Wayland (build/bundle_parts.py):
+        # OpenGL there fails ("Failed to create RHI"), and the kiosk never showed a frame on
+        # a machine with a GPU (seen in the image's VM, which has a render node).
+        os.environ["QT_QUICK_BACKEND"] = "software"
+        log.info("on Wayland (cage): Qt Quick's software renderer")
+    elif not has_gpu(gpu_nodes):
         os.environ["QT_QUICK_BACKEND"] = "software"
         log.info("no GPU render node: Qt Quick's software renderer")
 

@@ -91,3 +91,10 @@ def test_libraries_nothing_kept_needs_are_dropped() -> None:
         "PySide6/Qt/lib/libicuuc.so.73",
         "libpython3.11.so.1.0",
     ]
+
+
+def test_the_bundle_has_no_egl_integration_for_wayland_clients() -> None:
+    """Why the kiosk draws in software on Wayland (ui/kiosk_app.py, prepare_environment): if
+    the bundle ever carries Qt's wayland-egl client plugin, reconsider that choice."""
+    kept = bundle_parts().QT_PLUGINS.get("wayland-graphics-integration-client", ())
+    assert not any("wayland-egl" in name for name in kept)

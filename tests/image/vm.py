@@ -20,6 +20,7 @@ from tests.image.guest import GuestAgent
 OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
 OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.fd")
 TOOLS = ("qemu-system-x86_64", "qemu-img")
+SCREEN = (1080, 1920)  # the kiosk's design size, portrait
 
 
 def missing_tools() -> list[str]:
@@ -84,8 +85,10 @@ class Qmp:
 class ImageVM:
     """One boot of the image; `folder` keeps the overlay, the serial log and the screendumps."""
 
-    def __init__(self, image: Path, folder: Path, memory_mib: int = 1536) -> None:
-        self.image, self.folder, self.memory_mib = image, folder, memory_mib
+    def __init__(
+        self, image: Path, folder: Path, memory_mib: int = 1536, screen: tuple[int, int] = SCREEN
+    ) -> None:
+        self.image, self.folder, self.memory_mib, self.screen = image, folder, memory_mib, screen
         self.kvm = kvm_usable()
         self.serial_log = folder / "serial.log"
         self._process: subprocess.Popen[bytes] | None = None
@@ -101,7 +104,8 @@ class ImageVM:
             "-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={OVMF_CODE}",
             "-drive", f"if=pflash,format=raw,unit=1,file={folder / 'efivars.fd'}",
             "-drive", f"if=virtio,format=qcow2,file={folder / 'disk.qcow2'}",
-            "-device", "virtio-vga",
+            # The screen's preferred mode (EDID), which cage takes: a kiosk's portrait panel.
+            "-device", f"virtio-vga,xres={self.screen[0]},yres={self.screen[1]}",
             "-device", "virtio-tablet-pci", "-device", "virtio-keyboard-pci",
             # A USB controller for the sticks a test plugs in (plug_usb_stick).
             "-device", "qemu-xhci,id=xhci",
@@ -160,6 +164,20 @@ class ImageVM:
         path = self.folder / f"{name}.png"
         self._qmp.execute("screendump", filename=str(path), format="png")
         return path
+
+    def execute(self, command: str, **arguments: Any) -> Any:
+        """One QMP command to the running VM (input events, reset...); its answer."""
+        if self._qmp is None:
+            raise RuntimeError("the VM is not running")
+        return self._qmp.execute(command, **arguments)
+
+    def reset(self) -> None:
+        """A power cut and power on: the machine restarts at once, nothing is shut down or
+        flushed. The guest agent's connection goes with it (the next use reconnects)."""
+        if self._guest is not None:
+            self._guest.close()
+            self._guest = None
+        self.execute("system_reset")
 
     def plug_usb_stick(self, stick: Path, name: str) -> None:
         """Plug a raw disk image in as a USB mass-storage stick, read-only, while running."""

@@ -72,7 +72,7 @@ def test_a_render_node_means_a_gpu(tmp_path: Path) -> None:
 
 @pytest.fixture
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND", "QT_IM_MODULE"):
+    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND", "QT_IM_MODULE", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -97,3 +97,13 @@ def test_with_a_gpu_or_a_technicians_choice_the_renderer_is_left_alone(
     clean_environment.setenv("QSG_RHI_BACKEND", "opengl")
     prepare_environment(tmp_path)
     assert "QT_QUICK_BACKEND" not in os.environ
+
+
+def test_on_wayland_qt_quick_draws_in_software_even_with_a_gpu(
+    clean_environment: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The kiosk session under cage: the bundle has no EGL integration for Wayland clients.
+    (tmp_path / "renderD128").touch()
+    clean_environment.setenv("QT_QPA_PLATFORM", "wayland")
+    prepare_environment(tmp_path)
+    assert os.environ["QT_QUICK_BACKEND"] == "software"

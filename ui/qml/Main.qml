@@ -315,4 +315,34 @@ ApplicationWindow {
         active: root.firstFrameShown
         source: "KeyboardPanel.qml"
     }
+
+    // Debian 12's cage (wlroots 0.15) answers a Wayland commit that damages nothing with no
+    // frame callback, and Qt then waits for it for ever: the screen froze half-way through a
+    // screen change (a blank page under the header) and no later tap was drawn, while the
+    // app ran on (seen in the image's VM; docs/platform-notes.md). Such frames come from
+    // motion (a page fading in from opacity 0, the last steps of a flick, the attract loop).
+    // While anything may be moving, this pixel changes in every frame so no frame is empty;
+    // at rest nothing is drawn at all. Other platforms (X11) do not need it.
+    Rectangle {
+        id: frameTicker
+        objectName: "frameTicker"
+        property bool flip: false
+        readonly property color base: theme.colors.background
+        readonly property bool needed: Qt.platform.pluginName === "wayland"
+                                       && (stack.busy || motionAfterTouch.running || idle.attractVisible)
+        width: 1
+        height: 1
+        z: 1000
+        // One step of one channel away from the background: never seen, always a change.
+        color: flip ? base : Qt.rgba(base.r > 0.5 ? base.r - 1 / 255 : base.r + 1 / 255, base.g, base.b, 1)
+        FrameAnimation {
+            running: frameTicker.needed
+            onTriggered: frameTicker.flip = !frameTicker.flip
+        }
+        Timer { id: motionAfterTouch; interval: 5000 }
+        Connections {
+            target: idle
+            function onMotion() { motionAfterTouch.restart() }
+        }
+    }
 }
