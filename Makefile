@@ -174,9 +174,11 @@ bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests
 
 # The kiosk OS image (docs/image.md): Debian 12 by mmdebstrap, GPT with an ESP (GRUB), root
 # slots A and B for RAUC, and the data partition; booted in QEMU by tests/image.
-# What building and booting it needs on the build machine:
+# What building and booting it needs on the build machine (Tesseract: the VM journeys find
+# the kiosk's controls by the words on its screen, tests/image/ocr.py):
 IMAGE_PACKAGES := mmdebstrap qemu-system-x86 qemu-utils ovmf rauc squashfs-tools dosfstools \
-	mtools e2fsprogs fdisk openssl
+	mtools e2fsprogs fdisk openssl \
+	tesseract-ocr tesseract-ocr-pol
 IMAGE := build/work/image
 IMAGE_KEYS := build/work/image-keys
 image-debs:

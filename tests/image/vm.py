@@ -19,7 +19,7 @@ from tests.image.guest import GuestAgent
 
 OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
 OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.fd")
-TOOLS = ("qemu-system-x86_64", "qemu-img")
+TOOLS = ("qemu-system-x86_64", "qemu-img", "tesseract")
 SCREEN = (1080, 1920)  # the kiosk's design size, portrait
 
 
