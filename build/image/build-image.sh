@@ -58,6 +58,28 @@ packages=(
     libgl1-mesa-dri fonts-dejavu-core espeak-ng prometheus
 )
 
+# Kernel modules a kiosk never uses are not installed: build/image/kernel-modules.txt, as
+# dpkg path filters on the kernel package (checked after the build by check-modules.sh).
+module_filters=()
+line_no=0
+while read -r verb path extra; do
+    line_no=$((line_no + 1))
+    case $verb in
+    '' | '#'*) continue ;;
+    drop) filter="path-exclude" ;;
+    keep) filter="path-include" ;;
+    *) verb=bad ;;
+    esac
+    if [ "$verb" = bad ] || [ -n "$extra" ] || ! [[ $path =~ ^[A-Za-z0-9_./-]+$ ]] || [[ $path == *..* ]]; then
+        echo "build-image.sh: build/image/kernel-modules.txt line $line_no: write 'drop PATH' or" \
+            "'keep PATH', PATH a folder or .ko file under the kernel's modules (kernel/...)" >&2
+        exit 2
+    fi
+    glob=$path
+    if [[ $path != *.ko ]]; then glob="$path/*"; fi
+    module_filters+=("--dpkgopt=$filter=/lib/modules/*/kernel/$glob")
+done < "$here/kernel-modules.txt"
+
 log() { printf '\n== %s\n' "$*"; }
 start=$(date +%s)
 rm -rf "$out"
@@ -67,6 +89,10 @@ esp=$out/esp
 data=$out/data
 
 log "Debian 12 root file system with mmdebstrap"
+# Besides the kernel modules: espeak-ng's pronunciation dictionaries of the kiosk's four
+# languages only (kiosk/speech.py's VOICES; the other 108 are 10 MB). /usr is merged the way
+# debootstrap does it, with the usr-is-merged package: the usrmerge package, which apt would
+# otherwise pick, converts a system once and pulls in the whole of Perl (47 MB) for it.
 include=$(IFS=,; echo "${packages[*]}")
 mmdebstrap --mode=root --variant=minbase --format=directory \
     --aptopt='APT::Install-Recommends "false"' \
@@ -76,9 +102,16 @@ mmdebstrap --mode=root --variant=minbase --format=directory \
     --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-exclude=/usr/bin/promtool' \
     --dpkgopt='path-exclude=/usr/share/javascript/moment-timezone/data/*' \
+    --dpkgopt='path-exclude=/usr/lib/x86_64-linux-gnu/espeak-ng-data/*_dict' \
+    --dpkgopt='path-include=/usr/lib/x86_64-linux-gnu/espeak-ng-data/pl_dict' \
+    --dpkgopt='path-include=/usr/lib/x86_64-linux-gnu/espeak-ng-data/en_dict' \
+    --dpkgopt='path-include=/usr/lib/x86_64-linux-gnu/espeak-ng-data/uk_dict' \
+    --dpkgopt='path-include=/usr/lib/x86_64-linux-gnu/espeak-ng-data/de_dict' \
+    "${module_filters[@]}" \
     --include="$include" \
     --include="$deb" \
     --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
+    --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
     --skip=essential/unlink \
     --setup-hook="mkdir -p '$cache' \"\$1/var/cache/apt/archives\"" \
     --setup-hook="sync-in '$cache' /var/cache/apt/archives/" \
@@ -86,6 +119,16 @@ mmdebstrap --mode=root --variant=minbase --format=directory \
     --customize-hook="'$here/customize.sh' \"\$1\"" \
     --customize-hook="sync-out /var/cache/apt/archives '$cache'" \
     bookworm "$root" "${mirrors[@]}"
+
+# mmdebstrap bind-mounted the .deb at its own path in the chroot and leaves the empty mount
+# point behind (a path of the build machine): remove it and its empty folders.
+mount_point=${deb#/}
+if [ -f "$root/$mount_point" ] && [ ! -s "$root/$mount_point" ]; then
+    rm "$root/$mount_point"
+    dir=$(dirname "$mount_point")
+    while [ "$dir" != . ] && rmdir "$root/$dir" 2> /dev/null; do dir=$(dirname "$dir"); done
+fi
+"$here/check-modules.sh" "$root" "$here/kernel-modules.txt"
 
 # mmdebstrap's clean-up empties the machine id; each boot makes its own in memory (the root is
 # read-only), and D-Bus reads it through this link.
@@ -115,6 +158,10 @@ sed -e "s/@ROOT_A_PARTUUID@/$root_a_uuid/" -e "s/@ROOT_B_PARTUUID@/$root_b_uuid/
 chroot "$root" grub-editenv /tmp/grubenv create
 chroot "$root" grub-editenv /tmp/grubenv set ORDER="A B" A_OK=1 A_TRY=0 B_OK=0 B_TRY=0
 mv "$root/tmp/grubenv" "$esp/EFI/BOOT/grubenv"
+# The slot keeps grub-common (RAUC switches slots with its grub-editenv) but not the EFI
+# modules (18 MB) grub-mkimage took BOOTX64.EFI from: an update never rewrites the ESP.
+echo "BOOTX64.EFI from grub-efi-amd64-bin $(chroot "$root" dpkg-query -W -f='${Version}' grub-efi-amd64-bin)"
+chroot "$root" dpkg --purge grub-efi-amd64-bin > /dev/null
 
 log "Package list"
 chroot "$root" dpkg-query -W -f='${Package} ${Version}\n' | sort > "$out/packages.txt"
