@@ -177,7 +177,7 @@ bench-bundle: bundle deb ## bundle size and cold start vs the venv; writes tests
 # What building and booting it needs on the build machine (Tesseract: the VM journeys find
 # the kiosk's controls by the words on its screen, tests/image/ocr.py):
 IMAGE_PACKAGES := mmdebstrap qemu-system-x86 qemu-utils ovmf rauc squashfs-tools dosfstools \
-	mtools e2fsprogs fdisk openssl \
+	mtools e2fsprogs fdisk openssl zstd \
 	tesseract-ocr tesseract-ocr-pol
 IMAGE := build/work/image
 IMAGE_KEYS := build/work/image-keys
