@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None, extend: Extension | None = None) -> 
             "heartbeat",
             "fleet",
             "self-test",
+            "compile-qml",
         )
         and not args.verbose
     )

@@ -1,4 +1,5 @@
-"""The `kiosk` command with the screens: `run` and `screenshot` added to the core commands.
+"""The `kiosk` command with the screens: `run`, `screenshot`, `self-test` and `compile-qml`
+added to the core commands.
 
 The core (kiosk/) must not import Qt, so the console script starts here and hands the
 rest of the command tree to `kiosk.cli`.
@@ -37,6 +38,13 @@ def add_ui_commands(commands: Any) -> None:
         help="start offscreen with a throwaway data dir and check catalogue, screen, receipt",
     )
     self_test.set_defaults(handler=_self_test)
+    compile_qml = commands.add_parser(
+        "compile-qml", help="compile the screens' QML into a Qt disk cache folder (image build)"
+    )
+    compile_qml.add_argument(
+        "cache", type=Path, help="folder for the cache; the kiosk reads it as QML_DISK_CACHE_PATH"
+    )
+    compile_qml.set_defaults(handler=_compile_qml)
 
 
 def _single_instance(folder: Path) -> Any:
@@ -94,6 +102,17 @@ def _self_test(args: argparse.Namespace) -> int:
 
     services: Services = args.services
     return run_self_test(services.config, sys.stdout)
+
+
+def _compile_qml(args: argparse.Namespace) -> int:
+    from ui.qml_cache import QmlCompileError, compile_qml  # noqa: PLC0415 - Qt only here
+
+    try:
+        written = compile_qml(args.cache)
+    except QmlCompileError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"{len(written)} compiled QML files in {args.cache}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,6 +34,12 @@ fi
 in_root runuser -u kiosk -- /opt/infomat/kiosk --config /etc/infomat/kiosk.toml \
     catalogue import --bundled
 
+# The screens' QML compiled now into the slot, where the kiosk's unit points Qt's disk cache
+# (rootfs/.../infomat-kiosk.service.d/image.conf): a first start, and the first start after
+# an update, loads it instead of compiling (docs/image.md, "QML compiled at build time").
+in_root env QT_QPA_PLATFORM=offscreen /opt/infomat/kiosk --config /etc/infomat/kiosk.toml \
+    compile-qml /usr/lib/infomat-image/qml-cache
+
 # The image's version, in the slot: the update scripts compare a bundle's version with it.
 mkdir -p "$root/usr/lib/infomat-image"
 echo "$INFOMAT_IMAGE_VERSION" > "$root/usr/lib/infomat-image/version"

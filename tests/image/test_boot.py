@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.image.guest import Finished
 from tests.image.vm import ImageVM
 from tests.image.watch import SerialWatch, boot_allowance, failure, wait_for_home
 
@@ -33,3 +34,23 @@ def test_the_image_boots_to_home_and_marks_its_slot_good(vm: ImageVM) -> None:
     # Once the kiosk is up, RAUC is told the slot is good (GRUB stops counting its tries).
     outcome = SerialWatch(vm).wait(MARK_GOOD_LINES, deadline)
     assert outcome == MARK_GOOD_LINES[0], failure(vm, started, f"mark-good: {outcome}")
+    # The screens' QML was compiled when the image was built (customize.sh), for this Qt:
+    # loading every file again with Qt's disk-cache log on, none is missing or refused.
+    vm.guest.wait_ready(deadline)
+    built = load_qml(vm, QML_CACHE)
+    assert built.exit_code == 0, built.err
+    assert "from disk cache" not in built.err, built.err
+    # The same load on an empty cache folder: Qt logs a miss per file (the check above hears).
+    empty = load_qml(vm, "/tmp/empty-qml-cache")
+    assert empty.exit_code == 0, empty.err
+    assert empty.err.count("from disk cache") > 10, empty.err
+
+
+QML_CACHE = "/usr/lib/infomat-image/qml-cache"  # QML_DISK_CACHE_PATH of the kiosk's unit
+
+
+def load_qml(vm: ImageVM, cache: str) -> Finished:
+    """`kiosk compile-qml` on that folder: loads every QML file of the kiosk through it."""
+    logged = "QT_LOGGING_RULES=qt.qml.diskcache.debug=true QT_QPA_PLATFORM=offscreen"
+    command = f"{logged} /opt/infomat/kiosk compile-qml {cache}"
+    return vm.guest.run("/bin/sh", "-c", command, timeout=180)
