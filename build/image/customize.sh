@@ -37,6 +37,11 @@ in_root runuser -u kiosk -- /opt/infomat/kiosk --config /etc/infomat/kiosk.toml 
 # The screens' QML compiled now into the slot, where the kiosk's unit points Qt's disk cache
 # (rootfs/.../infomat-kiosk.service.d/image.conf): a first start, and the first start after
 # an update, loads it instead of compiling (docs/image.md, "QML compiled at build time").
+if ! in_root /opt/infomat/kiosk compile-qml --help > /dev/null 2>&1; then
+    echo "customize.sh: the infomat-kiosk package has no 'kiosk compile-qml' (older than the" \
+        "image scripts): rebuild it with ./dev deb" >&2
+    exit 1
+fi
 in_root env QT_QPA_PLATFORM=offscreen /opt/infomat/kiosk --config /etc/infomat/kiosk.toml \
     compile-qml /usr/lib/infomat-image/qml-cache
 
