@@ -28,6 +28,9 @@ def add_commands(commands: Any) -> None:
         "--from", dest="options", type=Path, required=True, help="TOML file of fleet options"
     )
     build.add_argument("--image-version", required=True, help="image version the group runs")
+    build.add_argument(
+        "--image-url", default="", help="http(s) address of that version's RAUC bundle"
+    )
     build.add_argument("--out", type=Path, required=True, help="fleet config file to write")
     build.add_argument("--issued", help="issue time (RFC 3339); default: now")
     build.add_argument(
@@ -53,6 +56,10 @@ def add_commands(commands: Any) -> None:
     pull.set_defaults(handler=_pull)
     status = tools.add_parser("status", help="the fleet config in use and the last pull")
     status.set_defaults(handler=_status)
+    image = tools.add_parser(
+        "image", help="the group's image version and bundle address, checked again (for root)"
+    )
+    image.set_defaults(handler=_image)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -69,7 +76,12 @@ def _build(args: argparse.Namespace) -> int:
     expires = issued + dt.timedelta(days=args.valid_days)
     try:
         raw = render_document(
-            args.group, options, args.image_version, (issued, expires), str(args.options)
+            args.group,
+            options,
+            args.image_version,
+            (issued, expires),
+            str(args.options),
+            image_url=args.image_url,
         )
     except FleetDocumentError as exc:
         raise UsageError(str(exc)) from exc
@@ -126,6 +138,29 @@ def _status(args: argparse.Namespace) -> int:
 
     for line in report_lines(args.effective, args.services.fleet_store.status()):
         print(line)
+    return 0
+
+
+def _image(args: argparse.Namespace) -> int:
+    """For the image's updater, run as root: the kept fleet config was written by the
+    kiosk's user, so its signature and group were checked again with the keys of the local
+    file (load_effective_config) before this runs. Prints `version=`, `url=` and `issued=`
+    (Unix time) lines; exit 3 when there is nothing to install from."""
+    from kiosk.fleet_document import rfc3339  # noqa: PLC0415
+
+    document = args.effective.fleet
+    if args.effective.problem:
+        print(f"kiosk: {args.effective.problem}", file=sys.stderr)
+        return 3
+    if document is None or not document.image_url:
+        print("kiosk: the fleet config in use names no image_url", file=sys.stderr)
+        return 3
+    if document.expires <= dt.datetime.now(dt.UTC):
+        print(f"kiosk: the fleet config expired at {rfc3339(document.expires)}", file=sys.stderr)
+        return 3
+    print(f"version={document.image_version}")
+    print(f"url={document.image_url}")
+    print(f"issued={int(document.issued.timestamp())}")
     return 0
 
 

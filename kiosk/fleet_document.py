@@ -5,10 +5,13 @@ One JSON file per group (the exact bytes are signed, as the catalogue's are):
     {"format": "infomat-fleet/1", "group": "powiat-lancut",
      "issued": "2026-12-06T08:00:00Z", "expires": "2027-03-06T08:00:00Z",
      "image_version": "0.1.1",
+     "image_url": "https://aktualizacje.example.pl/infomat-kiosk-0.1.1.raucb",
      "options": {"screen": {"idle_s": 60}, "display": {"off_at": "22:00"}}}
 
 `options` has the shape of the kiosk's TOML and may set only FLEET_OPTIONS; each value is
-held to the same declaration (type, range, checks) as the local config file.
+held to the same declaration (type, range, checks) as the local config file. `image_url`
+(optional: documents without it stay valid) is where the group's RAUC bundle is; the
+image's updater installs it (docs/image.md, "Updates over the network").
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +43,11 @@ FLEET_OPTIONS = (
 """The kiosk options a fleet config may set; everything else stays with the local file."""
 
 _FIELDS = ("format", "group", "issued", "expires", "image_version", "options")
+_OPTIONAL_FIELDS = ("image_url",)
+MAX_IMAGE_URL = 512
+# Printable ASCII without spaces, quotes, backslashes or angle brackets: the root updater
+# passes it to curl, and a technician reads it in logs.
+_URL_TEXT = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&()*+,;=%-]+")
 _GROUP_TEXT = "lower-case letters, digits, '.', '_' or '-', such as 'powiat-lancut'"
 _VERSION = re.compile(r"[0-9][0-9A-Za-z.+~-]{0,63}")
 
@@ -54,6 +63,7 @@ class FleetDocument:
     expires: dt.datetime
     image_version: str
     options: dict[str, Any]  # TOML-shaped: {"screen": {"idle_s": 60}, "language": "pl"}
+    image_url: str = ""  # where the group's RAUC bundle is; "" when the document names none
 
     def option_keys(self) -> list[str]:
         return list(dotted_keys(self.options))
@@ -65,8 +75,11 @@ def parse_document(raw: bytes, source: str) -> FleetDocument:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise FleetDocumentError(f"{source}: not a JSON document in UTF-8 ({exc})") from exc
-    if not isinstance(data, dict) or sorted(data) != sorted(_FIELDS):
-        raise FleetDocumentError(f"{source}: must be an object with exactly {', '.join(_FIELDS)}")
+    if not isinstance(data, dict) or sorted(set(data) - set(_OPTIONAL_FIELDS)) != sorted(_FIELDS):
+        raise FleetDocumentError(
+            f"{source}: must be an object with exactly {', '.join(_FIELDS)} "
+            f"(and optionally {', '.join(_OPTIONAL_FIELDS)})"
+        )
     if data["format"] != FLEET_FORMAT:
         raise FleetDocumentError(f"{source}: 'format' must be {FLEET_FORMAT!r}")
     group = _matching(data, "group", FLEET_GROUP, source, _GROUP_TEXT)
@@ -78,7 +91,35 @@ def parse_document(raw: bytes, source: str) -> FleetDocument:
     if not isinstance(options, dict):
         raise FleetDocumentError(f"{source}: 'options' must be an object")
     check_options(options, f"{source}: options")
-    return FleetDocument(group, issued, expires, version, options)
+    image_url = data.get("image_url", "")
+    if "image_url" in data:
+        check_image_url(image_url, f"{source}: 'image_url'")
+    return FleetDocument(group, issued, expires, version, options, image_url)
+
+
+def check_image_url(url: object, where: str) -> None:
+    """An http(s) address of at most MAX_IMAGE_URL characters, with a host and without a
+    user or password in it (a bundle is public and signed; a secret there would leak)."""
+    if not isinstance(url, str) or not 0 < len(url) <= MAX_IMAGE_URL:
+        raise FleetDocumentError(
+            f"{where} must be an address of 1 to {MAX_IMAGE_URL} characters (got {url!r})"
+        )
+    if not _URL_TEXT.fullmatch(url):
+        raise FleetDocumentError(
+            f"{where} may hold only ASCII letters, digits and URL punctuation, no spaces or "
+            f"quotes; percent-encode the rest (got {url!r})"
+        )
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # a bracketed host that is no IPv6 address
+        raise FleetDocumentError(f"{where} is not a valid address ({exc})") from exc
+    if parts.scheme not in ("https", "http") or not host:
+        raise FleetDocumentError(f"{where} must start with https:// and name a host (got {url!r})")
+    if "@" in parts.netloc:
+        raise FleetDocumentError(
+            f"{where} must not hold a user name or password; serve the bundle without them"
+        )
 
 
 def check_options(options: Mapping[str, Any], source: str) -> None:
@@ -124,16 +165,21 @@ def render_document(
     image_version: str,
     valid: tuple[dt.datetime, dt.datetime],
     source: str,
+    *,
+    image_url: str = "",
 ) -> bytes:
     """The document's bytes, valid from `valid[0]` to `valid[1]`, checked by the kiosk's own
     parser before anyone signs them (errors name `source`, the publisher's options file)."""
     check_options(options, f"{source}: options")  # before JSON: TOML has times JSON lacks
+    if image_url:
+        check_image_url(image_url, f"{source}: 'image_url'")
     document = {
         "format": FLEET_FORMAT,
         "group": group,
         "issued": rfc3339(valid[0]),
         "expires": rfc3339(valid[1]),
         "image_version": image_version,
+        **({"image_url": image_url} if image_url else {}),
         "options": options,
     }
     raw = (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -83,6 +83,12 @@ class IdleWatch(QObject):
         self._last = self._clock() - self._idle_s * self._factor
         self._tick()
 
+    def show_attract_now(self) -> None:
+        """Jump to the attract loop on a pristine home screen (for tests)."""
+        self._pristine = True
+        self._last = self._clock() - self._attract_s
+        self._tick()
+
     @Slot(bool)
     def setPristine(self, pristine: bool) -> None:
         """Home screen with nothing chosen: nothing to reset, the attract loop may run."""

@@ -4,6 +4,8 @@ systemd hears READY=1 after the first frame, then WATCHDOG=1 from a timer of the
 loop: a hung GUI thread stops the pings and systemd restarts the kiosk. Metrics and the
 heartbeat wait for the first frame so their imports do not delay the resident's first look.
 A second later the objects made at start are set aside from Python's garbage collector.
+The unit's status says whether anybody is at the screen: the image's updater reboots into
+a new slot only while it says VACANT (docs/image.md, "Updates over the network").
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ if TYPE_CHECKING:  # prometheus_client and requests load after the first frame, 
 
 log = logging.getLogger(__name__)
 FREEZE_AFTER_MS = 1000  # after the imports and services started just after the first frame
+# The attract loop runs: the home screen with nothing chosen, untouched for screen.attract_s.
+VACANT = "vacant: the home screen, nobody at it"
+IN_USE = "in use: somebody may be at the screen"
 
 
 class KioskLifecycle(QObject):
@@ -51,6 +56,7 @@ class KioskLifecycle(QObject):
         self._watchdog = QTimer(self)
         self._watchdog.timeout.connect(self._on_watchdog_due)
         self._started = False
+        self._vacant = False
         self._sending = False
         self._metrics_server: MetricsServer | None = None
         self._hooks: MetricsHooks | None = None
@@ -73,6 +79,7 @@ class KioskLifecycle(QObject):
         if interval is not None:
             self._watchdog.start(max(1, int(interval * 1000)))
         log.info("first frame on screen")
+        self._kiosk.idle.stateChanged.connect(self._on_idle_state)
         self._start_metrics()
         self._start_heartbeat()
         self._start_filing()
@@ -116,6 +123,14 @@ class KioskLifecycle(QObject):
             log.error("applications are not sent: %s", exc)
             return
         self._sending = True
+
+    @Slot()
+    def _on_idle_state(self) -> None:
+        """Tell systemd (the unit's StatusText) when the screen becomes vacant or in use."""
+        vacant = self._kiosk.idle.property("attractVisible") is True
+        if vacant != self._vacant:
+            self._vacant = vacant
+            self._notifier.notify(f"STATUS={VACANT if vacant else IN_USE}")
 
     @Slot()
     def _on_watchdog_due(self) -> None:

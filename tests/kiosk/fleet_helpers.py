@@ -23,6 +23,7 @@ def document(
     issued: dt.datetime | None = None,
     expires: dt.datetime | None = None,
     image_version: str = "0.1.1",
+    image_url: str = "",
 ) -> bytes:
     """A fleet config's bytes, written by hand (not by the code under test)."""
     issued = issued or NOW - dt.timedelta(hours=1)
@@ -35,6 +36,8 @@ def document(
         "image_version": image_version,
         "options": options,
     }
+    if image_url:
+        data["image_url"] = image_url
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 

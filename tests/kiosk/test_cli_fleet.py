@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,41 @@ def test_the_kiosk_pulls_and_reports_what_it_runs_with(
     ]
     assert lines[4].startswith("last pull: failed at ")
     assert lines[-1] == "refused so far: signature 1"
+
+
+def test_build_puts_the_bundles_address_in_the_signed_file(tmp_path: Path) -> None:
+    options, out = tmp_path / "opcje.toml", tmp_path / "grupa.json"
+    options.write_text(OPTIONS, encoding="utf-8")
+    url = "https://aktualizacje.example.pl/infomat-kiosk-0.2.0.raucb"
+    build = ("fleet", "build", "--group", GROUP, "--from", str(options), "--out", str(out))
+    assert run(*build, "--image-version", "0.2.0", "--image-url", url)[0] == 0
+    assert json.loads(out.read_bytes())["image_url"] == url
+    code, _, err = run(*build, "--image-version", "0.3.0", "--image-url", "https://a:b@x.pl/k")
+    assert (code, "'image_url' must not hold a user name or password" in err) == (1, True)
+    assert json.loads(out.read_bytes())["image_version"] == "0.2.0"
+
+
+def test_root_reads_the_groups_image_only_from_a_fleet_config_it_checked_again(
+    tmp_path: Path, catalogue_server: CatalogueServer
+) -> None:
+    config = kiosk_toml(tmp_path, catalogue_server.base_url + f"/{GROUP}.json")
+    image = ("--config", str(config), "fleet", "image")
+    assert run(*image) == (3, "", "kiosk: the fleet config in use names no image_url\n")
+    url = "http://10.0.2.2:8080/infomat-kiosk-0.2.0.raucb"
+    body = document({}, image_version="0.2.0", image_url=url)
+    serve(catalogue_server, body, signature(body))
+    assert run("--config", str(config), "fleet", "pull")[0] == 0
+    issued = dt.datetime.fromisoformat(json.loads(body)["issued"].replace("Z", "+00:00"))
+    assert run(*image)[:2] == (
+        0,
+        f"version=0.2.0\nurl={url}\nissued={int(issued.timestamp())}\n",
+    )
+    # The kiosk's user owns the kept file: one that changed the version there is not believed.
+    kept = tmp_path / "data" / "fleet" / "current.json"
+    kept.write_text(kept.read_text(encoding="utf-8").replace("0.2.0", "0.0.9"), encoding="utf-8")
+    code, out, err = run(*image)
+    assert (code, out) == (3, "")
+    assert "signature does not match the fleet config" in err
 
 
 def test_pull_without_a_fleet_url_says_so(tmp_path: Path) -> None:

@@ -86,6 +86,19 @@ def _with(field: str, value: object) -> bytes:
         (_with("expires", "2000-01-01T00:00:00Z"), "'expires' must come after 'issued'"),
         (_with("options", []), "'options' must be an object"),
         (_with("extra", 1), "must be an object with exactly"),
+        (_with("image_url", ""), "'image_url' must be an address of 1 to 512 characters"),
+        (_with("image_url", 7), "'image_url' must be an address of 1 to 512 characters"),
+        (_with("image_url", "https://a.pl/" + "x" * 500), "'image_url' must be an address"),
+        (_with("image_url", "ftp://a.pl/k.raucb"), "'image_url' must start with https://"),
+        (_with("image_url", "file:///k.raucb"), "'image_url' must start with https://"),
+        (_with("image_url", "https:///k.raucb"), "must start with https:// and name a host"),
+        (_with("image_url", "https://jan:haslo@a.pl/k"), "must not hold a user name or pass"),
+        (_with("image_url", "https://token@a.pl/k"), "must not hold a user name or password"),
+        (_with("image_url", "https://a.pl/k raucb"), "may hold only ASCII letters, digits"),
+        (_with("image_url", "https://a.pl/'$(x)'"), "may hold only ASCII letters, digits"),
+        (_with("image_url", "https://a.pl/\nx"), "may hold only ASCII letters, digits"),
+        (_with("image_url", "https://urząd.pl/k"), "may hold only ASCII letters, digits"),
+        (_with("image_url", "https://[a.pl]/k"), "'image_url' is not a valid address"),
     ],
 )
 def test_a_bad_document_is_refused(raw: bytes, message: str) -> None:
@@ -111,11 +124,23 @@ def test_merge_puts_the_local_files_keys_over_the_fleets() -> None:
     assert fleet == {"language": "uk", "screen": {"idle_s": 60, "countdown_s": 30}}
 
 
+def test_the_bundles_address_is_optional_and_read_when_given() -> None:
+    assert parse_document(document({}), "grupa.json").image_url == ""
+    url = "http://10.0.2.2:8080/bundles/infomat-kiosk-0.2.0.raucb?k=1"
+    assert parse_document(_with("image_url", url), "grupa.json").image_url == url
+
+
 def test_render_writes_what_parse_reads_and_refuses_what_parse_refuses(tmp_path: Path) -> None:
     options = {"display": {"off_at": "22:00", "on_at": "06:30"}}
     valid = (NOW, NOW + dt.timedelta(days=7))
     parsed = parse_document(render_document(GROUP, options, "0.1.1", valid, "o.toml"), "x")
     assert (parsed.issued, parsed.expires, parsed.options) == (*valid, options)
+    assert b"image_url" not in render_document(GROUP, options, "0.1.1", valid, "o.toml")
+    url = "https://aktualizacje.example.pl/infomat-kiosk-0.1.1.raucb"
+    raw = render_document(GROUP, options, "0.1.1", valid, "o.toml", image_url=url)
+    assert parse_document(raw, "x").image_url == url
+    with pytest.raises(FleetDocumentError, match=r"^o\.toml: 'image_url' must not hold"):
+        render_document(GROUP, options, "0.1.1", valid, "o.toml", image_url="https://u:p@a.pl/")
     with pytest.raises(FleetDocumentError, match=r"^o\.toml: options: 'display\.on_at'"):
         render_document(GROUP, {"display": {"on_at": "7:00"}}, "0.1.1", valid, "o.toml")
 

@@ -128,6 +128,34 @@ def test_pings_stop_while_the_gui_thread_hangs(
     assert messages(sock, wait_s=1) == ["STOPPING=1"]
 
 
+def test_the_units_status_says_when_nobody_is_at_the_screen(
+    kiosk_app: KioskApp, tmp_path: Path, notify_socket: tuple[str, socket.socket]
+) -> None:
+    """The image's updater reboots into a new slot only while the status says vacant."""
+    address, sock = notify_socket
+    services = Services(KioskConfig(data_dir=str(tmp_path), metrics=MetricsConfig(enabled=False)))
+    lifecycle = KioskLifecycle(kiosk_app, services, SystemdNotifier(address))
+    try:
+        kiosk_app.window.update()  # a new frame: the lifecycle's "first frame"
+        deadline = time.monotonic() + 10
+        ready = messages(sock)
+        while not ready and time.monotonic() < deadline:
+            settle(50)
+            ready = messages(sock)
+        assert ready[0].startswith("READY=1")
+        kiosk_app.idle.show_attract_now()
+        assert messages(sock) == ["STATUS=vacant: the home screen, nobody at it"]
+        kiosk_app.idle.show_attract_now()  # still nobody: said once
+        settle(600)  # two ticks of the idle watch
+        assert messages(sock) == []
+        kiosk_app.idle.touch()
+        assert messages(sock) == ["STATUS=in use: somebody may be at the screen"]
+    finally:
+        gc.unfreeze()
+        lifecycle.stop()
+        lifecycle.deleteLater()
+
+
 def test_start_up_objects_are_set_aside_from_the_collector(
     kiosk_app: KioskApp, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
