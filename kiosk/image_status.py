@@ -3,7 +3,8 @@
 On the kiosk image (docs/image.md) the slot's root holds its version
 (/usr/lib/infomat-image/version), GRUB names the booted slot on the kernel command line
 (`rauc.slot=A`), and the image's update scripts keep the outcome of the last update in the
-data folder (`image-update.json`: installed, updated, rolled-back or refused). A kiosk
+data folder (`image-update.json`: installed, updated, rolled-back, refused or
+download-failed). A kiosk
 installed from the .deb on an ordinary system has none of these: it reports no image.
 """
 
@@ -19,7 +20,7 @@ CMDLINE_FILE = Path("/proc/cmdline")
 STATE_FILE_NAME = "image-update.json"
 
 # What the image's scripts write (build/image/rootfs/usr/lib/infomat-image/update-state.sh).
-UPDATE_STATES = ("installed", "updated", "rolled-back", "refused")
+UPDATE_STATES = ("installed", "updated", "rolled-back", "refused", "download-failed")
 _VERSION = re.compile(r"[A-Za-z0-9.+~_-]{1,64}")
 _SLOT = re.compile(r"(?:^|\s)rauc\.slot=([AB])(?:\s|$)")
 

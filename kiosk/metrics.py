@@ -256,7 +256,8 @@ def _image(status: KioskStatus) -> Iterator[Metric]:
     states = GaugeMetricFamily(
         PREFIX + "image_update_state",
         "1 for how the last image update ended (rolled-back: the new slot did not come up; "
-        "refused: the bundle was not installed), 0 for the others; all 0 before any update.",
+        "refused: the bundle was not installed; download-failed: the group's bundle did not come "
+        "over the network, tried again later), 0 for the others; all 0 before any update.",
         labels=["state"],
     )
     for state in UPDATE_STATES:

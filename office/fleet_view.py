@@ -78,6 +78,7 @@ def fleet_line(kiosk: FleetKiosk, now: dt.datetime, stale_after_s: float) -> Fle
 _UPDATE_PROBLEMS = {
     "rolled-back": "aktualizacja {version} nie uruchomiła się; kiosk wrócił do poprzedniej",
     "refused": "aktualizacja {version} odrzucona",
+    "download-failed": "aktualizacja {version} nie pobrała się; kiosk ponowi próbę",
 }
 
 

@@ -41,10 +41,11 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%
 
 # The partition table. Fixed GUIDs so GRUB and fstab can name the slots and the disk compares
 # between builds; sizes in MiB. A slot holds the whole OS (kernel included), sized with room
-# for growth: an update writes a new slot image of the same size.
+# for growth: an update writes a new slot image of the same size. The data partition also
+# holds a bundle while it is downloaded (~400 MB; net-update keeps 128 MiB free beside it).
 esp_mib=64
 slot_mib=1536
-data_mib=256
+data_mib=1024
 disk_guid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a01
 esp_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a02
 root_a_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0a
@@ -54,7 +55,8 @@ root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GP
 
 # What the kiosk runs on, besides what infomat-kiosk depends on (cage, seatd, Xwayland, fonts,
 # espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
-# time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it), and
+# time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it), curl (the
+# network update downloads the group's bundle with it: Debian's RAUC 1.8 cannot stream), and
 # prometheus for the metrics agent (infomat-metrics-agent.service, docs/image.md): without
 # promtool (46 MiB) and the 212 MiB of historic time-zone JSON its web UI's libjs-moment-timezone
 # brings (the UI uses the package's smaller with-data builds; the agent needs neither). No SSH.
@@ -63,7 +65,7 @@ root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GP
 packages=(
     systemd-sysv udev dbus linux-image-amd64 initramfs-tools
     grub-efi-amd64-bin grub-common rauc rauc-service e2fsprogs dosfstools qemu-guest-agent
-    systemd-resolved systemd-timesyncd ca-certificates tzdata
+    systemd-resolved systemd-timesyncd ca-certificates tzdata curl
     libgl1-mesa-dri fonts-dejavu-core espeak-ng prometheus
 )
 

@@ -21,6 +21,7 @@ OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
 OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.fd")
 TOOLS = ("qemu-system-x86_64", "qemu-img", "tesseract")
 SCREEN = (1080, 1920)  # the kiosk's design size, portrait
+HOST_ADDRESS = "10.0.2.100"  # in the guest's user network: forwarded to ImageVM.host_port
 
 
 def missing_tools() -> list[str]:
@@ -86,9 +87,17 @@ class ImageVM:
     """One boot of the image; `folder` keeps the overlay, the serial log and the screendumps."""
 
     def __init__(
-        self, image: Path, folder: Path, memory_mib: int = 1536, screen: tuple[int, int] = SCREEN
+        self,
+        image: Path,
+        folder: Path,
+        memory_mib: int = 1536,
+        screen: tuple[int, int] = SCREEN,
+        host_port: int = 0,
     ) -> None:
+        """`host_port`: a server on the host's loopback the guest reaches as HOST_ADDRESS:80
+        (QEMU's guestfwd); nothing else leaves the VM either way."""
         self.image, self.folder, self.memory_mib, self.screen = image, folder, memory_mib, screen
+        self.host_port = host_port
         self.kvm = kvm_usable()
         self.serial_log = folder / "serial.log"
         self._process: subprocess.Popen[bytes] | None = None
@@ -98,6 +107,9 @@ class ImageVM:
     def command(self) -> list[str]:
         accel = ["-accel", "kvm", "-cpu", "host"] if self.kvm else ["-accel", "tcg", "-cpu", "max"]
         folder = self.folder
+        nic = "user,model=virtio-net-pci,restrict=on"
+        if self.host_port:
+            nic += f",guestfwd=tcp:{HOST_ADDRESS}:80-tcp:127.0.0.1:{self.host_port}"
         return [
             "qemu-system-x86_64",
             "-machine", "q35", *accel, "-smp", "2", "-m", str(self.memory_mib),
@@ -114,7 +126,7 @@ class ImageVM:
             "-device", "virtio-serial",
             "-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0",
             # User networking with no way out: the kiosk sees a network, nothing leaves.
-            "-nic", "user,model=virtio-net-pci,restrict=on",
+            "-nic", nic,
             "-display", "none", "-monitor", "none",
             "-serial", f"file:{self.serial_log}",
             "-qmp", f"unix:{folder / 'qmp.sock'},server=on,wait=off",

@@ -1,19 +1,24 @@
 # Shared by the image's update scripts (sourced, not run): where the update's outcome is kept
 # and how it is written. The kiosk reads the file for its heartbeat and metrics
 # (kiosk/image_status.py); docs/image.md describes the states.
-state_file=/var/lib/infomat/image-update.json
+# The INFOMAT_TEST_* variables are for tests/image/test_net_update_script.py only, which runs
+# the scripts on a temporary folder; systemd starts the units with none of them set.
+data_dir=${INFOMAT_TEST_DATA_DIR:-/var/lib/infomat}
+state_file=$data_dir/image-update.json
 # Versions that installed but never showed the kiosk: one per line, never installed again.
-failed_file=/var/lib/infomat/image-failed-versions
-grubenv=/boot/efi/EFI/BOOT/grubenv
+failed_file=$data_dir/image-failed-versions
+esp_dir=${INFOMAT_TEST_ESP_DIR:-/boot/efi}
+grubenv=$esp_dir/EFI/BOOT/grubenv
+image_lib=${INFOMAT_TEST_IMAGE_LIB:-/usr/lib/infomat-image}
 
 # The slot this boot runs from (GRUB puts rauc.slot=A|B on the kernel command line).
 booted_slot() {
-    sed -n 's/.*rauc\.slot=\([AB]\).*/\1/p' /proc/cmdline
+    sed -n 's/.*rauc\.slot=\([AB]\).*/\1/p' "${INFOMAT_TEST_CMDLINE:-/proc/cmdline}"
 }
 
 # This slot's image version, written into the root file system when it was built.
 booted_version() {
-    cat /usr/lib/infomat-image/version
+    cat "$image_lib/version"
 }
 
 # A value from GRUB's environment, e.g. `grubenv_value ORDER`.
