@@ -83,3 +83,20 @@ def test_heartbeat_and_metrics_report_a_rolled_back_update(tmp_path: Path) -> No
     assert value(samples, p + "image_update_state", state="rolled-back") == 1
     assert value(samples, p + "image_update_state", state="updated") == 0
     assert value(samples, p + "image_update_state", state="refused") == 0
+
+
+def test_a_download_that_failed_is_reported_as_the_network_updater_writes_it(
+    tmp_path: Path,
+) -> None:
+    """net-update writes no slot for a bundle that never came (build/image/rootfs/...)."""
+    failed = {**ROLLED_BACK, "state": "download-failed", "slot": "", "version": "0.2.0"}
+    (tmp_path / "image-update.json").write_text(json.dumps(failed), encoding="utf-8")
+    status = StatusReader("k-1", "9.9.9", StatusSources(image=reader(tmp_path).read))
+    assert status.read().as_dict()["image"]["last_update"] == failed
+    server = KioskMetrics(status).serve("127.0.0.1", 0)
+    try:
+        samples = scrape(server)
+    finally:
+        server.stop()
+    assert value(samples, "infomat_kiosk_image_update_state", state="download-failed") == 1
+    assert value(samples, "infomat_kiosk_image_update_state", state="refused") == 0

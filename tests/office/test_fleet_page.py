@@ -4,6 +4,7 @@ kiosk out, stale ones marked in words; clerks are refused."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
 
@@ -12,7 +13,7 @@ import requests
 
 from kiosk.image_status import ImageStatus, LastUpdate
 from office.fleet_records import FleetKiosk
-from office.fleet_view import duration, fleet_line
+from office.fleet_view import duration, fleet_line, image_words
 from office.kiosk_tokens import new_token, token_hash
 from office.settings import OfficeSettings
 from office.store import CaseStore
@@ -140,3 +141,12 @@ def test_durations_read_as_people_say_them() -> None:
 def test_a_kiosk_that_never_beat_is_stale_with_nothing_else_known() -> None:
     line = fleet_line(FleetKiosk(NEVER, (), False, None), RECEIVED, 900)
     assert (line.stale, line.last_seen, line.version, line.offices) == (True, None, "", "")
+
+
+def test_a_failed_download_of_the_groups_image_is_said_in_words() -> None:
+    last = {"state": "download-failed", "slot": "", "version": "0.2.0", "reason": "x", "at": "t"}
+    body = json.dumps({"image": {"version": "0.1.0", "slot": "A", "last_update": last}})
+    assert image_words(body) == {
+        "image": "0.1.0, slot A",
+        "image_problem": "aktualizacja 0.2.0 nie pobrała się; kiosk ponowi próbę",
+    }
