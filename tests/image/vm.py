@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
 OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.fd")
 TOOLS = ("qemu-system-x86_64", "qemu-img", "tesseract")
 SCREEN = (1080, 1920)  # the kiosk's design size, portrait
+FORWARD = Path(__file__).with_name("forward.py")  # run by QEMU for each guest connection
 HOST_ADDRESS = "10.0.2.100"  # in the guest's user network: forwarded to ImageVM.host_port
 
 
@@ -109,7 +111,8 @@ class ImageVM:
         folder = self.folder
         nic = "user,model=virtio-net-pci,restrict=on"
         if self.host_port:
-            nic += f",guestfwd=tcp:{HOST_ADDRESS}:80-tcp:127.0.0.1:{self.host_port}"
+            relay = f"{sys.executable} {FORWARD} {self.host_port}"
+            nic += f",guestfwd=tcp:{HOST_ADDRESS}:80-cmd:{relay}"
         return [
             "qemu-system-x86_64",
             "-machine", "q35", *accel, "-smp", "2", "-m", str(self.memory_mib),
