@@ -150,6 +150,17 @@ def test_the_kiosk_installs_its_groups_version_over_the_network(publisher: Publi
         serial.expect(f"this kiosk runs {version}, the version of its group",
                       time.monotonic() + 60, started)  # fmt: skip
         assert publisher.paths.count("/kiosk-net.raucb") == 1, publisher.paths
+
+        # A version that failed to come up here before is not even downloaded. The list is
+        # written by hand, standing in for a rollback (tests/image/test_update.py makes one).
+        failed = f"{base}+failed"
+        publisher.publish_config(failed, "kiosk-failed.raucb")
+        in_guest(vm, f"echo {failed} >> /var/lib/infomat/image-failed-versions")
+        in_guest(vm, f"runuser -u kiosk -- {KIOSK} --config {CONFIG} fleet pull")
+        in_guest(vm, f"systemctl start {UPDATER}", timeout=300)
+        serial.expect(f"{failed} did not start on this kiosk before", time.monotonic() + 60,
+                      started)  # fmt: skip
+        assert "/kiosk-failed.raucb" not in publisher.paths
     finally:
         vm.stop()
 
