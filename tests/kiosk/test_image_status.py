@@ -92,7 +92,9 @@ def test_a_download_that_failed_is_reported_as_the_network_updater_writes_it(
     failed = {**ROLLED_BACK, "state": "download-failed", "slot": "", "version": "0.2.0"}
     (tmp_path / "image-update.json").write_text(json.dumps(failed), encoding="utf-8")
     status = StatusReader("k-1", "9.9.9", StatusSources(image=reader(tmp_path).read))
-    assert status.read().as_dict()["image"]["last_update"] == failed
+    image = status.read().as_dict()["image"]
+    assert isinstance(image, dict)
+    assert image["last_update"] == failed
     server = KioskMetrics(status).serve("127.0.0.1", 0)
     try:
         samples = scrape(server)
