@@ -200,6 +200,6 @@ image-update: image-debs ## a signed RAUC bundle of the built image's slot (buil
 	INFOMAT_RAUC_CERT=$(IMAGE_KEYS)/cert.pem INFOMAT_RAUC_KEY=$(IMAGE_KEYS)/key.pem \
 		build/image/make-bundle.sh $(IMAGE)/rootfs-a.ext4 "$$version" $(IMAGE)/infomat-kiosk-$$version.raucb
 
-test-image: $(VENV)/.installed image-debs ## boot the built image in QEMU: home screen, update A/B by stick and network, fallback, watchdog (tests/image; ~30 min under TCG)
+test-image: $(VENV)/.installed image-debs ## boot the built image in QEMU: home screen, update A/B by stick and network, fallback, watchdog (tests/image; ~25 min under TCG)
 	INFOMAT_IMAGE=$(IMAGE)/infomat-kiosk.img INFOMAT_RAUC_CERT=$(IMAGE_KEYS)/cert.pem \
 		INFOMAT_RAUC_KEY=$(IMAGE_KEYS)/key.pem $(BIN)/pytest -p no:xdist -m image tests/image -v -s
