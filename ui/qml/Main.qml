@@ -320,8 +320,9 @@ ApplicationWindow {
     // frame callback, and Qt then waits for it for ever: the screen froze half-way through a
     // screen change (a blank page under the header) and no later tap was drawn, while the
     // app ran on (seen in the image's VM; docs/platform-notes.md). Such frames come from
-    // motion (a page fading in from opacity 0, the last steps of a flick, the attract loop).
-    // While anything may be moving, this pixel changes in every frame so no frame is empty;
+    // motion (a page fading in from opacity 0, the last steps of a flick, the attract loop)
+    // and from the start-up. While anything may be moving, and in the first minute, this
+    // pixel changes in every frame so no frame is empty;
     // at rest nothing is drawn at all. Other platforms (X11) do not need it.
     Rectangle {
         id: frameTicker
@@ -329,7 +330,8 @@ ApplicationWindow {
         property bool flip: false
         readonly property color base: theme.colors.background
         readonly property bool needed: Qt.platform.pluginName === "wayland"
-                                       && (stack.busy || motionAfterTouch.running || idle.attractVisible)
+                                       && (stack.busy || motionAfterTouch.running || idle.attractVisible
+                                           || startingUp.running)
         width: 1
         height: 1
         z: 1000
@@ -340,6 +342,9 @@ ApplicationWindow {
             onTriggered: frameTicker.flip = !frameTicker.flip
         }
         Timer { id: motionAfterTouch; interval: 5000 }
+        // The first minute: the keyboard and the overlays are built after the first frame,
+        // and twice in the VM the first touch after the boot was never drawn.
+        Timer { id: startingUp; interval: 60000; running: true }
         Connections {
             target: idle
             function onMotion() { motionAfterTouch.restart() }
