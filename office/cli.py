@@ -1,7 +1,9 @@
-"""The `office` command: serve the office service, register kiosks and their keys.
+"""The `office` command: serve the office service, register kiosks and their keys, revoke
+them, give them new tokens, list them.
 
-Exits 2 with a one-line reason when the command line or the config file is wrong, 1 when
-the work failed (the case register cannot be opened, the kiosk exists already).
+Exits 2 with a one-line reason when the command line or the config file is wrong (an
+unknown kiosk too), 1 when the work failed (the case register cannot be opened, the kiosk
+exists already).
 """
 
 from __future__ import annotations
@@ -13,6 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from office.cli_kiosk_access import (
+    KioskCommandError,
+    add_access_parsers,
+    local_time,
+    replace_token,
+    revoke_kiosk,
+)
 from office.cli_kiosk_key import (
     PUBLIC_KEY_HELP,
     KeyCommandError,
@@ -22,6 +31,7 @@ from office.cli_kiosk_key import (
     set_key,
     store_key,
 )
+from office.cli_kiosk_list import add_list_parser, list_kiosks
 from office.kiosk_tokens import new_token, token_hash
 from office.metrics_listener import ListenError
 from office.open_store import open_store
@@ -31,7 +41,7 @@ from office.settings import OfficeSettings
 from office.settings_checks import SettingsError
 from office.settings_file import load_settings
 from office.settings_mail import MailSettingsError
-from office.store import KioskExists, StoreError
+from office.store import KioskExists, KioskRevoked, StoreError
 from office.user_cli import add_user_parser, run_user_command
 from office.visit_reminder_command import add_visits_parser, run_remind
 
@@ -56,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_command.add_argument("--host", help="address to listen on (default: 127.0.0.1)")
     serve_command.add_argument("--port", type=int, help="TCP port to listen on (default: 8090)")
     add_user_parser(commands)
-    kiosk = commands.add_parser("kiosk", help="register the kiosks that file here")
+    kiosk = commands.add_parser("kiosk", help="register, revoke and list the kiosks that file here")
     kiosk_commands = kiosk.add_subparsers(dest="kiosk_command", required=True, metavar="COMMAND")
     add = kiosk_commands.add_parser(
         "add",
@@ -74,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--public-key", metavar="KEY", help=PUBLIC_KEY_HELP)
     _config_option(add)
     add_key_parser(kiosk_commands)
+    add_access_parsers(kiosk_commands)
+    add_list_parser(kiosk_commands)
     add_purge_parser(commands)
     add_visits_parser(commands)
     return parser
@@ -100,17 +112,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             line, status = run_remind(settings)
             print(line)
             return status
-        elif args.kiosk_command == "key":
-            set_key(settings, args.kiosk_id, args.public_key)
         else:
-            add_kiosk(settings, args.kiosk_id, args.office, args.public_key or "")
-    except (SettingsError, MailSettingsError, CommandError, KeyCommandError) as exc:
+            run_kiosk_command(settings, args)
+    except (
+        SettingsError, MailSettingsError, CommandError, KeyCommandError, KioskCommandError,
+    ) as exc:  # fmt: skip
         print(f"office: {exc}", file=sys.stderr)
         return 2
     except (StoreError, KioskExists, ListenError) as exc:
         print(f"office: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def run_kiosk_command(settings: OfficeSettings, args: argparse.Namespace) -> None:
+    if args.kiosk_command == "key":
+        set_key(settings, args.kiosk_id, args.public_key)
+    elif args.kiosk_command == "revoke":
+        revoke_kiosk(settings, args.kiosk_id)
+    elif args.kiosk_command == "token":
+        replace_token(settings, args.kiosk_id)
+    elif args.kiosk_command == "list":
+        print(list_kiosks(settings))
+    else:
+        add_kiosk(settings, args.kiosk_id, args.office, args.public_key or "")
 
 
 def add_kiosk(
@@ -131,6 +156,11 @@ def add_kiosk(
         store.add_kiosk(kiosk_id, sorted(set(offices)), token_hash(token), utc_now())
         if key:
             store_key(store, kiosk_id, key)
+    except KioskRevoked as revoked:
+        raise KioskExists(
+            f"kiosk {kiosk_id!r} was revoked on {local_time(revoked.revoked_at)}; to put it"
+            f" back in service give it a new token: office kiosk token {kiosk_id}"
+        ) from None
     except KioskExists:
         raise KioskExists(f"kiosk {kiosk_id!r} is registered already") from None
     finally:

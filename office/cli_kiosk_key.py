@@ -45,8 +45,16 @@ def set_key(settings: OfficeSettings, kiosk_id: str, public_key: str) -> None:
     store = open_store(settings)
     try:
         store_key(store, kiosk_id, key)
+        kiosk = store.kiosk_by_public_key(key)
     finally:
         store.close()
+    if kiosk is not None and kiosk.revoked_at is not None:
+        print(
+            f"kiosk {kiosk_id}: key kept, but the kiosk is revoked: its heartbeats are refused"
+            f" until office kiosk token {kiosk_id}",
+            file=sys.stderr,
+        )
+        return
     print(f"kiosk {kiosk_id}: heartbeats signed with this key are accepted", file=sys.stderr)
 
 
@@ -69,4 +77,11 @@ def key_is_free(settings: OfficeSettings, key: str) -> None:
     finally:
         store.close()
     if taken is not None:
-        raise KeyCommandError(f"--public-key: kiosk {taken.kiosk_id} is registered with this key")
+        if taken.revoked_at is None:
+            raise KeyCommandError(
+                f"--public-key: kiosk {taken.kiosk_id} is registered with this key"
+            )
+        raise KeyCommandError(
+            f"--public-key: the revoked kiosk {taken.kiosk_id} keeps this key; give the kiosk"
+            " a new one (kiosk heartbeat keygen)"
+        )

@@ -20,7 +20,9 @@ async def fleet_page(desk: DeskServices, request: Request) -> Response:
     now = desk.clock()
     after_s = desk.settings.stale_kiosk_after_s
     lines = fleet_lines(fleet, now, after_s)
+    revoked = sum(1 for line in lines if line.revoked_at is not None)
     return desk.pages.render(
         "fleet.html", signed_in=who, lines=lines, now=now, stale_after=duration(after_s),
-        stale_count=sum(1 for line in lines if line.stale),
+        stale_count=sum(1 for line in lines if line.stale), in_service=len(lines) - revoked,
+        revoked_count=revoked,
     )  # fmt: skip

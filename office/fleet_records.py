@@ -34,15 +34,21 @@ class KioskBeat:
 
 @dataclass(frozen=True)
 class FleetKiosk:
-    """One registered kiosk for the fleet page: its offices, key, and last heartbeat."""
+    """One registered kiosk for the fleet page: its offices, key, last heartbeat, and when
+    it was registered and revoked."""
 
     kiosk_id: str
     offices: tuple[str, ...]
     has_public_key: bool
     beat: KioskBeat | None
+    registered_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None  # `office kiosk revoke`: out of service
 
     def stale(self, now: dt.datetime, after_s: float) -> bool:
-        """No heartbeat, or none for `after_s` seconds."""
+        """In service and no heartbeat, or none for `after_s` seconds (a revoked kiosk is
+        silent on purpose: nobody needs to look for it)."""
+        if self.revoked_at is not None:
+            return False
         if self.beat is None:
             return True
         return (now - self.beat.received_at).total_seconds() > after_s

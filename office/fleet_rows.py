@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, cast
 
 from office.fleet_records import FleetKiosk, KioskBeat
 from office.status_records import CaseStatusRecord, HistoryEntry
-from office.store import CaseState
+from office.store import CaseState, Kiosk
 from office.store_rows import moment
 
 # The case's id first (for its history), then what a resident may see.
@@ -23,11 +24,13 @@ BEAT_UPDATES = (
     ", ".join(f"{column} = excluded.{column}" for column in BEAT_COLUMNS.split(", ")[1:])
     + " WHERE excluded.sent_at >= heartbeats.sent_at"
 )
-# Every kiosk once per office (a kiosk of no office once), with its last heartbeat.
+# Every kiosk once per office (a kiosk of no office once), with its last heartbeat, then
+# when it was registered and revoked.
 FLEET = (
     "SELECT k.kiosk_id, o.tenant_id, p.public_key IS NOT NULL, h.kiosk_id, h.received_at,"
     " h.sent_at, h.version, h.uptime_s, h.catalogue_generation, h.catalogue_age_s,"
-    " h.outbox_queued, h.outbox_rejected, h.oldest_queued_age_s, h.printer_state, h.body"
+    " h.outbox_queued, h.outbox_rejected, h.oldest_queued_age_s, h.printer_state, h.body,"
+    " k.added_at, k.revoked_at"
     " FROM kiosks k LEFT JOIN kiosk_offices o ON o.kiosk_id = k.kiosk_id"
     " LEFT JOIN kiosk_keys p ON p.kiosk_id = k.kiosk_id"
     " LEFT JOIN heartbeats h ON h.kiosk_id = k.kiosk_id ORDER BY k.kiosk_id, o.tenant_id"
@@ -85,10 +88,11 @@ def fleet_from_rows(rows: Sequence[Sequence[Any]]) -> list[FleetKiosk]:
         kiosk_id = str(row[0])
         known = kiosks.get(kiosk_id)
         offices = (*known.offices, str(row[1])) if known else (str(row[1]),)
-        beat = beat_from_row(row[3:]) if row[3] is not None else None
+        beat = beat_from_row(row[3:15]) if row[3] is not None else None
         kiosks[kiosk_id] = FleetKiosk(
-            kiosk_id, offices if row[1] is not None else (), bool(row[2]), beat
-        )
+            kiosk_id, offices if row[1] is not None else (), bool(row[2]), beat,
+            registered_at=moment(row[15]), revoked_at=_moment_or_none(row[16]),
+        )  # fmt: skip
     return list(kiosks.values())
 
 
@@ -96,7 +100,21 @@ def _number(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _moment_or_none(value: Any) -> dt.datetime | None:
+    return None if value is None else moment(value)
+
+
+# The kiosk of a heartbeat key, once per office, revoked or not (the key stays taken).
 BY_PUBLIC_KEY = (
-    "SELECT k.kiosk_id, o.tenant_id FROM kiosk_keys k LEFT JOIN kiosk_offices o"
-    " ON o.kiosk_id = k.kiosk_id WHERE k.public_key = {}"
+    "SELECT p.kiosk_id, o.tenant_id, k.revoked_at FROM kiosk_keys p"
+    " JOIN kiosks k ON k.kiosk_id = p.kiosk_id"
+    " LEFT JOIN kiosk_offices o ON o.kiosk_id = p.kiosk_id WHERE p.public_key = {}"
 )
+
+
+def kiosk_from_rows(rows: Sequence[Sequence[Any]]) -> Kiosk | None:
+    """A kiosk from rows of (kiosk_id, tenant_id or NULL, revoked_at), one per office."""
+    if not rows:
+        return None
+    offices = frozenset(str(row[1]) for row in rows if row[1] is not None)
+    return Kiosk(str(rows[0][0]), offices, _moment_or_none(rows[0][2]))

@@ -2,7 +2,8 @@
 
 Each line says when the kiosk was last heard from, what it runs, how old its catalogue
 is, what waits in its outbox and how its printer is. A kiosk not heard from for
-`stale_kiosk_after_s` (or never) is marked stale by a word and a sign, not by colour alone.
+`stale_kiosk_after_s` (or never) is marked stale by a word and a sign, not by colour alone;
+a revoked kiosk says "wycofany" with the date instead, and comes last.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class FleetLine:
     has_public_key: bool
     image: str = ""  # "0.2.0, slot B" on the kiosk image, else ""
     image_problem: str = ""  # the last image update that did not take, in words
+    revoked_at: dt.datetime | None = None  # out of service since (never stale)
 
 
 def fleet_line(kiosk: FleetKiosk, now: dt.datetime, stale_after_s: float) -> FleetLine:
@@ -52,7 +54,7 @@ def fleet_line(kiosk: FleetKiosk, now: dt.datetime, stale_after_s: float) -> Fle
     stale = kiosk.stale(now, stale_after_s)
     if beat is None:
         return FleetLine(kiosk.kiosk_id, ", ".join(kiosk.offices), stale, None, "", "", "", "",
-                         "", "", "", kiosk.has_public_key)  # fmt: skip
+                         "", "", "", kiosk.has_public_key, revoked_at=kiosk.revoked_at)  # fmt: skip
     # The catalogue's age was measured when the kiosk sent the heartbeat: add the time since.
     since_sent = max(0.0, (now - beat.received_at).total_seconds())
     age = "" if beat.catalogue_age_s is None else duration(beat.catalogue_age_s + since_sent)
@@ -70,6 +72,7 @@ def fleet_line(kiosk: FleetKiosk, now: dt.datetime, stale_after_s: float) -> Fle
         oldest_queued=oldest if beat.outbox_queued else "",
         printer=beat.printer_state or "",
         has_public_key=kiosk.has_public_key,
+        revoked_at=kiosk.revoked_at,
         **image_words(beat.body),
     )
 
@@ -100,6 +103,11 @@ def image_words(body: str) -> dict[str, str]:
 
 
 def fleet_lines(fleet: list[FleetKiosk], now: dt.datetime, stale_after_s: float) -> list[FleetLine]:
-    """Stale kiosks first (they need a technician), then the others; each by id."""
+    """Stale kiosks first (they need a technician), then the others in service, then the
+    revoked ones; each by id."""
     lines = [fleet_line(kiosk, now, stale_after_s) for kiosk in fleet]
-    return sorted(lines, key=lambda line: (not line.stale, line.kiosk_id))
+    return sorted(lines, key=_fleet_order)
+
+
+def _fleet_order(line: FleetLine) -> tuple[bool, bool, str]:
+    return (line.revoked_at is not None, not line.stale, line.kiosk_id)

@@ -2,10 +2,11 @@
 
 The Ed25519 signature in `X-Infomat-Signature` must cover the exact body bytes under the
 key in `X-Infomat-Public-Key` before anything is parsed (401 otherwise), and the key must
-be a registered kiosk's (`office kiosk key`, 403 otherwise). A heartbeat whose time is
-further than `heartbeat_max_skew_s` from the office's clock is refused (400): a replayed
-old one must not make a dead kiosk look alive, and a kiosk with a wrong clock needs a
-technician anyway. 204 when kept.
+be a registered kiosk's (`office kiosk key`, 403 otherwise). A revoked kiosk's key gets
+the same 403; the key is looked up at every heartbeat, so a revocation holds on every
+instance at once. A heartbeat whose time is further than `heartbeat_max_skew_s` from the
+office's clock is refused (400): a replayed old one must not make a dead kiosk look
+alive, and a kiosk with a wrong clock needs a technician anyway. 204 when kept.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class HeartbeatDesk:
             kiosk = self._store.kiosk_by_public_key(key)
         except StoreError as exc:
             raise _unavailable(exc) from None
-        if kiosk is None:
+        if kiosk is None or kiosk.revoked_at is not None:  # revoked: as if unknown
             raise IntakeRefusal(403, "X-Infomat-Public-Key: not a registered kiosk's key")
         return kiosk
 

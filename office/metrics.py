@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from office.errors import IntakeRefusal
+from office.fleet_records import FleetKiosk
 from office.intake import Clock
 from office.store import CaseStore, StoreError
 
@@ -95,13 +96,24 @@ class OfficeMetrics:
         for state in STATES:
             cases.add_metric([state], by_state.get(state, 0))
         yield cases
+        yield from self._kiosks(fleet)
+
+    def _kiosks(self, fleet: list[FleetKiosk]) -> Iterator[Metric]:
         now = self._clock()
         stale = sum(1 for kiosk in fleet if kiosk.stale(now, self._stale_after_s))
-        yield GaugeMetricFamily("office_kiosks", "Registered kiosks.", value=len(fleet))
+        revoked = sum(1 for kiosk in fleet if kiosk.revoked_at is not None)
+        yield GaugeMetricFamily(
+            "office_kiosks",
+            "Registered kiosks in service (not revoked).",
+            value=len(fleet) - revoked,
+        )
         yield GaugeMetricFamily(
             "office_kiosks_stale",
-            "Registered kiosks without a heartbeat for stale_kiosk_after_s.",
+            "Kiosks in service without a heartbeat for stale_kiosk_after_s.",
             value=stale,
+        )
+        yield GaugeMetricFamily(
+            "office_kiosks_revoked", "Kiosks revoked (office kiosk revoke).", value=revoked
         )
 
     def exposition(self) -> bytes:

@@ -28,8 +28,10 @@ from office.fleet_rows import (
     STATUS_COLUMNS,
     beat_values,
     fleet_from_rows,
+    kiosk_from_rows,
     status_from_rows,
 )
+from office.kiosk_revocation import replace_token, revoke
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
 from office.postgres_access import PostgresDatabase
 from office.postgres_numbering import CaseNumbering
@@ -41,7 +43,9 @@ from office.store import (
     Filing,
     Kiosk,
     KioskExists,
+    KioskRevoked,
     NewCase,
+    Revocation,
     StoreError,
     registration_year,
 )
@@ -148,7 +152,7 @@ class PostgresCaseStore:
             try:
                 with db.transaction():
                     db.execute(
-                        "INSERT INTO kiosks VALUES (%s, %s, %s)",
+                        "INSERT INTO kiosks (kiosk_id, token_sha256, added_at) VALUES (%s, %s, %s)",
                         (kiosk_id, token_sha256, added_at),
                     )
                     with db.cursor() as cursor:
@@ -157,18 +161,30 @@ class PostgresCaseStore:
                             [(kiosk_id, tenant_id) for tenant_id in offices],
                         )
             except errors.UniqueViolation as exc:
+                taken = db.execute(
+                    "SELECT revoked_at FROM kiosks WHERE kiosk_id = %s", (kiosk_id,)
+                ).fetchone()
+                if taken is not None and isinstance(taken[0], dt.datetime):
+                    raise KioskRevoked(kiosk_id, taken[0]) from exc
                 raise KioskExists(kiosk_id) from exc
 
     def kiosk_by_token(self, token_sha256: str) -> Kiosk | None:
         with self._connection("check a kiosk") as db:
             rows = db.execute(
-                "SELECT k.kiosk_id, o.tenant_id FROM kiosks k LEFT JOIN kiosk_offices o"
-                " ON o.kiosk_id = k.kiosk_id WHERE k.token_sha256 = %s",
+                "SELECT k.kiosk_id, o.tenant_id, k.revoked_at FROM kiosks k"
+                " LEFT JOIN kiosk_offices o ON o.kiosk_id = k.kiosk_id"
+                " WHERE k.token_sha256 = %s AND k.revoked_at IS NULL",
                 (token_sha256,),
             ).fetchall()
-        if not rows:
-            return None
-        return Kiosk(str(rows[0][0]), frozenset(str(row[1]) for row in rows if row[1] is not None))
+        return kiosk_from_rows(rows)
+
+    def revoke_kiosk(self, kiosk_id: str, at: dt.datetime, actor: str) -> Revocation:
+        return revoke(self.sql(), kiosk_id, at, actor)
+
+    def replace_kiosk_token(
+        self, kiosk_id: str, token_sha256: str, at: dt.datetime, actor: str
+    ) -> dt.datetime | None:
+        return replace_token(self.sql(), kiosk_id, token_sha256, at, actor)
 
     def ping(self) -> None:
         with self._connection("reach the case register") as db:
@@ -214,9 +230,7 @@ class PostgresCaseStore:
     def kiosk_by_public_key(self, public_key: str) -> Kiosk | None:
         with self._connection("check a kiosk's key") as db:
             rows = db.execute(BY_PUBLIC_KEY.format("%s").encode(), (public_key,)).fetchall()
-        if not rows:
-            return None
-        return Kiosk(str(rows[0][0]), frozenset(str(row[1]) for row in rows if row[1] is not None))
+        return kiosk_from_rows(rows)
 
     def record_heartbeat(self, beat: KioskBeat) -> None:
         with self._connection(f"keep the heartbeat of {beat.kiosk_id}") as db:

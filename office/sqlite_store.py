@@ -26,8 +26,10 @@ from office.fleet_rows import (
     STATUS_COLUMNS,
     beat_values,
     fleet_from_rows,
+    kiosk_from_rows,
     status_from_rows,
 )
+from office.kiosk_revocation import replace_token, revoke
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
 from office.sqlite_access import SqliteDatabase
 from office.status_changes import SqliteStatusWatch
@@ -38,12 +40,14 @@ from office.store import (
     Filing,
     Kiosk,
     KioskExists,
+    KioskRevoked,
     NewCase,
+    Revocation,
     StoreError,
     case_number,
     registration_year,
 )
-from office.store_rows import CASE_COLUMNS, case_from_row, same_application
+from office.store_rows import CASE_COLUMNS, case_from_row, moment, same_application
 
 _FIND = f"SELECT {CASE_COLUMNS}, body_sha256 FROM cases WHERE code = ?"  # noqa: S608 - a constant column list
 
@@ -151,8 +155,14 @@ class SqliteCaseStore:
     ) -> None:
         try:
             with self._transaction() as db:
+                taken = db.execute(
+                    "SELECT revoked_at FROM kiosks WHERE kiosk_id = ?", (kiosk_id,)
+                ).fetchone()
+                if taken is not None:
+                    raise _taken(kiosk_id, taken[0])
                 db.execute(
-                    "INSERT INTO kiosks VALUES (?, ?, ?)", (kiosk_id, token_sha256, _text(added_at))
+                    "INSERT INTO kiosks (kiosk_id, token_sha256, added_at) VALUES (?, ?, ?)",
+                    (kiosk_id, token_sha256, _text(added_at)),
                 )
                 db.executemany(
                     "INSERT INTO kiosk_offices VALUES (?, ?)", [(kiosk_id, t) for t in offices]
@@ -165,13 +175,20 @@ class SqliteCaseStore:
     def kiosk_by_token(self, token_sha256: str) -> Kiosk | None:
         with self._reading() as db:
             rows = db.execute(
-                "SELECT k.kiosk_id, o.tenant_id FROM kiosks k LEFT JOIN kiosk_offices o"
-                " ON o.kiosk_id = k.kiosk_id WHERE k.token_sha256 = ?",
+                "SELECT k.kiosk_id, o.tenant_id, k.revoked_at FROM kiosks k"
+                " LEFT JOIN kiosk_offices o ON o.kiosk_id = k.kiosk_id"
+                " WHERE k.token_sha256 = ? AND k.revoked_at IS NULL",
                 (token_sha256,),
             ).fetchall()
-        if not rows:
-            return None
-        return Kiosk(rows[0][0], frozenset(row[1] for row in rows if row[1] is not None))
+        return kiosk_from_rows(rows)
+
+    def revoke_kiosk(self, kiosk_id: str, at: dt.datetime, actor: str) -> Revocation:
+        return revoke(self.sql(), kiosk_id, at, actor)
+
+    def replace_kiosk_token(
+        self, kiosk_id: str, token_sha256: str, at: dt.datetime, actor: str
+    ) -> dt.datetime | None:
+        return replace_token(self.sql(), kiosk_id, token_sha256, at, actor)
 
     def ping(self) -> None:
         with self._reading() as db:
@@ -230,9 +247,7 @@ class SqliteCaseStore:
     def kiosk_by_public_key(self, public_key: str) -> Kiosk | None:
         with self._reading() as db:
             rows = db.execute(BY_PUBLIC_KEY.format("?"), (public_key,)).fetchall()
-        if not rows:
-            return None
-        return Kiosk(rows[0][0], frozenset(row[1] for row in rows if row[1] is not None))
+        return kiosk_from_rows(rows)
 
     def record_heartbeat(self, beat: KioskBeat) -> None:
         values = [_text(v) if isinstance(v, dt.datetime) else v for v in beat_values(beat)]
@@ -253,6 +268,13 @@ class SqliteCaseStore:
 
     def sql(self) -> SqliteDatabase:
         return SqliteDatabase(self._db, self._lock)
+
+
+def _taken(kiosk_id: str, revoked_at: object) -> KioskExists:
+    """The refusal of a kiosk id that is taken: by a kiosk in service, or a revoked one."""
+    if revoked_at is None:
+        return KioskExists(kiosk_id)
+    return KioskRevoked(kiosk_id, moment(revoked_at))
 
 
 def _private_file(path: Path) -> None:

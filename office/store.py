@@ -67,6 +67,15 @@ class Case:
 class Kiosk:
     kiosk_id: str
     offices: frozenset[str]
+    revoked_at: dt.datetime | None = None  # `office kiosk revoke`: refused from then on
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A kiosk's revocation: since when, and whether it was revoked before this command."""
+
+    revoked_at: dt.datetime
+    already: bool
 
 
 class StoreError(RuntimeError):
@@ -79,6 +88,14 @@ class KeyReused(ValueError):
 
 class KioskExists(ValueError):
     """A kiosk of this id is registered already."""
+
+
+class KioskRevoked(KioskExists):
+    """A kiosk of this id was registered and then revoked (`office kiosk token` restores it)."""
+
+    def __init__(self, kiosk_id: str, revoked_at: dt.datetime) -> None:
+        super().__init__(kiosk_id)
+        self.revoked_at = revoked_at
 
 
 class CaseStore(Protocol):
@@ -96,10 +113,27 @@ class CaseStore(Protocol):
     def add_kiosk(
         self, kiosk_id: str, offices: Iterable[str], token_sha256: str, added_at: dt.datetime
     ) -> None:
-        """Register a kiosk (raises KioskExists when the id is taken)."""
+        """Register a kiosk (raises KioskExists when the id is taken, KioskRevoked when
+        it was taken by a kiosk since revoked)."""
         ...
 
-    def kiosk_by_token(self, token_sha256: str) -> Kiosk | None: ...
+    def kiosk_by_token(self, token_sha256: str) -> Kiosk | None:
+        """The kiosk in service with this token; a revoked kiosk's token is no kiosk's."""
+        ...
+
+    def revoke_kiosk(self, kiosk_id: str, at: dt.datetime, actor: str) -> Revocation:
+        """Refuse the kiosk's token and heartbeat key from `at` on, on every instance
+        sharing the store (its row, cases and last heartbeat stay); an audit row by
+        `actor`. Revoked before: nothing changes (`already`). Raises KioskUnknown."""
+        ...
+
+    def replace_kiosk_token(
+        self, kiosk_id: str, token_sha256: str, at: dt.datetime, actor: str
+    ) -> dt.datetime | None:
+        """Give the kiosk a new token (the old one is refused at once) and lift its
+        revocation; an audit row by `actor`. When it had been revoked (None: it was in
+        service). Raises KioskUnknown."""
+        ...
 
     def ping(self) -> None:
         """Raise StoreError unless the store answers."""
@@ -120,14 +154,18 @@ class CaseStore(Protocol):
         or PublicKeyTaken when another kiosk has it."""
         ...
 
-    def kiosk_by_public_key(self, public_key: str) -> Kiosk | None: ...
+    def kiosk_by_public_key(self, public_key: str) -> Kiosk | None:
+        """The kiosk registered with this heartbeat key, revoked or not (`revoked_at`
+        says): the key stays taken by a revoked kiosk."""
+        ...
 
     def record_heartbeat(self, beat: KioskBeat) -> None:
         """Keep `beat` as the kiosk's last heartbeat, unless the kept one was sent later."""
         ...
 
     def fleet(self) -> list[FleetKiosk]:
-        """Every registered kiosk with its offices and last heartbeat, by id."""
+        """Every registered kiosk, revoked ones too, with its offices and last heartbeat,
+        by id."""
         ...
 
     def sql(self) -> SqlDatabase:
