@@ -15,7 +15,7 @@ from office.open_store import open_store
 from office.settings import Office, OfficeSettings
 from office.store import CaseStore
 from office.visit_settings import OpeningHours, VisitService
-from tests.office.office_server import OfficeServer
+from tests.office.office_server import OfficeServer, write_config
 from tests.peers.postgres import (
     PostgresCluster,
     postgres,  # noqa: F401 (a fixture: the session's cluster)
@@ -39,6 +39,18 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[OfficeS
         cluster: PostgresCluster = request.getfixturevalue("postgres")
         url = cluster.new_database()
     yield OfficeSettings(data_dir=str(tmp_path / "office"), database_url=url, offices=OFFICES)
+    if url:
+        cluster.drop_database(url)
+
+
+@pytest.fixture(params=STORES)
+def config_file(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
+    """A real office.toml over a fresh, empty store of each kind, for the `office` command."""
+    url = ""
+    if request.param == "postgresql":
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        url = cluster.new_database()
+    yield write_config(tmp_path, url)
     if url:
         cluster.drop_database(url)
 

@@ -19,7 +19,8 @@ def test_every_office_command_is_in_the_readme_and_the_office_doc() -> None:
     names = command_names(build_parser(), "office")
     assert names == [
         "office serve", "office user add", "office user passwd", "office kiosk add",
-        "office kiosk key", "office purge", "office visits remind",
+        "office kiosk key", "office kiosk revoke", "office kiosk token", "office kiosk list",
+        "office purge", "office visits remind",
     ]  # fmt: skip
     for text in (README, OFFICE_DOC):
         assert [name for name in names if f"`{name}" not in text] == []
@@ -45,7 +46,7 @@ def test_every_metric_is_documented(tmp_path: Path) -> None:
         names = {m.name for m in metrics.registry.collect()}
     finally:
         store.close()
-    assert len(names) == 7
+    assert len(names) == 8
     assert [name for name in sorted(names) if f"`{name}" not in OFFICE_DOC] == []
 
 

@@ -150,3 +150,20 @@ def test_a_failed_download_of_the_groups_image_is_said_in_words() -> None:
         "image": "0.1.0, slot A",
         "image_problem": "aktualizacja 0.2.0 nie pobrała się; kiosk ponowi próbę",
     }
+
+
+def test_a_revoked_kiosk_says_so_with_the_date_comes_last_and_is_never_stale(
+    fleet_office: OfficeServer, store: CaseStore, clock: FakeClock
+) -> None:
+    beats_of_three_kiosks(fleet_office, store, clock)
+    clock.advance(60 * 60)  # 12:30 in Warsaw: QUIET and KIOSK both long silent
+    store.revoke_kiosk(QUIET, clock.now, "cli:technik")
+    text = signed_in(fleet_office, "admin").get("/flota").text
+    assert re.findall(r'id="kiosk-([^"]+)"', text) == [NEVER, KIOSK, QUIET]
+    assert "Kiosków: <b>2</b>" in text and "15 min: <b>2</b>" in text
+    assert "wycofanych: <b>1</b>" in text
+    revoked = row_of(text, QUIET)
+    assert revoked.startswith("revoked ") and "wycofany 20.11.2026 12:30" in revoked
+    assert "bez kontaktu" not in revoked
+    assert "20.11.2026 11:00" in revoked  # what was last heard from it stays
+    assert row_of(text, KIOSK).startswith("stale ")
