@@ -75,7 +75,7 @@ class Journey:
         A tap the screen does not answer is tried again, as a person would (right after
         the boot, the kiosk's first touch was lost once while it was still starting up)."""
         for _ in range(tries):
-            before = self._picture()
+            before = self.picture()
             self.touch.tap(x, y)
             if self.settle(before):
                 return
@@ -85,18 +85,18 @@ class Journey:
         """Until the screen differs from `before` (if given) and two looks agree; whether it
         changed."""
         deadline = time.monotonic() + timeout_s
-        last = self._picture()
+        last = self.picture()
         changed = before is None or _differ(before, last)
         while time.monotonic() < deadline:
             time.sleep(0.5)
-            now = self._picture()
+            now = self.picture()
             if changed and not _differ(last, now):
                 return True
             changed = changed or _differ(before, now)  # type: ignore[arg-type]
             last = now
         return changed
 
-    def _picture(self) -> Image.Image:
+    def picture(self) -> Image.Image:
         path = self.vm.screendump(f"{self.name}-settle")
         with Image.open(path) as image:
             # Without the top-left pixel: Main.qml's frame ticker flips it while things move.

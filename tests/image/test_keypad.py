@@ -1,0 +1,88 @@
+"""A USB keypad and keyboard at the kiosk of the image (issues 11 and 14; docs/image.md).
+
+A blind resident turns speech mode on with the keypad's help key (F1) and steps through the
+screen with Down; a resident with a USB keyboard (or a QR scanner that types like one) types
+into the search field. On the image the kiosk runs on Wayland under cage, which reaches the
+app by another path than X11 (Xvfb) in tests/window: these keys go in as the VM's virtio
+keyboard's key events (QMP), and the test looks at the screen:
+
+- after F1 and Down, speech mode's focus ring (theme colour `focus`) is drawn around the
+  first item, and after another Down around another one;
+- letters typed on the keyboard show in the search field and its results change.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from tests.image.journey import Journey
+from tests.image.vm import ImageVM
+from tests.image.watch import boot_allowance, wait_for_home
+
+pytestmark = [pytest.mark.image, pytest.mark.slow]
+
+FOCUS_RING = (0x00, 0x5F, 0xCC)  # ui/theme.py, the normal theme's `focus`
+RING_PIXELS = 1500  # a 6-pixel ring around even a small button has more than this
+
+
+def press(vm: ImageVM, key: str) -> None:
+    vm.execute("send-key", keys=[{"type": "qcode", "data": key}], **{"hold-time": 60})
+
+
+def ring_pixels(path: Path) -> tuple[int, tuple[int, int, int, int] | None]:
+    """How many pixels have the focus ring's colour, and the box around them."""
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+    red, green, blue = ImageChops.difference(rgb, Image.new("RGB", rgb.size, FOCUS_RING)).split()
+    mask = ImageChops.lighter(ImageChops.lighter(red, green), blue).point(
+        lambda value: 255 if value == 0 else 0
+    )
+    return mask.histogram()[255], mask.getbbox()
+
+
+def pressed(journey: Journey, key: str) -> Path:
+    """Presses `key` and waits as a person does until the screen is still."""
+    press(journey.vm, key)
+    journey.settle(journey.picture(), timeout_s=10.0)
+    return journey.look().path
+
+
+def test_the_keypad_turns_speech_on_and_steps_through_home(vm: ImageVM) -> None:
+    wait_for_home(vm, time.monotonic() + boot_allowance(vm), name="boot")
+    journey = Journey(vm, "keypad")
+    journey.wake()
+    before, _ = ring_pixels(journey.look().path)
+    pressed(journey, "f1")  # the help key: speech mode on
+    first = pressed(journey, "down")
+    count, first_box = ring_pixels(first)
+    assert count - before > RING_PIXELS, (
+        f"no speech focus ring after F1 and Down on {first} ({count} pixels of its colour, "
+        f"{before} before): the keypad's keys did not reach the kiosk"
+    )
+    second = pressed(journey, "down")
+    _, second_box = ring_pixels(second)
+    assert second_box != first_box, f"Down did not move the ring ({first} and {second})"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Debian 12's cage 0.1.4 does not redraw after key presses until the pointer moves "
+    "(upstream cage issues 207 and 362; docs/platform-notes.md): the letters reach the field "
+    "but do not show. Under weston's kiosk-shell they show (docs/image.md); remove this mark "
+    "when the image runs on a compositor that redraws.",
+)
+def test_a_usb_keyboard_types_into_the_search_field(vm: ImageVM) -> None:
+    wait_for_home(vm, time.monotonic() + boot_allowance(vm), name="boot")
+    journey = Journey(vm, "typing")
+    journey.wake()
+    journey.tap("szukasz? np. dowód")
+    journey.touch.type("dowod")
+    journey.settle()
+    look = journey.look()
+    assert look.find("dowod") is not None, (
+        f"letters typed on the USB keyboard are not in the search field ({look.path})"
+    )
