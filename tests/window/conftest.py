@@ -89,7 +89,7 @@ def seat(desk: Desk, request: pytest.FixtureRequest) -> Iterator[Seat]:
 @pytest.fixture
 def kiosk(seat: Seat, request: pytest.FixtureRequest) -> WindowKiosk:
     """The kiosk on its home screen, as the next resident finds it."""
-    shots_name = f"{seat.desk.orientation}/{request.node.originalname}"
+    shots_name = f"{seat.desk.name}/{request.node.originalname}"
     shutil.rmtree(SHOTS / shots_name, ignore_errors=True)
     kiosk = seat.ready(shots_name)
     kiosk.shot("home")

@@ -76,12 +76,18 @@ class KioskSettings:
 
 
 class Desk:
-    """Xvfb of the kiosk's screen size, a D-Bus session and its accessibility bus."""
+    """Xvfb of the kiosk's screen size, a D-Bus session and its accessibility bus.
 
-    def __init__(self, orientation: str) -> None:
+    `size` is a screen other than the design size of the orientation (a cheaper panel, such
+    as 1366x768 in landscape): the kiosk's window fits it, and `name` says which it is.
+    """
+
+    def __init__(self, orientation: str, size: tuple[int, int] | None = None) -> None:
         self.orientation = orientation
-        self.folder = Path(tempfile.mkdtemp(prefix=f"infomat-window-{orientation}-"))
-        self.screen = Rect(0, 0, *SIZES[orientation])
+        width, height = SIZES[orientation] if size is None else size
+        self.name = orientation if size is None else f"{orientation}-{width}x{height}"
+        self.folder = Path(tempfile.mkdtemp(prefix=f"infomat-window-{self.name}-"))
+        self.screen = Rect(0, 0, width, height)
         self.xvfb = Xvfb(self.screen.width, self.screen.height)
         try:
             self.bus = SessionBus()

@@ -23,8 +23,16 @@ ApplicationWindow {
     // Full screen means the whole screen, whatever its size: a compositor (or an X server
     // without a window manager) may leave a window at the size it asked for, and a screen
     // smaller than the design size would show only its corner (seen in the image's VM).
-    width: windowed || Screen.width <= 0 ? (landscape ? 1920 : 1080) : Screen.width
-    height: windowed || Screen.height <= 0 ? (landscape ? 1080 : 1920) : Screen.height
+    // A window is the design size, or the screen's where that is smaller (a 1366x768 panel).
+    width: Screen.width <= 0 ? designWidth : windowed ? fitted(designWidth, Screen.desktopAvailableWidth) : Screen.width
+    height: Screen.height <= 0 ? designHeight : windowed ? fitted(designHeight, Screen.desktopAvailableHeight) : Screen.height
+    readonly property int designWidth: landscape ? 1920 : 1080
+    readonly property int designHeight: landscape ? 1080 : 1920
+    // (Not offscreen: its screen is a made-up 800x600; `kiosk screenshot` and the offscreen
+    // tests want the design size.)
+    function fitted(design, available) {
+        return available > 0 && Qt.platform.pluginName !== "offscreen" ? Math.min(design, available) : design
+    }
     visible: true
     visibility: windowed ? Window.Windowed : Window.FullScreen
     flags: windowed ? Qt.Window : (Qt.Window | Qt.FramelessWindowHint)

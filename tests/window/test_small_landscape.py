@@ -1,0 +1,176 @@
+"""The kiosk on the cheaper landscape panels towns buy (1366x768, 1280x800), in a real window.
+
+A resident searches with the on-screen keyboard, files an application with several fields
+and reaches the receipt. What is being typed into, and what it brings, must be seen above
+the keyboard without a swipe; the form's buttons must not lie over its title or its text;
+"Next" with a required field empty below the fold must bring that field into view; "Finish"
+on the receipt must be on the screen whole. The screenshots of each step are saved under
+build/work/window-shots/landscape-<size>/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from tests.window.atspi import Node
+from tests.window.geometry import Rect
+from tests.window.harness import (
+    BUTTON,
+    MARGIN,
+    Desk,
+    WindowKiosk,
+    assert_no_overlap,
+    assert_not_blank,
+)
+from tests.window.processes import missing_tools
+from tests.window.test_journeys import INFO_REQUEST, NEXT, SEARCH, field, label, service
+from tests.window.test_switches_on_newer_screens import (
+    assert_clear_in_view,
+    overlap_problems,
+    problem_of,
+    screen_problems,
+)
+
+SMALL_SCREENS = [(1366, 768), (1280, 800)]
+FORM_TITLE = re.compile("^" + re.escape(INFO_REQUEST))
+STEP = re.compile("^(Krok [0-9] z [0-9]|Sprawdź swoje odpowiedzi)")
+TOWN = field("Miejscowość")
+PHONE = field("Numer telefonu")
+MORE_BELOW = "więcej poniżej"
+
+
+@pytest.fixture(scope="module", params=SMALL_SCREENS, ids=lambda size: "{}x{}".format(*size))
+def desk(request: pytest.FixtureRequest) -> Iterator[Desk]:
+    """A landscape screen smaller than the 1920x1080 the kiosk was first laid out for."""
+    missing = missing_tools()
+    if missing:
+        pytest.skip(f"window tests need {', '.join(missing)} (./dev test installs them)")
+    desk = Desk("landscape", request.param)
+    yield desk
+    desk.stop()
+
+
+def rows_in_view(kiosk: WindowKiosk) -> list[Node]:
+    """The result rows a resident sees whole: above the keyboard, inside the list and above
+    its "more below" cue when that shows."""
+    results = kiosk.find("Usługi", "list").extents.intersection(kiosk.visible_area())
+    cue = [c for c in kiosk.tree.find_all(MORE_BELOW, BUTTON) if c.extents.overlaps(results)]
+    bottom = min([results.bottom, *(c.extents.y - MARGIN for c in cue)])
+    seen = Rect(results.x, results.y, results.width, bottom - results.y)
+    return [
+        row for row in kiosk.tree.find_all(re.compile(", "), BUTTON) if seen.contains(row.extents)
+    ]
+
+
+def test_search_shows_the_field_and_results_above_the_keyboard(kiosk: WindowKiosk) -> None:
+    kiosk.tap(SEARCH, "text")
+    assert kiosk.keyboard() is not None, "a tap in the search field should show the keyboard"
+    kiosk.type("informacji publicznej")
+    kiosk.find(service(INFO_REQUEST), BUTTON)
+    kiosk.wait_still()
+    image = kiosk.shot("results")
+    search = kiosk.find(SEARCH, "text")
+    assert_clear_in_view(kiosk, search)
+    rows = rows_in_view(kiosk)
+    assert len(rows) >= 2, (
+        f"{len(rows)} result(s) seen whole above the keyboard at {kiosk.keyboard(image)}; want 2 or more"
+    )
+    assert_no_overlap(rows[0], rows[1])
+    problems = overlap_problems(kiosk, "results")
+    assert not problems, "\n".join(problems)
+
+
+def open_the_form(kiosk: WindowKiosk) -> None:
+    kiosk.tap(SEARCH, "text")
+    kiosk.type("informacji publicznej")
+    kiosk.tap(service(INFO_REQUEST))
+    kiosk.tap(kiosk.reveal(label("Wypełnij wniosek tutaj")))
+    kiosk.find(STEP, "heading")
+
+
+def title_problems(kiosk: WindowKiosk, step: str) -> list[str]:
+    """The form's title and step line (shown while the keyboard is down) clear of the
+    header's and the form's buttons, and the screen's own problems (a control under another,
+    one its view cannot show whole)."""
+    problems = screen_problems(kiosk, step)
+    headings = kiosk.tree.find_all(FORM_TITLE, "heading") + kiosk.tree.find_all(STEP, "heading")
+    if kiosk.keyboard() is None and len(headings) < 2:
+        problems.append(f"{step}: the form's title or step line is missing: {headings}")
+    buttons = kiosk.tree.find_all(re.compile("^(Wstecz|Start|Poprzedni krok|Dalej)$"), BUTTON)
+    for heading in headings:
+        for button in buttons:
+            if heading.extents.overlaps(button.extents):
+                problems.append(f"{step}: {button.name!r} lies over the heading {heading.name!r}")
+        if not kiosk.visible_area().contains(heading.extents):
+            problems.append(f"{step}: the heading {heading.name!r} is cut off")
+    return problems
+
+
+def fill_the_first_two_steps(kiosk: WindowKiosk, problems: list[str]) -> None:
+    problems += title_problems(kiosk, "step-1")
+    area = kiosk.tap(kiosk.reveal(field("Opis informacji"), "text"), role=None)
+    kiosk.type("Proszę o uchwały rady miasta z 2026 r. o źródłach ciepła")
+    kiosk.wait_still()
+    problems += problem_of(
+        "step-1-typing", assert_clear_in_view, kiosk, kiosk.find(area.name, "text")
+    )
+    kiosk.shot("step-1-typing")
+    kiosk.tap(kiosk.reveal(label("Kopia papierowa")))
+    kiosk.tap(kiosk.reveal(NEXT))
+    kiosk.find(re.compile("^Krok 2 z 3"), "heading")
+    kiosk.tap(kiosk.reveal(field("Imię i nazwisko"), "text"), role=None)
+    kiosk.type("Zofia Żółkiewska")
+    kiosk.tap(kiosk.reveal(NEXT))
+    kiosk.find(re.compile("^Krok 3 z 3"), "heading")
+
+
+def test_a_form_typed_above_the_keyboard_to_the_receipt(kiosk: WindowKiosk) -> None:
+    problems: list[str] = []
+    open_the_form(kiosk)
+    fill_the_first_two_steps(kiosk, problems)
+
+    # Step 3: the address by post; the town (required) is left empty, below the fold.
+    kiosk.tap(kiosk.reveal(label("Pocztą na mój adres")))
+    kiosk.tap(kiosk.reveal(field("Ulica, numer domu i mieszkania"), "text"), role=None)
+    kiosk.type("ul. Grunwaldzka 5/12")
+    kiosk.tap(kiosk.reveal(field("Kod pocztowy"), "text"), role=None)
+    kiosk.type("37100")
+    problems += title_problems(kiosk, "step-3-address")
+    kiosk.tap(kiosk.reveal(NEXT))  # refused: the view goes to the empty town, ready to type
+    kiosk.wait_still()
+    kiosk.shot("step-3-refused")
+    assert kiosk.has(re.compile("Krok 3 z 3"), "panel"), "Next went on with the town empty"
+    town = kiosk.find(TOWN, "text")
+    assert "focused" in town.states, (
+        f"the empty town field is not the one typed into: {town.states}"
+    )
+    assert kiosk.keyboard() is not None, "the keyboard should be up for the empty town"
+    assert_clear_in_view(kiosk, town)
+
+    kiosk.type("Łańcut")
+    kiosk.key("Return")  # on to the last field, the phone: it comes into view by itself
+    kiosk.wait_still()
+    kiosk.shot("step-3-last-field")
+    phone = kiosk.find(PHONE, "text")
+    assert "focused" in phone.states, "Enter in the town should move on to the phone"
+    assert_clear_in_view(kiosk, phone)
+    kiosk.type("600100200")
+    kiosk.tap(kiosk.reveal(NEXT))
+
+    kiosk.find("Sprawdź swoje odpowiedzi", "heading")
+    problems += title_problems(kiosk, "review")
+    kiosk.tap(kiosk.reveal(re.compile("^(☐ )?Zapoznałem się")))
+    kiosk.tap(kiosk.reveal(label("Wyślij wniosek")))
+    kiosk.find(re.compile("Twój wniosek został"), "heading", timeout_s=10)
+    kiosk.wait_still()
+    image = kiosk.shot("receipt")
+    finish = kiosk.find(label("Zakończ"), BUTTON)
+    assert_clear_in_view(kiosk, finish)
+    code = kiosk.find(re.compile("^Kod (Twojego )?wniosku: "))
+    assert_clear_in_view(kiosk, code)
+    assert_not_blank(image, code.extents, "the application code")
+    problems += screen_problems(kiosk, "receipt")
+    assert not problems, "\n".join(problems)
