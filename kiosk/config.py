@@ -82,7 +82,9 @@ class ScreenConfig:
         maximum=DAY,
     )
     orientation: Orientation = option(
-        "portrait", "How the touchscreen is mounted (1080x1920 or 1920x1080)."
+        "portrait",
+        "How the touchscreen is mounted; any size"
+        " (tested at 1080x1920, 1920x1080, 1366x768, 1280x800).",
     )
     hide_cursor: bool = option(True, "Hide the mouse pointer (touchscreens have none).")
     municipality: str = option("Gmina Miasto Łańcut", "Name shown at the top of the home screen.")

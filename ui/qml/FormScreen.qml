@@ -17,6 +17,10 @@ Item {
     property Item typingInto: null
     function reveal(item) {
         if (!item) return
+        // The columns place their children at the next frame: a step just rebuilt (Next
+        // refused shows each problem) would still have its questions at their old places.
+        questionColumn.forceLayout()
+        reviewColumn.forceLayout()
         // The whole question (its label and help too) when it fits above the keyboard.
         var question = item.parent
         var flickable = form.reviewing ? review : questions
@@ -74,7 +78,7 @@ Item {
             width: parent.width
             text: form.title
             color: theme.colors.text
-            font.pixelSize: theme.title
+            font.pixelSize: root.shortWindow ? theme.body * 1.2 : theme.title
             font.bold: true
             wrapMode: Text.WordWrap
             Accessible.role: Accessible.Heading

@@ -23,11 +23,15 @@ Column {
         function onLanguageChanged() { keyboard.applyLanguage() }
     }
 
+    // One key row of the style's keys (laid out at 2560x800, a quarter of it a row), so the
+    // letters scale with the keyboard as Main.qml sizes it to the window.
+    readonly property real rowHeight: Math.round(keyboard.width * 800 / 2560 / 4)
+
     Rectangle {
         objectName: "polishLetters"
         visible: panel.active && !(InputContext.inputMethodHints & (Qt.ImhDigitsOnly | Qt.ImhDialableCharactersOnly))
         width: keyboard.width
-        height: visible ? letters.height + 16 : 0
+        height: visible ? keyboard.rowHeight + 8 : 0
         color: "#2B2B2B"
         // A touch between the keys ends here, never on the screen beneath.
         MouseArea { anchors.fill: parent }
@@ -39,9 +43,10 @@ Column {
                 model: keyboard.polishLetters
                 KioskButton {
                     objectName: "polish_" + modelData
-                    width: Math.min(theme.touch * 1.3, (keyboard.width - 16 * 8) / 9)
+                    width: Math.min(height * 1.3, (keyboard.width - 16 * 8) / 9)
+                    height: keyboard.rowHeight - 8
                     text: InputContext.uppercase ? modelData.toUpperCase() : modelData
-                    fontSize: theme.body * 1.1
+                    fontSize: Math.min(theme.body * 1.1, height * 0.5)
                     onClicked: InputContext.inputEngine.virtualKeyClick(Qt.Key_unknown, text, Qt.NoModifier)
                 }
             }

@@ -10,6 +10,9 @@ ApplicationWindow {
     required property bool landscape
     required property string municipality
     readonly property bool lowReach: session.options.low_reach === true
+    // A window with little height for its text size (a 1366x768 or 1280x800 panel, or large
+    // text): the commune's name and the screens' titles are set smaller to leave room.
+    readonly property bool shortWindow: height < theme.body * 30
     // Reduced motion makes the screen changes instant. The transitions stay enabled: a
     // disabled popEnter would leave home at the opacity 0 its earlier pushExit gave it.
     readonly property int motionMs: session.options.reduced_motion ? 0 : 150
@@ -181,7 +184,7 @@ ApplicationWindow {
                     anchors.verticalCenter: parent.verticalCenter
                     text: root.municipality
                     color: theme.colors.text
-                    font.pixelSize: theme.title
+                    font.pixelSize: root.shortWindow ? theme.body * 1.2 : theme.title
                     font.bold: true
                     wrapMode: Text.WordWrap
                     Accessible.role: Accessible.Heading
@@ -209,12 +212,20 @@ ApplicationWindow {
                 anchors.verticalCenter: parent === titleRow ? parent.verticalCenter : undefined
                 width: parent === titleRow ? titleRow.width - x - a11yButton.width - theme.body : header.width
                 spacing: theme.body * 0.4
+                readonly property var languages: [["pl", "Polski"], ["en", "English"], ["uk", "Українська"], ["de", "Deutsch"]]
+                // Beside the name, on a row too narrow for the four names: flags alone, on one
+                // row, rather than two rows of names that take the height of the screen.
+                readonly property bool flagsOnly: parent === titleRow && width < namesWidth
+                readonly property real namesWidth: languages.reduce(
+                    (sum, l) => sum + languageFont.advanceWidth(l[1]) + 42 + theme.small * 0.5 + theme.body + spacing, 0)
+                FontMetrics { id: languageFont; font.family: root.font.family; font.pixelSize: theme.small; font.bold: true }
                 Repeater {
-                    model: [["pl", "Polski"], ["en", "English"], ["uk", "Українська"], ["de", "Deutsch"]]
+                    model: languageBar.languages
                     LanguageButton {
                         objectName: "lang_" + modelData[0]
                         language: modelData[0]
                         name: modelData[1]
+                        flagOnly: languageBar.flagsOnly
                         checked: session.language === modelData[0]
                         onClicked: session.setLanguage(modelData[0])
                     }
@@ -243,9 +254,10 @@ ApplicationWindow {
             x: theme.body
             width: parent.width - theme.body * 2
             // Low reach: from 30 % of the height (20 % in landscape) down to the controls.
+            // Typing in landscape, with the header stepped aside: from the top.
             y: root.lowReach ? Math.max(parent.height * (root.landscape ? 0.2 : 0.3),
                                         reachNote.visible ? reachNote.y + reachNote.height + theme.body : 0)
-                             : header.y + header.height + theme.body
+                             : header.compact ? theme.body * 0.5 : header.y + header.height + theme.body
             height: (root.lowReach ? header.y : parent.height) - y - theme.body
             initialItem: homeComponent
             // The screen left goes at once and the new one fades in over the background, as
@@ -316,8 +328,19 @@ ApplicationWindow {
     Loader {
         id: keyboardLoader
         z: 40
-        // In landscape a full-width keyboard would take 60 % of the height: narrower, centred.
-        width: root.landscape ? Math.min(parent.width, parent.height * 1.15) : parent.width
+        // The keyboard takes at most this share of the window's height, so that the field
+        // being typed into and what it brings fit above it (full width, a landscape keyboard
+        // took 60 % and hid the field). Narrower and centred where it would be taller.
+        readonly property real heightShare: 0.4
+        // Its height per pixel of width: the built-in style's keys (laid out at 2560x800 and
+        // scaled to the width) and our row of Polish letters, one key row (a quarter) more.
+        readonly property real keyRow: 800 / 2560 / 4
+        readonly property real heightPerWidth: keyRow * 5
+        readonly property real margins: 24  // the style's bottom margin and the letters' row's
+        // Never keys smaller than a fingertip (~9 mm a row; 96 dpi when the screen says nothing).
+        readonly property real keyRowMinPx: 9 * (Screen.pixelDensity > 0 ? Screen.pixelDensity : 96 / 25.4)
+        width: Math.min(parent.width, Math.max(keyRowMinPx / keyRow,
+                                               (parent.height * heightShare - margins) / heightPerWidth))
         x: (parent.width - width) / 2
         y: root.keyboardShown ? parent.height - height : parent.height
         active: root.firstFrameShown

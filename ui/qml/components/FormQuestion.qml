@@ -105,7 +105,8 @@ Column {
         objectName: "area_" + question.fieldId
         visible: question.kind === "long_text"
         width: question.width
-        height: Math.max(theme.touch * 3, implicitHeight)
+        // Three lines to begin with (two in a short window, to fit above the keyboard).
+        height: Math.max(theme.touch * (root.shortWindow ? 2 : 3), implicitHeight)
         font.pixelSize: theme.body
         color: theme.colors.text
         text: question.value

@@ -1,11 +1,13 @@
 import QtQuick
 
-// A language choice: its flag and its own name ("Українська", not "Ukrainian").
+// A language choice: its flag and its own name ("Українська", not "Ukrainian"); the flag
+// alone where a row has no room for the names (`flagOnly`; the name is still its accessible name).
 Rectangle {
     id: button
     property string language
     property string name
     property bool checked: false
+    property bool flagOnly: false
     signal clicked()
     implicitWidth: row.implicitWidth + theme.body
     implicitHeight: theme.touch
@@ -24,6 +26,7 @@ Rectangle {
         spacing: theme.small * 0.5
         Flag { language: button.language; width: 42; height: 28; anchors.verticalCenter: parent.verticalCenter }
         Text {
+            visible: !button.flagOnly
             text: button.name
             color: button.checked ? theme.colors.onPrimary : theme.colors.text
             font.pixelSize: theme.small
