@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 
@@ -33,6 +34,7 @@ from tests.window.test_switches_on_newer_screens import (
     problem_of,
     screen_problems,
 )
+from tests.window.words import translated
 
 SMALL_SCREENS = [(1366, 768), (1280, 800)]
 FORM_TITLE = re.compile("^" + re.escape(INFO_REQUEST))
@@ -173,4 +175,30 @@ def test_a_form_typed_above_the_keyboard_to_the_receipt(kiosk: WindowKiosk) -> N
     assert_clear_in_view(kiosk, code)
     assert_not_blank(image, code.extents, "the application code")
     problems += screen_problems(kiosk, "receipt")
+    assert not problems, "\n".join(problems)
+
+
+def test_in_ukrainian_a_choice_left_empty_is_brought_into_view(kiosk: WindowKiosk) -> None:
+    """Ukrainian, whose words are longer: the header's flags, the form's first step, and Next
+    refused with the form's choice empty below the description being typed."""
+    words = partial(translated, language="uk")
+    kiosk.tap(SEARCH, "text")
+    kiosk.type("informacji publicznej")
+    kiosk.tap(service(INFO_REQUEST))
+    kiosk.tap("Українська")  # a flag alone on a small screen; its name is the language's
+    kiosk.tap(kiosk.reveal(label(words("Fill in the application here"))))
+    step = re.compile("^" + re.escape(words("Step %1 of %2: %3").split("%2")[0].replace("%1", "1")))
+    kiosk.find(step, "heading")
+    problems = screen_problems(kiosk, "uk-step-1")
+    area = kiosk.tap(kiosk.reveal(field("Опис інформації"), "text"), role=None)
+    kiosk.type("Uchwały rady miasta z 2026 r.")
+    kiosk.wait_still()
+    problems += problem_of("uk-typing", assert_clear_in_view, kiosk, kiosk.find(area.name, "text"))
+    problems += screen_problems(kiosk, "uk-step-1-typing")
+    kiosk.tap(kiosk.reveal(label(words("Next"))))  # refused: the form's choice is empty
+    kiosk.wait_still()
+    kiosk.shot("uk-step-1-refused")
+    paper = kiosk.find(label("Паперова копія"), BUTTON)
+    problems += problem_of("uk-refused", assert_clear_in_view, kiosk, paper)
+    problems += screen_problems(kiosk, "uk-step-1-refused")
     assert not problems, "\n".join(problems)

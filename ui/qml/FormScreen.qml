@@ -13,7 +13,7 @@ Item {
     // The header's Back goes one step back; false means "leave the form" (Main.qml).
     function goBack() { return form.back() }
 
-    // Keep the input being typed into in view above the keyboard.
+    // Keep the input being typed into (or the question with a problem) in view above the keyboard.
     property Item typingInto: null
     function reveal(item) {
         if (!item) return
@@ -41,6 +41,9 @@ Item {
         for (var i = 0; i < questionColumn.children.length; ++i) {
             var question = questionColumn.children[i]
             if (question.problem !== undefined && question.problem.length > 0) {
+                // Kept in view while the keyboard comes (a field) or goes (a choice: the
+                // field typed in before is gone with the old step's rows).
+                typingInto = question
                 reveal(question)
                 question.focusInput()
                 return
