@@ -30,6 +30,7 @@ from tests.window.processes import missing_tools
 from tests.window.test_journeys import INFO_REQUEST, NEXT, SEARCH, field, label, service
 from tests.window.test_switches_on_newer_screens import (
     assert_clear_in_view,
+    controls,
     overlap_problems,
     problem_of,
     screen_problems,
@@ -67,7 +68,19 @@ def rows_in_view(kiosk: WindowKiosk) -> list[Node]:
     ]
 
 
+def cut_off_without_a_cue(kiosk: WindowKiosk, step: str) -> list[str]:
+    """A control that goes on below the screen's page with no "more below" cue there."""
+    page = kiosk.page_area()
+    below = [n for n in controls(kiosk.tree.nodes()) if n.extents.bottom > page.bottom]
+    cues = [c for c in kiosk.tree.find_all(MORE_BELOW, BUTTON) if page.contains(c.extents)]
+    if below and not cues:
+        return [f"{step}: {below[0].name!r} goes on below {page} and nothing says so"]
+    return []
+
+
 def test_search_shows_the_field_and_results_above_the_keyboard(kiosk: WindowKiosk) -> None:
+    problems = screen_problems(kiosk, "home") + cut_off_without_a_cue(kiosk, "home")
+    assert not problems, "\n".join(problems)
     kiosk.tap(SEARCH, "text")
     assert kiosk.keyboard() is not None, "a tap in the search field should show the keyboard"
     kiosk.type("informacji publicznej")
