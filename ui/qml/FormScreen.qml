@@ -70,11 +70,16 @@ Item {
 
     // Typing in landscape leaves little height above the keyboard: the title steps aside.
     readonly property bool compact: root.landscape && root.keyboardShown
+    // A short screen (large text on a small panel): the title and the step line scroll with
+    // the questions, rather than take the height the questions need and run under the buttons.
+    readonly property bool titleScrolls: top.implicitHeight > height / 3
+    readonly property real gap: theme.body * 0.6  // between the title, the questions and the buttons
     Column {
         id: top
+        parent: !formScreen.titleScrolls ? formScreen : form.reviewing ? review.contentItem : questions.contentItem
         visible: !formScreen.compact
         height: visible ? implicitHeight : 0
-        width: parent.width
+        width: formScreen.width
         spacing: theme.body * 0.3
         Text {
             objectName: "formTitle"
@@ -106,14 +111,16 @@ Item {
         id: questions
         objectName: "formQuestions"
         visible: !form.reviewing
-        anchors { top: top.bottom; topMargin: theme.body * 0.6; bottom: nav.top; bottomMargin: theme.body * 0.6 }
+        y: formScreen.titleScrolls ? 0 : top.height + formScreen.gap
+        height: nav.y - formScreen.gap - y
         width: parent.width
-        contentHeight: questionColumn.implicitHeight
+        contentHeight: questionColumn.y + questionColumn.implicitHeight
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         onHeightChanged: formScreen.reveal(formScreen.typingInto)
         Column {
             id: questionColumn
+            y: formScreen.titleScrolls ? top.height + formScreen.gap : 0
             width: questions.width
             spacing: theme.body
             Text {
@@ -142,13 +149,15 @@ Item {
         id: review
         objectName: "formReview"
         visible: form.reviewing
-        anchors { top: top.bottom; topMargin: theme.body * 0.6; bottom: nav.top; bottomMargin: theme.body * 0.6 }
+        y: formScreen.titleScrolls ? 0 : top.height + formScreen.gap
+        height: nav.y - formScreen.gap - y
         width: parent.width
-        contentHeight: reviewColumn.implicitHeight
+        contentHeight: reviewColumn.y + reviewColumn.implicitHeight
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         Column {
             id: reviewColumn
+            y: formScreen.titleScrolls ? top.height + formScreen.gap : 0
             width: review.width
             spacing: theme.body * 0.8
             Repeater {
