@@ -160,6 +160,13 @@ ApplicationWindow {
             // Typing in landscape: the keyboard takes almost half the height; the
             // whole header makes room for what is being typed (the keyboard hides with its key).
             readonly property bool compact: root.landscape && root.keyboardShown
+            // A short landscape window, below home: the commune's name (on home) gives its
+            // place to the flags and, where they fit beside them, to Back and Home: one row
+            // instead of two or three above every screen.
+            readonly property bool navShown: stack.depth > 1 && !compact
+            readonly property bool roomy: !(root.landscape && root.shortWindow && stack.depth > 1)
+            readonly property bool navBeside: !roomy && !root.lowReach
+                && navRow.implicitWidth + languageBar.flagsWidth + a11yButton.width + theme.body * 2 <= width
             x: theme.body
             width: parent.width - theme.body * 2
             y: root.lowReach ? parent.height - height - theme.body : theme.body
@@ -171,11 +178,12 @@ ApplicationWindow {
                 visible: !header.compact
                 width: parent.width
                 height: Math.max(municipalityName.visible ? municipalityName.height : 0, a11yButton.height,
-                                 languageBar.parent === titleRow ? languageBar.height : 0)
+                                 languageBar.parent === titleRow ? languageBar.height : 0,
+                                 navRow.parent === titleRow ? navRow.height : 0)
                 Text {
                     id: municipalityName
                     objectName: "municipality"
-                    visible: !root.lowReach
+                    visible: !root.lowReach && header.roomy
                     // Landscape: as wide as the name on one line, at most a third of the row
                     // (measured apart: the wrapped text's own width would be a binding loop).
                     width: root.landscape ? Math.min(Math.ceil(nameWidth.advanceWidth) + 2, parent.width * 0.35)
@@ -208,7 +216,8 @@ ApplicationWindow {
                 objectName: "languageBar"
                 parent: root.landscape && !root.lowReach ? titleRow : header
                 visible: !header.compact
-                x: parent === titleRow ? municipalityName.width + theme.body : 0
+                x: parent !== titleRow ? 0 : header.navBeside ? navRow.width + theme.body
+                                           : municipalityName.visible ? municipalityName.width + theme.body : 0
                 anchors.verticalCenter: parent === titleRow ? parent.verticalCenter : undefined
                 width: parent === titleRow ? titleRow.width - x - a11yButton.width - theme.body : header.width
                 spacing: theme.body * 0.4
@@ -216,6 +225,7 @@ ApplicationWindow {
                 // Beside the name, on a row too narrow for the four names: flags alone, on one
                 // row, rather than two rows of names that take the height of the screen.
                 readonly property bool flagsOnly: parent === titleRow && width < namesWidth
+                readonly property real flagsWidth: languages.length * (42 + theme.body) + (languages.length - 1) * spacing
                 readonly property real namesWidth: languages.reduce(
                     (sum, l) => sum + languageFont.advanceWidth(l[1]) + 42 + theme.small * 0.5 + theme.body + spacing, 0)
                 FontMetrics { id: languageFont; font.family: root.font.family; font.pixelSize: theme.small; font.bold: true }
@@ -231,9 +241,18 @@ ApplicationWindow {
                     }
                 }
             }
+            Item {
+                id: navSlot  // Back and Home in their own row (their place in the column kept)
+                visible: navRow.parent === navSlot && header.navShown  // (navRow.visible follows this one)
+                width: navRow.width
+                height: navRow.height
+            }
             Row {
+                id: navRow
+                parent: header.navBeside ? titleRow : navSlot
+                anchors.verticalCenter: parent === titleRow ? parent.verticalCenter : undefined
                 spacing: theme.body * 0.5
-                visible: stack.depth > 1 && !header.compact
+                visible: header.navShown
                 KioskButton { objectName: "backButton"; text: "‹ " + qsTr("Back"); onClicked: root.goBack() }
                 KioskButton { objectName: "homeButton"; text: "⌂ " + qsTr("Home"); onClicked: root.goHome() }
             }
