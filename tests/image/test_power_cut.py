@@ -3,7 +3,8 @@
 In the VM a resident files an application through the screen (tests/image/journey.py: taps
 and the on-screen keyboard, found by the words on the screen). At a random moment after
 "Wyślij wniosek" -- before the receipt shows, or right after its code does -- the machine
-is reset (QMP `system_reset`: no shutdown, nothing flushed), and boots again. Then:
+loses its power (QEMU killed: no shutdown, nothing flushed; started again on the same disk),
+and boots again. Then:
 
 - every code the screen showed is in the outbox, and delivered to the spool folder (the
   image's default intake) as a whole JSON document;
@@ -95,12 +96,12 @@ def cut_during_filing(vm: ImageVM, journey: Journey, moment_s: float, cuts: Cuts
     while time.monotonic() - tapped < moment_s:
         code = code_on_screen(journey.look())
         if code is not None:
-            vm.reset()
+            vm.power_cycle()
             cuts.shown.append(code)
             cuts.after_code += 1
             print(f"  cut right after the code {code} showed ({time.monotonic() - tapped:.1f} s)")
             return
-    vm.reset()
+    vm.power_cycle()
     cuts.before_receipt += 1
     print(f"  cut {moment_s:.1f} s after the tap, before the receipt was read on screen")
 

@@ -131,7 +131,9 @@ class ImageVM:
             # User networking with no way out: the kiosk sees a network, nothing leaves.
             "-nic", nic,
             "-display", "none", "-monitor", "none",
-            "-serial", f"file:{self.serial_log}",
+            # Appended to, so a power cycle (a new QEMU) keeps what the boots before wrote.
+            "-chardev", f"file,id=serial0,path={self.serial_log},append=on",
+            "-serial", "chardev:serial0",
             "-qmp", f"unix:{folder / 'qmp.sock'},server=on,wait=off",
         ]  # fmt: skip
 
@@ -161,7 +163,11 @@ class ImageVM:
              str(self.folder / "disk.qcow2")],
             check=True,
         )  # fmt: skip
-        log = (self.folder / "qemu.log").open("wb")
+        self._run_qemu()
+
+    def _run_qemu(self) -> None:
+        """QEMU on this VM's disk and firmware variables as they are."""
+        log = (self.folder / "qemu.log").open("ab")
         self._process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT)
         log.close()
         self._qmp = Qmp(self.folder / "qmp.sock")
@@ -193,6 +199,22 @@ class ImageVM:
             self._guest.close()
             self._guest = None
         self.execute("system_reset")
+
+    def power_cycle(self) -> None:
+        """A power cut and power on, as a kiosk's plug pulled and pushed back: QEMU is killed
+        (the guest's memory, caches and devices go; nothing is shut down or flushed) and
+        starts again on the same disk. Unlike `reset`, the firmware starts cold: a warm
+        `system_reset` once left OVMF hung under TCG before GRUB (seen in a power-cut run)."""
+        if self._guest is not None:
+            self._guest.close()
+            self._guest = None
+        if self._qmp is not None:
+            self._qmp.close()
+            self._qmp = None
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+        self._run_qemu()
 
     def plug_usb_stick(self, stick: Path, name: str) -> None:
         """Plug a raw disk image in as a USB mass-storage stick, read-only, while running."""
