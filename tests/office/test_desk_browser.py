@@ -31,7 +31,7 @@ from office.settings_file import load_settings
 from office.store import CaseStore
 from offline_cache.intake.http_intake import HttpIntake, HttpIntakeSettings
 from offline_cache.outbox import Outbox
-from tests.office.conftest import KIOSK, LANCUT, STORES
+from tests.office.conftest import KIOSK, LANCUT
 from tests.office.desk import PASSWORD as CLERK_PASSWORD
 from tests.office.desk import add_clerk as add_account
 from tests.office.office_server import (
@@ -41,13 +41,11 @@ from tests.office.office_server import (
     OfficeServer,
     add_kiosk,
     office_command,
-    write_config,
 )
 from tests.office.test_fleet_page import NEVER, QUIET, beats_of_three_kiosks
 from tests.outbox_factories import FakeClock, new_submission
 from tests.peers.browser import CHROMIUM, Page
 from tests.peers.desk_browser import desk_browser, full_screenshot, submit_with, type_into
-from tests.peers.postgres import PostgresCluster
 
 PASSWORD = "Łańcut-ratusz-2026"
 MESSAGE = "Zajmujemy się wnioskiem; odpowiedź wyślemy do 4 grudnia."
@@ -57,15 +55,10 @@ STALE_RED = (0xB3, 0x26, 0x1E)  # .stale-mark's background in office.css
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
 
 
-@pytest.fixture(params=STORES)
-def config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
-    url = ""
-    if request.param == "postgresql":
-        cluster: PostgresCluster = request.getfixturevalue("postgres")
-        url = cluster.new_database()
-    yield write_config(tmp_path, url)
-    if url:
-        cluster.drop_database(url)
+@pytest.fixture
+def config(config_file: Path) -> Path:
+    """The office's config file over a fresh store of each kind (tests/office/conftest.py)."""
+    return config_file
 
 
 def add_clerk(config: Path, login: str) -> None:

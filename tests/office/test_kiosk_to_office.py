@@ -18,25 +18,18 @@ from office.store import registration_year
 from offline_cache.intake.http_intake import HttpIntake, HttpIntakeSettings
 from offline_cache.outbox import Outbox
 from offline_cache.outbox_rows import utc_now
-from tests.office.conftest import KIOSK, LANCUT, STORES
-from tests.office.office_server import OfficeProcess, add_kiosk, write_config
+from tests.office.conftest import KIOSK, LANCUT
+from tests.office.office_server import OfficeProcess, add_kiosk
 from tests.outbox_factories import ANSWERS, new_submission
-from tests.peers.postgres import PostgresCluster
 
 APPLICATIONS = 40
 KILL_AFTER = 12
 
 
-@pytest.fixture(params=STORES)
-def config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
-    """The office's config file over a fresh store of each kind."""
-    url = ""
-    if request.param == "postgresql":
-        cluster: PostgresCluster = request.getfixturevalue("postgres")
-        url = cluster.new_database()
-    yield write_config(tmp_path, url)
-    if url:
-        cluster.drop_database(url)
+@pytest.fixture
+def config(config_file: Path) -> Path:
+    """The office's config file over a fresh store of each kind (tests/office/conftest.py)."""
+    return config_file
 
 
 @pytest.fixture
