@@ -44,26 +44,27 @@ def ring_pixels(path: Path) -> tuple[int, tuple[int, int, int, int] | None]:
     return mask.histogram()[255], mask.getbbox()
 
 
-def pressed(journey: Journey, key: str) -> Path:
-    """Presses `key` and waits as a person does until the screen is still."""
+def pressed(journey: Journey, key: str, step: str) -> Path:
+    """Presses `key`, waits as a person does until the screen is still, and keeps the
+    screen as `step`."""
     press(journey.vm, key)
     journey.settle(journey.picture(), timeout_s=10.0)
-    return journey.look().path
+    return journey.vm.screendump(f"{journey.name}-{step}")
 
 
 def test_the_keypad_turns_speech_on_and_steps_through_home(vm: ImageVM) -> None:
     wait_for_home(vm, time.monotonic() + boot_allowance(vm), name="boot")
     journey = Journey(vm, "keypad")
     journey.wake()
-    before, _ = ring_pixels(journey.look().path)
-    pressed(journey, "f1")  # the help key: speech mode on
-    first = pressed(journey, "down")
+    before, _ = ring_pixels(vm.screendump("keypad-before"))
+    pressed(journey, "f1", "help")  # the help key: speech mode on
+    first = pressed(journey, "down", "first-item")
     count, first_box = ring_pixels(first)
     assert count - before > RING_PIXELS, (
         f"no speech focus ring after F1 and Down on {first} ({count} pixels of its colour, "
         f"{before} before): the keypad's keys did not reach the kiosk"
     )
-    second = pressed(journey, "down")
+    second = pressed(journey, "down", "second-item")
     _, second_box = ring_pixels(second)
     assert second_box != first_box, f"Down did not move the ring ({first} and {second})"
 

@@ -195,9 +195,7 @@ class ImageVM:
     def reset(self) -> None:
         """A power cut and power on: the machine restarts at once, nothing is shut down or
         flushed. The guest agent's connection goes with it (the next use reconnects)."""
-        if self._guest is not None:
-            self._guest.close()
-            self._guest = None
+        self._drop_guest()
         self.execute("system_reset")
 
     def power_cycle(self) -> None:
@@ -205,9 +203,7 @@ class ImageVM:
         (the guest's memory, caches and devices go; nothing is shut down or flushed) and
         starts again on the same disk. Unlike `reset`, the firmware starts cold: a warm
         `system_reset` once left OVMF hung under TCG before GRUB (seen in a power-cut run)."""
-        if self._guest is not None:
-            self._guest.close()
-            self._guest = None
+        self._drop_guest()
         if self._qmp is not None:
             self._qmp.close()
             self._qmp = None
@@ -240,10 +236,14 @@ class ImageVM:
         text = self.serial_log.read_text(encoding="utf-8", errors="replace")
         return "\n".join(text.splitlines()[-lines:])
 
-    def stop(self) -> None:
+    def _drop_guest(self) -> None:
+        """Closes the guest agent's connection (the next use of `guest` reconnects)."""
         if self._guest is not None:
             self._guest.close()
             self._guest = None
+
+    def stop(self) -> None:
+        self._drop_guest()
         if self._qmp is not None:
             with contextlib.suppress(OSError, RuntimeError):
                 self._qmp.execute("quit")

@@ -53,6 +53,18 @@ def messages(sock: socket.socket, wait_s: float = 0.0) -> list[str]:
         return found
 
 
+def first_frame_messages(kiosk_app: KioskApp, sock: socket.socket) -> list[str]:
+    """Draws a new frame (the lifecycle's "first frame") and returns the first datagrams
+    that follow it, waiting up to 10 s for them."""
+    kiosk_app.window.update()
+    deadline = time.monotonic() + 10
+    found = messages(sock)
+    while not found and time.monotonic() < deadline:
+        settle(50)
+        found = messages(sock)
+    return found
+
+
 @pytest.mark.slow
 def test_kiosk_run_tells_systemd_and_serves_metrics(
     tmp_path: Path, notify_socket: tuple[str, socket.socket]
@@ -108,13 +120,7 @@ def test_pings_stop_while_the_gui_thread_hangs(
     notifier = SystemdNotifier(address, watchdog_usec=100_000)  # a ping every 50 ms
     lifecycle = KioskLifecycle(kiosk_app, services, notifier)
     try:
-        kiosk_app.window.update()  # a new frame: the lifecycle's "first frame"
-        deadline = time.monotonic() + 10
-        ready = messages(sock)
-        while not ready and time.monotonic() < deadline:
-            settle(50)
-            ready = messages(sock)
-        assert ready[0].startswith("READY=1")
+        assert first_frame_messages(kiosk_app, sock)[0].startswith("READY=1")
         settle(400)
         assert messages(sock).count("WATCHDOG=1") >= 4
         time.sleep(0.6)  # the GUI thread hangs: its timer cannot fire
@@ -136,13 +142,7 @@ def test_the_units_status_says_when_nobody_is_at_the_screen(
     services = Services(KioskConfig(data_dir=str(tmp_path), metrics=MetricsConfig(enabled=False)))
     lifecycle = KioskLifecycle(kiosk_app, services, SystemdNotifier(address))
     try:
-        kiosk_app.window.update()  # a new frame: the lifecycle's "first frame"
-        deadline = time.monotonic() + 10
-        ready = messages(sock)
-        while not ready and time.monotonic() < deadline:
-            settle(50)
-            ready = messages(sock)
-        assert ready[0].startswith("READY=1")
+        assert first_frame_messages(kiosk_app, sock)[0].startswith("READY=1")
         kiosk_app.idle.show_attract_now()
         assert messages(sock) == ["STATUS=vacant: the home screen, nobody at it"]
         kiosk_app.idle.show_attract_now()  # still nobody: said once
