@@ -10,14 +10,14 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 # What the tests' real peers need: a browser for the portal page, the hotspot gateways
 # (openNDS, nftables) in network namespaces with real DHCP, php-cli (openNDS encrypts FAS
 # level 2 with it), and nginx/wrk for benchmarks;
-# for the kiosk image: cage, Xwayland, grim and wlr-randr (the session under cage's headless
-# backend), systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools;
+# for the kiosk image: weston (the session under its headless backend and its screenshooter),
+# systemd-analyze, promtool (prometheus), binutils (strip) and dpkg-dev tools;
 # for the kiosk in a real window (tests/window): Xvfb and xkbcomp, xdotool (XTest input), a
 # D-Bus session and the AT-SPI bus, and the X libraries Qt's xcb platform plugin loads;
 # PostgreSQL's server for the office tests (each run makes a throwaway cluster with initdb);
 # haproxy in front of two portal instances on one PostgreSQL.
 DEB_TEST_PACKAGES := postgresql haproxy chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
-	iproute2 iptables php-cli wrk nginx-light cage xwayland grim wlr-randr prometheus systemd binutils \
+	iproute2 iptables php-cli wrk nginx-light weston prometheus systemd binutils \
 	xvfb x11-xkb-utils xdotool dbus at-spi2-core libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0

@@ -70,7 +70,7 @@ def prepare_environment(gpu_nodes: Path = GPU_NODES) -> None:
         # OpenGL there fails ("Failed to create RHI"), and the kiosk never showed a frame on
         # a machine with a GPU (seen in the image's VM, which has a render node).
         os.environ["QT_QUICK_BACKEND"] = "software"
-        log.info("on Wayland (cage): Qt Quick's software renderer")
+        log.info("on Wayland (weston): Qt Quick's software renderer")
     elif not has_gpu(gpu_nodes):
         os.environ["QT_QUICK_BACKEND"] = "software"
         log.info("no GPU render node: Qt Quick's software renderer")

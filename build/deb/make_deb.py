@@ -2,7 +2,7 @@
 
 Usage: python3 build/deb/make_deb.py --bundle build/dist/infomat --out build/dist
 No network at install time: everything the kiosk runs is in the bundle; Depends names the
-Debian packages of the session (cage, Xwayland, wlr-randr) and the Qt runtime libraries.
+Debian packages of the session (weston, logind's PAM module) and the Qt runtime libraries.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PACKAGE = "infomat-kiosk"
-# seatd: cage takes the screen and input through it (see infomat-kiosk.service).
+# weston (>= 10): its kiosk shell and [autolaunch]. libpam-systemd: the kiosk user's login
+# session on tty1 (infomat-kiosk-login.service), through which weston takes the screen.
 DEPENDS = (
-    "cage, xwayland, wlr-randr, python3 (>= 3.11), adduser, systemd, udev, seatd, "
+    "weston (>= 10), libpam-systemd, python3 (>= 3.11), adduser, systemd, udev, "
     "libegl1, libgl1, libxkbcommon0, libfontconfig1, libglib2.0-0, libdbus-1-3, libpulse0, "
     "libwayland-client0, libwayland-cursor0, libwayland-egl1, fonts-dejavu-core, espeak-ng"
 )
@@ -50,6 +51,9 @@ def stage(bundle: Path, root: Path, package_version: str) -> None:
     for script in sorted((HERE / "bin").iterdir()):
         shutil.copy2(script, tools / script.name)
     shutil.copy2(HERE / "apply_config.py", tools / "apply-config")
+    shared = root / "usr" / "share" / "infomat"
+    shared.mkdir(parents=True)
+    shutil.copy2(HERE / "share" / "weston.ini", shared / "weston.ini")
     (tools / "apply-config").chmod(0o755)
     (root / "usr" / "bin").mkdir(parents=True)
     for program in ("kiosk", "captive-portal"):
@@ -70,7 +74,7 @@ def stage(bundle: Path, root: Path, package_version: str) -> None:
         f"Maintainer: Infomat <infomat@example.gov.pl>\nInstalled-Size: {size_kib}\n"
         f"Depends: {DEPENDS}\nSuggests: {SUGGESTS}\nSection: misc\nPriority: optional\n"
         "Description: Infomat municipal touchscreen kiosk\n"
-        " The kiosk app (PyInstaller bundle) full screen under cage on tty1, with systemd\n"
+        " The kiosk app (PyInstaller bundle) full screen under weston on tty1, with systemd\n"
         " units (watchdog, recovery, screen schedule), udev rules for the receipt printer\n"
         " and the hotspot captive portal (off by default).\n"
     )

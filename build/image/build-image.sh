@@ -53,8 +53,8 @@ root_b_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0b
 data_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0d
 root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GPT spec
 
-# What the kiosk runs on, besides what infomat-kiosk depends on (cage, seatd, Xwayland, fonts,
-# espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
+# What the kiosk runs on, besides what infomat-kiosk depends on (weston, logind's PAM module,
+# fonts, espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
 # time, GRUB's tools, RAUC and its D-Bus service (`rauc status mark-good` asks it), curl (the
 # network update downloads the group's bundle with it: Debian's RAUC 1.8 cannot stream), and
 # prometheus for the metrics agent (infomat-metrics-agent.service, docs/image.md): without
@@ -140,6 +140,12 @@ if [ -f "$root/$mount_point" ] && [ ! -s "$root/$mount_point" ]; then
     while [ "$dir" != . ] && rmdir "$root/$dir" 2> /dev/null; do dir=$(dirname "$dir"); done
 fi
 "$here/check-modules.sh" "$root" "$here/kernel-modules.txt"
+
+log "weston's unused backends and plugins out (FreeRDP, FFmpeg, GStreamer, PipeWire)"
+weston_libs=/usr/lib/x86_64-linux-gnu
+"$here/trim-packages.sh" "$root" "$here/weston-unused.txt" weston,libweston-10-0 \
+    /usr/bin/weston "$weston_libs/weston/libexec_weston.so.0" \
+    "$weston_libs/weston/kiosk-shell.so" "$weston_libs/libweston-10/drm-backend.so"
 
 # mmdebstrap's clean-up empties the machine id; each boot makes its own in memory (the root is
 # read-only), and D-Bus reads it through this link.

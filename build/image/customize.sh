@@ -15,7 +15,7 @@ ln -sf /run/systemd/resolve/stub-resolv.conf "$root/etc/resolv.conf"
 # The kiosk on tty1 (its package enabled it), the rest of the image's own units.
 in_root systemctl enable systemd-networkd.service systemd-resolved.service \
     systemd-timesyncd.service infomat-first-boot.service infomat-mark-good.service \
-    infomat-vm-session.service infomat-slot-deadline.timer infomat-net-update.timer
+    infomat-slot-deadline.timer infomat-net-update.timer
 in_root systemctl enable infomat-kiosk.service infomat-metrics-agent.service
 # Debian's prometheus package is here for the agent only (infomat-metrics-agent.service,
 # idle until apply-config writes its config); its own full server would write under the

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # build/ is no package: at run time the script is loaded by p
     from build.venv_deb import VenvDeb
 
 ROOT = Path(__file__).resolve().parents[2]
-QT = ("qt", "pyside", "libegl", "libgl1", "xkbcommon", "cage", "wayland")
+QT = ("qt", "pyside", "libegl", "libgl1", "xkbcommon", "weston", "cage", "wayland")
 
 
 def load(name: str, path: Path) -> ModuleType:

@@ -26,7 +26,7 @@ make_deb = load("make_deb", DEB / "make_deb.py")
 
 
 def units_for_this_machine(folder: Path, broken: str = "") -> list[Path]:
-    """The units with the package's paths pointed at this checkout (cage is the real one)."""
+    """The units with the package's paths pointed at this checkout (weston is the real one)."""
     folder.mkdir()
     for unit in sorted((DEB / "systemd").iterdir()):
         text = unit.read_text().replace("/usr/lib/infomat/", f"{DEB}/bin/")
@@ -43,11 +43,12 @@ def verify(units: list[Path]) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-@pytest.mark.skipif(not shutil.which("cage"), reason="needs Debian's cage (make test-debs)")
+@pytest.mark.skipif(not shutil.which("weston"), reason="needs Debian's weston (make test-debs)")
 def test_every_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
     units = units_for_this_machine(tmp_path / "units")
     assert {u.name for u in units} >= {
         "infomat-kiosk.service",
+        "infomat-kiosk-login.service",
         "infomat-kiosk-recovery.service",
         "infomat-screen-off.timer",
         "infomat-captive-portal.service",
@@ -59,8 +60,8 @@ def test_every_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
     assert "Failed to parse service restart specifier" in broken.stderr
 
 
-def test_the_kiosk_unit_runs_cage_with_watchdog_recovery_and_notify() -> None:
-    unit = (DEB / "systemd" / "infomat-kiosk.service").read_text()
+def test_the_kiosk_unit_runs_weston_with_watchdog_recovery_and_notify() -> None:
+    unit = (DEB / "systemd" / "infomat-kiosk.service").read_text().splitlines()
     for line in (
         "Type=notify",
         "NotifyAccess=all",
@@ -69,14 +70,33 @@ def test_the_kiosk_unit_runs_cage_with_watchdog_recovery_and_notify() -> None:
         "StartLimitBurst=5",
         "OnFailure=infomat-kiosk-recovery.service",
         "User=kiosk",
-        "Environment=XDG_SESSION_TYPE=wayland LIBSEAT_BACKEND=seatd XDG_RUNTIME_DIR=/run/infomat-kiosk",
-        "TTYPath=/dev/tty1",
-        "ExecStart=/usr/bin/cage -d -- /usr/lib/infomat/kiosk-session",
+        "Requires=infomat-kiosk-login.service",
+        "Environment=XDG_RUNTIME_DIR=/run/infomat-kiosk",
+        "ExecStart=/usr/lib/infomat/kiosk-compositor",
     ):
-        assert line in unit.splitlines()
-    # A logind session would move cage and the app out of the service: READY=1 and the
-    # watchdog pings would go unheard (docs/platform-notes.md, "Kiosk image in QEMU").
-    assert "PAMName=login" not in unit.splitlines()
+        assert line in unit
+    # The login session is another unit's: pam_systemd would move weston and the app out of
+    # this service, and READY=1 and the watchdog pings would go unheard.
+    assert not [line for line in unit if line.startswith("PAMName=")]
+    login = (DEB / "systemd" / "infomat-kiosk-login.service").read_text().splitlines()
+    for line in (
+        "PAMName=login",
+        "TTYPath=/dev/tty1",
+        "User=kiosk",
+        "PartOf=infomat-kiosk.service",
+    ):
+        assert line in login
+    assert "Environment=XDG_SESSION_TYPE=wayland XDG_SESSION_CLASS=user XDG_SEAT=seat0" in login
+    compositor = (DEB / "bin" / "kiosk-compositor").read_text()
+    assert "--shell=kiosk-shell.so --use-pixman" in compositor
+    ini = (DEB / "share" / "weston.ini").read_text().splitlines()
+    for line in (
+        "idle-time=0",
+        "vt-switching=false",
+        "path=/usr/lib/infomat/kiosk-session",
+        "watch=true",
+    ):
+        assert line in ini
     portal = (DEB / "systemd" / "infomat-captive-portal.service").read_text()
     assert "WantedBy=multi-user.target" in portal  # enabled only by hand: postinst leaves it
     assert "LimitNOFILE=65536" in portal.splitlines()  # room for every phone's connections
@@ -164,7 +184,7 @@ def test_the_package_holds_the_bundle_units_config_and_scripts(tmp_path: Path) -
         ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
     ).stdout
     assert "Package: infomat-kiosk" in info and "Version: 9.8.7" in info
-    assert "Depends: cage, xwayland, wlr-randr" in info
+    assert "Depends: weston (>= 10), libpam-systemd, " in info
     assert "Suggests: prometheus\n" in info  # the metrics agent, only where it pushes
     conffiles = subprocess.run(
         ["dpkg-deb", "--ctrl-tarfile", str(deb)], capture_output=True, check=True
@@ -176,6 +196,9 @@ def test_the_package_holds_the_bundle_units_config_and_scripts(tmp_path: Path) -
         "./lib/systemd/system/infomat-metrics-agent.service",
         "./usr/lib/infomat/apply-config",
         "./usr/lib/infomat/recover",
+        "./usr/lib/infomat/kiosk-compositor",
+        "./usr/share/infomat/weston.ini",
+        "./lib/systemd/system/infomat-kiosk-login.service",
         "./etc/infomat/kiosk.toml",
         "./usr/bin/kiosk -> /opt/infomat/kiosk",
     ):

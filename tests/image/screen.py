@@ -1,7 +1,7 @@
 """What a screendump of the VM shows, without OCR: colours and the contrast of text.
 
 The kiosk's home screen is a light page with the commune's name in large dark letters across
-its top. A boot that went wrong shows something else: a black screen (no GPU, cage not
+its top. A boot that went wrong shows something else: a black screen (no GPU, weston not
 started), a text console (white on black), firmware or GRUB (mostly black).
 """
 

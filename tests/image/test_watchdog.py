@@ -42,7 +42,7 @@ def restarts(vm: ImageVM) -> int:
 
 
 # The image has no procps: the unit's processes come from its cgroup, the app by its command
-# line (cage runs /usr/lib/infomat/kiosk-session, which execs the bundle).
+# line (weston runs /usr/lib/infomat/kiosk-session, which execs the bundle).
 FIND_APP = (
     "for p in $(cat /sys/fs/cgroup/system.slice/infomat-kiosk.service/cgroup.procs); do "
     "tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -q '^/opt/infomat/kiosk ' && echo $p; "
@@ -51,7 +51,7 @@ FIND_APP = (
 
 
 def app_pid(vm: ImageVM) -> int:
-    """The kiosk app (cage's child, the PyInstaller bundle), not cage itself."""
+    """The kiosk app (weston's child, the PyInstaller bundle), not weston itself."""
     found = vm.guest.run("/bin/sh", "-c", FIND_APP)
     pids = found.out.split()
     assert pids, f"no kiosk app runs in the VM: {found.err}"

@@ -1,7 +1,7 @@
 """A finger and a keyboard for the VM: QMP input events to its virtio tablet and keyboard.
 
 The tablet reports absolute positions (0 to 32767 across the screen), which the kiosk gets
-through cage as touch-like pointer events, the same path a USB touchscreen takes.
+through weston as touch-like pointer events, the same path a USB touchscreen takes.
 """
 
 from __future__ import annotations

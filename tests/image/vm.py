@@ -119,7 +119,7 @@ class ImageVM:
             "-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={OVMF_CODE}",
             "-drive", f"if=pflash,format=raw,unit=1,file={folder / 'efivars.fd'}",
             "-drive", f"if=virtio,format=qcow2,file={folder / 'disk.qcow2'}",
-            # The screen's preferred mode (EDID), which cage takes: a kiosk's portrait panel.
+            # The screen's preferred mode (EDID), which weston takes: a kiosk's portrait panel.
             "-device", f"virtio-vga,xres={self.screen[0]},yres={self.screen[1]}",
             "-device", "virtio-tablet-pci", "-device", "virtio-keyboard-pci",
             # A USB controller for the sticks a test plugs in (plug_usb_stick).
