@@ -2,10 +2,15 @@
 """apply-config: the parts of /etc/infomat/kiosk.toml that live outside the kiosk app.
 
 Installed as /usr/lib/infomat/apply-config and run by the package's postinst and by a
-technician after editing the config. It writes
+technician after editing the config; on the kiosk image also at every boot (`--boot`, by
+infomat-apply-config.service). It writes
   - /etc/udev/rules.d/70-infomat-printer.rules: the USB receipt printer of `[printer]`
     (usb_vendor_id, usb_product_id) for the kiosk user, and nothing else;
-  - the screen timers' drop-ins from `[display]` off_at/on_at, and enables or disables them;
+  - the screen timers' drop-ins from `[display]` off_at/on_at (in
+    /etc/systemd/system/infomat-screen-*.timer.d/), and enables or disables the timers;
+  - where /etc is read-only (the kiosk image's root), both go to the runtime folders udev and
+    systemd read as well, /run/udev/rules.d and /run/systemd/system (timers enabled with
+    `--runtime`): /run is empty after a reboot, which is why the image runs this at boot;
   - /etc/infomat/metrics-agent.yml, the config of the local Prometheus agent that pushes this
     kiosk's metrics to `[metrics]` remote_write_url (removed when that is empty), and
     restarts or stops infomat-metrics-agent.service. On the kiosk image /etc/infomat is on
@@ -27,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 RULES = Path("etc/udev/rules.d/70-infomat-printer.rules")
+RUNTIME_RULES = Path("run/udev/rules.d/70-infomat-printer.rules")
 TIMERS = Path("etc/systemd/system")
+RUNTIME_TIMERS = Path("run/systemd/system")
 TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 AGENT_CONFIG = Path("etc/infomat/metrics-agent.yml")
 AGENT_UNIT = "infomat-metrics-agent.service"
@@ -36,6 +43,11 @@ SECRET_FILES = ("remote_write_token_file", "remote_write_password_file")
 
 class ConfigProblem(ValueError):
     """Something in the config this script needs is wrong; the message says what."""
+
+
+class SetupProblem(RuntimeError):
+    """The system around the config is wrong (a file in /etc hides the one written); the
+    message says which file and what to do."""
 
 
 def printer_rules(config: dict[str, Any], group: str = "kiosk") -> str:
@@ -176,25 +188,79 @@ def apply_metrics_agent(config: dict[str, Any], root: Path) -> list[str]:
     return [f"systemctl restart {AGENT_UNIT}"]
 
 
-def apply(config: dict[str, Any], root: Path) -> list[str]:
-    """Write every file under `root`; the systemctl/udevadm steps to take afterwards."""
-    # First: on the image the rest (under the read-only /etc) fails, this does not.
-    agent_steps = apply_metrics_agent(config, root)
-    (root / RULES).parent.mkdir(parents=True, exist_ok=True)
-    (root / RULES).write_text(printer_rules(config), encoding="utf-8")
+def writable(path: Path) -> bool:
+    """Whether `path` can be written: its nearest existing folder is writable. A read-only
+    file system says no to root too (EROFS), a folder's mode only to other users."""
+    folder = path.parent
+    while not folder.exists():
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Writes `text` to `path` unless it holds that already; True when it wrote."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def hidden_by_etc(root: Path, etc_file: Path, runtime_file: Path) -> None:
+    """udev and systemd take a file of /etc over one of the same name in /run: with /etc
+    read-only, a leftover there would silently win over what this script writes."""
+    if (root / etc_file).exists():
+        raise SetupProblem(
+            f"/{etc_file} on the read-only root hides /{runtime_file}, which this config "
+            "needs: build the image without it (build/image/customize.sh removes it)"
+        )
+
+
+def apply_printer_rules(config: dict[str, Any], root: Path) -> list[str]:
+    """The printer's udev rules in /etc, or in /run where /etc is read-only."""
+    text = printer_rules(config)
+    target = root / RULES
+    if not writable(target):
+        hidden_by_etc(root, RULES, RUNTIME_RULES)
+        target = root / RUNTIME_RULES
+    write_if_changed(target, text)
+    return ["udevadm control --reload", "udevadm trigger --subsystem-match=usb"]
+
+
+def apply_screen_timers(config: dict[str, Any], root: Path, systemctl: str) -> list[str]:
+    """The screen timers' drop-ins and their enabling: in /etc, or in /run (`--runtime`)
+    where /etc is read-only. systemd reads drop-ins only at a daemon-reload, so one is asked
+    for when a drop-in changed."""
     times = screen_times(config)
-    steps = ["udevadm control --reload", "udevadm trigger --subsystem-match=usb"]
-    steps.append("systemctl daemon-reload")
+    runtime = not writable(root / TIMERS / "infomat-screen-off.timer.d" / "schedule.conf")
+    folder, how = (RUNTIME_TIMERS, " --runtime") if runtime else (TIMERS, "")
+    changed, steps = False, []
     for state in ("off", "on"):
-        dropin = root / TIMERS / f"infomat-screen-{state}.timer.d" / "schedule.conf"
+        name = f"infomat-screen-{state}.timer"
+        dropin = Path(f"{name}.d") / "schedule.conf"
+        if runtime:
+            hidden_by_etc(root, TIMERS / dropin, RUNTIME_TIMERS / dropin)
         if times:
-            dropin.parent.mkdir(parents=True, exist_ok=True)
-            dropin.write_text(timer_dropin(times[state]), encoding="utf-8")
-            steps.append(f"systemctl enable --now infomat-screen-{state}.timer")
+            changed |= write_if_changed(root / folder / dropin, timer_dropin(times[state]))
+            steps.append(f"{systemctl} enable{how} --now {name}")
         else:
-            dropin.unlink(missing_ok=True)
-            steps.append(f"systemctl disable --now infomat-screen-{state}.timer")
-    return steps + agent_steps
+            changed |= (root / folder / dropin).is_file()
+            (root / folder / dropin).unlink(missing_ok=True)
+            steps.append(f"{systemctl} disable{how} --now {name}")
+    return (["systemctl daemon-reload"] if changed else []) + steps
+
+
+def apply(config: dict[str, Any], root: Path, boot: bool = False) -> list[str]:
+    """Write every file under `root`; the systemctl/udevadm steps to take afterwards.
+
+    `boot`: run by the image's infomat-apply-config.service, ordered before the kiosk and the
+    metrics agent. Units are then started without waiting (`--no-block`: a start job waiting
+    for one that waits for this unit would hang the boot), and the agent is left to start by
+    itself with the config written here."""
+    agent_steps = apply_metrics_agent(config, root)
+    systemctl = "systemctl --no-block" if boot else "systemctl"
+    steps = apply_printer_rules(config, root) + apply_screen_timers(config, root, systemctl)
+    return steps if boot else steps + agent_steps
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,11 +268,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("/etc/infomat/kiosk.toml"))
     parser.add_argument("--root", type=Path, default=Path("/"), help="write under this root")
     parser.add_argument("--no-reload", action="store_true", help="write files only")
+    parser.add_argument(
+        "--boot", action="store_true", help="at boot, before the kiosk: start units without waiting"
+    )
     args = parser.parse_args(argv)
     try:
         config = tomllib.loads(args.config.read_text(encoding="utf-8"))
-        steps = apply(config, args.root)
-    except (OSError, tomllib.TOMLDecodeError, ConfigProblem) as exc:
+        steps = apply(config, args.root, boot=args.boot)
+    except (OSError, tomllib.TOMLDecodeError, ConfigProblem, SetupProblem) as exc:
         print(f"apply-config: {args.config}: {exc}", file=sys.stderr)
         return 1
     if args.no_reload or not Path("/run/systemd/system").is_dir():

@@ -15,7 +15,7 @@ ln -sf /run/systemd/resolve/stub-resolv.conf "$root/etc/resolv.conf"
 # The kiosk on tty1 (its package enabled it), the rest of the image's own units.
 in_root systemctl enable systemd-networkd.service systemd-resolved.service \
     systemd-timesyncd.service infomat-first-boot.service infomat-mark-good.service \
-    infomat-slot-deadline.timer infomat-net-update.timer
+    infomat-slot-deadline.timer infomat-net-update.timer infomat-apply-config.service
 in_root systemctl enable infomat-kiosk.service infomat-metrics-agent.service
 # Debian's prometheus package is here for the agent only (infomat-metrics-agent.service,
 # idle until apply-config writes its config); its own full server would write under the
@@ -44,6 +44,16 @@ if ! in_root /opt/infomat/kiosk compile-qml --help > /dev/null 2>&1; then
 fi
 in_root env QT_QPA_PLATFORM=offscreen /opt/infomat/kiosk --config /etc/infomat/kiosk.toml \
     compile-qml /usr/lib/infomat-image/qml-cache
+
+# The config's udev rules and timer drop-ins go to /run at every boot
+# (infomat-apply-config.service): what the postinst's apply-config wrote into /etc here
+# would take precedence over them, so it goes. The package's default config is kept in the
+# slot: a kiosk whose config is still that one takes its first config from a USB stick.
+rm -f "$root/etc/udev/rules.d/70-infomat-printer.rules"
+rm -rf "$root"/etc/systemd/system/infomat-screen-*.timer.d
+rm -f "$root"/etc/systemd/system/timers.target.wants/infomat-screen-*.timer
+mkdir -p "$root/usr/lib/infomat-image"
+install -m 0644 "$root/etc/infomat/kiosk.toml" "$root/usr/lib/infomat-image/default-kiosk.toml"
 
 # The image's version, in the slot: the update scripts compare a bundle's version with it.
 mkdir -p "$root/usr/lib/infomat-image"
