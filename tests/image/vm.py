@@ -212,12 +212,13 @@ class ImageVM:
             self._process.wait()
         self._run_qemu()
 
-    def plug_usb_stick(self, stick: Path, name: str) -> None:
-        """Plug a raw disk image in as a USB mass-storage stick, read-only, while running."""
+    def plug_usb_stick(self, stick: Path, name: str, writable: bool = False) -> None:
+        """Plug a raw disk image in as a USB mass-storage stick while running; read-only
+        unless `writable` (provisioning writes the kiosk's key back to its stick)."""
         if self._qmp is None:
             raise RuntimeError("the VM is not running")
-        node = {"driver": "raw", "node-name": name, "read-only": True,
-                "file": {"driver": "file", "filename": str(stick), "read-only": True}}  # fmt: skip
+        node = {"driver": "raw", "node-name": name, "read-only": not writable,
+                "file": {"driver": "file", "filename": str(stick), "read-only": not writable}}  # fmt: skip
         self._qmp.execute("blockdev-add", **node)
         self._qmp.execute("device_add", driver="usb-storage", id=name, drive=name, bus="xhci.0")
 
