@@ -102,6 +102,8 @@ def test_a_new_kiosk_takes_its_config_from_a_stick_and_keeps_it(
     stick = fat_stick(tmp_path / "stick.img", stick_config(KIOSK_ID))
     vm.plug_usb_stick(stick, "config", writable=True)
     serial.expect(f"infomat: provisioned as {KIOSK_ID}", time.monotonic() + budget, started)
+    # The unit then looks for a bundle and unmounts the stick.
+    serial.expect("infomat: no update bundle", time.monotonic() + budget, started)
     wait_for_kiosk_status(vm, f"kiosk {KIOSK_ID} on screen", time.monotonic() + budget)
     wait_for_home(vm, time.monotonic() + budget, name="home-provisioned")
     vm.unplug_usb_stick("config")
@@ -117,6 +119,7 @@ def test_a_new_kiosk_takes_its_config_from_a_stick_and_keeps_it(
     other = fat_stick(tmp_path / "other.img", stick_config("someone-elses"))
     vm.plug_usb_stick(other, "other", writable=True)
     serial.expect("this kiosk is provisioned already", time.monotonic() + budget, started)
+    serial.expect("infomat: no update bundle", time.monotonic() + budget, started)
     vm.unplug_usb_stick("other")
     assert in_guest(vm, f"cat {CONFIG}") == stick_config(KIOSK_ID)
     assert stick_file(other, "infomat/keys/someone-elses.pub") is None
