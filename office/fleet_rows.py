@@ -11,9 +11,17 @@ from office.status_records import CaseStatusRecord, HistoryEntry
 from office.store import CaseState, Kiosk
 from office.store_rows import moment
 
-# The case's id first (for its history), then what a resident may see.
-STATUS_COLUMNS = "id, code, case_number, state, tenant_id, service_id, filed_at, received_at"
-HISTORY = "SELECT state, changed_at, message FROM case_history WHERE case_id = {} ORDER BY id"
+# What a resident may see of a case, with its history, in one statement: a row per step.
+# The case is read once (MATERIALIZED), so its service's name is taken from the document
+# once, not once per step (~7 µs each on SQLite). Format with the dialect's placeholder,
+# its expression for the service's name and any further condition on the case.
+STATUS = (
+    "WITH c AS MATERIALIZED (SELECT id, code, case_number, state, tenant_id, service_id,"
+    " filed_at, received_at, {name} AS service_name FROM cases WHERE code = {p}{also})"
+    " SELECT c.code, c.case_number, c.state, c.tenant_id, c.service_id, c.filed_at,"
+    " c.received_at, c.service_name, h.state, h.changed_at, h.message"
+    " FROM c LEFT JOIN case_history h ON h.case_id = c.id ORDER BY h.id"
+)
 BEAT_COLUMNS = (
     "kiosk_id, received_at, sent_at, version, uptime_s, catalogue_generation, catalogue_age_s,"
     " outbox_queued, outbox_rejected, oldest_queued_age_s, printer_state, body"
@@ -37,21 +45,24 @@ FLEET = (
 )
 
 
-def status_from_rows(
-    case: Sequence[Any], service_name: Any, history: Sequence[Sequence[Any]]
-) -> CaseStatusRecord:
+def status_from_steps(rows: Sequence[Sequence[Any]]) -> CaseStatusRecord | None:
+    """The record from the STATUS statement's rows (none: no such case)."""
+    if not rows:
+        return None
+    case = rows[0]
     return CaseStatusRecord(
-        code=str(case[1]),
-        case_number=str(case[2]),
-        state=cast(CaseState, case[3]),
-        tenant_id=str(case[4]),
-        service_id=str(case[5]),
-        service_name=service_name if isinstance(service_name, str) else "",
-        filed_at=moment(case[6]),
-        received_at=moment(case[7]),
+        code=str(case[0]),
+        case_number=str(case[1]),
+        state=cast(CaseState, case[2]),
+        tenant_id=str(case[3]),
+        service_id=str(case[4]),
+        service_name=case[7] if isinstance(case[7], str) else "",
+        filed_at=moment(case[5]),
+        received_at=moment(case[6]),
         history=tuple(
-            HistoryEntry(cast(CaseState, row[0]), moment(row[1]), str(row[2] or ""))
-            for row in history
+            HistoryEntry(cast(CaseState, row[8]), moment(row[9]), str(row[10] or ""))
+            for row in rows
+            if row[8] is not None  # a case without a step (none is written so) has no history
         ),
     )
 

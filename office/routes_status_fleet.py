@@ -14,7 +14,8 @@ from office.settings import OfficeSettings
 from office.status_api import StatusApi
 from office.status_cache import AnswerCache
 from office.status_desk import StatusDesk
-from office.status_fast_path import KeptAnswersFirst
+from office.status_fast_path import StatusFirst
+from office.status_html import StatusHtml
 from office.status_page import StatusPage
 from office.status_throttle import MissThrottle
 from office.store import CaseStore
@@ -34,18 +35,19 @@ class StatusEndpoints:
     ) -> StatusEndpoints:
         throttle = MissThrottle(settings.status_misses_per_minute)
         cache = AnswerCache(store.status_watch())
-        desk = StatusDesk(store, throttle, metrics.status_looked_up, cache)
-        return cls(StatusPage(settings, desk), StatusApi(settings, desk))
+        reader = store.status_reader()
+        desk = StatusDesk(store, throttle, metrics.status_looked_up, cache, reader)
+        return cls(StatusPage(StatusHtml(settings), desk), StatusApi(settings, desk))
 
     def routes(self) -> list[Route]:
         return [
-            Route("/s/{code}", self.page.answer, methods=["GET"]),
+            Route("/s/{code}", self.page, methods=["GET"]),
             Route("/api/status/{code}", self.api.answer, methods=["GET"]),
         ]
 
     def kept_first(self, app: ASGIApp) -> ASGIApp:
-        """`app` with kept answers sent before its middleware and routing."""
-        return KeptAnswersFirst(app, {"/s/": self.page.kept, "/api/status/": self.api.kept})
+        """`app` with the page, and the API's kept answers, before its middleware and routing."""
+        return StatusFirst(app, self.page, self.api.kept)
 
 
 def heartbeat_routes(

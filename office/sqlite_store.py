@@ -22,17 +22,17 @@ from office.fleet_rows import (
     BEAT_UPDATES,
     BY_PUBLIC_KEY,
     FLEET,
-    HISTORY,
-    STATUS_COLUMNS,
+    STATUS,
     beat_values,
     fleet_from_rows,
     kiosk_from_rows,
-    status_from_rows,
+    status_from_steps,
 )
 from office.kiosk_revocation import replace_token, revoke
 from office.migrations import SCHEMA_VERSION_TABLE, migrations
 from office.sqlite_access import SqliteDatabase
 from office.status_changes import SqliteStatusWatch
+from office.status_reads import SqliteStatusReader
 from office.status_records import CaseStatusRecord
 from office.store import (
     FIRST_STATE,
@@ -49,6 +49,7 @@ from office.store import (
 )
 from office.store_rows import CASE_COLUMNS, case_from_row, moment, same_application
 
+STATUS_OF = STATUS.format(name="json_extract(document, '$.service.name')", p="?", also="")
 _FIND = f"SELECT {CASE_COLUMNS}, body_sha256 FROM cases WHERE code = ?"  # noqa: S608 - a constant column list
 
 
@@ -68,6 +69,7 @@ class SqliteCaseStore:
         self.path = path
         self._lock = threading.Lock()
         self._status_watch = SqliteStatusWatch(path)
+        self._status_reader = SqliteStatusReader(path, STATUS_OF, self.status_of)
         try:
             _switch_to_wal(self._db, timeout_s)
             self._db.execute("PRAGMA synchronous=FULL")
@@ -204,23 +206,20 @@ class SqliteCaseStore:
 
     def close(self) -> None:
         self._status_watch.close()
+        self._status_reader.close()
         with self._lock:
             self._db.close()
 
     def status_watch(self) -> SqliteStatusWatch:
         return self._status_watch
 
+    def status_reader(self) -> SqliteStatusReader:
+        return self._status_reader
+
     def status_of(self, code: str) -> CaseStatusRecord | None:
         with self._reading() as db:
-            case = db.execute(
-                f"SELECT {STATUS_COLUMNS}, json_extract(document, '$.service.name')"  # noqa: S608
-                " FROM cases WHERE code = ?",
-                (code,),
-            ).fetchone()
-            if case is None:
-                return None
-            history = db.execute(HISTORY.format("?"), (case[0],)).fetchall()
-        return status_from_rows(case, case[8], history)
+            rows = db.execute(STATUS_OF, (code,)).fetchall()
+        return status_from_steps(rows)
 
     def cases_by_state(self) -> dict[str, int]:
         with self._reading() as db:

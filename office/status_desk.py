@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from office.status_cache import AnswerCache
+from office.status_reads import StatusReader, ThreadedStatusReader
 from office.status_records import CaseStatusRecord
 from office.status_throttle import MissThrottle
 from office.store import CaseStore, StoreError
@@ -38,11 +39,13 @@ class StatusDesk:
         throttle: MissThrottle,
         counted: Callable[[str], None] = lambda outcome: None,
         cache: AnswerCache | None = None,
+        reader: StatusReader | None = None,
     ) -> None:
         self._store = store
         self._throttle = throttle
         self._counted = counted
         self._cache = cache
+        self._reader = reader or ThreadedStatusReader(store.status_of)
 
     def kept(self, typed: str, client: str, variant: str) -> bytes | None:
         """The kept answer of a found case, if there is one and the client may have it
@@ -66,12 +69,30 @@ class StatusDesk:
 
     def look_up(self, typed: str, client: str) -> StatusAnswer:
         """Blocking (it may wait for the store): call it from a worker thread."""
-        answer = self._look_up(typed, client)
+        code = normalise(typed)[: LENGTH + 1]
+        answer = self._refused(code, client)
+        if answer is None:
+            try:
+                answer = self._found(code, client, self._store.status_of(code))
+            except StoreError as exc:
+                answer = _unavailable(code, exc)
         self._counted(answer.outcome)
         return answer
 
-    def _look_up(self, typed: str, client: str) -> StatusAnswer:
+    async def answer(self, typed: str, client: str) -> StatusAnswer:
+        """As look_up, on the event loop: the store is asked through the reader."""
         code = normalise(typed)[: LENGTH + 1]
+        answer = self._refused(code, client)
+        if answer is None:
+            try:
+                answer = self._found(code, client, await self._reader.status_of(code))
+            except StoreError as exc:
+                answer = _unavailable(code, exc)
+        self._counted(answer.outcome)
+        return answer
+
+    def _refused(self, code: str, client: str) -> StatusAnswer | None:
+        """The answer when the throttle or the code's form refuses it, else None."""
         wait_s = self._throttle.wait_s(client)
         if wait_s > 0:
             return StatusAnswer("throttled", code, retry_after_s=max(1, round(wait_s + 0.5)))
@@ -81,12 +102,15 @@ class StatusDesk:
         if not is_valid(code):
             self._throttle.missed(client)
             return StatusAnswer("mismatch", code)
-        try:
-            record = self._store.status_of(code)
-        except StoreError as exc:
-            log.error("status of %s: the case register is unavailable: %s", code, exc)
-            return StatusAnswer("unavailable", code, retry_after_s=30)
+        return None
+
+    def _found(self, code: str, client: str, record: CaseStatusRecord | None) -> StatusAnswer:
         if record is None:
             self._throttle.missed(client)
             return StatusAnswer("unknown", code)
         return StatusAnswer("found", code, record)
+
+
+def _unavailable(code: str, exc: StoreError) -> StatusAnswer:
+    log.error("status of %s: the case register is unavailable: %s", code, exc)
+    return StatusAnswer("unavailable", code, retry_after_s=30)

@@ -1,7 +1,10 @@
-"""`GET /s/CODE` and `GET /api/status/CODE` answered from the kept answers
-(status_cache.py) before Starlette's middleware and routing, which cost about as much as
-the rest of such an answer; every other request, and every answer not kept (unknown,
-throttled, changed), goes on to the app and its routes as before.
+"""The status page and the status API before Starlette's middleware and routing, which
+cost about as much as the rest of such an answer.
+
+GET and HEAD of `/s/CODE` go straight to the page (status_page.py, a plain ASGI app, which
+answers every case: kept, looked up, refused); GET of `/api/status/CODE` is answered here
+when its document is kept (status_cache.py). Everything else, and every API answer not
+kept, goes on to the app and its routes as before (a POST to `/s/CODE` meets its 405).
 """
 
 from __future__ import annotations
@@ -12,26 +15,40 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from office.status_page import PREFIX
+
 Kept = Callable[[Request, str], Response | None]
+API_PREFIX = "/api/status/"
+_PAGE_METHODS = ("GET", "HEAD")
 
 
-class KeptAnswersFirst:
-    def __init__(self, app: ASGIApp, kept_by_prefix: dict[str, Kept]) -> None:
+class StatusFirst:
+    def __init__(self, app: ASGIApp, page: ASGIApp, api_kept: Kept) -> None:
         self._app = app
-        self._kept_by_prefix = list(kept_by_prefix.items())
+        self._page = page
+        self._api_kept = api_kept
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET":
-            response = self._kept(scope)
-            if response is not None:
-                await response(scope, receive, send)
-                return
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            if path.startswith(PREFIX) and scope["method"] in _PAGE_METHODS:
+                if _one_segment(path, PREFIX):
+                    await self._page(scope, receive, send)
+                    return
+            elif path.startswith(API_PREFIX) and scope["method"] == "GET":
+                typed = path[len(API_PREFIX) :]
+                response = (
+                    self._api_kept(Request(scope), typed)
+                    if _one_segment(path, API_PREFIX)
+                    else None
+                )
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
         await self._app(scope, receive, send)
 
-    def _kept(self, scope: Scope) -> Response | None:
-        path: str = scope["path"]
-        for prefix, kept in self._kept_by_prefix:
-            if path.startswith(prefix):
-                typed = path[len(prefix) :]  # as the route's {code}: one segment
-                return kept(Request(scope), typed) if typed and "/" not in typed else None
-        return None
+
+def _one_segment(path: str, prefix: str) -> bool:
+    """As the routes' `{code}`: one non-empty path segment after the prefix."""
+    rest = path[len(prefix) :]
+    return bool(rest) and "/" not in rest

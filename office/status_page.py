@@ -3,146 +3,87 @@
 Polish, English, Ukrainian or German (`?lang=`, else the browser's Accept-Language), no
 JavaScript, one request (the style is inline). It shows what the status record holds and
 nothing else: the state in plain words, the clerk's message, the dates, the office and
-its phone; never a name or an answer. Autoescaped Jinja2. Pages of found cases are kept
-in this process until their case changes (status_cache.py); no browser or proxy keeps one.
+its phone; never a name or an answer. Pages of found cases are kept in this process until
+their case changes (status_cache.py); no browser or proxy keeps one.
+
+A plain ASGI app: status_fast_path.py sends GET and HEAD of `/s/CODE` here before
+Starlette's middleware and routing (which cost about as much as the page), and the route
+of app.py does the same for anything that reaches it. The HTML is joined from parts made
+at start (status_html.py) and SQLite is read on the event loop (status_reads.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, cast
+from urllib.parse import parse_qsl
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.types import Receive, Scope, Send
 
-from office.due_dates import expected_by
-from office.settings import Office, OfficeSettings
 from office.status_desk import StatusAnswer, StatusDesk
-from office.status_texts import (
-    CATALOGUES,
-    LANGUAGE_NAMES,
-    LANGUAGES,
-    Language,
-    calendar_day,
-    day,
-    day_and_time,
-    pick_language,
-)
+from office.status_html import StatusHtml
+from office.status_texts import LANGUAGES, Language, pick_language
 from office.status_throttle import client_key
 from offline_cache.submission_code import LENGTH, display
 
-TEMPLATES = Path(__file__).with_name("templates")
+PREFIX = "/s/"
 _STATUS = {"found": 200, "unknown": 404, "malformed": 400, "mismatch": 400, "throttled": 429,
            "unavailable": 503}  # fmt: skip
 # default-src 'none': no script, frame, font or image may load; the inline style may.
-_HEADERS = {
-    "Cache-Control": "no-store",
-    "Vary": "Accept-Language",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
-
-
-class _Texts:
-    """One language's texts as the templates read them, `t.code` and `t["state_" + s]`
-    each found at the first try (Jinja tries an attribute first: on a dict that misses,
-    and the exception, some forty times a page, cost more than the rest of the page)."""
-
-    def __init__(self, texts: Mapping[str, str]) -> None:
-        self.__dict__.update(texts)
-
-    def __getitem__(self, key: str) -> str:
-        return cast(str, self.__dict__[key])
-
-
-@dataclass(frozen=True)
-class _Link:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
-class _Step:
-    state: str
-    when: str
-    iso: str
+_HEADERS = [
+    (b"content-type", b"text/html; charset=utf-8"),
+    (b"cache-control", b"no-store"),
+    (b"vary", b"Accept-Language"),
+    (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'; "
+     b"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]  # fmt: skip
+_BY_LANGUAGE = {lang: [*_HEADERS, (b"content-language", lang.encode())] for lang in LANGUAGES}
 
 
 class StatusPage:
-    def __init__(self, settings: OfficeSettings, desk: StatusDesk) -> None:
-        self._settings = settings
+    def __init__(self, html: StatusHtml, desk: StatusDesk) -> None:
+        self._html = html
         self._desk = desk
-        self._env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self._languages = [_Link(c, LANGUAGE_NAMES[c]) for c in LANGUAGES]
-        self._texts = {language: _Texts(CATALOGUES[language]) for language in LANGUAGES}
 
-    async def answer(self, request: Request) -> HTMLResponse:
-        """The page from the register (a kept one went before the routes: status_fast_path)."""
-        typed = request.path_params["code"]
-        language = _language(request)
-        client = client_key(request.client.host if request.client else "")
-        headers = {**_HEADERS, "Content-Language": language}
-        version = self._desk.cache_version()
-        answer = await run_in_threadpool(self._desk.look_up, typed, client)
-        if answer.retry_after_s:
-            headers["Retry-After"] = str(answer.retry_after_s)
-        page = self.render(answer, language).encode()
-        self._desk.keep(answer, language, page, version)
-        return HTMLResponse(page, _STATUS[answer.outcome], headers)
-
-    def kept(self, request: Request, typed: str) -> HTMLResponse | None:
-        """The kept page of a found case, if this client may have it now."""
-        language = _language(request)
-        client = client_key(request.client.host if request.client else "")
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The page of `scope["path"]`'s code: kept, or from the register."""
+        typed = scope["path"][len(PREFIX) :]
+        language = _language(scope)
+        client = client_key(scope["client"][0] if scope.get("client") else "")
+        headers = _BY_LANGUAGE[language]
         kept = self._desk.kept(typed, client, language)
-        if kept is None:
-            return None
-        return HTMLResponse(kept, 200, {**_HEADERS, "Content-Language": language})
+        if kept is not None:
+            await _send(send, scope, 200, headers, kept)
+            return
+        version = self._desk.cache_version()
+        answer = await self._desk.answer(typed, client)
+        page = self.render(answer, language)
+        self._desk.keep(answer, language, page, version)
+        if answer.retry_after_s:
+            headers = [*headers, (b"retry-after", str(answer.retry_after_s).encode())]
+        await _send(send, scope, _STATUS[answer.outcome], headers, page)
 
-    def render(self, answer: StatusAnswer, language: Language) -> str:
+    def render(self, answer: StatusAnswer, language: Language) -> bytes:
         shown = display(answer.code) if len(answer.code) == LENGTH else answer.code
-        context: dict[str, Any] = {
-            "lang": language, "t": self._texts[language], "languages": self._languages,
-            "code": shown, "office_name": "",
-        }  # fmt: skip
-        record = answer.record
-        if record is None:
-            problem = CATALOGUES[language][answer.outcome]
-            return self._env.get_template("status/problem.html").render(problem=problem, **context)
-        office = self._settings.office(record.tenant_id)
-        phone = office.phone if office else ""
-        due = expected_by(record.state, record.received_at, (office or Office()).processing_days)
-        context.update(
-            status=record,
-            service=record.service_name or record.service_id,
-            office_name=office.name if office else "",
-            phone=phone,
-            phone_link="".join(c for c in phone if c.isdigit() or c == "+"),
-            filed=day(language, record.filed_at),
-            expected=calendar_day(language, due) if due else "",
-            changed=day_and_time(language, record.updated_at),
-            history=[
-                _Step(step.state, day_and_time(language, step.changed_at),
-                      step.changed_at.isoformat())
-                for step in record.history
-            ],
-        )  # fmt: skip
-        return self._env.get_template("status/status.html").render(**context)
+        if answer.record is None:
+            return self._html.problem(answer.outcome, shown, language)
+        return self._html.found(answer.record, shown, language)
 
 
-def _language(request: Request) -> Language:
-    return pick_language(
-        request.query_params.get("lang"), request.headers.get("accept-language", "")
-    )
+def _language(scope: Scope) -> Language:
+    asked = None
+    query: bytes = scope.get("query_string", b"")
+    if query:  # the last lang= wins, as in Starlette's query_params
+        for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+            if name == "lang":
+                asked = value
+    accept = next((v for k, v in scope["headers"] if k == b"accept-language"), b"")
+    return pick_language(asked, accept.decode("latin-1"))
+
+
+async def _send(
+    send: Send, scope: Scope, status: int, headers: list[tuple[bytes, bytes]], page: bytes
+) -> None:
+    length = (b"content-length", str(len(page)).encode())
+    await send({"type": "http.response.start", "status": status, "headers": [length, *headers]})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else page})

@@ -168,14 +168,14 @@ _DE = {
 }
 
 CATALOGUES: dict[Language, dict[str, str]] = {"pl": _PL, "en": _EN, "uk": _UK, "de": _DE}
+_MONTHS = {language: texts["months"].split() for language, texts in CATALOGUES.items()}
 
 
 def day(language: Language, moment: dt.datetime) -> str:
     """`moment`'s date in the office's time zone, in words: 20 listopada 2026."""
     local = moment.astimezone(OFFICE_TIME)
-    texts = CATALOGUES[language]
-    month = texts["months"].split()[local.month - 1]
-    return texts["day"].format(day=local.day, month=month, year=local.year)
+    month = _MONTHS[language][local.month - 1]
+    return CATALOGUES[language]["day"].format(day=local.day, month=month, year=local.year)
 
 
 def calendar_day(language: Language, date: dt.date) -> str:
@@ -184,7 +184,8 @@ def calendar_day(language: Language, date: dt.date) -> str:
 
 
 def day_and_time(language: Language, moment: dt.datetime) -> str:
-    return f"{day(language, moment)}, {moment.astimezone(OFFICE_TIME):%H:%M}"
+    local = moment.astimezone(OFFICE_TIME)
+    return f"{day(language, local)}, {local.hour:02d}:{local.minute:02d}"
 
 
 def pick_language(asked: str | None, accept_language: str) -> Language:

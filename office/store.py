@@ -19,6 +19,7 @@ from office.sql_access import SqlDatabase
 if TYPE_CHECKING:
     from office.fleet_records import FleetKiosk, KioskBeat
     from office.status_changes import StatusWatch
+    from office.status_reads import StatusReader
     from office.status_records import CaseStatusRecord
 
 CaseState = Literal["received", "in_progress", "needs_more", "ready", "closed"]
@@ -174,6 +175,10 @@ class CaseStore(Protocol):
 
     def status_watch(self) -> StatusWatch:
         """Which cases changed what a resident sees, as this process learns it."""
+        ...
+
+    def status_reader(self) -> StatusReader:
+        """`status_of` for the event loop: it never keeps the loop waiting on the store."""
         ...
 
 
