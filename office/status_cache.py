@@ -44,17 +44,22 @@ class AnswerCache:
 
     def get(self, code: str, variant: str) -> bytes | None:
         """The kept answer, after forgetting what changed; None when there is none."""
+        return self.get_or_version(code, variant)[0]
+
+    def get_or_version(self, code: str, variant: str) -> tuple[bytes | None, int]:
+        """As `get`, with what `version` would say now (for `keep` after a lookup): one
+        look at the store's changes instead of two."""
         with self._lock:
             if not self._catch_up():
-                return None
+                return None, self._forgotten
             kept = self._answers.get((code, variant))
             if kept is None:
-                return None
+                return None, self._forgotten
             if self._clock() - kept[0] > self._max_age_s:
                 self._drop((code, variant))
-                return None
+                return None, self._forgotten
             self._answers.move_to_end((code, variant))
-            return kept[1]
+            return kept[1], self._forgotten
 
     def version(self) -> int:
         """Take this before looking an answer up; `keep` refuses it if anything changed."""

@@ -50,13 +50,17 @@ class StatusDesk:
     def kept(self, typed: str, client: str, variant: str) -> bytes | None:
         """The kept answer of a found case, if there is one and the client may have it
         now; None sends the request the whole way (look_up), throttled or not."""
+        return self.kept_or_version(typed, client, variant)[0]
+
+    def kept_or_version(self, typed: str, client: str, variant: str) -> tuple[bytes | None, int]:
+        """As `kept`; with no kept answer, the cache's version to pass to `keep`."""
         if self._cache is None:
-            return None
-        kept = self._cache.get(normalise(typed)[: LENGTH + 1], variant)
+            return None, 0
+        kept, version = self._cache.get_or_version(normalise(typed)[: LENGTH + 1], variant)
         if kept is None or self._throttle.wait_s(client) > 0:
-            return None
+            return None, version
         self._counted("found")
-        return kept
+        return kept, version
 
     def cache_version(self) -> int:
         """Take it before look_up; pass it to keep."""

@@ -39,9 +39,9 @@ class _Frame:
     """The page around its content, for one language and office: up to the code, between
     the code and the content, after it; and the office's contact section."""
 
-    head: str
-    middle: str
-    tail: str
+    head: bytes
+    middle: bytes
+    tail: bytes
     contact: str = ""
     processing_days: int = Office().processing_days
 
@@ -82,7 +82,9 @@ class StatusHtml:
                 head, rest = page.split(_CODE)
                 middle, tail = rest.split(_CONTENT)
                 contact = _contact(self._texts[language], office) if office.name else ""
-                frame = _Frame(head, middle, tail, contact, office.processing_days)
+                frame = _Frame(
+                    head.encode(), middle.encode(), tail.encode(), contact, office.processing_days
+                )
                 self._frames[(language, office.tenant_id if office.name else "")] = frame
 
     def problem(self, outcome: str, shown_code: str, language: Language) -> bytes:
@@ -117,7 +119,9 @@ class StatusHtml:
 
 
 def _page(frame: _Frame, shown_code: str, content: str) -> bytes:
-    return (frame.head + escape(shown_code) + frame.middle + content + frame.tail).encode()
+    return b"".join(
+        (frame.head, escape(shown_code).encode(), frame.middle, content.encode(), frame.tail)
+    )
 
 
 def escape(text: str) -> str:

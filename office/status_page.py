@@ -51,11 +51,10 @@ class StatusPage:
         language = _language(scope)
         client = client_key(scope["client"][0] if scope.get("client") else "")
         headers = _BY_LANGUAGE[language]
-        kept = self._desk.kept(typed, client, language)
+        kept, version = self._desk.kept_or_version(typed, client, language)
         if kept is not None:
             await _send(send, scope, 200, headers, kept)
             return
-        version = self._desk.cache_version()
         answer = await self._desk.answer(typed, client)
         page = self.render(answer, language)
         self._desk.keep(answer, language, page, version)

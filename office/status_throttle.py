@@ -13,6 +13,7 @@ slow to find codes (about 1.8e12 of them) and keeps each lookup free of a databa
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import threading
 import time
@@ -21,6 +22,7 @@ from collections.abc import Callable
 MAX_CLIENTS = 10_000  # buckets kept at most; full ones are forgotten first
 
 
+@functools.lru_cache(maxsize=4096)  # parsing an address cost more than a kept status page
 def client_key(host: str) -> str:
     """Who counts as one client: an IPv4 address, or the /64 of an IPv6 one."""
     try:
