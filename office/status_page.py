@@ -8,8 +8,9 @@ their case changes (status_cache.py); no browser or proxy keeps one.
 
 A plain ASGI app: status_fast_path.py sends GET and HEAD of `/s/CODE` here before
 Starlette's middleware and routing (which cost about as much as the page), and the route
-of app.py does the same for anything that reaches it. The HTML is joined from parts made
-at start (status_html.py) and SQLite is read on the event loop (status_reads.py).
+of routes_status_fleet.py does the same for anything that reaches it. The HTML is joined
+from parts made at start (status_html.py); the register is read without a worker thread
+per request (status_reads.py).
 """
 
 from __future__ import annotations

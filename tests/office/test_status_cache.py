@@ -113,6 +113,10 @@ def test_a_lost_notice_connection_answers_from_the_register_until_it_is_back(
         pytest.skip("PostgreSQL's notices only")
     code = instances.file()
     assert instances.state_on_b(code) == ("received", "received", "received")
+    deadline = time.monotonic() + 10
+    while listeners(instances.settings.database_url) < 1:  # B's LISTEN may still be on its way
+        assert time.monotonic() < deadline, "B never listened"
+        time.sleep(0.05)
     assert listeners(instances.settings.database_url, terminate=True) == 1  # B (A never looked)
     move_case(instances.settings, code, "in_progress", AT)
     instances.tries_until_b_shows(code, "in_progress", seconds=2)
