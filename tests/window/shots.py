@@ -49,3 +49,52 @@ def difference(first: Image.Image, second: Image.Image) -> float:
     same = ImageChops.difference(first, second).convert("L").histogram()[0]
     total = first.width * first.height
     return (total - same) / total
+
+
+def ends_in_an_ellipsis(image: Image.Image) -> bool:
+    """Whether the last line of text drawn in `image` (a button inside its border) ends in
+    "…": the mark of a label cut off to fit, in any language and script.
+
+    The ink is what differs from the button's own colour. The last line's last three marks
+    (runs of inked columns) are an ellipsis when each is a small dot low in the line: no
+    letter of the Latin or Cyrillic alphabets is drawn as three dots in a row.
+    """
+    grey = image.convert("L")
+    counts = grey.histogram()
+    fill = counts.index(max(counts))
+    ink = grey.point(lambda v: 255 if abs(v - fill) > 80 else 0)
+    rows = [y for y in range(ink.height) if ink.crop((0, y, ink.width, y + 1)).getbbox()]
+    if not rows:
+        return False
+    bottom = rows[-1]
+    top = bottom
+    while top - 1 in rows:
+        top -= 1
+    line = ink.crop((0, top, ink.width, bottom + 1))
+    marks = _marks(line)
+    if len(marks) < 4:
+        return False
+    return all(_is_a_dot(line, left, right) for left, right in marks[-3:])
+
+
+def _is_a_dot(line: Image.Image, left: int, right: int) -> bool:
+    """A mark no taller or wider than a third of the line, in its lower half (a lower-case
+    letter is at least half as tall as a capital)."""
+    box = line.crop((left, 0, right, line.height)).getbbox()
+    if box is None:
+        return False
+    most = line.height * 0.35
+    return box[3] - box[1] <= most and right - left <= most and box[1] >= line.height * 0.5
+
+
+def _marks(line: Image.Image) -> list[tuple[int, int]]:
+    """The runs of inked columns of a line of text, left to right, as (left, right)."""
+    inked = [line.crop((x, 0, x + 1, line.height)).getbbox() is not None for x in range(line.width)]
+    marks, start = [], None
+    for x, on in enumerate([*inked, False]):
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            marks.append((start, x))
+            start = None
+    return marks

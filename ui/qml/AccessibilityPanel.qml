@@ -15,6 +15,9 @@ Popup {
     // always large (the people who need these switches must be able to read them).
     readonly property int big: 40
     readonly property int gap: 20
+    // Every button's height, and the room around its text: the same with large text on.
+    readonly property real buttonHeight: big * 2.4
+    readonly property real buttonPadding: gap * 0.5
     x: (root.width - width) / 2
     width: Math.min(root.width * 0.9, root.landscape ? 1500 : 1000)
     padding: gap * 1.5
@@ -47,7 +50,9 @@ Popup {
                     objectName: "a11y_" + modelData.key
                     toggle: true
                     width: (choiceGrid.width - (choiceGrid.columns - 1) * choiceGrid.spacing) / choiceGrid.columns
-                    height: panel.big * 2.4
+                    height: panel.buttonHeight
+                    padding: panel.buttonPadding
+                    shrinkToFit: true
                     fontSize: panel.big
                     checked: session.options[modelData.key] === true
                     text: (checked ? "✓ " : "") + modelData.label
@@ -55,11 +60,13 @@ Popup {
                 }
             }
         }
-        // How the speech sounds (always here, so the panel keeps its size).
+        // How the speech sounds (always here, so the panel keeps its size). Each label is
+        // read whole: two lines where a column is narrow ("Мовлення / повільніше"), and in
+        // portrait two columns, not four buttons of a word and a half ("Mowa wol…").
         Grid {
             id: speechGrid
             width: parent.width
-            columns: 4
+            columns: root.landscape ? 4 : 2
             spacing: panel.gap * 0.5
             Repeater {
                 model: [
@@ -70,30 +77,43 @@ Popup {
                 ]
                 KioskButton {
                     objectName: "speech_" + modelData.key
-                    width: (speechGrid.width - 3 * speechGrid.spacing) / 4
-                    height: panel.big * 2
+                    width: (speechGrid.width - (speechGrid.columns - 1) * speechGrid.spacing) / speechGrid.columns
+                    height: panel.buttonHeight
+                    padding: panel.buttonPadding
+                    shrinkToFit: true
                     fontSize: panel.big * 0.7
                     text: modelData.label
                     onClicked: { session.adjustSpeech(modelData.which, modelData.step); speech.say(text) }
                 }
             }
         }
-        KioskButton {
-            objectName: "a11yReadScreen"
+        // Side by side in landscape: the panel fits a 1366x768 or 1280x800 screen whole.
+        Grid {
+            id: lastRow
             width: parent.width
-            height: panel.big * 2.4
-            fontSize: panel.big
-            text: qsTr("Read this screen now")
-            onClicked: { panel.close(); screenReader.readAll() }
-        }
-        KioskButton {
-            objectName: "a11yClose"
-            width: parent.width
-            height: panel.big * 2.4
-            fontSize: panel.big
-            primary: true
-            text: qsTr("Done")
-            onClicked: panel.close()
+            columns: root.landscape ? 2 : 1
+            spacing: panel.gap
+            KioskButton {
+                objectName: "a11yReadScreen"
+                width: (lastRow.width - (lastRow.columns - 1) * lastRow.spacing) / lastRow.columns
+                height: panel.buttonHeight
+                padding: panel.buttonPadding
+                shrinkToFit: true
+                fontSize: panel.big
+                text: qsTr("Read this screen now")
+                onClicked: { panel.close(); screenReader.readAll() }
+            }
+            KioskButton {
+                objectName: "a11yClose"
+                width: (lastRow.width - (lastRow.columns - 1) * lastRow.spacing) / lastRow.columns
+                height: panel.buttonHeight
+                padding: panel.buttonPadding
+                shrinkToFit: true
+                fontSize: panel.big
+                primary: true
+                text: qsTr("Done")
+                onClicked: panel.close()
+            }
         }
     }
 }

@@ -9,6 +9,11 @@ Rectangle {
     property bool enabled_: true
     property int fontSize: theme.body
     property bool holdable: false  // a long press means something else (longPressed)
+    property real padding: theme.body * 0.4  // around the text (a panel of fixed size sets its own)
+    // A button of a fixed size (set by its panel) whose label would not fit at fontSize on
+    // two lines, such as a long German one on a small screen: the label is set a little
+    // smaller, never cut off ("…"), down to three quarters of fontSize.
+    property bool shrinkToFit: false
     signal clicked()
     signal longPressed()
 
@@ -34,10 +39,12 @@ Rectangle {
     Text {
         id: label
         anchors.fill: parent
-        anchors.margins: theme.body * 0.4
+        anchors.margins: button.padding
         color: button.primary || button.checked ? theme.colors.onPrimary : theme.colors.text
         font.pixelSize: button.fontSize
         font.bold: true
+        fontSizeMode: button.shrinkToFit ? Text.Fit : Text.FixedSize
+        minimumPixelSize: Math.round(button.fontSize * 0.75)
         wrapMode: Text.WordWrap
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
