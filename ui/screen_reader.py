@@ -42,7 +42,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from ui.a11y_nodes import Node, node_at, node_of, readable_nodes, top_layer
 from ui.keyboard_keys import KeyboardKey, key_at, press
 from ui.session_model import SessionModel
-from ui.speech_model import SpeechModel, spoken_language, text_languages
+from ui.speech_model import SpeechModel, name_language, spoken_language, text_languages
 from ui.spoken import SpokenWords
 
 DOUBLE_TAP_S = 0.45
@@ -198,15 +198,7 @@ class ScreenReader(QObject):
     def _read_all(self) -> None:
         self._nodes, self._index = [], -1
         self._refresh()
-        language = self._session.session.language
-        screen = self._screen_item()
-        marked = text_languages(screen) if screen is not None else {}
-        self._speech.say_parts(
-            [
-                (self._words.describe(n, self._value(n)), spoken_language(n.name, language, marked))
-                for n in self._nodes
-            ]
-        )
+        self._speech.say_parts([part for node in self._nodes for part in self._parts(node)])
 
     def on_idle(self, counting: bool, attracting: bool, seconds_left: int) -> None:
         """The countdown is spoken when it appears; the attract screen gives its hint."""
@@ -255,18 +247,25 @@ class ScreenReader(QObject):
         self._say_node(node)
 
     def _say_node(self, node: Node) -> None:
-        """Its description; a text the screen marks as Polish (a record not translated) is
-        read with the Polish voice, the role words with the resident's."""
+        parts = self._parts(node)
+        if len(parts) == 1 and parts[0][1] == self._session.session.language:
+            self._say(parts[0][0])
+        else:
+            self._speech.say_parts(parts)
+
+    def _parts(self, node: Node) -> list[tuple[str, str]]:
+        """Its description as (text, language) parts: a name in another language (a record
+        the screen marks as Polish, a language button's own name: "Українська") is read with
+        that language's voice, the role words with the resident's."""
         said = self._words.describe(node, self._value(node))
         language = self._session.session.language
         screen = self._screen_item()
         marked = text_languages(screen) if screen is not None else {}
-        own = spoken_language(node.name, language, marked)
+        own = name_language(node.item) or spoken_language(node.name, language, marked)
         if own == language or not said.startswith(node.name):
-            self._say(said)
-            return
+            return [(said, language)]
         rest = said[len(node.name) :].lstrip(", ")
-        self._speech.say_parts([(node.name, own), (rest, language)] if rest else [(node.name, own)])
+        return [(node.name, own), (rest, language)] if rest else [(node.name, own)]
 
     def _screen_item(self) -> QQuickItem | None:
         stack = self._window.findChild(QQuickItem, "stack") if self._window else None

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtQml import QJSValue
 from PySide6.QtQuick import QQuickItem
+from shiboken6 import Shiboken
 
 from kiosk.speech import Speaker
 from ui.session_model import SessionModel
@@ -42,6 +43,13 @@ def text_languages(item: QQuickItem) -> dict[str, str]:
 def spoken_language(text: str, language: str, languages: Mapping[str, str]) -> str:
     """The language to read `text` in (a list line's bullet is not part of its text)."""
     return languages.get(text) or languages.get(text.removeprefix(BULLET).strip(), language)
+
+
+def name_language(item: QQuickItem) -> str:
+    """The language an item's accessible name is in when it says so (`nameLanguage`, as a
+    language button does: its name is in its own language), or ""."""
+    value = item.property("nameLanguage") if Shiboken.isValid(item) else None
+    return value if isinstance(value, str) else ""
 
 
 class SpeechModel(QObject):

@@ -11,12 +11,17 @@ build/work/window-shots/landscape-<size>/.
 from __future__ import annotations
 
 import re
+import time
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.window.atspi import Node
+from tests.window.atspi import Node, poll
+from tests.window.conftest import Seat
 from tests.window.geometry import Rect
 from tests.window.harness import (
     BUTTON,
@@ -37,12 +42,31 @@ from tests.window.test_switches_on_newer_screens import (
 from tests.window.test_switches_on_newer_screens import screen_problems as all_screen_problems
 from tests.window.words import translated
 
+KIOSK_SETTINGS: dict[str, Any] = {}
 SMALL_SCREENS = [(1366, 768), (1280, 800)]
 FORM_TITLE = re.compile("^" + re.escape(INFO_REQUEST))
 STEP = re.compile("^(Krok [0-9] z [0-9]|Sprawdź swoje odpowiedzi)")
 TOWN = field("Miejscowość")
 PHONE = field("Numer telefonu")
 MORE_BELOW = "więcej poniżej"
+
+
+# Stands in for espeak-ng: one line per utterance, "voice<TAB>text" (SSML for mixed voices).
+RECORDER = """#!/bin/sh
+text=$(cat)
+printf '%s\\t%s\\n' "$2" "$text" >> {log}
+"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def speech_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What the kiosk says, recorded; set in the module's kiosk config before its kiosk."""
+    folder = tmp_path_factory.mktemp("speech")
+    recorder = folder / "espeak-ng"
+    recorder.write_text(RECORDER.format(log=folder / "speech.log"), encoding="utf-8")
+    recorder.chmod(0o700)
+    KIOSK_SETTINGS["extra_toml"] = f'[speech]\ncommand = "{recorder}"\nattract_hint_s = 0\n'
+    return folder / "speech.log"
 
 
 @pytest.fixture(scope="module", params=SMALL_SCREENS, ids=lambda size: "{}x{}".format(*size))
@@ -224,4 +248,70 @@ def test_in_ukrainian_a_choice_left_empty_is_brought_into_view(kiosk: WindowKios
     paper = kiosk.find(label("Паперова копія"), BUTTON)
     problems += problem_of("uk-refused", assert_clear_in_view, kiosk, paper)
     problems += screen_problems(kiosk, "uk-step-1-refused")
+    assert not problems, "\n".join(problems)
+
+
+FLAGS = {"pl": "Polski", "en": "English", "uk": "Українська", "de": "Deutsch"}
+VOICES = {"pl": "pl", "en": "en-gb", "uk": "uk", "de": "de"}  # espeak-ng's, as kiosk/speech.py
+
+
+def utterances(log: Path) -> list[list[tuple[str, str]]]:
+    """Each thing the kiosk said, as its (voice, text) parts (one, or one per SSML sentence)."""
+    said = []
+    for line in log.read_text(encoding="utf-8").splitlines() if log.exists() else []:
+        voice, text = line.split("\t", 1)
+        if text.startswith("<speak>"):
+            lang = "{http://www.w3.org/XML/1998/namespace}lang"
+            sentences = ET.fromstring(text).iter("s")
+            said.append([(s.attrib[lang], s.text or "") for s in sentences])
+        else:
+            said.append([(voice, text)])
+    return said
+
+
+def touched(kiosk: WindowKiosk, control: Node, log: Path) -> list[tuple[str, str]]:
+    """One touch on the control in speech mode (it speaks what is under the finger): the
+    parts of what was said, or [] when nothing was."""
+    before = quiet(log)  # and a double tap's time since the last touch
+    kiosk.input.click(*control.extents.centre)
+    poll(lambda: utterances(log)[before:] or None, 5)
+    said = utterances(log)[before : quiet(log)]
+    return said[-1] if said else []
+
+
+def quiet(log: Path, quiet_s: float = 0.8) -> int:
+    """Until the kiosk has said nothing new for `quiet_s` (a screen's announcement comes a
+    moment after the words that caused it); how many things it had said by then."""
+    count, since = len(utterances(log)), time.monotonic()
+    while time.monotonic() - since < quiet_s:
+        time.sleep(0.1)
+        now = len(utterances(log))
+        if now != count:
+            count, since = now, time.monotonic()
+    return count
+
+
+def test_the_flags_say_their_language_in_its_own_voice(
+    kiosk: WindowKiosk, seat: Seat, speech_log: Path
+) -> None:
+    """Home on a small panel shows the languages as flags alone: each must still be named
+    in its own language to a screen reader (AT-SPI) and to the kiosk's speech mode, which
+    reads that name with the language's voice (the Polish voice spelt "Українська" out
+    letter by letter as "Cyrillic U, Cyrillic ka...")."""
+    flags = {language: kiosk.find(name, BUTTON) for language, name in FLAGS.items()}
+    names_drawn = [n.name for n in flags.values() if n.extents.width > 2 * n.extents.height]
+    assert not names_drawn, f"not flags alone here, the test's premise: {names_drawn}"
+    start = quiet(speech_log)  # (the log has the module's other screen sizes too)
+    kiosk.key("F1")  # the keypad's help key: speech mode on
+    said = poll(lambda: utterances(speech_log)[start:] or None, 5)
+    assert said, "F1 said nothing"
+    problems = []
+    for language, flag in flags.items():
+        heard = touched(kiosk, flag, speech_log)
+        voice, name = heard[0] if heard else ("", "")
+        if (voice, name.split(",")[0]) != (VOICES[language], FLAGS[language]):
+            problems.append(f"{FLAGS[language]}: heard {heard}")
+        if heard[-1:] and not heard[-1][1].endswith(("przycisk, włączony", "przycisk, wyłączony")):
+            problems.append(f"{FLAGS[language]}: not said as a button and its state: {heard}")
+    seat.stop()  # speech mode stays on: the next test gets a new kiosk
     assert not problems, "\n".join(problems)

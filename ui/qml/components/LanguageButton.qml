@@ -17,6 +17,9 @@ Rectangle {
     border.color: checked ? theme.colors.focus : theme.colors.border
     Accessible.role: Accessible.Button
     Accessible.name: name
+    // The name is in its own language: speech mode reads "Українська" with the Ukrainian
+    // voice (the Polish one spelt it out letter by letter), the role words in the resident's.
+    readonly property string nameLanguage: language
     Accessible.checkable: true
     Accessible.checked: checked
     Accessible.onPressAction: button.clicked()
