@@ -101,6 +101,9 @@ def check_a_status(kiosk: WindowKiosk, words: Words, step: str) -> list[str]:
     kiosk.tap(kiosk.reveal(label(words("Check the status of your application"))))
     field = kiosk.find(words("Code from the receipt"), "text")
     problems = screen_problems(kiosk, step)
+    # The field is what the resident must use here: whole in view as the screen opens,
+    # not under the "more below" cue (it was half under it in landscape).
+    problems += problem_of(f"{step}, as it opened", assert_clear_in_view, kiosk, field)
     kiosk.tap(kiosk.reveal(field.name, "text"), role=None)
     kiosk.type("k7p4m-x9rc2")  # the last character mistyped: the hint says so at once
     hint = kiosk.find(words("One character does not match. Compare the code with your receipt."))

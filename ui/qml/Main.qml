@@ -165,8 +165,10 @@ ApplicationWindow {
             // instead of two or three above every screen.
             readonly property bool navShown: stack.depth > 1 && !compact
             readonly property bool roomy: !(root.landscape && root.shortWindow && stack.depth > 1)
-            readonly property bool navBeside: !roomy && !root.lowReach
-                && navRow.implicitWidth + languageBar.flagsWidth + a11yButton.width + theme.body * 2 <= width
+            // Low reach: the flags have a row of their own and the name is above the page, so
+            // Back and Home go beside Accessibility (a row of the few the page keeps less).
+            readonly property bool navBeside: !roomy
+                && navRow.implicitWidth + (root.lowReach ? 0 : languageBar.flagsWidth) + a11yButton.width + theme.body * 2 <= width
             x: theme.body
             width: parent.width - theme.body * 2
             y: root.lowReach ? parent.height - height - theme.body : theme.body

@@ -18,12 +18,17 @@ Flickable {
     // The code being typed and its hint stay in view above the keyboard: with large text and
     // the controls low, the keyboard leaves this screen a few lines, and the title and the
     // help were what showed while the resident typed blind below them.
-    ViewKeeper { id: keeper; flick: statusScreen }
+    // The field is what the resident must use here: it is kept clear of the "more below"
+    // cue also before it is touched (large text with the controls low in landscape left
+    // it half under the cue), until the resident scrolls the screen themselves.
+    ViewKeeper { id: keeper; flick: statusScreen; paragraphs: content }
+    property bool scrolledByHand: false
     function showTyping() {
-        if (codeField.activeFocus && !answerToShow)
+        if ((codeField.activeFocus || !scrolledByHand) && !answerToShow)
             keeper.show(codeField.y, codeHint.visible ? codeHint.y + codeHint.height : codeField.y + codeField.height)
     }
     onHeightChanged: Qt.callLater(showTyping)
+    onContentHeightChanged: Qt.callLater(showTyping)
     // The answer comes below the field, out of sight when the screen is short: its start
     // (and as much of it as fits) is brought into view, again as it is laid out and the
     // keyboard goes, until the resident scrolls or types.
@@ -32,7 +37,7 @@ Flickable {
         target: statusCheck
         function onAnswered() { statusScreen.answerToShow = true; Qt.callLater(statusScreen.showAnswer) }
     }
-    onMovementStarted: answerToShow = false
+    onMovementStarted: { answerToShow = false; scrolledByHand = true }
     function showAnswer() {
         if (answerToShow) keeper.show(result.y, result.y + result.height)
     }
