@@ -32,6 +32,7 @@ from tests.window.processes import (
     log_tail,
     stop_group,
 )
+from tests.window.words import translated
 from tests.window.xinput import XInput
 
 REPO = Path(__file__).resolve().parents[2]
@@ -249,7 +250,7 @@ class WindowKiosk:
         time.sleep(SETTLE_S)
         return node
 
-    def reveal(self, target: NameMatch, role: str | None = BUTTON, tries: int = 8) -> Node:
+    def reveal(self, target: NameMatch, role: str | None = BUTTON, tries: int = 12) -> Node:
         """Swipe the page until the control is in view with nothing over it; the node.
 
         The kiosk's flickable pages are not in the accessibility tree, so "in view" is: inside
@@ -262,7 +263,8 @@ class WindowKiosk:
             nodes = self.tree.nodes()
             node = next((n for n in nodes if n.matches(target, role)), None)
             if node is None:  # further down the page, not made yet: look there
-                self._swipe(self.page_area(), self.page_area().height // 3)
+                area = self.scroll_area(nodes)
+                self._swipe(area, area.height // 2)
                 continue
             free = free_view(node, self.visible_area(), nodes)
             shift = needed_shift(node.extents, free)
@@ -276,12 +278,28 @@ class WindowKiosk:
         stack = self.find("", "layered pane").extents
         return stack.intersection(self.visible_area())
 
+    def scroll_area(self, nodes: list[Node]) -> Rect:
+        """The page less the controls that stay put along its bottom edge (a form's Previous
+        and Next): where a finger swipes the page's content (a swipe that starts on the
+        buttons, or between them and the content, moves nothing)."""
+        page = self.page_area()
+        bars = [
+            n.extents.y - MARGIN
+            for n in nodes
+            if n.role in CONTROL_ROLES
+            and page.contains(n.extents)
+            and abs(n.extents.bottom - page.bottom) <= 2
+        ]
+        bottom = min([page.bottom, *bars])
+        return Rect(page.x, page.y, page.width, max(page.height // 3, bottom - page.y))
+
     def _swipe(self, free: Rect, shift: int) -> None:
         """One slow swipe inside `free` that moves the content up by `shift` (down if < 0)."""
         x, middle = free.centre
         shift = max(-free.height // 2, min(free.height // 2, shift + 30 * (1 if shift > 0 else -1)))
         self.input.drag((x, middle + shift // 2), (x, middle - shift // 2))
         time.sleep(SETTLE_S)
+        self.wait_still()  # a page still gliding is not where it will stop
 
     def wait_still(self, timeout_s: float = 3.0) -> None:
         """Until two screenshots 0.1 s apart are the same (a busy machine draws late)."""
@@ -317,6 +335,10 @@ def assert_in_view(node: Node, area: Rect) -> None:
 
 CONTROL_ROLES = frozenset({"push button", "text", "check box", "radio button", "list item"})
 MARGIN = 18  # reveal() keeps this clear of a bar that stays put: the form leaves 0.6 x 30 px
+# The cue at the foot of a page that goes on below (ScrollCue.qml), in the kiosk's languages.
+MORE_BELOW = frozenset(
+    {"more below", *(translated("more below", language) for language in ("pl", "uk", "de"))}
+)
 
 
 def related(first: Node, second: Node) -> bool:
@@ -360,13 +382,17 @@ def assert_nothing_over(node: Node, nodes: list[Node]) -> None:
 def free_view(node: Node, visible: Rect, nodes: list[Node]) -> Rect:
     """Where `node` can be seen whole: the visible area within its scrolling parent, less the
     bars of controls that stay put at its top or bottom edge (the form's Previous and Next,
-    the home screen's search field) while the content scrolls between them."""
+    the home screen's search field) while the content scrolls between them, and less the
+    "more below" cue at the foot of its view (found by name: a form's questions scroll in
+    a view of their own that is not in the accessibility tree, between its title and its
+    buttons, so the cue is not at the edge of the node's scrolling parent there)."""
     clip = clipping_parent(node)
     view = visible if clip is None else visible.intersection(clip.extents)
     column = Rect(node.extents.x, view.y, node.extents.width, view.height)
     top, bottom = view.y, view.bottom
     for other in controls_over(node, column, nodes):
-        if abs(other.extents.bottom - view.bottom) <= 2:
+        cue_below = other.name in MORE_BELOW and other.extents.bottom > node.extents.y
+        if cue_below or abs(other.extents.bottom - view.bottom) <= 2:
             bottom = min(bottom, other.extents.y - MARGIN)
         elif abs(other.extents.y - view.y) <= 2:
             top = max(top, other.extents.bottom + MARGIN)

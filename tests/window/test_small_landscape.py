@@ -30,6 +30,7 @@ from tests.window.harness import (
     WindowKiosk,
     assert_no_overlap,
     assert_not_blank,
+    free_view,
 )
 from tests.window.processes import missing_tools
 from tests.window.test_journeys import INFO_REQUEST, NEXT, SEARCH, field, label, service
@@ -38,6 +39,7 @@ from tests.window.test_switches_on_newer_screens import (
     controls,
     overlap_problems,
     problem_of,
+    switch_on,
 )
 from tests.window.test_switches_on_newer_screens import screen_problems as all_screen_problems
 from tests.window.words import translated
@@ -248,6 +250,47 @@ def test_in_ukrainian_a_choice_left_empty_is_brought_into_view(kiosk: WindowKios
     paper = kiosk.find(label("Паперова копія"), BUTTON)
     problems += problem_of("uk-refused", assert_clear_in_view, kiosk, paper)
     problems += screen_problems(kiosk, "uk-step-1-refused")
+    assert not problems, "\n".join(problems)
+
+
+LARGE_TEXT = "Duży tekst"
+# The first step of the information request: a long text and a choice under it.
+STEP_1 = [
+    (field("Opis informacji"), "text"),
+    (label("Plik elektroniczny (np. PDF)"), BUTTON),
+    (label("Kopia papierowa"), BUTTON),
+]
+REACH_SLACK = 2 * MARGIN  # a finger's swipe stops within a few tens of pixels, not to one
+
+
+def reach_problem(kiosk: WindowKiosk, target: re.Pattern[str], role: str) -> str:
+    """Why the control cannot be swiped into view whole, clear of the "more below" cue and
+    the form's buttons, with room for a finger's swipe to spare; "" when it can."""
+    try:
+        node = kiosk.reveal(target, role)
+    except AssertionError as error:
+        return str(error).splitlines()[0]
+    free = free_view(node, kiosk.visible_area(), kiosk.tree.nodes())
+    if free.height - node.extents.height < REACH_SLACK:
+        return (
+            f"{node.name!r} is {node.extents.height} px high in a view of {free.height} px: "
+            f"want {REACH_SLACK} px to spare for a swipe"
+        )
+    return ""
+
+
+def test_with_large_text_every_field_of_the_form_can_be_swiped_into_view(
+    kiosk: WindowKiosk,
+) -> None:
+    switch_on(kiosk, LARGE_TEXT)
+    open_the_form(kiosk)
+    kiosk.shot("large-text-step-1")
+    problems = []
+    for number, (target, role) in enumerate(STEP_1, 1):
+        problem = reach_problem(kiosk, target, role)
+        kiosk.shot(f"large-text-control-{number}")
+        if problem:
+            problems.append(problem)
     assert not problems, "\n".join(problems)
 
 

@@ -135,6 +135,7 @@ Item {
             Repeater {
                 model: form.fields
                 FormQuestion {
+                    viewHeight: questions.height
                     onAnswered: (fieldId, value) => form.setAnswer(fieldId, value)
                     onFocused: input => { formScreen.typingInto = input; formScreen.reveal(input) }
                     onDone: input => formScreen.focusAfter(input)
@@ -279,13 +280,13 @@ Item {
         spacing: theme.body * 0.5
         KioskButton {
             objectName: "formBack"
-            width: (parent.width - parent.spacing) * 0.4
+            width: Math.floor((parent.width - parent.spacing) * 0.4)  // whole pixels: no 1 px past the edge
             text: "‹ " + qsTr("Previous")
             onClicked: formScreen.backRequested()
         }
         KioskButton {
             objectName: form.reviewing ? "formSubmit" : "formNext"
-            width: (parent.width - parent.spacing) * 0.6
+            width: Math.floor((parent.width - parent.spacing) * 0.6)
             primary: true
             opacity: !form.reviewing || form.consentAccepted ? 1.0 : 0.6
             text: form.reviewing ? qsTr("Send the application") : qsTr("Next") + " ›"

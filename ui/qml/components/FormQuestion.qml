@@ -14,6 +14,9 @@ Column {
     required property string problem
     required property var choices
     required property int maxLength
+    // The height of the view the questions scroll in (0: not known): a long text's field
+    // starts no taller than a swipe can bring into it whole.
+    property real viewHeight: 0
     signal answered(string fieldId, string value)
     signal focused(Item input)  // the screen scrolls it clear of the keyboard
     signal done(Item input)  // Enter: on to the next field
@@ -105,8 +108,13 @@ Column {
         objectName: "area_" + question.fieldId
         visible: question.kind === "long_text"
         width: question.width
-        // Three lines to begin with (two in a short window, to fit above the keyboard).
-        height: Math.max(theme.touch * (root.shortWindow ? 2 : 3), implicitHeight)
+        // Three lines to begin with (two in a short window, to fit above the keyboard), and
+        // never taller than its view less the "more below" cue's band and a margin: with
+        // large text on a 1280x800 panel the 220 px field left 5 px to swipe it into a
+        // 225 px view, and its bottom stayed under the cue. Longer text makes it grow.
+        readonly property real startHeight: Math.min(theme.touch * (root.shortWindow ? 2 : 3),
+                                                     question.viewHeight > 0 ? question.viewHeight - theme.body * 4 : Infinity)
+        height: Math.max(startHeight, theme.touch, implicitHeight)
         font.pixelSize: theme.body
         color: theme.colors.text
         text: question.value
