@@ -22,15 +22,17 @@ Item {
         questionColumn.forceLayout()
         reviewColumn.forceLayout()
         // The whole question (its label and help too) when it fits above the keyboard.
-        var question = item.parent
-        var flickable = form.reviewing ? review : questions
-        if (question && question.fieldId !== undefined && question.height + theme.body * 2 <= flickable.height)
-            item = question
-        var flick = form.reviewing ? review : questions
-        var top = item.mapToItem(flick.contentItem, 0, 0).y
+        // Below it, room for the "more below" cue (ScrollCue's fade is theme.body * 2.2):
+        // a field being typed in is not left with its bottom under the cue.
         var margin = theme.body
-        if (top + item.height + margin > flick.contentY + flick.height)
-            flick.contentY = Math.min(top + item.height + margin - flick.height,
+        var belowMargin = theme.body * 2.4
+        var question = item.parent
+        var flick = form.reviewing ? review : questions
+        if (question && question.fieldId !== undefined && question.height + margin + belowMargin <= flick.height)
+            item = question
+        var top = item.mapToItem(flick.contentItem, 0, 0).y
+        if (top + item.height + belowMargin > flick.contentY + flick.height)
+            flick.contentY = Math.min(top + item.height + belowMargin - flick.height,
                                       Math.max(0, flick.contentHeight - flick.height))
         else if (top - margin < flick.contentY)
             flick.contentY = Math.max(0, top - margin)
