@@ -33,6 +33,7 @@ from tests.window.harness import (
     free_view,
 )
 from tests.window.processes import missing_tools
+from tests.window.test_accessibility_panel import panel_problems
 from tests.window.test_journeys import INFO_REQUEST, NEXT, SEARCH, field, label, service
 from tests.window.test_switches_on_newer_screens import (
     assert_clear_in_view,
@@ -250,6 +251,12 @@ def test_in_ukrainian_a_choice_left_empty_is_brought_into_view(kiosk: WindowKios
     paper = kiosk.find(label("Паперова копія"), BUTTON)
     problems += problem_of("uk-refused", assert_clear_in_view, kiosk, paper)
     problems += screen_problems(kiosk, "uk-step-1-refused")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_accessibility_panel_fits_and_every_label_is_whole(kiosk: WindowKiosk) -> None:
+    """The panel is 800 px high or less, and German has its longest labels."""
+    problems = panel_problems(kiosk, {"pl": "Polski", "uk": "Українська", "de": "Deutsch"})
     assert not problems, "\n".join(problems)
 
 
