@@ -72,6 +72,7 @@ def test_the_kiosk_unit_runs_weston_with_watchdog_recovery_and_notify() -> None:
         "User=kiosk",
         "Requires=infomat-kiosk-login.service",
         "Environment=XDG_RUNTIME_DIR=/run/infomat-kiosk",
+        "ExecStartPre=/usr/lib/infomat/wait-for-session kiosk",
         "ExecStart=/usr/lib/infomat/kiosk-compositor",
     ):
         assert line in unit
@@ -85,6 +86,8 @@ def test_the_kiosk_unit_runs_weston_with_watchdog_recovery_and_notify() -> None:
         "User=kiosk",
     ):
         assert line in login
+    # One command only: each command of a unit with PAMName= opens a session of its own.
+    assert [line.split("=")[0] for line in login if line.startswith("Exec")] == ["ExecStart"]
     # A restart of the kiosk keeps the session: weston takes it again (a new session would
     # still be opening while the old one closed, and weston failed on it).
     assert not [line for line in login if line.startswith(("PartOf=", "BindsTo="))]
