@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 import requests
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from office.settings import Office, OfficeSettings
@@ -61,6 +61,7 @@ PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "p", "h
 
 
 @given(st.text(min_size=1), st.text(), st.text(min_size=1), st.sampled_from(LANGUAGES))
+@example(service="0", message="\r", office_name="0", language="pl")  # found in CI
 def test_whatever_the_register_and_config_hold_is_shown_as_text(
     service: str, message: str, office_name: str, language: Language
 ) -> None:
@@ -75,8 +76,10 @@ def test_whatever_the_register_and_config_hold_is_shown_as_text(
     for text in (service, office_name, CATALOGUES[language]["state_needs_more"],
                  day_and_time(language, AT), "K7P4M-X9RCA"):  # fmt: skip
         assert text in shown
+    # A message of blanks alone says nothing: the page leaves it out (CaseStatusRecord.message).
     assert ('id="message-heading"' in markup) == bool(message.strip())
-    assert message in shown
+    if message.strip():
+        assert message in shown
 
 
 def test_the_page_of_each_language_is_the_frame_of_that_language(
