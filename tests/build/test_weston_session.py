@@ -98,7 +98,11 @@ def test_the_kiosk_fills_westons_output_and_weston_quits_with_it(tmp_path: Path)
         notify.bind("\0" + name)
         notify.settimeout(60)
         xvfb = Xvfb(1280, 720)
-        weston = start_weston(tmp_path, ini, name, xvfb.display)
+        try:
+            weston = start_weston(tmp_path, ini, name, xvfb.display)
+        except BaseException:
+            xvfb.stop()  # no screen left behind when weston cannot start
+            raise
         try:
             ready = notify.recv(4096).decode()
             assert ready.startswith("READY=1"), ready
