@@ -14,12 +14,9 @@ shift 3
 in_root() { chroot "$root" "$@"; }
 
 mapfile -t packages < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$list" | awk '{print $1}')
-missing=()
-for package in "${packages[@]}"; do
-    if ! in_root dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q 'ok installed'; then
-        missing+=("$package")
-    fi
-done
+# One look at what is installed, not one chroot per name.
+installed=$(in_root dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' | awk '$1 == "ii" {print $2}' | sort -u)
+mapfile -t missing < <(comm -23 <(printf '%s\n' "${packages[@]}" | sort -u) <(echo "$installed"))
 if ((${#missing[@]})); then
     echo "trim-packages.sh: $list names packages that are not installed: ${missing[*]}" \
         "(Debian renamed or dropped them: update the list)" >&2
