@@ -17,7 +17,7 @@ DEB_PACKAGES := python3 python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1
 # PostgreSQL's server for the office tests (each run makes a throwaway cluster with initdb);
 # haproxy in front of two portal instances on one PostgreSQL.
 DEB_TEST_PACKAGES := postgresql haproxy chromium nftables python3-nftables opennds dnsmasq-base isc-dhcp-client \
-	iproute2 iptables php-cli wrk nginx-light weston prometheus systemd binutils \
+	iproute2 iptables php-cli wrk nginx-light weston prometheus systemd fdisk binutils \
 	xvfb x11-xkb-utils xdotool dbus at-spi2-core libx11-xcb1 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0

@@ -39,19 +39,8 @@ if ! [[ $zstd_level =~ ^[0-9]+$ ]] || ((zstd_level < 1 || zstd_level > 19)); the
 fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)}
 
-# The partition table. Fixed GUIDs so GRUB and fstab can name the slots and the disk compares
-# between builds; sizes in MiB. A slot holds the whole OS (kernel included), sized with room
-# for growth: an update writes a new slot image of the same size. The data partition also
-# holds a bundle while it is downloaded (~400 MB; net-update keeps 128 MiB free beside it).
-esp_mib=64
-slot_mib=1536
-data_mib=1024
-disk_guid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a01
-esp_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a02
-root_a_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0a
-root_b_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0b
-data_uuid=6f1f2a7e-3c1b-4c55-9d39-1a0f7e2b5a0d
-root_type=4f68bce3-e8cd-4db1-96e7-fbcaf984b709 # "Linux root (x86-64)" in the GPT spec
+# The partition table: sizes, fixed GUIDs and the sfdisk input (`partition_table`).
+. "$here/disk-layout.sh"
 
 # What the kiosk runs on, besides what infomat-kiosk depends on (weston, logind's PAM module,
 # fonts, espeak-ng, the Qt runtime libraries): the kernel, systemd, Mesa for the GPU, networking and
@@ -157,6 +146,9 @@ cp -a "$root/var/lib/infomat/." "$data/"
 rm -rf "${root:?}/var/lib/infomat/"* "$data/heartbeat.pem" "$data/heartbeat.pub"
 mkdir -p "$data/etc"
 cp -a "$root/etc/infomat/." "$data/etc/"
+# The default config this kiosk is written with, root's: usb-provision still takes a stick's
+# config after an update whose image has another default (docs/image.md).
+install -m 0644 "$root/etc/infomat/kiosk.toml" "$data/etc/kiosk.toml.image-default"
 kiosk_gid=$(chroot "$root" getent group kiosk | cut -d: -f3)
 chown "root:$kiosk_gid" "$data/etc"
 chmod 0750 "$data/etc"
@@ -200,7 +192,7 @@ log "Disk image (GPT: esp, rootfs-a, rootfs-b, infomat-data)"
 img=$out/infomat-kiosk.img
 total_mib=$((1 + esp_mib + 2 * slot_mib + data_mib + 1))
 truncate -s "${total_mib}M" "$img"
-sfdisk --quiet "$img" <<EOF
+partition_table | sfdisk --quiet "$img"
 label: gpt
 label-id: $disk_guid
 start=1MiB, size=${esp_mib}MiB, type=U, uuid=$esp_uuid, name=esp

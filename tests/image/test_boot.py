@@ -13,7 +13,7 @@ import time
 import pytest
 
 from tests.image.guest import Finished
-from tests.image.vm import ImageVM
+from tests.image.vm import DISK_GIB, ImageVM
 from tests.image.watch import SerialWatch, boot_allowance, failure, wait_for_home
 
 pytestmark = [pytest.mark.image, pytest.mark.slow]
@@ -44,6 +44,33 @@ def test_the_image_boots_to_home_and_marks_its_slot_good(vm: ImageVM) -> None:
     empty = load_qml(vm, "/tmp/empty-qml-cache")
     assert empty.exit_code == 0, empty.err
     assert empty.err.count("from disk cache") > 10, empty.err
+    # The data partition and its file system grew to the end of the larger disk at this
+    # first boot (systemd-repart, then systemd-growfs), with the data on it still there.
+    data = data_partition(vm)
+    print(
+        f"data partition {data['partition'] / GIB:.2f} GiB, file system {data['fs'] / GIB:.2f} GiB"
+    )
+    assert data["partition"] > (DISK_GIB - 4.1) * GIB, data
+    assert data["fs"] > (DISK_GIB - 4.3) * GIB, data
+    kept = vm.guest.run(
+        "/bin/sh", "-c", "test -s /var/lib/infomat/heartbeat.pub && ls /etc/infomat"
+    )
+    assert kept.exit_code == 0, kept.err
+
+
+GIB = 1024**3
+
+
+def data_partition(vm: ImageVM) -> dict[str, int]:
+    """Sizes in bytes of the data partition (the kernel's view) and of its mounted file system."""
+    command = (
+        "lsblk -bno SIZE /dev/disk/by-partlabel/infomat-data;"
+        " df -B1 --output=size /var/lib/infomat | tail -1"
+    )
+    done = vm.guest.run("/bin/sh", "-c", command)
+    assert done.exit_code == 0, done.err
+    partition, fs = (int(word) for word in done.out.split())
+    return {"partition": partition, "fs": fs}
 
 
 QML_CACHE = "/usr/lib/infomat-image/qml-cache"  # QML_DISK_CACHE_PATH of the kiosk's unit

@@ -174,6 +174,31 @@ def test_a_kiosk_configured_by_hand_without_the_marker_refuses_a_stick(
     assert not (kiosk.config_dir / "provisioned").exists()
 
 
+def test_a_kiosk_never_configured_still_takes_a_stick_after_an_update_with_another_default(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    """The kiosk was written with an older image, whose default config it still has; the
+    slot it runs now ships another default. It is still nobody's kiosk: the stick is heard."""
+    older_default = "# an older image's default\n" + DEFAULT_CONFIG.read_text(encoding="utf-8")
+    (kiosk.config_dir / "kiosk.toml").write_text(older_default, encoding="utf-8")
+    (kiosk.config_dir / "kiosk.toml.image-default").write_text(older_default, encoding="utf-8")
+    stick = make_stick(tmp_path / "stick.img", {"infomat/kiosk.toml": GOOD})
+    out = kiosk.plug(stick)
+    assert "infomat: provisioned as lancut-ratusz-1" in out, out
+    assert kiosk.config() == GOOD
+
+
+def test_a_kiosk_changed_from_its_first_default_refuses_a_stick_after_an_update(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    older_default = "# an older image's default\n" + DEFAULT_CONFIG.read_text(encoding="utf-8")
+    (kiosk.config_dir / "kiosk.toml.image-default").write_text(older_default, encoding="utf-8")
+    (kiosk.config_dir / "kiosk.toml").write_text(GOOD, encoding="utf-8")
+    stick = make_stick(tmp_path / "stick.img", {"infomat/kiosk.toml": GOOD.replace("1", "2")})
+    assert "provisioned already" in kiosk.plug(stick)
+    assert kiosk.config() == GOOD
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

@@ -22,6 +22,9 @@ OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
 OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.fd")
 TOOLS = ("qemu-system-x86_64", "qemu-img", "tesseract")
 SCREEN = (1080, 1920)  # the kiosk's design size, portrait
+# The VM's disk: larger than the image (4.1 GiB), as a kiosk's is, so every boot test runs with
+# the data partition grown to the disk's end (build/image/rootfs/usr/lib/repart.d).
+DISK_GIB = 8
 FORWARD = Path(__file__).with_name("forward.py")  # run by QEMU for each guest connection
 HOST_ADDRESS = "10.0.2.100"  # in the guest's user network: forwarded to ImageVM.host_port
 
@@ -160,7 +163,7 @@ class ImageVM:
         shutil.copyfile(OVMF_VARS, self.folder / "efivars.fd")
         subprocess.run(
             ["qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b", str(self.image.resolve()),
-             str(self.folder / "disk.qcow2")],
+             str(self.folder / "disk.qcow2"), f"{DISK_GIB}G"],
             check=True,
         )  # fmt: skip
         self._run_qemu()
