@@ -193,13 +193,6 @@ img=$out/infomat-kiosk.img
 total_mib=$((1 + esp_mib + 2 * slot_mib + data_mib + 1))
 truncate -s "${total_mib}M" "$img"
 partition_table | sfdisk --quiet "$img"
-label: gpt
-label-id: $disk_guid
-start=1MiB, size=${esp_mib}MiB, type=U, uuid=$esp_uuid, name=esp
-size=${slot_mib}MiB, type=$root_type, uuid=$root_a_uuid, name=rootfs-a
-size=${slot_mib}MiB, type=$root_type, uuid=$root_b_uuid, name=rootfs-b
-size=${data_mib}MiB, type=L, uuid=$data_uuid, name=infomat-data
-EOF
 offset=1
 for part in esp.vfat:$esp_mib rootfs-a.ext4:$slot_mib empty:$slot_mib data.ext4:$data_mib; do
     file=${part%%:*}
