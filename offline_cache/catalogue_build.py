@@ -12,7 +12,11 @@ from typing import Any, cast
 
 import sqlite_utils
 
-from offline_cache.catalogue_schema import CATALOGUE_MIGRATIONS, SEARCH_TIERS
+from offline_cache.catalogue_schema import (
+    CATALOGUE_MIGRATIONS,
+    SEARCH_COLUMNS,
+    SEARCH_TABLES,
+)
 from offline_cache.folding import fold
 from offline_cache.migrations import migrate
 from offline_cache.records import Bundle, Service, Tenant
@@ -66,14 +70,7 @@ def _fill(db: sqlite_utils.Database, bundle: Bundle, meta: Mapping[str, str]) ->
     db.table("service_facets").insert_all(
         {"facet": f, "service": num} for num, s in enumerate(services, 1) for f in index.facets(s)
     )
-    texts = [index.texts(s) for s in services]
-    facets = [" ".join(index.facets(s)) for s in services]
-    for position, tier in enumerate(SEARCH_TIERS):
-        rows = (
-            (num, texts[num - 1][position], facets[num - 1]) for num in range(1, len(texts) + 1)
-        )
-        sql = f"INSERT INTO {tier} (rowid, text, facets) VALUES (?, ?, ?)"  # noqa: S608
-        db.conn.executemany(sql, rows)
+    _fill_search(db.conn, index, services)
     db.conn.executemany(
         "INSERT INTO forms (num, id, record) VALUES (?, ?, ?)",
         ((n, f["id"], _j(f)) for n, f in enumerate(bundle.get("forms", []), 1)),
@@ -81,6 +78,20 @@ def _fill(db: sqlite_utils.Database, bundle: Bundle, meta: Mapping[str, str]) ->
     db.table("meta").insert_all(
         {"key": k, "value": v} for k, v in {**meta, "complete": "1"}.items()
     )
+
+
+def _fill_search(conn: sqlite3.Connection, index: _SearchText, services: list[Service]) -> None:
+    """One row per service in each search table, numbered like the services table."""
+    columns = [index.columns(s) for s in services]
+    facets = [" ".join(index.facets(s)) for s in services]
+    for position, table in enumerate(SEARCH_TABLES):
+        rows = (
+            (num, *columns[num - 1][position], facets[num - 1])
+            for num in range(1, len(columns) + 1)
+        )
+        names = ", ".join(("rowid", *SEARCH_COLUMNS[table], "facets"))
+        marks = ", ".join("?" * (len(SEARCH_COLUMNS[table]) + 2))
+        conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
 def _numbers(records: Iterable[Mapping[str, Any]]) -> dict[str, int]:
@@ -147,16 +158,19 @@ class _SearchText:
             current = self._tenant.get(parent)
         return chain
 
-    def texts(self, service: Service) -> tuple[str, str, str]:
-        """Folded text of the three tiers: name; name and keywords; everything."""
+    def columns(self, service: Service) -> tuple[tuple[str], tuple[str], tuple[str, str, str]]:
+        """Folded text of each search table (SEARCH_TABLES): the name; name and keywords;
+        everything about the service, and apart from it the names of its categories and
+        life events, and the documents to bring."""
         name = fold(_all_languages(service["name"]))
-        keywords = [" ".join(" ".join(ws) for ws in service.get("keywords", {}).values())]
-        keywords += [self._term_names[("c", c)] for c in service["categories"]]
-        keywords += [self._term_names[("e", e)] for e in service.get("life_events", [])]
-        with_keywords = f"{name} {fold(' '.join(keywords))}"
+        keywords = " ".join(" ".join(ws) for ws in service.get("keywords", {}).values())
+        with_keywords = f"{name} {fold(keywords)}"
+        terms = [self._term_names[("c", c)] for c in service["categories"]]
+        terms += [self._term_names[("e", e)] for e in service.get("life_events", [])]
         record = cast(Mapping[str, Any], service)
         rest = [_all_languages(service["description"])]
         rest += [_all_languages(self._tenant[service["authority"]]["name"])]
         rest += [_all_languages(record.get(f)) for f in ("who_can_apply", "output")]
-        rest += [_all_languages(d["name"]) for d in record.get("documents", [])]
-        return name, with_keywords, f"{with_keywords} {fold(' '.join(rest))}"
+        documents = [_all_languages(d["name"]) for d in record.get("documents", [])]
+        about = f"{with_keywords} {fold(' '.join(rest))}"
+        return (name,), (with_keywords,), (about, fold(" ".join(terms)), fold(" ".join(documents)))

@@ -13,7 +13,7 @@ from typing import Any, cast
 from offline_cache.catalogue_schema import CATALOGUE_SCHEMA_VERSION, SEARCH_TIERS
 from offline_cache.form_records import read_form
 from offline_cache.records import Form, Service, Term, in_language, text_language
-from offline_cache.search_query import match_expression, one_typo_variants, parse
+from offline_cache.search_query import is_known, match_expression, one_typo_variants, parse
 
 CANDIDATES_PER_TIER = 200
 """How many matches of a tier are ranked. Matches come in static order (most used first),
@@ -162,28 +162,40 @@ class CatalogueStore:
     ) -> list[ServiceSummary]:
         """The best matches for what the resident typed, best first; never raises on input.
 
-        Name matches rank over keyword matches over matches anywhere else; within a tier,
-        bm25 orders the candidates. When nothing matches, one typo per word is forgiven.
+        Name matches rank over keyword matches over matches anywhere else; a service that
+        only lists the word among its documents counts when nothing else matches. Within a
+        tier, bm25 orders the candidates. When nothing matches, one typo is forgiven in each
+        word that matches no indexed word as it is: words spelled right stay as they are.
         """
         query = parse(text)
         facets = self._facets(filters)
         if query.empty or facets is None:
             return []
         exact = [[token] for token in query.tokens]
-        nums = self._tiered(match_expression(exact, facets), limit)
+        nums = self._tiered(exact, facets, limit)
         if not nums:
-            forgiving = [[t, *one_typo_variants(t, *self._vocab())] for t in query.tokens]
+            forgiving = [self._spellings(token) for token in query.tokens]
             if forgiving != exact:
-                nums = self._tiered(match_expression(forgiving, facets), limit)
+                nums = self._tiered(forgiving, facets, limit)
         return self._summaries(nums, language)
 
-    def _tiered(self, expression: str, limit: int) -> list[int]:
+    def _spellings(self, token: str) -> list[str]:
+        """The token, and if no indexed word begins like it, what one typo may have changed."""
+        vocabulary, alphabet = self._vocab()
+        if is_known(token, vocabulary):
+            return [token]
+        return [token, *one_typo_variants(token, vocabulary, alphabet)]
+
+    def _tiered(self, words: list[list[str]], facets: list[str], limit: int) -> list[int]:
         found: list[int] = []
         for tier in SEARCH_TIERS:
+            if tier.only_when_nothing_else and found:
+                break
             sql = (
-                f"SELECT rowid, bm25({tier}, 1.0, 0.0) FROM {tier} "  # noqa: S608
-                f"WHERE {tier} MATCH ? ORDER BY rowid LIMIT ?"
+                f"SELECT rowid, bm25({tier.table}, {tier.weights}) FROM {tier.table} "  # noqa: S608
+                f"WHERE {tier.table} MATCH ? ORDER BY rowid LIMIT ?"
             )
+            expression = match_expression(words, facets, tier.columns)
             rows = self._conn.execute(sql, (expression, CANDIDATES_PER_TIER)).fetchall()
             seen = set(found)
             found += [num for num, _ in sorted(rows, key=lambda r: (r[1], r[0])) if num not in seen]

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from offline_cache.folding import words
+from offline_cache.folding import fold, words
 
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 40
@@ -19,10 +19,17 @@ MAX_TOKEN_LENGTH = 40
 # Short words that say nothing about the service; dropped when other words remain.
 _POLISH = ("a", "i", "o", "u", "w", "z", "na", "do", "od", "po", "za", "ze", "we", "dla", "oraz")
 _POLISH_MORE = ("lub", "czy", "sie", "jak")
-_ENGLISH = ("the", "of", "to", "for", "and", "in", "on", "an")
-_GERMAN = ("der", "die", "das", "und", "fur", "von", "zu", "im", "mit")
-_UKRAINIAN = ("з", "в", "на", "до", "і", "та", "у")
-STOPWORDS = frozenset(_POLISH + _POLISH_MORE + _ENGLISH + _GERMAN + _UKRAINIAN)
+_ENGLISH = ("the", "of", "to", "for", "and", "in", "on", "an", "my", "with", "how")
+_GERMAN = ("der", "die", "das", "und", "für", "von", "zu", "im", "mit", "oder", "auf", "bei")
+_GERMAN_MORE = ("den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen")
+_UKRAINIAN = ("з", "в", "на", "до", "і", "та", "у", "й", "про", "для", "або", "чи", "як", "мій")
+STOPWORDS = frozenset(
+    fold(w) for w in _POLISH + _POLISH_MORE + _ENGLISH + _GERMAN + _GERMAN_MORE + _UKRAINIAN
+)
+
+# Folded vowels of Polish, German and Ukrainian (й and ї fold to и and і): a five-letter
+# word ending in one loses it, so "osoba" finds "osoby" and "особа" finds "особи".
+_VOWELS = "aeiouy" + "аеиіоуюяє"
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ def stem(token: str) -> str:
     """
     if len(token) >= 7:
         return token[:-2]
-    if len(token) == 6 or (len(token) == 5 and token[-1] in "aeiouy"):
+    if len(token) == 6 or (len(token) == 5 and token[-1] in _VOWELS):
         return token[:-1]
     return token
 
@@ -62,26 +69,41 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
-def match_expression(alternatives: Sequence[Sequence[str]], facets: Sequence[str]) -> str:
-    """AND over the words (each an OR of its spellings, matched as prefixes) and facets."""
+def match_expression(
+    alternatives: Sequence[Sequence[str]], facets: Sequence[str], columns: str = "text"
+) -> str:
+    """AND over the words (each an OR of its spellings, matched as prefixes in `columns`)
+    and the facets."""
     groups = []
     for spellings in alternatives:
-        ors = " OR ".join(f"{_quoted(stem(s))}*" for s in spellings)
-        groups.append(f"text : ({ors})")
+        ors = " OR ".join(f"{_quoted(s)}*" for s in dict.fromkeys(stem(s) for s in spellings))
+        groups.append(f"{columns} : ({ors})")
     groups.extend(f"facets : {_quoted(f)}" for f in facets)
     return " AND ".join(groups)
 
 
+def is_known(token: str, vocabulary: Sequence[str]) -> bool:
+    """Whether `token` matches some word of `vocabulary` (sorted) as it is matched in search."""
+    return _is_prefix_of_any(stem(token), vocabulary)
+
+
 def one_typo_variants(token: str, vocabulary: Sequence[str], alphabet: str) -> list[str]:
-    """Words of `vocabulary` (sorted) that start with `token` after one edit.
+    """Beginnings of words of `vocabulary` (sorted) that `token` becomes after one edit.
 
     An edit is one missing, extra or wrong letter, or two neighbours swapped. Too short a
     token has too many neighbours to be worth guessing ("lodz" is one letter from "rodz").
+    Of two readings where one, as searched, begins the other ("dowdo": "dowo" and "dowod"),
+    only the longer is kept: "dowo" would also find "dowolny".
     """
     if len(token) < 5:
         return []
-    found = [c for c in _edits(token, alphabet) if _is_prefix_of_any(c, vocabulary)]
-    return sorted(set(found) - {token})[:12]
+    found = {c for c in _edits(token, alphabet) if _is_prefix_of_any(c, vocabulary)} - {token}
+    searched = {stem(c) for c in found}
+    return sorted(c for c in found if not _begins_another(stem(c), searched))[:12]
+
+
+def _begins_another(prefix: str, others: set[str]) -> bool:
+    return any(o != prefix and o.startswith(prefix) for o in others)
 
 
 def _edits(token: str, alphabet: str) -> set[str]:
