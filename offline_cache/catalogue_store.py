@@ -162,9 +162,10 @@ class CatalogueStore:
     ) -> list[ServiceSummary]:
         """The best matches for what the resident typed, best first; never raises on input.
 
-        Name matches rank over keyword matches over matches anywhere else; a service that
-        only lists the word among its documents counts when nothing else matches. Within a
-        tier, bm25 orders the candidates. When nothing matches, one typo is forgiven in each
+        Tiers, best first (SEARCH_TIERS): the name, the keywords, the rest of the service's
+        own text, the names of its categories and life events; a service that only lists the
+        word among its documents counts when nothing else matches. Within a tier, bm25
+        orders the candidates. When nothing matches, one typo is forgiven in each
         word that matches no indexed word as it is: words spelled right stay as they are.
         """
         query = parse(text)
