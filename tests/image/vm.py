@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +44,17 @@ def kvm_usable() -> bool:
     return os.access("/dev/kvm", os.R_OK | os.W_OK)
 
 
+class QemuExited(RuntimeError):
+    """QEMU stopped before its machine protocol answered."""
+
+
 class Qmp:
     """QEMU's machine protocol over a Unix socket: one command, one answer; events skipped."""
 
-    def __init__(self, path: Path, timeout: float = 30.0) -> None:
+    def __init__(
+        self, path: Path, timeout: float = 30.0, alive: Callable[[], bool] = lambda: True
+    ) -> None:
+        """Waits for the socket up to `timeout`, or until `alive()` says QEMU is gone."""
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -55,7 +63,7 @@ class Qmp:
                 break
             except OSError:
                 self._sock.close()
-                if time.monotonic() > deadline:
+                if time.monotonic() > deadline or not alive():
                     raise
                 time.sleep(0.1)
         self._sock.settimeout(timeout)
@@ -98,11 +106,15 @@ class ImageVM:
         memory_mib: int = 1536,
         screen: tuple[int, int] = SCREEN,
         host_port: int = 0,
+        *,
+        input_devices: bool = True,
     ) -> None:
         """`host_port`: a server on the host's loopback the guest reaches as HOST_ADDRESS:80
-        (QEMU's guestfwd); nothing else leaves the VM either way."""
+        (QEMU's guestfwd); nothing else leaves the VM either way. `input_devices`: the
+        virtio tablet and keyboard are there from the start (else a test plugs some in)."""
         self.image, self.folder, self.memory_mib, self.screen = image, folder, memory_mib, screen
         self.host_port = host_port
+        self.input_devices = input_devices
         self.kvm = kvm_usable()
         self.serial_log = folder / "serial.log"
         self._process: subprocess.Popen[bytes] | None = None
@@ -124,7 +136,8 @@ class ImageVM:
             "-drive", f"if=virtio,format=qcow2,file={folder / 'disk.qcow2'}",
             # The screen's preferred mode (EDID), which weston takes: a kiosk's portrait panel.
             "-device", f"virtio-vga,xres={self.screen[0]},yres={self.screen[1]}",
-            "-device", "virtio-tablet-pci", "-device", "virtio-keyboard-pci",
+            *(["-device", "virtio-tablet-pci", "-device", "virtio-keyboard-pci"]
+              if self.input_devices else []),
             # A USB controller for the sticks a test plugs in (plug_usb_stick).
             "-device", "qemu-xhci,id=xhci",
             # The guest agent's port (tests/image/guest.py); a real kiosk has none.
@@ -142,8 +155,14 @@ class ImageVM:
 
     def start(self) -> None:
         """Boot under KVM when it can run the firmware, else under TCG (software)."""
-        self._launch()
-        if self.kvm and self._stopped_by_kvm():
+        try:
+            self._launch()
+            kvm_failed = self.kvm and self._stopped_by_kvm()
+        except QemuExited:
+            if not self.kvm:
+                raise
+            kvm_failed = True
+        if kvm_failed:
             self.stop()
             (self.folder / "qemu.log").rename(self.folder / "qemu-kvm-failed.log")
             self.kvm = False
@@ -153,7 +172,14 @@ class ImageVM:
         """True when KVM could not run the firmware: QEMU halts the VM with an internal error."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            if self._qmp is None or self._qmp.execute("query-status")["status"] == "internal-error":
+            # Some hosts' KVM halts the VM ("KVM internal error"), others abort QEMU
+            # itself ("failed to set MSR 0x10a": kvm_buf_set_msrs).
+            if self._qmp is None or self._process is None or self._process.poll() is not None:
+                return True
+            try:
+                if self._qmp.execute("query-status")["status"] == "internal-error":
+                    return True
+            except OSError:
                 return True
             time.sleep(0.5)
         return False
@@ -171,9 +197,21 @@ class ImageVM:
     def _run_qemu(self) -> None:
         """QEMU on this VM's disk and firmware variables as they are."""
         log = (self.folder / "qemu.log").open("ab")
-        self._process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT)
+        self._process = process
         log.close()
-        self._qmp = Qmp(self.folder / "qmp.sock")
+        try:
+            self._qmp = Qmp(self.folder / "qmp.sock", alive=lambda: process.poll() is None)
+        except OSError as exc:
+            # A QEMU that is aborting may close the socket a moment before it exits.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=5)
+            if process.poll() is None:
+                raise
+            raise QemuExited(
+                f"QEMU exited ({process.returncode}) before its QMP socket answered:"
+                f" {self.folder / 'qemu.log'}"
+            ) from exc
 
     @property
     def guest(self) -> GuestAgent:
