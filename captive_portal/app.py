@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, ExceptionHandler, Receive, Scope, Send
 from captive_portal.admin import AdminApi
 from captive_portal.api import MachineAnswers
 from captive_portal.connection_limits import ClientConnections, RequestLimits
+from captive_portal.connection_watch import ConnectionWatch, tick_for
 from captive_portal.error_pages import HANDLED, ErrorResponder
 from captive_portal.form_token import FormSigner
 from captive_portal.gateway import Gateway
@@ -168,7 +169,8 @@ class PortalApp(Starlette):
 
     Measured: entering Starlette's error and header layers costs the hot path about a
     third of its throughput, and probes must stay cheap (docs/captive-portal.md). Also
-    the hooks fast_http.py reads: its fast answers, the limits, the connection counts.
+    the hooks fast_http.py reads: its fast answers, the limits, the connection counts and
+    the sweep closing late connections.
     """
 
     def __init__(
@@ -183,6 +185,8 @@ class PortalApp(Starlette):
         self.fast_answers = fast_answers  # answered from the parser by fast_http.py
         self.limits = listeners.limits
         self.connections = ClientConnections(listeners.connections_per_client)
+        limits = listeners.limits
+        self.watch = ConnectionWatch(tick_for(limits.header_timeout, limits.body_timeout))
         self.management_port = listeners.management_port
         self._management = listeners.management
 

@@ -49,8 +49,6 @@ class PortalHttpProtocol(GuardedHttpProtocol):
         super().__init__(*args, **kwargs)
         self._answerer = answerer_of(self.app)
         self._idle_timer: asyncio.TimerHandle | None = None
-        self._defaults: list[tuple[bytes, bytes]] | None = None  # uvicorn's, with the Date
-        self._defaults_bytes = b""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -102,7 +100,7 @@ class PortalHttpProtocol(GuardedHttpProtocol):
             and parser.should_keep_alive()
             and not parser.should_upgrade()
         )
-        parts = [answer.head, self._default_headers()]
+        parts = [answer.head, _DEFAULTS.as_bytes(self.default_headers())]
         parts.append(b"\r\n" if keep_alive else b"connection: close\r\n\r\n")
         if not head_only:
             parts.append(answer.body)
@@ -113,15 +111,6 @@ class PortalHttpProtocol(GuardedHttpProtocol):
             self.transport.close()
         elif self._idle_timer is None:
             self._idle_timer = self.loop.call_later(self.timeout_keep_alive, self._idle_check)
-
-    def _default_headers(self) -> bytes:
-        """uvicorn's default headers as bytes; its list is replaced when the Date changes."""
-        defaults = self.default_headers()
-        if defaults is not self._defaults:
-            self._defaults = defaults
-            lines = [name + b": " + value + b"\r\n" for name, value in defaults]
-            self._defaults_bytes = b"".join(lines)
-        return self._defaults_bytes
 
     def _idle_check(self) -> None:
         """Close the connection once no data came for the keep-alive timeout."""
@@ -135,6 +124,25 @@ class PortalHttpProtocol(GuardedHttpProtocol):
             self.transport.close()
         else:
             self._idle_timer = self.loop.call_later(left, self._idle_check)
+
+
+class DefaultHeaders:
+    """uvicorn's default headers (the Date) as bytes, made again when its list is replaced
+    (once a second), for every connection: made per connection, they cost a new one more."""
+
+    def __init__(self) -> None:
+        self._last: tuple[list[tuple[bytes, bytes]], bytes] = ([], b"")  # one tuple: threads
+
+    def as_bytes(self, defaults: list[tuple[bytes, bytes]]) -> bytes:
+        last = self._last
+        if last[0] is defaults:
+            return last[1]
+        made = b"".join([name + b": " + value + b"\r\n" for name, value in defaults])
+        self._last = (defaults, made)
+        return made
+
+
+_DEFAULTS = DefaultHeaders()
 
 
 def _path_and_query(url: bytes) -> tuple[str, bytes]:

@@ -3,10 +3,10 @@
 Every request meets these before it reaches the fast answers (fast_http.py) or Starlette:
 the request line and headers are counted as bytes arrive and cut at `max_header_bytes`
 with a 431 (httptools keeps an unfinished header in memory, so the count cannot wait for
-its callbacks); a body past `max_body_bytes` is a 413; a watchdog (one timer per
-connection, re-armed from the recorded times, since a timer per request costs more than a
-probe's answer) closes a connection whose head takes longer than the header timeout or
-whose body takes longer than the body timeout; each client may hold
+its callbacks); a body past `max_body_bytes` is a 413; the worker's one sweep over its
+open connections (connection_watch.py: a timer per connection cost a fair share of a probe
+on a new connection) closes a connection whose head takes longer than the header timeout
+or whose body takes longer than the body timeout; each client may hold
 `connections_per_client` connections. The portal speaks no WebSocket: an upgrade request
 is answered as plain HTTP and the connection closed after it. What this takes from
 uvicorn's internals is named in uvicorn_parts.py.
@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import httptools
 
 from captive_portal.connection_limits import ClientConnections, RequestLimits
+from captive_portal.connection_watch import ConnectionWatch, tick_for
 from captive_portal.uvicorn_parts import UvicornParserProtocol
 
 _BODYLESS_METHODS = (b"GET", b"HEAD")
@@ -42,6 +43,7 @@ class ConnectionHooks(Protocol):
 
     limits: RequestLimits
     connections: ClientConnections
+    watch: ConnectionWatch
     management_port: int | None
 
 
@@ -58,12 +60,13 @@ class GuardedHttpProtocol(UvicornParserProtocol):
         self.ws_protocol_class = None  # never a WebSocket, whatever uvicorn's config says
         self._hooks = connection_hooks(self.app)
         self._limits = self._hooks.limits if self._hooks else RequestLimits()
+        self._watch = self._hooks.watch if self._hooks else _watch_of(self._limits)
         self._max_head = self._limits.max_header_bytes
         self._answered = False  # the current request was answered without the app
         self._last_data_at = 0.0
         self._client_ip: str | None = None
         self._client_key: str | None = None  # counted in the hooks' connections
-        self._watchdog: asyncio.TimerHandle | None = None
+        self._watched = False  # in the worker's sweep (connection_watch.py)
         self._in_head = True  # between requests or inside a request line and headers
         self._head_started: float | None = None  # when the current head began
         self._head_bytes = 0
@@ -80,7 +83,8 @@ class GuardedHttpProtocol(UvicornParserProtocol):
             if self._client_key is None:
                 transport.close()  # this client holds its share of connections already
                 return
-        self._watchdog = self.loop.call_later(self._limits.header_timeout, self._watch)
+        self._watch.add(self, self.loop)
+        self._watched = True
 
     def on_management_listener(self) -> bool:
         hooks = self._hooks
@@ -91,9 +95,9 @@ class GuardedHttpProtocol(UvicornParserProtocol):
         )
 
     def connection_lost(self, exc: Exception | None) -> None:
-        if self._watchdog is not None:
-            self._watchdog.cancel()
-            self._watchdog = None
+        if self._watched:
+            self._watch.discard(self)
+            self._watched = False
         if self._client_key is not None and self._hooks is not None:
             self._hooks.connections.release(self._client_key)
             self._client_key = None
@@ -148,12 +152,10 @@ class GuardedHttpProtocol(UvicornParserProtocol):
         self._body_started = self._last_data_at
         self._body_bytes = 0
         method = self.parser.get_method()
-        if method not in _BODYLESS_METHODS:
-            if self._declared_too_large():
-                self._refuse(BODY_TOO_LARGE)
-                self._answered = True  # its body and end are not the app's business
-                return
-            self._watch_from_now(self._limits.body_timeout)  # may be sooner than the head's
+        if method not in _BODYLESS_METHODS and self._declared_too_large():
+            self._refuse(BODY_TOO_LARGE)
+            self._answered = True  # its body and end are not the app's business
+            return
         self.route_request(method)
 
     def route_request(self, method: bytes) -> None:
@@ -192,25 +194,20 @@ class GuardedHttpProtocol(UvicornParserProtocol):
             self.transport.write(answer)
         self.transport.close()
 
-    def _watch_from_now(self, seconds: float) -> None:
-        if self._watchdog is not None:
-            self._watchdog.cancel()
-        self._watchdog = self.loop.call_later(seconds, self._watch)
-
-    def _watch(self) -> None:
-        """Close a connection whose head or body is late; else sleep until the next deadline."""
-        self._watchdog = None
+    def check_deadline(self, now: float) -> None:
+        """Close the connection when its head or body is late (the worker's sweep asks)."""
         if self.transport.is_closing():
             return
-        now = self.loop.time()
         if self._in_head:
             started, limit = self._head_started, self._limits.header_timeout
+            if started is None or self.app_is_answering():
+                return  # between requests, or a pipelined head waiting for the app's answer
         else:
             started, limit = self._body_started, self._limits.body_timeout
-        left = limit if started is None else started + limit - now
-        if left <= 0 and self._in_head and self.app_is_answering():
-            left = limit  # a pipelined head waits while the app answers the one before
-        if left <= 0:
+        if now - started >= limit:
             self._refuse(b"")  # nothing to say to a client that sends nothing
-            return
-        self._watchdog = self.loop.call_later(left, self._watch)
+
+
+def _watch_of(limits: RequestLimits) -> ConnectionWatch:
+    """A sweep of its own, for a connection whose app is not the portal (tests)."""
+    return ConnectionWatch(tick_for(limits.header_timeout, limits.body_timeout))

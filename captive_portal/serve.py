@@ -130,5 +130,8 @@ def log_config(level: str) -> dict[str, Any]:
         "loggers": {
             "captive_portal": {"handlers": ["stderr"], "level": level, "propagate": False},
             "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            # Set, not inherited: at NOTSET uvicorn formats a TRACE line (with the client's
+            # address) for every connection made and lost before the level drops it.
+            "uvicorn.error": {"level": "INFO"},
         },
     }

@@ -12,6 +12,10 @@ httptools' parser (`feed_data`, `get_method`, `should_keep_alive`...) is its pub
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+from uvicorn.protocols.http.flow_control import FlowControl  # internal module
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # internal module
 from uvicorn.supervisors import Multiprocess  # exported, though not in uvicorn's docs
 
@@ -38,6 +42,9 @@ PROTOCOL_ATTRIBUTES = (
     "timeout_keep_alive",  # seconds, from uvicorn's config
     "timeout_keep_alive_task",  # uvicorn's keep-alive timer after an app's response, or None
     "ws_protocol_class",  # set to None: the portal never upgrades to WebSocket
+    "connections",  # the server's set of open protocols (shutdown closes each)
+    "flow",  # FlowControl of the transport, for the app's responses
+    "scheme",  # "http" or "https", for the ASGI scope
 )
 # RequestResponseCycle's attributes used here:
 CYCLE_ATTRIBUTES = ("response_started", "response_complete", "keep_alive", "disconnected",
@@ -55,6 +62,10 @@ PROTOCOL_METHODS = {
     "on_message_complete": "(self) -> 'None'",
     "_unset_keepalive_if_required": "(self) -> 'None'",  # private: cancels the keep-alive
 }
+# connection_made is replaced, not extended (see UvicornParserProtocol.connection_made): the
+# SHA-256 of uvicorn's source of it, so the test says when uvicorn's does something new.
+CONNECTION_MADE_SHA256 = "6efb565ff3d36b916c29bd42330a2b99b601b48932389e396e5ac53dbef6b91c"
+
 # serve.py's use of uvicorn beyond uvicorn.run's documented options:
 OTHER_SIGNATURES = {
     "uvicorn.supervisors.Multiprocess": "(config: 'Config', sockets: 'list[socket]') -> 'None'",
@@ -65,6 +76,21 @@ OTHER_SIGNATURES = {
 
 class UvicornParserProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol; the few operations on its internals, named."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """uvicorn's, but the addresses come from the transport's `peername` and `sockname`.
+
+        uvicorn asks the transport for its "socket" and then for the addresses: uvloop makes
+        a socket object for each question and calls the kernel twice, six system calls and
+        two objects on every new connection, while the transport already holds both
+        addresses. (uvicorn's TRACE line here, with the client's address, is left out.)
+        """
+        self.connections.add(self)
+        self.transport = transport
+        self.flow = FlowControl(transport)
+        self.server = _local_address(transport.get_extra_info("sockname"))
+        self.client = _remote_address(transport.get_extra_info("peername"))
+        self.scheme = "https" if transport.get_extra_info("sslcontext") else "http"
 
     def start_scope(self) -> None:
         """uvicorn's on_message_begin: a fresh url, headers and ASGI scope."""
@@ -104,3 +130,17 @@ class UvicornParserProtocol(HttpToolsProtocol):
     def default_headers(self) -> list[tuple[bytes, bytes]]:
         """uvicorn's default headers (the Date); a new list whenever the Date changes."""
         return self.server_state.default_headers
+
+
+def _local_address(info: Any) -> tuple[str, int | None] | None:
+    """As uvicorn's get_local_addr: (host, port), or (path, None) for a Unix socket."""
+    if isinstance(info, tuple | list) and len(info) >= 2:
+        return (str(info[0]), int(info[1]))
+    return (info, None) if isinstance(info, str) else None
+
+
+def _remote_address(info: Any) -> tuple[str, int] | None:
+    """As uvicorn's get_remote_addr: (host, port) (IPv6's flow and scope dropped), or None."""
+    if isinstance(info, tuple | list) and len(info) >= 2:
+        return (str(info[0]), int(info[1]))
+    return None

@@ -63,9 +63,11 @@ class PortalServer:
         clock: FakeClock | None = None,
         http: type[asyncio.Protocol] | str = PortalHttpProtocol,
         keep_alive_seconds: float = 5.0,
+        listen_host: str = "127.0.0.1",
         **overrides: Any,
     ) -> None:
         self.clock = clock or FakeClock()
+        self.listen_host = listen_host  # "::" for IPv6 clients (the technicians' stays IPv4)
         self.keep_alive_seconds = keep_alive_seconds
         self.http_protocol = http  # serve.py's production protocol unless a test says so
         self.data_dir = data_dir
@@ -75,13 +77,14 @@ class PortalServer:
         self._start()
 
     def _start(self) -> None:
-        listener, self.port = _listener()
+        listener, self.port = _listener(self.listen_host)
         management, self.metrics_port = _listener()  # the technicians' listener
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings = test_settings(self.data_dir, self.port, self.metrics_port, **self.overrides)
         self.gateway = DryRunGateway()
         self.store = open_store(self.settings)
         app = create_app(self.settings, self.gateway, self.store, self.clock)
+        self.app = app
         config = uvicorn.Config(
             app,
             log_config=None,
@@ -137,8 +140,8 @@ class PortalServer:
         return self.http.request(method, self.url + path, headers=headers, timeout=5)
 
 
-def _listener() -> tuple[socket.socket, int]:
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+def _listener(host: str = "127.0.0.1") -> tuple[socket.socket, int]:
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
+    listener.bind((host, 0))
     return listener, int(listener.getsockname()[1])

@@ -9,9 +9,11 @@ attack tests, and move the bounds in pyproject.toml.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import importlib
 import inspect
 import re
+import socket
 import tomllib
 from importlib.metadata import version
 from pathlib import Path
@@ -127,3 +129,54 @@ def test_every_named_attribute_is_where_fast_http_looks() -> None:
     for name in uvicorn_parts.SERVER_STATE_ATTRIBUTES:
         assert hasattr(state, name), f"ServerState has no {name} now"
     assert state.total_requests == 1
+
+
+def test_uvicorn_connection_made_is_the_one_replaced() -> None:
+    source = inspect.getsource(HttpToolsProtocol.connection_made)
+    assert hashlib.sha256(source.encode()).hexdigest() == uvicorn_parts.CONNECTION_MADE_SHA256, (
+        "uvicorn's HttpToolsProtocol.connection_made changed: UvicornParserProtocol."
+        "connection_made replaces it; do what the new one does there, then update the hash"
+    )
+
+
+def _connected(family: socket.AddressFamily, address: Any) -> tuple[socket.socket, ...]:
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.bind(address)
+    listener.listen()
+    client = socket.socket(family, socket.SOCK_STREAM)
+    client.connect(listener.getsockname())
+    accepted, _ = listener.accept()
+    return listener, client, accepted
+
+
+@pytest.mark.parametrize("where", ["127.0.0.1", "::1", "unix"])
+def test_the_addresses_are_uvicorns_from_the_transports_names(where: str, tmp_path: Path) -> None:
+    """What uvicorn reads through the "socket", ours from the names the transport holds."""
+    if where == "unix":
+        sockets = _connected(socket.AF_UNIX, str(tmp_path / "portal.sock"))
+    else:
+        sockets = _connected(socket.AF_INET6 if ":" in where else socket.AF_INET, (where, 0))
+    accepted = sockets[2]
+
+    class Named(Transport):
+        def get_extra_info(self, name: str, default: Any = None) -> Any:
+            names = {"socket": accepted, "peername": accepted.getpeername(),
+                     "sockname": accepted.getsockname()}  # fmt: skip
+            return names.get(name, default)
+
+    config = Config(_app, http=PortalHttpProtocol, lifespan="off", access_log=False)
+    config.load()
+    state = ServerState()
+    loop = asyncio.new_event_loop()
+    try:
+        ours = PortalHttpProtocol(config=config, server_state=state, app_state={}, _loop=loop)
+        ours.connection_made(Named())
+        theirs = HttpToolsProtocol(config=config, server_state=state, app_state={}, _loop=loop)
+        HttpToolsProtocol.connection_made(theirs, Named())
+    finally:
+        loop.close()
+        for each in sockets:
+            each.close()
+    assert (ours.client, ours.server, ours.scheme) == (theirs.client, theirs.server, "http")
+    assert ours.server is not None and (ours.client is None) == (where == "unix")
+    assert ours in state.connections and ours.flow is not None
