@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import logging
+from collections import Counter
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -43,22 +44,33 @@ class AdminApi:
             raise PortalError(401, "not_allowed", {"WWW-Authenticate": 'Bearer realm="portal"'})
 
     async def clients(self, request: Request) -> Response:
-        """Sessions the portal recorded and clients the gateway lets through (MACs hashed)."""
+        """Valid sessions, each with its gateway and whether it is this portal's own, counts
+        per gateway (a store may be shared by several routers), and the clients this
+        portal's gateway lets through (MACs hashed). `?gateway=ID`: that gateway's only."""
         self._check_token(request)
+        wanted = request.query_params.get("gateway")
+        if wanted is not None and len(wanted) > MAX_GATEWAY_ID_CHARS:
+            raise PortalError(400, "gateway_input")
         portal = self._portal
+        listed = await run_in_threadpool(portal.book.valid_by_gateway, portal.gateway)
         now = portal.clock()
         sessions = [
-            {"ip": s.ip, "gateway_id": s.gateway_id, "mac_hash": s.mac_hash,
+            {"ip": s.ip, "gateway_id": s.gateway_id, "own": own, "mac_hash": s.mac_hash,
              "seconds_remaining": int(s.expires_at - now)}
-            for s in portal.book.valid()
+            for s, own in listed
+            if wanted is None or s.gateway_id == wanted
         ]  # fmt: skip
+        per_gateway = Counter(s.gateway_id for s, _ in listed)
         through = await run_in_threadpool(portal.gateway.clients)
         gateway = [
             {"ip": c.ip, "mac_hash": portal.keys.mac_hash(c.mac),
              "seconds_remaining": c.seconds_remaining}
             for c in through
         ]  # fmt: skip
-        return JSONResponse({"sessions": sessions, "gateway": gateway})
+        return JSONResponse({
+            "own_gateway": portal.gateway.gateway_id, "sessions": sessions,
+            "sessions_per_gateway": dict(sorted(per_gateway.items())), "gateway": gateway,
+        })  # fmt: skip
 
     async def deauthorise(self, request: Request) -> Response:
         self._check_token(request)

@@ -112,6 +112,12 @@ class SessionBook:
     def valid(self) -> list[StoredSession]:
         return self._store.sessions_valid_at(self._clock())
 
+    def valid_by_gateway(self, gateway: Gateway) -> list[tuple[StoredSession, bool]]:
+        """Every valid session, each with whether `gateway` (this portal's) is its gateway:
+        on a shared store the others are registered routers' or other portals' sessions."""
+        registered = self._registered()
+        return [(s, _enforced_by(gateway, s.gateway_id, registered)) for s in self.valid()]
+
     def count_valid(self) -> int:
         return self._store.count_valid(self._clock())
 

@@ -190,6 +190,31 @@ def test_a_routers_admin_token_sees_and_ends_its_own_clients_only(
     ]
 
 
+def test_the_portals_admin_list_says_whose_each_session_is(
+    county: tuple[PortalServer, Router, Router],
+) -> None:
+    """One store, three gateways: the portal's own (dry run) and routers a and b. The
+    portal's technician sees every session with its gateway, which are the portal's own,
+    and how many each gateway has; `?gateway=` narrows the list to one."""
+    server, a, b = county
+    for router in (a, b, a):  # a's phone accepts twice: one session
+        form = splash_form(server, router.name, fas_query(router.faskey))
+        assert server.post(f"/g/{router.name}/accept", data=form).status_code == 303
+    assert server.accept().status_code == 303  # a phone at the portal's own gateway
+    listed = server.admin("GET", "/admin/clients").json()
+    assert listed["own_gateway"] == "dry-run"
+    assert sorted((s["gateway_id"], s["ip"], s["own"]) for s in listed["sessions"]) == [
+        ("a", PHONE, False), ("b", PHONE, False), ("dry-run", "127.0.0.1", True),
+    ]  # fmt: skip
+    assert listed["sessions_per_gateway"] == {"a": 1, "b": 1, "dry-run": 1}
+    assert [c["ip"] for c in listed["gateway"]] == ["127.0.0.1"]  # the own gateway's alone
+    only_b = server.admin("GET", "/admin/clients?gateway=b").json()
+    assert [(s["gateway_id"], s["own"]) for s in only_b["sessions"]] == [("b", False)]
+    assert only_b["sessions_per_gateway"] == listed["sessions_per_gateway"]
+    assert server.admin("GET", "/admin/clients?gateway=nowhere").json()["sessions"] == []
+    assert server.admin("GET", "/admin/clients?gateway=" + "x" * 65).status_code == 400
+
+
 def test_a_removed_or_unknown_gateway_answers_404(
     county: tuple[PortalServer, Router, Router], tmp_path: Path
 ) -> None:
