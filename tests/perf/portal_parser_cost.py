@@ -4,7 +4,10 @@ Part of `bench_portal`. A `PortalHttpProtocol` as `captive-portal serve` builds 
 worker app from settings, uvicorn's config) on a transport that only counts what is
 written, fed the same request over and over in one keep-alive connection; the time per
 request is the parser, our decision and the prebuilt answer, without the kernel and the
-event loop's I/O. What wrk measures on top of this is uvloop and the kernel.
+event loop's I/O. What wrk measures on top of this is uvloop and the kernel. The last
+figure is a probe on a new connection (`Connection: close`, as most phones probe): the
+protocol made, connected, fed, closed and dropped each time, as uvicorn does per
+connection (without uvloop's own share: the socket, the transport, the system calls).
 """
 
 from __future__ import annotations
@@ -53,6 +56,18 @@ class CountingTransport(asyncio.Transport):
         pass
 
 
+class ClosingTransport(CountingTransport):
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed = False
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def close(self) -> None:
+        self.closed = True
+
+
 def python_cost(requests_each: int = 100_000) -> dict[str, float]:
     """Microseconds per request for each kind (best of three batches)."""
     with tempfile.TemporaryDirectory(prefix="parser-cost-") as folder:
@@ -89,5 +104,34 @@ def _measure(requests_each: int) -> dict[str, float]:
                 raise RuntimeError(f"{name}: not every request was answered from the parser")
         figures[name] = round(best / requests_each * 1e6, 2)
     protocol.connection_lost(None)
+    figures[NEW_CONNECTION] = _per_connection(config, loop, requests_each // 2)
     loop.close()
     return figures
+
+
+NEW_CONNECTION = "probe, a connection each"
+CLOSE_REQUEST = b"GET /generate_204 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nConnection: close\r\n\r\n"
+
+
+def _per_connection(config: Config, loop: asyncio.AbstractEventLoop, connections: int) -> float:
+    """Microseconds per probe on a connection of its own (best of three batches)."""
+    state = ServerState()
+
+    def one() -> None:
+        protocol = PortalHttpProtocol(config=config, server_state=state, app_state={}, _loop=loop)
+        transport = ClosingTransport()
+        protocol.connection_made(transport)
+        protocol.data_received(CLOSE_REQUEST)
+        if not transport.closed or transport.writes != 1:
+            raise RuntimeError("a probe with Connection: close was not answered and closed")
+        protocol.connection_lost(None)
+
+    for _ in range(connections // 5):
+        one()
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        for _ in range(connections):
+            one()
+        best = min(best, time.perf_counter() - started)
+    return round(best / connections * 1e6, 2)
