@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from office.metrics import OfficeMetrics
 from office.settings import OfficeSettings
+from office.status_page import StatusPage
 from office.store import CaseStore, StoreError
 
 
@@ -69,6 +70,11 @@ class ByListener:
             await self._metrics(scope, receive, send)
             return
         await self._main(scope, receive, send)
+
+    def status_page_on(self, port: int | None) -> StatusPage | None:
+        """The main app's status page (status_http.py), never on the metrics' port."""
+        page_on = getattr(self._main, "status_page_on", None)
+        return None if port == self._port or page_on is None else page_on(port)
 
 
 def metrics_socket(settings: OfficeSettings) -> socket.socket:

@@ -26,6 +26,7 @@ from office.open_store import open_store
 from office.retention import RetentionPurge
 from office.settings import OfficeSettings
 from office.settings_mail import smtp_password
+from office.status_http import StatusHttpProtocol
 from office.store import CaseStore
 
 
@@ -81,6 +82,7 @@ def _apps_and_sockets(
 
 def _uvicorn_options(settings: OfficeSettings) -> dict[str, Any]:
     return {
+        "http": StatusHttpProtocol,  # kept status pages answered from the parser
         "host": settings.host,
         "port": settings.port,
         "lifespan": "off",

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from office.status_page import PREFIX
+from office.status_page import PREFIX, StatusPage
 
 Kept = Callable[[Request, str], Response | None]
 API_PREFIX = "/api/status/"
@@ -23,10 +23,14 @@ _PAGE_METHODS = ("GET", "HEAD")
 
 
 class StatusFirst:
-    def __init__(self, app: ASGIApp, page: ASGIApp, api_kept: Kept) -> None:
+    def __init__(self, app: ASGIApp, page: StatusPage, api_kept: Kept) -> None:
         self._app = app
         self._page = page
         self._api_kept = api_kept
+
+    def status_page_on(self, port: int | None) -> StatusPage:
+        """The page, whose kept answers status_http.py gives on every port of this app."""
+        return self._page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

@@ -15,6 +15,7 @@ per request (status_reads.py).
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import parse_qsl
 
 from starlette.types import Receive, Scope, Send
@@ -38,7 +39,13 @@ _HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 ]  # fmt: skip
+_MOST_REMEMBERED = 200  # bytes of query and Accept-Language whose language is remembered
 _BY_LANGUAGE = {lang: [*_HEADERS, (b"content-language", lang.encode())] for lang in LANGUAGES}
+# The same headers as bytes, as uvicorn writes them, for answers given from the parser.
+KEPT_HEADERS = {
+    lang: b"".join(name + b": " + value + b"\r\n" for name, value in headers)
+    for lang, headers in _BY_LANGUAGE.items()
+}
 
 
 class StatusPage:
@@ -63,6 +70,15 @@ class StatusPage:
             headers = [*headers, (b"retry-after", str(answer.retry_after_s).encode())]
         await _send(send, scope, _STATUS[answer.outcome], headers, page)
 
+    def kept_answer(
+        self, typed: str, query: bytes, accept: bytes, host: str
+    ) -> tuple[bytes, bytes] | None:
+        """The headers (after content-length) and page __call__ would send from the cache,
+        for status_http.py; None when __call__ has to answer (not kept, or throttled)."""
+        language = page_language(query, accept)
+        kept = self._desk.kept(typed, client_key(host), language)
+        return None if kept is None else (KEPT_HEADERS[language], kept)
+
     def render(self, answer: StatusAnswer, language: Language) -> bytes:
         shown = display(answer.code) if len(answer.code) == LENGTH else answer.code
         if answer.record is None:
@@ -71,13 +87,29 @@ class StatusPage:
 
 
 def _language(scope: Scope) -> Language:
+    accept = next((v for k, v in scope["headers"] if k == b"accept-language"), b"")
+    return page_language(scope.get("query_string", b""), accept)
+
+
+def page_language(query: bytes, accept: bytes) -> Language:
+    """`?lang=`, else the first Accept-Language header's choice; remembered for the usual
+    short headers (a browser sends the same one each time), worked out for long ones."""
+    if len(query) + len(accept) <= _MOST_REMEMBERED:
+        return _remembered_language(query, accept)
+    return _worked_out_language(query, accept)
+
+
+@functools.lru_cache(maxsize=1024)
+def _remembered_language(query: bytes, accept: bytes) -> Language:
+    return _worked_out_language(query, accept)
+
+
+def _worked_out_language(query: bytes, accept: bytes) -> Language:
     asked = None
-    query: bytes = scope.get("query_string", b"")
     if query:  # the last lang= wins, as in Starlette's query_params
         for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
             if name == "lang":
                 asked = value
-    accept = next((v for k, v in scope["headers"] if k == b"accept-language"), b"")
     return pick_language(asked, accept.decode("latin-1"))
 
 

@@ -3,6 +3,7 @@ in a real process (to kill -9 it, or to run two on one PostgreSQL)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import socket
 import subprocess
@@ -17,6 +18,7 @@ import uvicorn
 from office.app import create_app
 from office.intake import Clock
 from office.settings import OfficeSettings
+from office.status_http import StatusHttpProtocol
 from office.store import CaseStore
 from tests.peers.processes import stop
 
@@ -32,16 +34,21 @@ def free_port() -> int:
 
 
 class OfficeServer:
-    """The app over `store` in this process, with a fixed clock (or the one given)."""
+    """The app over `store` in this process, with a fixed clock (or the one given), behind
+    the HTTP protocol `office serve` uses (or the one given)."""
 
     def __init__(
-        self, settings: OfficeSettings, store: CaseStore, clock: Clock | None = None
+        self,
+        settings: OfficeSettings,
+        store: CaseStore,
+        clock: Clock | None = None,
+        http: type[asyncio.Protocol] = StatusHttpProtocol,
     ) -> None:
         listener = socket.socket()
         listener.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         app = create_app(settings, store, clock or (lambda: RECEIVED))
-        config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="off")
+        config = uvicorn.Config(app, http=http, log_config=None, access_log=False, lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, args=([listener],), daemon=True)
         self._listener = listener
@@ -51,6 +58,11 @@ class OfficeServer:
             if time.monotonic() > deadline or not self._thread.is_alive():
                 raise RuntimeError("the office service did not start")
             time.sleep(0.01)
+
+    def largest_write_buffer(self) -> int:
+        """Bytes written to a connection's transport that the client has not taken yet."""
+        connections = list(self._server.server_state.connections)
+        return max((c.transport.get_write_buffer_size() for c in connections), default=0)
 
     def stop(self) -> None:
         self._server.should_exit = True
