@@ -43,12 +43,14 @@ class OfficeServer:
         store: CaseStore,
         clock: Clock | None = None,
         http: type[asyncio.Protocol] = StatusHttpProtocol,
+        timeout_keep_alive: int = 5,
     ) -> None:
         listener = socket.socket()
         listener.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         app = create_app(settings, store, clock or (lambda: RECEIVED))
-        config = uvicorn.Config(app, http=http, log_config=None, access_log=False, lifespan="off")
+        config = uvicorn.Config(app, http=http, log_config=None, access_log=False,
+                                lifespan="off", timeout_keep_alive=timeout_keep_alive)  # fmt: skip
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, args=([listener],), daemon=True)
         self._listener = listener

@@ -218,3 +218,30 @@ def test_a_client_that_does_not_read_stops_being_read(
         server.stop()
     assert CountingProtocol.answered > 10
     assert 0 < held < 1_000_000
+
+
+def test_a_connection_idle_after_kept_pages_is_closed_after_the_keep_alive_timeout(
+    settings: OfficeSettings, store: CaseStore, kiosk_token: str
+) -> None:
+    server = OfficeServer(with_phones(settings), store, http=CountingProtocol,
+                          timeout_keep_alive=1)  # fmt: skip
+    address = server.url.removeprefix("http://")
+    try:
+        code = filed(address, kiosk_token)
+        kept_on(address, code)
+        host, port = address.split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as client:
+            answered = CountingProtocol.answered
+            started = time.monotonic()
+            while time.monotonic() - started < 2.5:  # busy for longer than the timeout
+                client.sendall(get(f"/s/{code}", method="HEAD"))  # an answer of one segment
+                assert client.recv(1 << 20).startswith(b"HTTP/1.1 200 OK")
+                time.sleep(0.4)
+            busy = CountingProtocol.answered - answered
+            idle_from = time.monotonic()
+            assert client.recv(1 << 20) == b""  # closed by the server
+            idle_for = time.monotonic() - idle_from
+    finally:
+        server.stop()
+    assert busy >= 5
+    assert 0.5 < idle_for < 2.5

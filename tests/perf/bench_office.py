@@ -13,8 +13,9 @@ wrk (tests/perf/office_wrk.py) drives, round after round, the status page at ran
 `--status-codes` of the loaded cases and the intake with real documents (a new case each) against each server;
 a figure is compared with its reference of the same round (nginx; the bare ASGI app), as
 on 2 cores wrk shares the machine with the server and runs drift. Prints the table with the
-targets beside the figures and writes tests/perf/results-office.json. Not a test: no
-pass/fail.
+targets beside the figures, then Python's cost per kept status page fed from memory
+(office_parser_cost.py: uvicorn's own protocol beside status_http.py's), and writes
+tests/perf/results-office.json. Not a test: no pass/fail.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from office.status_texts import CATALOGUES
 from tests.office.documents import document
 from tests.office.office_server import OfficeProcess, add_kiosk, free_port
 from tests.peers.postgres import PostgresCluster, binaries
-from tests.perf import office_cases, office_wrk
+from tests.perf import office_cases, office_parser_cost, office_wrk
 from tests.perf.bench_portal import running
 
 RESULTS = Path(__file__).with_name("results-office.json")
@@ -266,6 +267,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--status-codes", type=int, default=20_000,
                         help="distinct loaded codes the status page is asked for, at random:"
                         " fewer means more asked again (a resident reloading, a kiosk asking)")  # fmt: skip
+    parser.add_argument(
+        "--parser-requests",
+        type=int,
+        default=10_000,
+        help="requests per batch of the in-process cost (office_parser_cost)",
+    )
     args = parser.parse_args(argv)
     bin_dir = binaries()
     if bin_dir is None or not shutil.which("wrk") or not shutil.which("nginx"):
@@ -286,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         cluster.stop()
     print_table(rows)
     print("errors: non-2xx answers, and intake requests that filed no new case")
+    print("Python per kept status page, fed from memory (office_parser_cost.py):")
+    python = office_parser_cost.python_cost(args.parser_requests)
+    office_parser_cost.print_figures(python)
     RESULTS.write_text(json.dumps({
         "machine": f"{platform.node()} {platform.machine()} {platform.python_version()} "
                    f"sqlite {sqlite3.sqlite_version}",
@@ -294,8 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         "cases": args.cases, "seconds": args.seconds, "rounds": args.rounds,
         "status_codes": args.status_codes,
         "status_misses_per_minute": 10000, "postgresql": "throwaway cluster, fsync on",
-        "rows": rows,
-    }, indent=2) + "\n")  # fmt: skip
+        "rows": rows, "python_us_per_kept_page": python,
+    }, indent=2, ensure_ascii=False) + "\n")  # fmt: skip
     print(f"written {RESULTS}")
     return 0
 
