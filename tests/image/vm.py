@@ -68,8 +68,12 @@ class Qmp:
                 time.sleep(0.1)
         self._sock.settimeout(timeout)
         self._file = self._sock.makefile("rwb")
-        self._read()  # the greeting
-        self.execute("qmp_capabilities")
+        try:
+            self._read()  # the greeting
+            self.execute("qmp_capabilities")
+        except OSError:  # QEMU went away between accepting and greeting (see ImageVM.start)
+            self.close()
+            raise
 
     def execute(self, command: str, **arguments: Any) -> Any:
         message: dict[str, Any] = {"execute": command}
