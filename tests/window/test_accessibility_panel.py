@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PIL import Image
+
 from tests.window import shots
 from tests.window.atspi import Node
+from tests.window.geometry import Rect
 from tests.window.harness import BUTTON, WindowKiosk, layer
 from tests.window.test_journeys import label
 from tests.window.words import translated
@@ -41,16 +44,20 @@ def cut_labels(kiosk: WindowKiosk, step: str) -> list[str]:
         if not window.contains(button.extents):
             problems.append(f"{step}: {button.name!r} at {button.extents} is not whole in {window}")
             continue
-        box = button.extents
-        inside = (
-            box.x - window.x + BORDER,
-            box.y - window.y + BORDER,
-            box.right - window.x - BORDER,
-            box.bottom - window.y - BORDER,
-        )
-        if shots.ends_in_an_ellipsis(image.crop(inside)):
+        if label_cut_off(image, window, button.extents):
             problems.append(f"{step}: the label of {button.name!r} is cut off with '…'")
     return problems
+
+
+def label_cut_off(image: Image.Image, window: Rect, button: Rect) -> bool:
+    """Whether the label drawn inside the button (in a screenshot of the window) ends in "…"."""
+    inside = (
+        button.x - window.x + BORDER,
+        button.y - window.y + BORDER,
+        button.right - window.x - BORDER,
+        button.bottom - window.y - BORDER,
+    )
+    return shots.ends_in_an_ellipsis(image.crop(inside))
 
 
 def panel_problems(kiosk: WindowKiosk, languages: dict[str, str]) -> list[str]:

@@ -93,6 +93,7 @@ Item {
                         model: catalogue.categories
                         KioskButton {
                             objectName: "suggest_" + model.termId
+                            width: Math.min(implicitWidth, parent.width)  // a long name wraps in its row
                             text: model.name
                             fontSize: theme.small
                             onClicked: { catalogue.showCategory(model.termId); home.openList() }
@@ -153,6 +154,7 @@ Item {
                         visible: catalogue.tenants.count > 1
                         KioskButton {
                             objectName: "tenant_all"
+                            width: Math.min(implicitWidth, parent.width)  // a long name wraps in its row
                             toggle: true
                             text: qsTr("All offices")
                             fontSize: theme.small
@@ -163,6 +165,7 @@ Item {
                             model: catalogue.tenants
                             KioskButton {
                                 objectName: "tenant_" + model.termId
+                                width: Math.min(implicitWidth, parent.width)  // a long name wraps in its row
                                 toggle: true
                                 text: model.name
                                 fontSize: theme.small
@@ -173,10 +176,30 @@ Item {
                     }
                     Text { text: qsTr("Categories"); color: theme.colors.text; font.pixelSize: theme.title * 0.8; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
                     Grid {
+                        id: categoryGrid
                         width: parent.width
-                        columns: root.landscape ? 3 : 2
+                        // Three columns in landscape, two in portrait; fewer where a category's
+                        // longest word would not fit its button even set a quarter smaller
+                        // (German "Personenstandsurkunden" with large text): wider buttons
+                        // rather than a word broken in two.
+                        columns: {
+                            for (let n = root.landscape ? 3 : 2; n > 1; n--) {
+                                if (wordsFit(n)) return n
+                            }
+                            return 1
+                        }
                         spacing: theme.body * 0.4
+                        function wordsFit(columns) {
+                            const width = (browseColumn.width - (columns - 1) * spacing) / columns
+                            for (let i = 0; i < categoryButtons.count; i++) {
+                                const button = categoryButtons.itemAt(i)
+                                if (button && button.widestWord * button.smallestScale > width - 2 * button.padding)
+                                    return false
+                            }
+                            return true
+                        }
                         Repeater {
+                            id: categoryButtons
                             model: catalogue.categories
                             KioskButton {
                                 objectName: "category_" + model.termId
@@ -194,6 +217,7 @@ Item {
                             model: catalogue.lifeEvents
                             KioskButton {
                                 objectName: "lifeEvent_" + model.termId
+                                width: Math.min(implicitWidth, parent.width)  // a long name wraps in its row
                                 text: model.name
                                 onClicked: { catalogue.showLifeEvent(model.termId); home.openList() }
                             }

@@ -14,10 +14,19 @@ Rectangle {
     // two lines, such as a long German one on a small screen: the label is set a little
     // smaller, never cut off ("…"), down to three quarters of fontSize.
     property bool shrinkToFit: false
+    // The label is never set smaller than this share of fontSize (to fit a long word, or
+    // with shrinkToFit): a panel lays its buttons out so their words fit at it.
+    readonly property real smallestScale: 0.75
+    // The widest word of the label at fontSize: a word wider than the label (German
+    // "Personenstandsurkunden" in a third of a narrow screen) sets the label smaller, down
+    // to smallestScale; one wider still is broken where it must be, never cut off ("…").
+    readonly property real widestWord: wordMetrics.wordsWidth(label.text)
     signal clicked()
     signal longPressed()
 
-    implicitWidth: Math.max(theme.touch * 2, label.implicitWidth + theme.body * 1.6)
+    // Measured apart from the label, whose size may follow the width (below): a button as
+    // wide as its text, or narrower where its row is (a Flow), is never a binding loop.
+    implicitWidth: Math.max(theme.touch * 2, Math.ceil(wordMetrics.textWidth(label.text)) + theme.body * 1.6)
     implicitHeight: Math.max(theme.touch, label.implicitHeight + theme.body)
     radius: 12
     color: primary || checked ? theme.colors.primary : theme.colors.surface
@@ -41,15 +50,28 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: button.padding
         color: button.primary || button.checked ? theme.colors.onPrimary : theme.colors.text
-        font.pixelSize: button.fontSize
+        font.pixelSize: button.widestWord > width && width > 0
+                        ? Math.max(minimumPixelSize, Math.floor(button.fontSize * width / button.widestWord))
+                        : button.fontSize
         font.bold: true
         fontSizeMode: button.shrinkToFit ? Text.Fit : Text.FixedSize
-        minimumPixelSize: Math.round(button.fontSize * 0.75)
-        wrapMode: Text.WordWrap
+        minimumPixelSize: Math.round(button.fontSize * button.smallestScale)
+        wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
         Accessible.ignored: true
+    }
+    FontMetrics {
+        id: wordMetrics
+        font.family: label.font.family
+        font.bold: true
+        font.pixelSize: button.fontSize
+        // (Each reads `font`: a binding calling them is evaluated again when it changes.)
+        function textWidth(text) { return font.pixelSize > 0 ? advanceWidth(text) : 0 }
+        function wordsWidth(text) {
+            return font.pixelSize > 0 ? text.split(/\s+/).reduce((widest, word) => Math.max(widest, advanceWidth(word)), 0) : 0
+        }
     }
     // An exclusive grab on press: the tap ends here and never reaches what lies beneath
     // (a button in a popup over home). A Flickable around may still take over a drag.
