@@ -229,6 +229,37 @@ class WindowKiosk:
         window = self.window()
         return Rect(window.x + left, window.y + top, right - left, image.height - top)
 
+    def keyboard_keys(self) -> list[list[Rect]]:
+        """The keys of the on-screen keyboard's layout (not the Polish letters above it), row
+        by row from the top, left to right, where they are on the screen.
+
+        Qt's keys are not in the accessibility tree: they are found by their colours, as runs
+        of anything but the keyboard's background along the middle line of each row.
+        """
+        image = self.screenshot()
+        keyboard = self.keyboard(image)
+        assert keyboard is not None, "the on-screen keyboard is not shown"
+        window = self.window()
+        left, right = keyboard.x - window.x, keyboard.right - window.x
+        top = image.height - 1
+        while top > 0 and image.getpixel((left + 2, top - 1)) == KEYBOARD_BACKGROUND:
+            top -= 1  # up the keyboard's left margin, to its top or the Polish letters
+        lines = [(y, key_runs(image, y, left, right)) for y in range(top, image.height)]
+        rows: list[list[tuple[int, list[tuple[int, int]]]]] = []
+        for y, runs in lines:
+            if not runs:
+                continue
+            if rows and rows[-1][-1][0] == y - 1:
+                rows[-1].append((y, runs))
+            else:
+                rows.append([(y, runs)])
+        keys = []
+        for row in rows:
+            y, runs = row[len(row) // 2]
+            height = row[-1][0] - row[0][0] + 1
+            keys.append([Rect(window.x + a, window.y + row[0][0], b - a, height) for a, b in runs])
+        return keys
+
     def visible_area(self) -> Rect:
         """The part of the window a person can see and touch: above the keyboard when shown."""
         window = self.window()
@@ -323,6 +354,24 @@ class WindowKiosk:
     def key(self, *combos: str) -> None:
         self.input.key(*combos)
         time.sleep(SETTLE_S)
+
+
+def key_runs(image: Image.Image, y: int, left: int, right: int) -> list[tuple[int, int]]:
+    """The runs of the line `y` between `left` and `right` that are not the keyboard's
+    background and are wide enough to be keys, as (left, right) pairs."""
+    runs, start = [], None
+    for x in range(left, right + 1):
+        key = x < right and image.getpixel((x, y)) != KEYBOARD_BACKGROUND
+        if key and start is None:
+            start = x
+        elif not key and start is not None:
+            if x - start >= MIN_KEY_PX:
+                runs.append((start, x))
+            start = None
+    return runs
+
+
+MIN_KEY_PX = 16  # narrower runs are a key's anti-aliased corner, not a key
 
 
 def assert_in_view(node: Node, area: Rect) -> None:

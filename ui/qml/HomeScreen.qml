@@ -31,6 +31,8 @@ Item {
             selectByMouse: false
             persistentSelection: false
             inputMethodHints: Qt.ImhNoPredictiveText
+            // The keyboard starts in the resident's own letters here (KeyboardPanel.qml).
+            readonly property bool typedInOwnLanguage: true
             text: session.query
             onTextEdited: catalogue.search(text)
             onAccepted: Qt.inputMethod.hide()  // Enter: the results, without the keyboard
