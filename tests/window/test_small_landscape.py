@@ -365,3 +365,28 @@ def test_the_flags_say_their_language_in_its_own_voice(
             problems.append(f"{FLAGS[language]}: not said as a button and its state: {heard}")
     seat.stop()  # speech mode stays on: the next test gets a new kiosk
     assert not problems, "\n".join(problems)
+
+
+LOW_REACH = "Przyciski nisko (wózek)"
+RESIDENCE = "Meldunek i dowód osobisty"  # a category of several services
+
+
+def test_with_low_controls_and_large_text_a_category_shows_two_services(
+    kiosk: WindowKiosk,
+) -> None:
+    """Controls low (a wheelchair's reach) and large text together on a short screen: the
+    page left between the note at the top and the controls at the bottom must still show
+    a list a resident can choose from, not one service at a time (a 190 px page)."""
+    switch_on(kiosk, LARGE_TEXT)
+    switch_on(kiosk, LOW_REACH)
+    kiosk.shot("home-low-large-text")
+    kiosk.tap(kiosk.reveal(label(RESIDENCE)))
+    kiosk.find(RESIDENCE, "heading")
+    kiosk.wait_still()
+    kiosk.shot("list-low-large-text")
+    rows = rows_in_view(kiosk)
+    assert len(rows) >= 2, (
+        f"{len(rows)} service(s) seen whole in {kiosk.page_area()}; want 2 or more"
+    )
+    problems = cut_off_without_a_cue(kiosk, "list-low-large-text")
+    assert not problems, "\n".join(problems)

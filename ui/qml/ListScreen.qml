@@ -15,7 +15,7 @@ Item {
             width: parent.width
             text: catalogue.listTitle
             color: theme.colors.text
-            font.pixelSize: theme.title
+            font.pixelSize: root.shortWindow ? theme.body * 1.2 : theme.title  // as a form's title
             font.bold: true
             wrapMode: Text.WordWrap
             Accessible.role: Accessible.Heading

@@ -13,6 +13,9 @@ ApplicationWindow {
     // A window with little height for its text size (a 1366x768 or 1280x800 panel, or large
     // text): the commune's name and the screens' titles are set smaller to leave room.
     readonly property bool shortWindow: height < theme.body * 30
+    // The margin around the page: halved with the controls low in a short window, where the
+    // header's rows at the bottom leave little height (a 768 px panel with large text).
+    readonly property real gap: lowReach && shortWindow ? theme.body * 0.5 : theme.body
     // Reduced motion makes the screen changes instant. The transitions stay enabled: a
     // disabled popEnter would leave home at the opacity 0 its earlier pushExit gave it.
     readonly property int motionMs: session.options.reduced_motion ? 0 : 150
@@ -127,19 +130,21 @@ ApplicationWindow {
         // Low reach: the commune's name stays on top; every control and the content sit in
         // the lower part of the screen, where a person in a wheelchair reaches. Typing in
         // landscape it makes room too, as the header does (its "below" is hidden then).
+        // In a short window it is set smaller and shows on home only: below home the page
+        // takes its place, as below the commune's name in the header (stack, below).
         Column {
             id: reachNote
             objectName: "reachNote"
-            visible: root.lowReach && !header.compact
+            visible: root.lowReach && !header.compact && !(root.shortWindow && stack.depth > 1)
             x: theme.body
-            y: theme.body
+            y: root.gap
             width: parent.width - theme.body * 2
             spacing: theme.body * 0.5
             Text {
                 width: parent.width
                 text: root.municipality
                 color: theme.colors.text
-                font.pixelSize: theme.title
+                font.pixelSize: root.shortWindow ? theme.body * 1.2 : theme.title
                 font.bold: true
                 wrapMode: Text.WordWrap
                 Accessible.role: Accessible.Heading
@@ -149,7 +154,7 @@ ApplicationWindow {
                 width: parent.width
                 text: qsTr("Controls are low on the screen. To change this, touch “Accessibility” below.")
                 color: theme.colors.mutedText
-                font.pixelSize: theme.body
+                font.pixelSize: root.shortWindow ? theme.small : theme.body
                 wrapMode: Text.WordWrap
             }
         }
@@ -171,7 +176,7 @@ ApplicationWindow {
                 && navRow.implicitWidth + (root.lowReach ? 0 : languageBar.flagsWidth) + a11yButton.width + theme.body * 2 <= width
             x: theme.body
             width: parent.width - theme.body * 2
-            y: root.lowReach ? parent.height - height - theme.body : theme.body
+            y: root.lowReach ? parent.height - height - root.gap : theme.body
             spacing: theme.body * 0.5
             // The commune's name, the languages (beside it in landscape, below in portrait)
             // and the accessibility button, always at the right end of the first row.
@@ -216,7 +221,9 @@ ApplicationWindow {
             Flow {
                 id: languageBar
                 objectName: "languageBar"
-                parent: root.landscape && !root.lowReach ? titleRow : header
+                // Low reach: a row of their own, but on home in a short window, where they
+                // go beside "Accessibility" (one row of controls less under the page).
+                parent: root.landscape && (!root.lowReach || (root.shortWindow && !header.navShown)) ? titleRow : header
                 visible: !header.compact
                 x: parent !== titleRow ? 0 : header.navBeside ? navRow.width + theme.body
                                            : municipalityName.visible ? municipalityName.width + theme.body : 0
@@ -274,12 +281,14 @@ ApplicationWindow {
             objectName: "stack"
             x: theme.body
             width: parent.width - theme.body * 2
-            // Low reach: from 30 % of the height (20 % in landscape) down to the controls.
+            // Low reach: from 30 % of the height (20 % in landscape) down to the controls; in
+            // a short window from the top (below the note on home), where that share would
+            // leave the page room for one service of a list (190 px at 1366x768, large text).
             // Typing in landscape, with the header stepped aside: from the top.
-            y: root.lowReach ? Math.max(parent.height * (root.landscape ? 0.2 : 0.3),
-                                        reachNote.visible ? reachNote.y + reachNote.height + theme.body : 0)
+            y: root.lowReach ? Math.max(root.shortWindow ? 0 : parent.height * (root.landscape ? 0.2 : 0.3),
+                                        reachNote.visible ? reachNote.y + reachNote.height + root.gap : root.gap)
                              : header.compact ? theme.body * 0.5 : header.y + header.height + theme.body
-            height: (root.lowReach ? header.y : parent.height) - y - theme.body
+            height: (root.lowReach ? header.y : parent.height) - y - root.gap
             initialItem: homeComponent
             // The screen left goes at once and the new one fades in over the background, as
             // a browser's page change does: each frame paints one screen, not two half-
