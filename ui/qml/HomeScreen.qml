@@ -180,19 +180,24 @@ Item {
                     Grid {
                         id: categoryGrid
                         width: parent.width
-                        // Three columns in landscape, two in portrait; fewer where a category's
-                        // longest word would not fit its button even set a quarter smaller
-                        // (German "Personenstandsurkunden" with large text): wider buttons
-                        // rather than a word broken in two.
+                        // Three columns in landscape, two in portrait; fewer where a column would
+                        // be narrower than about twenty letters (large text on a 1366 px screen:
+                        // names of three lines, buttons taller than the page shows whole), or a
+                        // category's longest word would not fit its button even set a quarter
+                        // smaller (German "Personenstandsurkunden" with large text): wider
+                        // buttons rather than a word broken in two.
                         columns: {
                             for (let n = root.landscape ? 3 : 2; n > 1; n--) {
-                                if (wordsFit(n)) return n
+                                if (columnWidth(n) >= theme.body * 10.5 && wordsFit(n)) return n
                             }
                             return 1
                         }
                         spacing: theme.body * 0.4
+                        function columnWidth(columns) {
+                            return (browseColumn.width - (columns - 1) * spacing) / columns
+                        }
                         function wordsFit(columns) {
-                            const width = (browseColumn.width - (columns - 1) * spacing) / columns
+                            const width = columnWidth(columns)
                             for (let i = 0; i < categoryButtons.count; i++) {
                                 const button = categoryButtons.itemAt(i)
                                 if (button && button.widestWord * button.smallestScale > width - 2 * button.padding)

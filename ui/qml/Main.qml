@@ -191,9 +191,13 @@ ApplicationWindow {
                     id: municipalityName
                     objectName: "municipality"
                     visible: !root.lowReach && header.roomy
-                    // Landscape: as wide as the name on one line, at most a third of the row
-                    // (measured apart: the wrapped text's own width would be a binding loop).
-                    width: root.landscape ? Math.min(Math.ceil(nameWidth.advanceWidth) + 2, parent.width * 0.35)
+                    // Landscape: as wide as the name on one line, at most a third of the row,
+                    // and narrower where the flags would not fit on one row beside it (large
+                    // text at 1366x768: the name on three lines is lower than two rows of
+                    // flags). Measured apart: the wrapped text's own width would be a loop.
+                    width: root.landscape ? Math.min(Math.ceil(nameWidth.advanceWidth) + 2, parent.width * 0.35,
+                                                     Math.max(parent.width * 0.2, parent.width - a11yButton.width
+                                                              - languageBar.flagsWidth - theme.body * 2 - 1))
                                           : parent.width - a11yButton.width - theme.body * 0.5
                     TextMetrics { id: nameWidth; font: municipalityName.font; text: root.municipality }
                     anchors.verticalCenter: parent.verticalCenter
