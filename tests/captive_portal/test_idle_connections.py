@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.captive_portal.portal_process import PortalProcess, running_portal
+from tests.captive_portal.test_connection_watch import closed_within
 
 pytestmark = pytest.mark.slow
 SILENT = 300
@@ -44,13 +45,7 @@ def probe_from(source: str, port: int, timeout: float = 2) -> bytes:
 
 
 def closed_by_server(conn: socket.socket) -> bool:
-    conn.settimeout(0.01)
-    try:
-        return conn.recv(1) == b""
-    except TimeoutError:
-        return False
-    except ConnectionResetError:
-        return True
+    return closed_within(conn, 0.01)
 
 
 def test_silent_connections_do_not_shut_out_a_probe(served: PortalProcess) -> None:

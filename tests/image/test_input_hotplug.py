@@ -45,9 +45,19 @@ def test_a_touchscreen_and_keyboard_plugged_in_after_the_boot_work(bare_vm: Imag
     journey.wait_for("Wniosek o udostępnienie informacji publicznej")
     journey.tap("Start")
     journey.tap("szukasz? np. dowód")
-    journey.touch.type("dowod")
+    type_on(vm, "late-keyboard", "dowod")
     journey.settle()
     look = journey.look()
     assert look.find("dowod") is not None, (
         f"letters typed on the late keyboard are not in the search field ({look.path})"
     )
+
+
+def type_on(vm: ImageVM, device: str, letters: str) -> None:
+    """Lower-case letters typed on that keyboard (QMP's send-key would pick the machine's
+    first keyboard, the PS/2 one, not the one just plugged in)."""
+    for letter in letters:
+        for down in (True, False):
+            key = {"type": "key", "data": {"down": down, "key": {"type": "qcode", "data": letter}}}
+            vm.execute("input-send-event", device=device, events=[key])
+            time.sleep(0.04)
