@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
+
+from offline_cache.catalogue_load import load
+from offline_cache.catalogue_store import CatalogueStore
+from offline_cache.generations import GenerationFolder
 
 
 def service(service_id: str, name: str, **fields: Any) -> dict[str, Any]:
@@ -67,3 +72,8 @@ def small_catalogue() -> dict[str, Any]:
         ),
         service("zameldowanie", "Zameldowanie na pobyt stały", life_events=["przeprowadzka"]),
     )
+
+
+def imported_store(folder: Path, catalogue: dict[str, Any], name: str = "test") -> CatalogueStore:
+    """The catalogue imported into a generation of `folder`, opened for reading."""
+    return CatalogueStore(load(encoded(catalogue), GenerationFolder(folder), name, {}).path)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from offline_cache.catalogue_load import load
 from offline_cache.catalogue_store import CatalogueStore, Filters
 from offline_cache.generations import GenerationFolder
-from tests.factories import bundle, encoded, service
+from tests.factories import bundle, encoded, imported_store, service
 
 CATALOGUE = bundle(
     service(
@@ -33,8 +33,7 @@ CATALOGUE = bundle(
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CatalogueStore]:
-    folder = GenerationFolder(tmp_path_factory.mktemp("search"))
-    opened = CatalogueStore(load(encoded(CATALOGUE), folder, "test", {}).path)
+    opened = imported_store(tmp_path_factory.mktemp("search"), CATALOGUE)
     yield opened
     opened.close()
 

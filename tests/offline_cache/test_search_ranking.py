@@ -11,12 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from offline_cache.catalogue_load import load
 from offline_cache.catalogue_store import CatalogueStore, Filters
 from offline_cache.folding import words
-from offline_cache.generations import GenerationFolder
 from offline_cache.search_query import one_typo_variants, stem
-from tests.factories import bundle, encoded, service
+from tests.factories import bundle, imported_store, service
 
 
 def ids(store: CatalogueStore, text: str, language: str = "pl", **filters: str) -> list[str]:
@@ -93,8 +91,7 @@ DOWOLNY = bundle(
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CatalogueStore]:
-    folder = GenerationFolder(tmp_path_factory.mktemp("ranking"))
-    opened = CatalogueStore(load(encoded(DOWOLNY), folder, "test", {}).path)
+    opened = imported_store(tmp_path_factory.mktemp("ranking"), DOWOLNY)
     yield opened
     opened.close()
 
