@@ -243,7 +243,8 @@ class Frames:
 def all_items(item: QQuickItem) -> list[QQuickItem]:
     found = [item]
     for child in item.childItems():
-        found += all_items(child)
+        if isinstance(child, QQuickItem):  # not a stale wrapper of an item being deleted
+            found += all_items(child)
     return found
 
 
