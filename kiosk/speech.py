@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,9 @@ class Speaker:
         self.stop()
         if self._command is None or self._closed or not text.strip():
             return
+        # Imported here, at the first words: not one of the kiosk's first frame (~5 ms).
+        import subprocess  # noqa: PLC0415
+
         self._current = subprocess.Popen(
             args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -83,6 +89,8 @@ class Speaker:
         """Speak into a WAV file (for tests and for checking voices by ear); `markup`: SSML."""
         if self._command is None:
             raise FileNotFoundError("espeak-ng is not installed")
+        import subprocess  # noqa: PLC0415
+
         subprocess.run(
             [*self._args(language), *(["-m"] if markup else []), "-w", str(path)],
             input=text[:MAX_CHARS].encode("utf-8"),

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -65,6 +66,7 @@ def keys_of(keyboard: QQuickItem) -> list[KeyboardKey]:
 def press(window: QQuickWindow, key: KeyboardKey) -> None:
     """Presses the key as a finger would (a press and a release at its centre)."""
     centre = key.scene_rect().center()
+    Qt = QtCore.Qt  # read here, not at import (ui/lockdown.py says why)
     for kind, buttons in (
         (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
         (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast, get_args
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -37,7 +38,7 @@ from ui.i18n import Translations
 from ui.idle import IdleWatch
 from ui.lockdown import Lockdown
 from ui.qr_image import QrImageProvider
-from ui.screen_reader import ScreenReader, keypad_map
+from ui.screen_reader import ScreenReader
 from ui.session_model import SessionModel
 from ui.speech_model import SpeechModel
 from ui.status_check_model import StatusCheckModel
@@ -126,7 +127,7 @@ class KioskApp:
         self.screen_reader = ScreenReader(
             self.session,
             self.speech,
-            keypad_map(speech.keypad()),
+            speech.keypad(),
             hint=(lambda text: speaker.say(text, config.language, 1.0, hint_loudness),
                   speech.attract_hint_s),
         )  # fmt: skip
@@ -202,10 +203,16 @@ class KioskApp:
             raise RuntimeError(f"{MAIN_QML.name} did not load; see the QML errors above")
         window = roots[0]
         self.screen_reader.attach(window)
-        if screen.hide_cursor and not options.windowed:
-            window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+        self._hides_cursor = screen.hide_cursor and not options.windowed
         self.idle.start()
         return window
+
+    def hide_cursor(self) -> None:
+        """Hides the pointer if the config says so (not in a window). Called after the first
+        frame: the cursor's shape is read from PySide's `Qt` namespace, which builds all of
+        it (~20 ms a resident would wait for at every start)."""
+        if self._hides_cursor:
+            self.window.setCursor(QCursor(QtCore.Qt.CursorShape.BlankCursor))
 
     def start_catalogue_sync(self) -> BackgroundSync | None:
         """Builds and starts the scheduled sync, or None without a catalogue URL. Called after

@@ -79,6 +79,7 @@ class KioskLifecycle(QObject):
         if interval is not None:
             self._watchdog.start(max(1, int(interval * 1000)))
         log.info("first frame on screen")
+        self._kiosk.hide_cursor()
         self._kiosk.idle.stateChanged.connect(self._on_idle_state)
         self._start_metrics()
         self._start_heartbeat()

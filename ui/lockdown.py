@@ -2,35 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 
-_MOD = Qt.KeyboardModifier
-_KEY = Qt.Key
-# Keys that mean "leave" on their own, whatever the modifiers.
-_ALONE = {
-    _KEY.Key_Escape,
-    _KEY.Key_F11,
-    _KEY.Key_Meta,
-    _KEY.Key_Super_L,
-    _KEY.Key_Super_R,
-    _KEY.Key_Menu,
-}
-# With Ctrl or Alt: close, quit, switch, print, reload, new window...
-_WITH_MODIFIER = {
-    _KEY.Key_F4, _KEY.Key_Tab, _KEY.Key_Q, _KEY.Key_W, _KEY.Key_N, _KEY.Key_T, _KEY.Key_P,
-    _KEY.Key_R, _KEY.Key_L, _KEY.Key_O, _KEY.Key_S, _KEY.Key_Backtab, _KEY.Key_Left, _KEY.Key_Right,
-    _KEY.Key_Delete, _KEY.Key_Backspace, _KEY.Key_Plus, _KEY.Key_Minus,
-}  # fmt: skip
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
 _BLOCKED_EVENTS = {QEvent.Type.ContextMenu, QEvent.Type.Close, QEvent.Type.Shortcut}
+
+
+@cache
+def _blocked_keys() -> tuple[frozenset[int], frozenset[int]]:
+    """Keys that leave on their own, and keys that leave with Ctrl or Alt (close, quit,
+    switch, print, reload, new window...). Made at the first key, not at start-up: reading
+    PySide's `Qt` namespace builds all of it, ~20 ms of the kiosk's first frame."""
+    key = QtCore.Qt.Key
+    alone = (key.Key_Escape, key.Key_F11, key.Key_Meta, key.Key_Super_L, key.Key_Super_R,
+             key.Key_Menu)  # fmt: skip
+    with_modifier = (
+        key.Key_F4, key.Key_Tab, key.Key_Q, key.Key_W, key.Key_N, key.Key_T, key.Key_P,
+        key.Key_R, key.Key_L, key.Key_O, key.Key_S, key.Key_Backtab, key.Key_Left, key.Key_Right,
+        key.Key_Delete, key.Key_Backspace, key.Key_Plus, key.Key_Minus,
+    )  # fmt: skip
+    return frozenset(k.value for k in alone), frozenset(k.value for k in with_modifier)
 
 
 def is_blocked(key: int, modifiers: Qt.KeyboardModifier) -> bool:
     """Whether a key press must not reach the app (tested for every combination we know)."""
-    if key in _ALONE or _KEY.Key_F1 <= key <= _KEY.Key_F35:
+    alone, with_modifier = _blocked_keys()
+    qt = QtCore.Qt
+    if key in alone or qt.Key.Key_F1.value <= key <= qt.Key.Key_F35.value:
         return True
-    strong = modifiers & (_MOD.ControlModifier | _MOD.AltModifier | _MOD.MetaModifier)
-    return bool(strong) and key in _WITH_MODIFIER
+    mod = qt.KeyboardModifier
+    strong = modifiers & (mod.ControlModifier | mod.AltModifier | mod.MetaModifier)
+    return bool(strong) and key in with_modifier
 
 
 class Lockdown(QObject):

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QObject,
     QPointF,
     QRectF,
-    Qt,
     QTimer,
     Signal,
     Slot,
@@ -64,17 +63,19 @@ class ScreenReader(QObject):
         self,
         session: SessionModel,
         speech: SpeechModel,
-        keys: dict[int, str],
+        keypad: dict[str, str],
         hint: tuple[Callable[[str], None], int] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`speech` speaks in the resident's language; `hint` speaks the attract screen's hint
-        (at its own volume) every so many seconds."""
+        """`speech` speaks in the resident's language; `keypad` is {action: Qt key name} (the
+        config's, checked there); `hint` speaks the attract screen's hint (at its own volume)
+        every so many seconds."""
         super().__init__(parent)
         self._session = session
         self._speech = speech
         self._say = speech.say
-        self._keys = keys
+        self._keypad = keypad
+        self._keys: dict[int, str] | None = None  # made at the first key (see _action)
         self._say_hint, hint_every_s = hint if hint else (speech.say, 0)
         self._hint_timer = QTimer(self, interval=max(1, hint_every_s) * 1000)
         self._hint_timer.timeout.connect(self._give_hint)
@@ -337,13 +338,20 @@ class ScreenReader(QObject):
             return self._on_key(event)
         if kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent):
             self._echo_typing()
-            return self._active() and self._keys.get(event.key()) is not None
+            return self._active() and self._action(event) is not None
         if self._active() and kind in _POINTER and not self._pressing:
             return self._on_pointer(event)
         return False
 
+    def _action(self, event: QKeyEvent) -> str | None:
+        """The keypad action of a key. The map is made at the first key, not at start-up:
+        reading Qt's key names builds PySide's whole `Qt` namespace (~20 ms of the first frame)."""
+        if self._keys is None:
+            self._keys = keypad_map(self._keypad)
+        return self._keys.get(event.key())
+
     def _on_key(self, event: QKeyEvent) -> bool:
-        action = self._keys.get(event.key())
+        action = self._action(event)
         if action is None:
             return False
         if not self._active():
@@ -450,6 +458,8 @@ def _flickable_around(item: QQuickItem | None) -> QQuickItem | None:
 
 def keypad_map(names: dict[str, str]) -> dict[int, str]:
     """{"down": "Down", ...} from the config as {Qt key: action}; unknown names are refused."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415 - see ScreenReader._action
+
     found: dict[int, str] = {}
     for action, name in names.items():
         key = getattr(Qt.Key, f"Key_{name}", None)

@@ -62,7 +62,7 @@ def test_countdown_then_a_fresh_session_with_nothing_left(kiosk: Kiosk, clock: F
     )
     assert not any(kiosk.app.session.property("options").values())
     assert kiosk.stack_depth() == 1
-    assert kiosk.app.theme.property("colors")["background"] == "#FFFFFF"
+    assert kiosk.app.theme.palette().background == "#FFFFFF"
     assert kiosk.app.catalogue.property("card") == {}
     assert kiosk.app.catalogue._results.rows() == []
     assert kiosk.item("searchField").property("text") == ""

@@ -76,7 +76,7 @@ def test_high_contrast_and_large_text_in_one_tap_each(kiosk: Kiosk) -> None:
     kiosk.tap("a11y_high_contrast")
     kiosk.tap("a11y_large_text")
     theme = kiosk.app.theme
-    assert theme.property("colors")["background"] == "#000000"
+    assert theme.palette().background == "#000000"
     assert theme.property("body") == 45
     kiosk.tap("a11yClose")
     assert kiosk.window.color().name() == "#000000"

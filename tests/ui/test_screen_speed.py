@@ -4,14 +4,16 @@ Qt Quick's software renderer where there is no GPU (tests/perf/bench_taps.py mea
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 
 from tests.ui.conftest import Kiosk, all_items
 from ui.kiosk_app import has_gpu, prepare_environment
 from ui.screenshots import settle
-from ui.theme import HIGH_CONTRAST, NORMAL, Theme, colour_names
+from ui.theme import HIGH_CONTRAST, NORMAL, Palette, Theme
 
 
 def rows_under(kiosk: Kiosk, screen: str) -> list[str]:
@@ -49,16 +51,28 @@ def test_search_results_still_list_under_the_field_and_open(kiosk: Kiosk) -> Non
     assert rows_under(kiosk, "homeScreen") == []
 
 
-def test_the_theme_colours_follow_high_contrast_from_one_map_per_palette() -> None:
+def colour(theme: Theme, name: str) -> object:
+    colours = theme.property("colors")
+    assert isinstance(colours, QObject)
+    return colours.property(name)
+
+
+def test_the_theme_colours_follow_high_contrast_from_one_object_per_palette() -> None:
     theme = Theme()
-    assert theme.property("colors")["mutedText"] == NORMAL.muted_text
-    assert theme.property("colors")["onPrimary"] == NORMAL.on_primary
+    first = theme.property("colors")
+    assert colour(theme, "mutedText") == NORMAL.muted_text
+    assert colour(theme, "onPrimary") == NORMAL.on_primary
     theme.apply(high_contrast=True, large_text=False)
-    assert theme.property("colors")["background"] == HIGH_CONTRAST.background
+    assert colour(theme, "background") == HIGH_CONTRAST.background
+    assert colour(theme, "text") == HIGH_CONTRAST.text
     theme.apply(high_contrast=False, large_text=False)
-    assert theme.property("colors")["background"] == NORMAL.background
-    assert colour_names(NORMAL) is colour_names(NORMAL)
-    assert colour_names(HIGH_CONTRAST)["text"] == HIGH_CONTRAST.text
+    assert colour(theme, "background") == NORMAL.background
+    assert theme.property("colors") is first  # made once per palette, not per binding
+    for field in fields(Palette):  # every palette colour is a property QML can read
+        head, *rest = field.name.split("_")
+        assert colour(theme, head + "".join(part.title() for part in rest)) == getattr(
+            NORMAL, field.name
+        )
 
 
 def test_a_render_node_means_a_gpu(tmp_path: Path) -> None:

@@ -1,0 +1,81 @@
+"""What the kiosk's first frame does not wait for: parts read only when first needed.
+
+Each was found in the cold start (`./dev bench-taps`; docs/platform-notes.md, "Cold start"):
+PySide's `Qt` namespace is built whole at its first read (~20 ms on a quiet machine, 40 ms on
+a busy one), the combining-marks table of the whole Unicode plane took ~50 ms, `subprocess`
+~5 ms. The kiosk is started in a fresh interpreter (this one has Qt's namespace already) and
+asked, at its first frame, what it has loaded.
+
+PySide 6.11 makes its types when first read and shows them in the module's namespace then
+(PYSIDE6_OPTION_LAZY, on by default); if a release changes that, the first assertion fails
+and says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import json, sys
+import PySide6.QtCore as core
+assert "Qt" not in core.__dict__, "PySide built Qt's namespace at import: lazy types are off"
+from PySide6.QtGui import QGuiApplication
+from kiosk.admin_pin import DEMO_PIN_HASH
+from kiosk.composition import Services
+from kiosk.config import AdminConfig, KioskConfig
+from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
+
+prepare_environment()
+app = QGuiApplication([])
+config = KioskConfig(data_dir=sys.argv[1], admin=AdminConfig(pin_hash=DEMO_PIN_HASH))
+kiosk = KioskApp(app, Services(config), UiOptions(windowed=False, demo=False))
+seen = {}
+
+def first_frame():
+    if seen:
+        return
+    seen["qt_namespace"] = "Qt" in core.__dict__
+    seen["modules"] = sorted(sys.modules)
+    seen["folded_marks"] = len(sys.modules["offline_cache.folding"]._COMBINING_MARKS)
+    kiosk.hide_cursor()  # what `kiosk run` does next (ui/kiosk_lifecycle.py)
+    seen["cursor"] = kiosk.window.cursor().shape().name
+    app.quit()
+
+kiosk.window.frameSwapped.connect(first_frame)
+kiosk.window.update()
+app.exec()
+print(json.dumps(seen))
+"""
+LATER = ("subprocess", "kiosk.receipt_desk", "kiosk.filing", "kiosk.background_sync", "qrcode")
+
+
+def first_frame(tmp_path: Path) -> dict[str, object]:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "c")}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return seen
+
+
+def test_the_first_frame_waits_for_no_part_it_does_not_show(tmp_path: Path) -> None:
+    seen = first_frame(tmp_path)
+    assert seen["qt_namespace"] is False, "something read PySide's Qt namespace before the frame"
+    modules = seen["modules"]
+    assert isinstance(modules, list)
+    assert [m for m in LATER if m in modules] == []
+    # Home folds the search suggestions: the table holds the characters met, not the plane.
+    folded = seen["folded_marks"]
+    assert isinstance(folded, int) and 0 < folded < 2000
+    # Fullscreen hides the pointer once the frame is up (the shape comes from Qt's namespace).
+    assert seen["cursor"] == "BlankCursor"
