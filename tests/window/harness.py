@@ -175,6 +175,7 @@ class WindowKiosk:
 
     def stop(self) -> None:
         self.atspi.close()
+        self.input.close()
         stop_group(self.process, grace_s=10)
 
     def alive(self) -> bool:

@@ -6,10 +6,15 @@ the keyboard without a swipe; the form's buttons must not lie over its title or 
 "Next" with a required field empty below the fold must bring that field into view; "Finish"
 on the receipt must be on the screen whole. The screenshots of each step are saved under
 build/work/window-shots/landscape-<size>/.
+
+Each journey runs at one of the two sizes in every `./dev test` (the one it is hardest at:
+768 px of height, or 1280 of width), and at both with INFOMAT_ALL_WINDOW_SIZES=1 (after a
+change of the layout): both for all took ~4 minutes of the suite's 15.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import xml.etree.ElementTree as ET
@@ -47,6 +52,7 @@ from tests.window.words import translated
 
 KIOSK_SETTINGS: dict[str, Any] = {}
 SMALL_SCREENS = [(1366, 768), (1280, 800)]
+LOW, NARROW = SMALL_SCREENS  # the least height, the least width
 FORM_TITLE = re.compile("^" + re.escape(INFO_REQUEST))
 STEP = re.compile("^(Krok [0-9] z [0-9]|Sprawdź swoje odpowiedzi)")
 TOWN = field("Miejscowość")
@@ -72,7 +78,16 @@ def speech_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "speech.log"
 
 
-@pytest.fixture(scope="module", params=SMALL_SCREENS, ids=lambda size: "{}x{}".format(*size))
+def at(*sizes: tuple[int, int]) -> pytest.MarkDecorator:
+    """The sizes a journey runs at: these in every `./dev test`, both with
+    INFOMAT_ALL_WINDOW_SIZES=1."""
+    chosen = SMALL_SCREENS if os.environ.get("INFOMAT_ALL_WINDOW_SIZES") == "1" else sizes
+    return pytest.mark.parametrize(
+        "desk", chosen, indirect=True, ids=["{}x{}".format(*size) for size in chosen]
+    )
+
+
+@pytest.fixture(scope="module")
 def desk(request: pytest.FixtureRequest) -> Iterator[Desk]:
     """A landscape screen smaller than the 1920x1080 the kiosk was first laid out for."""
     missing = missing_tools()
@@ -115,6 +130,7 @@ def cut_off_without_a_cue(kiosk: WindowKiosk, step: str) -> list[str]:
     return []
 
 
+@at(LOW, NARROW)
 def test_search_shows_the_field_and_results_above_the_keyboard(kiosk: WindowKiosk) -> None:
     problems = screen_problems(kiosk, "home") + cut_off_without_a_cue(kiosk, "home")
     assert not problems, "\n".join(problems)
@@ -179,6 +195,7 @@ def fill_the_first_two_steps(kiosk: WindowKiosk, problems: list[str]) -> None:
     kiosk.find(re.compile("^Krok 3 z 3"), "heading")
 
 
+@at(LOW)
 def test_a_form_typed_above_the_keyboard_to_the_receipt(kiosk: WindowKiosk) -> None:
     problems: list[str] = []
     open_the_form(kiosk)
@@ -228,6 +245,7 @@ def test_a_form_typed_above_the_keyboard_to_the_receipt(kiosk: WindowKiosk) -> N
     assert not problems, "\n".join(problems)
 
 
+@at(NARROW)
 def test_in_ukrainian_a_choice_left_empty_is_brought_into_view(kiosk: WindowKiosk) -> None:
     """Ukrainian, whose words are longer: the header's flags, the form's first step, and Next
     refused with the form's choice empty below the description being typed."""
@@ -254,6 +272,7 @@ def test_in_ukrainian_a_choice_left_empty_is_brought_into_view(kiosk: WindowKios
     assert not problems, "\n".join(problems)
 
 
+@at(NARROW)
 def test_the_accessibility_panel_fits_and_every_label_is_whole(kiosk: WindowKiosk) -> None:
     """The panel is 800 px high or less, and German has its longest labels."""
     problems = panel_problems(kiosk, {"pl": "Polski", "uk": "Українська", "de": "Deutsch"})
@@ -286,6 +305,7 @@ def reach_problem(kiosk: WindowKiosk, target: re.Pattern[str], role: str) -> str
     return ""
 
 
+@at(NARROW)
 def test_with_large_text_every_field_of_the_form_can_be_swiped_into_view(
     kiosk: WindowKiosk,
 ) -> None:
@@ -341,6 +361,7 @@ def quiet(log: Path, quiet_s: float = 0.8) -> int:
     return count
 
 
+@at(NARROW)
 def test_the_flags_say_their_language_in_its_own_voice(
     kiosk: WindowKiosk, seat: Seat, speech_log: Path
 ) -> None:
@@ -371,6 +392,7 @@ LOW_REACH = "Przyciski nisko (wózek)"
 RESIDENCE = "Meldunek i dowód osobisty"  # a category of several services
 
 
+@at(LOW)
 def test_with_low_controls_and_large_text_a_category_shows_two_services(
     kiosk: WindowKiosk,
 ) -> None:
