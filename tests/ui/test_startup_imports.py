@@ -1,6 +1,6 @@
 """What the kiosk's first frame does not wait for: parts read only when first needed.
 
-Each was found in the cold start (`./dev bench-taps`; docs/platform-notes.md, "Cold start"):
+Each was found in the cold start (`./dev bench-taps`; docs/platform-notes.md, "Qt (PySide6)"):
 PySide's `Qt` namespace is built whole at its first read (~20 ms on a quiet machine, 40 ms on
 a busy one), the combining-marks table of the whole Unicode plane took ~50 ms, `subprocess`
 ~5 ms. The kiosk is started in a fresh interpreter (this one has Qt's namespace already) and

@@ -294,14 +294,30 @@ class Atspi:
 
 
 class AppTree:
-    """One application's accessibles, looked up as a screen-reader user finds controls."""
+    """One application's accessibles, looked up as a screen-reader user finds controls.
+
+    A tree read less than KEPT_S ago, with no input since (`forget`), is read again from
+    memory: a check is often several looks in a row (a heading, no Home button, the search
+    field), and each whole walk is ~60-90 ms of D-Bus questions. A screen that changes by
+    itself (a countdown) is read anew once KEPT_S has passed, as polling waits do."""
+
+    KEPT_S = 0.25
 
     def __init__(self, atspi: Atspi, app: Ref) -> None:
         self.atspi = atspi
         self.app = app
+        self._kept: tuple[float, list[Node]] | None = None
+
+    def forget(self) -> None:
+        self._kept = None
 
     def nodes(self) -> list[Node]:
-        return self.atspi.tree(self.app)
+        began = time.monotonic()
+        if self._kept is not None and began - self._kept[0] < self.KEPT_S:
+            return self._kept[1]
+        nodes = self.atspi.tree(self.app)
+        self._kept = (began, nodes)
+        return nodes
 
     def find_all(self, name: NameMatch | None = None, role: str | None = None) -> list[Node]:
         return [n for n in self.nodes() if n.matches(name, role)]

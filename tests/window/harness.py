@@ -40,6 +40,15 @@ SHOTS = REPO / "build" / "work" / "window-shots"
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 BUTTON = "push button"
 SETTLE_S = 0.35  # after a tap: the stack's 150 ms fade and a frame or two
+
+
+def every_window() -> bool:
+    """INFOMAT_ALL_WINDOW_SIZES=1: every long walk at every size and in both orientations
+    (after a change of the layout). Without it, a walk is shared between the sizes or the
+    orientations, each part where it is hardest, to keep `./dev test` within ~15 minutes."""
+    return os.environ.get("INFOMAT_ALL_WINDOW_SIZES") == "1"
+
+
 KEYBOARD_BACKGROUND = (38, 50, 56)  # Qt Virtual Keyboard's default style
 KEYBOARD_COLOURS = {KEYBOARD_BACKGROUND, (43, 43, 43)}  # and the kiosk's Polish letters row
 
@@ -162,6 +171,7 @@ class WindowKiosk:
         if app is None:
             raise AtspiError(f"the kiosk did not register with AT-SPI; log:\n{self.log_tail()}")
         tree = AppTree(self.atspi, app)
+        self.input.before_input.append(tree.forget)
         try:
             tree.find(re.compile("Dostępność"), BUTTON, timeout_s=30)
             tree.find("Kategorie", "heading", timeout_s=10)

@@ -14,7 +14,6 @@ change of the layout): both for all took ~4 minutes of the suite's 15.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 import xml.etree.ElementTree as ET
@@ -35,6 +34,7 @@ from tests.window.harness import (
     WindowKiosk,
     assert_no_overlap,
     assert_not_blank,
+    every_window,
     free_view,
 )
 from tests.window.processes import missing_tools
@@ -81,7 +81,7 @@ def speech_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def at(*sizes: tuple[int, int]) -> pytest.MarkDecorator:
     """The sizes a journey runs at: these in every `./dev test`, both with
     INFOMAT_ALL_WINDOW_SIZES=1."""
-    chosen = SMALL_SCREENS if os.environ.get("INFOMAT_ALL_WINDOW_SIZES") == "1" else sizes
+    chosen = SMALL_SCREENS if every_window() else sizes
     return pytest.mark.parametrize(
         "desk", chosen, indirect=True, ids=["{}x{}".format(*size) for size in chosen]
     )

@@ -30,6 +30,7 @@ from tests.window.harness import (
     assert_not_blank,
     clipping_parent,
     controls_over,
+    every_window,
     free_view,
     layer,
 )
@@ -71,9 +72,9 @@ def test_the_newer_screens_with_large_text_low_controls_and_high_contrast(
     for switch in SWITCHES:
         switch_on(kiosk, switch)
     problems: list[str] = []
-    for language, name in LANGUAGES.items():
+    for language in languages_walked(kiosk):
         if language != "pl":
-            kiosk.tap(name)
+            kiosk.tap(LANGUAGES[language])
         words: Words = partial(translated, language=language)
         for journey in JOURNEYS[language]:
             step = f"{language}-{journey.__name__}"
@@ -84,6 +85,14 @@ def test_the_newer_screens_with_large_text_low_controls_and_high_contrast(
                 problems.append(f"{step} stopped: {str(error).splitlines()[0]}")
             kiosk.tap(label(words("Home")))
     assert not problems, "\n".join(problems)
+
+
+def languages_walked(kiosk: WindowKiosk) -> list[str]:
+    """Polish and Ukrainian in landscape, where the height is least; in portrait Ukrainian
+    alone, the longest texts (both in both with INFOMAT_ALL_WINDOW_SIZES=1)."""
+    if every_window() or kiosk.desk.orientation == "landscape":
+        return list(LANGUAGES)
+    return ["uk"]
 
 
 def switch_on(kiosk: WindowKiosk, option: str) -> None:

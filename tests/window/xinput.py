@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Callable
 
 from Xlib import X
 from Xlib.display import Display
@@ -28,11 +29,18 @@ class XInput:
     def __init__(self, display: str) -> None:
         self.display = display
         self._x = Display(display)
+        # Told before each input: what was read off the screen before it may change.
+        self.before_input: list[Callable[[], None]] = []
+
+    def _touched(self) -> None:
+        for listener in self.before_input:
+            listener()
 
     def close(self) -> None:
         self._x.close()
 
     def _xdotool(self, *args: str) -> None:
+        self._touched()
         subprocess.run(
             [XDOTOOL, *args],
             env={"DISPLAY": self.display, "LC_ALL": "C.UTF-8"},  # type reads UTF-8
@@ -44,6 +52,7 @@ class XInput:
         """Move the pointer to (x, y) on the screen and press and release the left button
         (twice, 150 ms apart, for a double tap). The server keeps XTest events in order, so
         the click lands where the pointer went."""
+        self._touched()
         xtest.fake_input(self._x, X.MotionNotify, x=x, y=y)
         for tap in range(times):
             if tap:
