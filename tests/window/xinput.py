@@ -1,6 +1,6 @@
-"""Real X input through the XTest extension, as the X server gets it from hardware: taps
-through python-xlib on one connection (xdotool took ~160 ms a click, a tenth of a journey's
-time), swipes and keys through xdotool.
+"""Real X input through the XTest extension, as the X server gets it from hardware: taps and
+swipes through python-xlib on one connection (xdotool took ~160 ms a click, a tenth of a
+journey's time), keys and typing through xdotool.
 
 Xvfb's keymap has no Polish letters, and `xdotool type` then maps a spare keycode for a
 moment, which Qt may read back after it was unmapped (the letter is lost). The desk loads a
@@ -66,14 +66,19 @@ class XInput:
     def drag(self, start: tuple[int, int], end: tuple[int, int], steps: int = 12) -> None:
         """Press at `start`, move to `end` in small steps, hold still, release: a slow swipe
         that scrolls without flinging on."""
-        moves: list[str] = []
+        self._touched()
+        xtest.fake_input(self._x, X.MotionNotify, x=start[0], y=start[1])
+        xtest.fake_input(self._x, X.ButtonPress, LEFT_BUTTON)
+        self._x.sync()
         for step in range(1, steps + 1):
             x = start[0] + (end[0] - start[0]) * step // steps
             y = start[1] + (end[1] - start[1]) * step // steps
-            moves += ["mousemove", str(x), str(y), "sleep", "0.02"]
-        x0, y0 = start
-        self._xdotool("mousemove", str(x0), str(y0), "mousedown", "1", *moves, "sleep", "0.3")
-        self._xdotool("mouseup", "1")
+            time.sleep(0.02)
+            xtest.fake_input(self._x, X.MotionNotify, x=x, y=y)
+            self._x.sync()
+        time.sleep(0.3)
+        xtest.fake_input(self._x, X.ButtonRelease, LEFT_BUTTON)
+        self._x.sync()
 
     def window_mapped(self, name: str) -> bool:
         """Whether a window called `name` is mapped (shown) on the screen."""
