@@ -11,8 +11,6 @@ from urllib.parse import quote
 from kiosk import __version__
 from kiosk.catalogue_service import CatalogueService, demo_catalogue_path
 from kiosk.config import KioskConfig
-from kiosk.fleet_status import StatusReader, StatusSources, read_catalogue_info
-from kiosk.image_status import ImageStatusReader
 from offline_cache.generations import GenerationFolder
 
 if TYPE_CHECKING:  # the network stack is imported only when a sync is configured
@@ -24,6 +22,7 @@ if TYPE_CHECKING:  # the network stack is imported only when a sync is configure
     from kiosk.case_status import CaseStatusLookup
     from kiosk.config import LocalConfig
     from kiosk.filing import FilingService
+    from kiosk.fleet_status import StatusReader, StatusSources
     from kiosk.fleet_store import FleetStore
     from kiosk.fleet_sync import FleetSync
     from kiosk.heartbeat import Heartbeat, HeartbeatSchedule
@@ -229,6 +228,10 @@ class Services:
         Called from the metrics server's and the heartbeat's threads: the outbox has its own
         lock, and the printer's state is what the receipt desk heard last.
         """
+        # Here, not at import: the kiosk's first frame needs none of it (~10 ms).
+        from kiosk.fleet_status import StatusSources, read_catalogue_info  # noqa: PLC0415
+        from kiosk.image_status import ImageStatusReader  # noqa: PLC0415
+
         sync = self.catalogue_sync
         return StatusSources(
             catalogue=lambda: read_catalogue_info(self.generations),
@@ -248,6 +251,8 @@ class Services:
 
     @cached_property
     def status_reader(self) -> StatusReader:
+        from kiosk.fleet_status import StatusReader  # noqa: PLC0415
+
         return StatusReader(self.config.kiosk_id, __version__, self.status_sources)
 
     @cached_property

@@ -50,7 +50,10 @@ kiosk.window.update()
 app.exec()
 print(json.dumps(seen))
 """
-LATER = ("subprocess", "kiosk.receipt_desk", "kiosk.filing", "kiosk.background_sync", "qrcode")
+LATER = (
+    "subprocess", "kiosk.receipt_desk", "kiosk.filing", "kiosk.background_sync", "qrcode",
+    "kiosk.fleet_status", "kiosk.image_status",
+)  # fmt: skip
 
 
 def first_frame(tmp_path: Path) -> dict[str, object]:
