@@ -108,10 +108,14 @@ class AdminApi:
         self._check_token(request)
         portal = self._portal
         now = portal.clock()
+        per_gateway = await run_in_threadpool(portal.book.per_gateway, now - DAY_SECONDS)
         return JSONResponse({
             "clients_authorised": portal.book.count_valid(),
             "accepts_last_24h": portal.book.accepts_since(now - DAY_SECONDS),
             "terms_version": portal.settings.terms_version,
             "gateway": portal.gateway.name,
             "uptime_seconds": int(now - portal.started_at),
+            # Every gateway of the store: {"a": {"clients_authorised": 1, "accepts": 2}}
+            # (accepts of the last 24 hours).
+            "per_gateway": per_gateway,
         })  # fmt: skip

@@ -124,6 +124,20 @@ class SessionBook:
     def accepts_since(self, since: float) -> int:
         return len(self._store.consents_since(since))
 
+    def per_gateway(self, since: float) -> dict[str, dict[str, int]]:
+        """For each gateway with a session now or an accept since `since`: its clients
+        online and its accepts (a county's technician sees which hotspot is in use)."""
+        counts: dict[str, dict[str, int]] = {}
+
+        def of(gateway_id: str) -> dict[str, int]:
+            return counts.setdefault(gateway_id, {"clients_authorised": 0, "accepts": 0})
+
+        for session in self._store.sessions_valid_at(self._clock()):
+            of(session.gateway_id)["clients_authorised"] += 1
+        for consent in self._store.consents_since(since):
+            of(consent.gateway_id)["accepts"] += 1
+        return dict(sorted(counts.items()))
+
     def ping(self) -> None:
         self._store.ping()
 

@@ -74,6 +74,7 @@ def test_stats_health_and_metrics(portal: PortalServer) -> None:
     assert stats == {
         "clients_authorised": 1, "accepts_last_24h": 2, "terms_version": "1",
         "gateway": "dry-run", "uptime_seconds": 0,
+        "per_gateway": {"dry-run": {"clients_authorised": 1, "accepts": 2}},
     }  # fmt: skip
     assert portal.management("/healthz").json() == {"status": "ok", "gateway": "dry-run"}
     metrics = portal.management("/metrics")

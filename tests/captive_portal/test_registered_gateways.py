@@ -212,6 +212,12 @@ def test_the_portals_admin_list_says_whose_each_session_is(
     assert [(s["gateway_id"], s["own"]) for s in only_b["sessions"]] == [("b", False)]
     assert only_b["sessions_per_gateway"] == listed["sessions_per_gateway"]
     assert server.admin("GET", "/admin/clients?gateway=nowhere").json()["sessions"] == []
+    per_gateway = server.admin("GET", "/admin/stats").json()["per_gateway"]
+    assert per_gateway == {  # a's phone accepted twice: one client, two accepts
+        "a": {"clients_authorised": 1, "accepts": 2},
+        "b": {"clients_authorised": 1, "accepts": 1},
+        "dry-run": {"clients_authorised": 1, "accepts": 1},
+    }
     assert server.admin("GET", "/admin/clients?gateway=" + "x" * 65).status_code == 400
 
 
