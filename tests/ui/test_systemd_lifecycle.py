@@ -140,6 +140,33 @@ def test_pings_stop_while_the_gui_thread_hangs(
     assert messages(sock, wait_s=1) == ["STOPPING=1"]
 
 
+def test_each_part_started_after_the_first_frame_is_followed_by_a_watchdog_ping(
+    kiosk_app: KioskApp, tmp_path: Path, notify_socket: tuple[str, socket.socket]
+) -> None:
+    """All of them at once held the GUI thread past WatchdogSec on a slow machine (the
+    image's VM under TCG), and systemd restarted a kiosk that was only starting: each part
+    runs from the event loop and pings when done. (A 60 s watchdog: its timer pings every
+    30 s, so every ping seen here is a part's.)"""
+    address, sock = notify_socket
+    services = Services(KioskConfig(data_dir=str(tmp_path), metrics=MetricsConfig(enabled=False)))
+    lifecycle = KioskLifecycle(kiosk_app, services, SystemdNotifier(address, 60_000_000))
+    try:
+        found = first_frame_messages(kiosk_app, sock)
+        deadline = time.monotonic() + 10
+        while found.count("WATCHDOG=1") < 5 and time.monotonic() < deadline:
+            settle(50)
+            found += messages(sock)
+        assert found[0].startswith("READY=1")
+        # metrics, heartbeat, filing (outbox sender, printer watch), catalogue sync, fleet poll
+        assert found[1:] == ["WATCHDOG=1"] * 5
+        settle(300)
+        assert messages(sock) == []
+    finally:
+        gc.unfreeze()
+        lifecycle.stop()
+        lifecycle.deleteLater()
+
+
 def test_the_units_status_says_when_nobody_is_at_the_screen(
     kiosk_app: KioskApp, tmp_path: Path, notify_socket: tuple[str, socket.socket]
 ) -> None:
