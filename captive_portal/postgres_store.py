@@ -76,6 +76,9 @@ class PostgresStore:
     def stamp(self) -> int:
         return self._stamp.read()
 
+    def changes_since(self, seen: int) -> tuple[int, frozenset[int] | None]:
+        return self._stamp.changes_since(seen)
+
     def expiry_of(self, ip: str, gateway_id: str | None = None) -> float | None:
         args: tuple[str, ...]
         query, args = "SELECT max(expires_at) FROM sessions WHERE ip = %s", (ip,)
@@ -87,7 +90,7 @@ class PostgresStore:
         return None if found is None or found[0] is None else float(found[0])
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:
-        with self._writing() as db:
+        with self._writing(session.ip) as db:
             db.execute(
                 "INSERT INTO sessions (ip, gateway_id, mac_hash, expires_at, extra)"
                 " VALUES (%s, %s, %s, %s, %s)"
@@ -106,7 +109,7 @@ class PostgresStore:
             )  # fmt: skip
 
     def end(self, ip: str, gateway_id: str | None = None) -> bool:
-        with self._writing() as db:
+        with self._writing(ip) as db:
             if gateway_id is None:
                 done = db.execute("DELETE FROM sessions WHERE ip = %s", (ip,))
             else:
@@ -125,7 +128,7 @@ class PostgresStore:
         return [(str(row[0]), str(row[1])) for row in rows]
 
     def end_if_expired(self, gateway_id: str, ip: str, now: float) -> bool:
-        with self._writing() as db:
+        with self._writing(ip) as db:
             done = db.execute(
                 "DELETE FROM sessions WHERE gateway_id = %s AND ip = %s AND expires_at <= %s",
                 (gateway_id, ip, now),
@@ -237,8 +240,9 @@ class PostgresStore:
             raise StoreError(f"cannot read the portal store in PostgreSQL ({exc})") from exc
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
-        """A transaction; once it is committed, every listener is told.
+    def _writing(self, key: str | None = None) -> Iterator[Connection]:
+        """A transaction; once it is committed, every listener is told what it changed: the
+        client address `key`, or (empty) anything.
 
         The NOTIFY goes in a transaction of its own after the commit: PostgreSQL serialises
         the commits of transactions that notify, so inside the write it made every accept
@@ -250,10 +254,10 @@ class PostgresStore:
                 with db.transaction():
                     yield db
                 with db.transaction():
-                    db.execute(f"NOTIFY {CHANNEL}")
+                    db.execute("SELECT pg_notify(%s, %s)", (CHANNEL, key or ""))
         except (psycopg.Error, PoolTimeout) as exc:
             raise StoreError(f"cannot write the portal store in PostgreSQL ({exc})") from exc
-        self._stamp.change()
+        self._stamp.change(key)
 
 
 def _pool(url: str, size: int) -> ConnectionPool[Connection]:

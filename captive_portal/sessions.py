@@ -2,9 +2,11 @@
 
 Probes and the catch-all ask `seconds_remaining(ip)` on every request. Each worker caches
 the session end it read for an address, or that the address has none, until any process
-writes the store (the store's change stamp, one memory read) — so an accept or a
-deauthorisation in another worker shows at the next request. As a safety net the cache is
-also dropped every `recheck_seconds` and when it holds `cache_limit` addresses.
+writes that address's session (the store's change stamp, one memory read, says which
+addresses changed: change_stamp.py) — so an accept or a deauthorisation in another worker
+shows at the next request, and an accept of one phone leaves the others' answers cached.
+As a safety net the cache is also dropped every `recheck_seconds` and when it holds
+`cache_limit` addresses.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from captive_portal.change_stamp import key_hash
 from captive_portal.gateway import (
     ClientContext,
     Gateway,
@@ -62,6 +65,7 @@ class SessionBook:
         self._recheck = recheck_seconds
         self._limit = cache_limit
         self._cache: dict[str, float | None] = {}  # ip -> session end, None: no session
+        self._cached_by_hash: dict[int, str] = {}  # key_hash(ip) -> ip, for the stamp's ring
         self._cache_stamp = store.stamp()
         self._cache_until = 0.0
         self._lost_before: set[str] = set()  # valid sessions the gateway did not list
@@ -70,18 +74,35 @@ class SessionBook:
     def seconds_remaining(self, ip: str) -> int | None:
         """Whole seconds the client at `ip` stays online, or None when it must accept."""
         now = self._clock()
-        stamp = self._store.stamp()
-        full = len(self._cache) >= self._limit
-        if stamp != self._cache_stamp or now >= self._cache_until or full:
-            self._cache.clear()
-            self._cache_stamp, self._cache_until = stamp, now + self._recheck
+        if self._store.stamp() != self._cache_stamp:
+            self._forget_changed()
+        if now >= self._cache_until or len(self._cache) >= self._limit:
+            self._forget_all()
+            self._cache_until = now + self._recheck
         try:
             expires = self._cache[ip]
         except KeyError:
             expires = self._cache[ip] = self._store.expiry_of(ip, self._gateway_id)
+            self._cached_by_hash[key_hash(ip)] = ip
         if expires is None or expires <= now:
             return None
         return math.ceil(expires - now)
+
+    def _forget_changed(self) -> None:
+        """Drop the answers of the addresses written since the cache's stamp (all of them
+        when the stamp cannot say which)."""
+        self._cache_stamp, changed = self._store.changes_since(self._cache_stamp)
+        if changed is None:
+            self._forget_all()
+            return
+        for changed_hash in changed:
+            ip = self._cached_by_hash.pop(changed_hash, None)
+            if ip is not None:
+                self._cache.pop(ip, None)
+
+    def _forget_all(self) -> None:
+        self._cache.clear()
+        self._cached_by_hash.clear()
 
     def start(self, acceptance: Acceptance, seconds: int) -> float:
         """Record the session (a re-accept restarts it from now) and its consent entry."""

@@ -77,6 +77,9 @@ class SqliteStore:
         """A value that changes whenever any process commits a write to this store."""
         return self._stamp.read()
 
+    def changes_since(self, seen: int) -> tuple[int, frozenset[int] | None]:
+        return self._stamp.changes_since(seen)
+
     def expiry_of(self, ip: str, gateway_id: str | None = None) -> float | None:
         args: tuple[str, ...]
         query, args = "SELECT max(expires_at) FROM sessions WHERE ip = ?", (ip,)
@@ -88,7 +91,7 @@ class SqliteStore:
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:
         """Save the session (replacing the client's earlier one) and its consent, atomically."""
-        with self._lock, self._transaction():
+        with self._lock, self._transaction(session.ip):
             self._db.execute(
                 "INSERT OR REPLACE INTO sessions (ip, gateway_id, mac_hash, expires_at, extra)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -104,7 +107,7 @@ class SqliteStore:
             )  # fmt: skip
 
     def end(self, ip: str, gateway_id: str | None = None) -> bool:
-        with self._lock, self._transaction():
+        with self._lock, self._transaction(ip):
             if gateway_id is None:
                 done = self._db.execute("DELETE FROM sessions WHERE ip = ?", (ip,))
             else:
@@ -125,7 +128,7 @@ class SqliteStore:
 
     def end_if_expired(self, gateway_id: str, ip: str, now: float) -> bool:
         """Delete the client's session unless it was renewed in the meantime."""
-        with self._lock, self._transaction():
+        with self._lock, self._transaction(ip):
             done = self._db.execute(
                 "DELETE FROM sessions WHERE gateway_id = ? AND ip = ? AND expires_at <= ?",
                 (gateway_id, ip, now),
@@ -226,8 +229,9 @@ class SqliteStore:
         with self._read_lock:
             self._reader.execute("SELECT 1").fetchone()
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db, self._stamp, self._write_lock)
+    def _transaction(self, key: str | None = None) -> _Transaction:
+        """A write; `key` is the one client address it changes (None: it may change any)."""
+        return _Transaction(self._db, self._stamp, self._write_lock, key)
 
 
 class _TurnToWrite:
@@ -244,9 +248,12 @@ class _TurnToWrite:
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection, stamp: ChangeStamp, write_lock: int) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, stamp: ChangeStamp, write_lock: int, key: str | None
+    ) -> None:
         self._db = db
         self._stamp = stamp
+        self._key = key
         self._turn = _TurnToWrite(write_lock)
 
     def __enter__(self) -> None:
@@ -263,7 +270,7 @@ class _Transaction:
                 self._db.execute("ROLLBACK")
                 return
             self._db.execute("COMMIT")
-            self._stamp.change()
+            self._stamp.change(self._key)
         finally:
             self._turn.__exit__(None, None, None)
 

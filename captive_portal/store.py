@@ -78,6 +78,10 @@ class SessionStore(Protocol):
     def stamp(self) -> int:
         """A value that changes whenever any process commits a write to this store."""
 
+    def changes_since(self, seen: int) -> tuple[int, frozenset[int] | None]:
+        """The stamp now and the hashes (change_stamp.key_hash) of the client addresses
+        written since the stamp `seen`, or None when any may have changed."""
+
     def expiry_of(self, ip: str, gateway_id: str | None = None) -> float | None:
         """When the latest session at this address ends, at that gateway or at any (None);
         None: none."""

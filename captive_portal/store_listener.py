@@ -59,6 +59,6 @@ class StoreListener:
             self._stamp.change()  # writes made before LISTEN took hold
             self.listening.set()
             while not self._stopping.is_set():
-                for _ in db.notifies(timeout=POLL_S):
-                    self._stamp.change()
+                for notice in db.notifies(timeout=POLL_S):
+                    self._stamp.change(notice.payload or None)  # one address, or anything
         self.listening.clear()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from captive_portal.change_stamp import SLOTS, ChangeStamp, key_hash
 from captive_portal.gateway import ClientContext
 from captive_portal.keys import ConsentKey, PortalKeys
 from captive_portal.sessions import Acceptance, SessionBook
@@ -143,6 +144,59 @@ def test_repeated_lookups_read_the_store_once_per_address(tmp_path: Path) -> Non
     assert book.seconds_remaining("10.0.0.1") == 1  # the end is kept, not a snapshot
     clock.advance(0.5)
     assert book.seconds_remaining("10.0.0.1") is None  # ended by the clock alone
+
+
+def test_another_workers_accept_drops_that_phones_answer_alone(tmp_path: Path) -> None:
+    """An accept flood (hundreds a second, each another phone) must not send every probe of
+    every other phone to the store: the stamp says which address changed."""
+    clock = FakeClock()
+    store = CountingStore(tmp_path / "p.sqlite3")
+    book = SessionBook(store, clock)
+    writer = SessionBook(SqliteStore(tmp_path / "p.sqlite3"), clock)  # another worker
+    assert book.seconds_remaining("10.0.0.2") is None
+    assert book.seconds_remaining("10.0.0.3") is None
+    for n in range(20):
+        writer.start(Acceptance(ClientContext(f"10.1.0.{n}", None, "gw"), None, "k", "1"), 600)
+        assert book.seconds_remaining("10.0.0.2") is None
+    assert store.reads == 2, "the phones that did not change were read once"
+    writer.start(Acceptance(ClientContext("10.0.0.3", None, "gw"), None, "k", "1"), 600)
+    assert book.seconds_remaining("10.0.0.3") == 600  # its own accept is seen at once
+    assert book.seconds_remaining("10.0.0.2") is None
+    assert store.reads == 3
+    writer.end("10.0.0.3")
+    assert book.seconds_remaining("10.0.0.3") is None
+
+
+def test_a_change_of_anything_or_more_than_the_ring_drops_every_answer(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = CountingStore(tmp_path / "p.sqlite3")
+    book = SessionBook(store, clock)
+    writer = SqliteStore(tmp_path / "p.sqlite3")
+    assert book.seconds_remaining("10.0.0.2") is None
+    writer.purge(0, 0)  # not one address's write
+    assert book.seconds_remaining("10.0.0.2") is None
+    assert store.reads == 2
+    other = SessionBook(writer, clock)
+    for n in range(SLOTS + 1):  # the ring forgets the oldest: this reader fell behind
+        other.start(Acceptance(ClientContext(f"10.2.{n // 250}.{n % 250}", None, "gw"),
+                               None, "k", "1"), 600)  # fmt: skip
+    assert book.seconds_remaining("10.0.0.2") is None
+    assert store.reads == 3
+
+
+def test_the_stamp_file_tells_every_process_which_addresses_changed(tmp_path: Path) -> None:
+    first, second = ChangeStamp(tmp_path / "s"), ChangeStamp(tmp_path / "s")  # two workers
+    seen = second.read()
+    first.change("10.0.0.1")
+    first.change("fd00::1")
+    now, changed = second.changes_since(seen)
+    assert now == first.read() != seen
+    assert changed == frozenset({key_hash("10.0.0.1"), key_hash("fd00::1")})
+    assert second.changes_since(now) == (now, frozenset())
+    first.change(None)
+    assert second.changes_since(now)[1] is None
+    first.close()
+    second.close()
 
 
 def test_a_write_the_stamp_missed_is_seen_after_the_recheck_time(tmp_path: Path) -> None:
