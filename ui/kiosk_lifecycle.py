@@ -65,6 +65,7 @@ class KioskLifecycle(QObject):
         self._heartbeat: HeartbeatSchedule | None = None
         self._stop_printer_watch: Callable[[], None] | None = None
         self._steps: list[Callable[[], None]] = []  # what starts after the first frame
+        self._stopped = False
         kiosk.window.frameSwapped.connect(self._on_frame_swapped)
 
     @property
@@ -95,6 +96,8 @@ class KioskLifecycle(QObject):
         a watchdog ping: on a slow machine (the image's VM under TCG, loaded) all of it at
         once held the GUI thread past WatchdogSec, and systemd restarted a kiosk that was
         only starting. A tap between two parts is drawn at once, too."""
+        if self._stopped:
+            return  # stopped before every part had started: none starts after
         if not self._steps:
             QTimer.singleShot(FREEZE_AFTER_MS, self._set_start_up_aside)
             return
@@ -186,6 +189,7 @@ class KioskLifecycle(QObject):
 
     def stop(self) -> None:
         """The event loop has ended: tell systemd, stop pinging, stop the servers."""
+        self._stopped = True
         self._notifier.stopping()
         self._watchdog.stop()
         if self._sending:

@@ -167,6 +167,26 @@ def test_each_part_started_after_the_first_frame_is_followed_by_a_watchdog_ping(
         lifecycle.deleteLater()
 
 
+def test_a_kiosk_stopped_before_its_parts_started_starts_none_after(
+    kiosk_app: KioskApp, tmp_path: Path, notify_socket: tuple[str, socket.socket]
+) -> None:
+    """SIGTERM right after the first frame: the parts still queued must not start (a server
+    or a thread started after `stop` would be left running)."""
+    address, sock = notify_socket
+    services = Services(KioskConfig(data_dir=str(tmp_path), metrics=MetricsConfig(enabled=False)))
+    lifecycle = KioskLifecycle(kiosk_app, services, SystemdNotifier(address, 60_000_000))
+    try:
+        lifecycle._on_frame_swapped()  # the first frame, and the loop ends before its next turn
+        lifecycle.stop()
+        settle(300)
+        sent = messages(sock)
+        assert sent[0].startswith("READY=1")
+        assert sent[1:] == ["STOPPING=1"], "a part started after the stop"
+    finally:
+        gc.unfreeze()
+        lifecycle.deleteLater()
+
+
 def test_the_units_status_says_when_nobody_is_at_the_screen(
     kiosk_app: KioskApp, tmp_path: Path, notify_socket: tuple[str, socket.socket]
 ) -> None:
