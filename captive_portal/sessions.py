@@ -139,6 +139,9 @@ class SessionBook:
         registered = self._registered()
         return [(s, _enforced_by(gateway, s.gateway_id, registered)) for s in self.valid()]
 
+    def count_valid(self) -> int:
+        return self._store.count_valid(self._clock())
+
     def per_gateway(self, since: float) -> dict[str, dict[str, int]]:
         """For each gateway with a session now or an accept since `since`: its clients
         online and its accepts (a county's technician sees which hotspot is in use)."""
