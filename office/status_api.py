@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 
 from office.due_dates import expected_by
 from office.settings import Office, OfficeSettings
+from office.status_cache import KeptAnswer
 from office.status_desk import StatusAnswer, StatusDesk
 from office.status_records import CaseStatusRecord
 from office.status_throttle import client_key
@@ -49,14 +50,14 @@ class StatusApi:
         if answer.record is None:
             return problem(answer)
         found = JSONResponse(self.document(answer.record), headers=NO_STORE)
-        self._desk.keep(answer, API, bytes(found.body), version)
+        self._desk.keep(answer, API, KeptAnswer.whole(bytes(found.body)), version)
         return found
 
     def kept(self, request: Request, typed: str) -> Response | None:
         """The kept document of a found case, if this client may have it now."""
         client = client_key(request.client.host if request.client else "")
         kept = self._desk.kept(typed, client, API)
-        return None if kept is None else Response(kept, headers=NO_STORE, media_type=JSON)
+        return None if kept is None else Response(kept.body(), headers=NO_STORE, media_type=JSON)
 
     def document(self, record: CaseStatusRecord) -> dict[str, Any]:
         office = self._settings.office(record.tenant_id)

@@ -8,6 +8,10 @@ Nothing in it is trusted on its own: before each use the store's change watch
 when the watch cannot tell (its connection is down), the cache is emptied and not used.
 An answer is only kept if nothing was forgotten while it was being looked up, so a page
 read just before a clerk's move cannot outlive the move's notice.
+
+An answer is kept as its parts: a page's frame (head, style, footer: ~2.9 KB of its
+~3.7 KB) is one object shared by every page of its language and office, so only the
+case's own part, and the entry's bookkeeping, count against the bound.
 """
 
 from __future__ import annotations
@@ -16,11 +20,32 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from office.status_changes import StatusWatch
 
-MOST_BYTES = 64 * 1024 * 1024  # about 10,000 pages of ~6 KiB in all four languages
+MOST_BYTES = 64 * 1024 * 1024  # about 40,000 pages: ~0.9-1.2 KB of their own and the entry
 MAX_AGE_S = 60.0  # a safety net: a notice lost without the connection noticing
+ENTRY_BYTES = 512  # an entry's key, its place in the order and its objects, roughly
+
+
+@dataclass(frozen=True, slots=True)
+class KeptAnswer:
+    """An answer's body as parts to join; `own_bytes`: what it alone holds (parts shared
+    with other answers, such as a page's frame, are not counted)."""
+
+    parts: tuple[bytes, ...]
+    own_bytes: int
+
+    @classmethod
+    def whole(cls, body: bytes) -> KeptAnswer:
+        return cls((body,), len(body))
+
+    def body(self) -> bytes:
+        return b"".join(self.parts)
+
+    def length(self) -> int:
+        return sum(map(len, self.parts))
 
 
 class AnswerCache:
@@ -35,18 +60,18 @@ class AnswerCache:
         self._most_bytes = most_bytes
         self._max_age_s = max_age_s
         self._clock = clock
-        self._answers: OrderedDict[tuple[str, str], tuple[float, bytes]] = OrderedDict()
+        self._answers: OrderedDict[tuple[str, str], tuple[float, KeptAnswer]] = OrderedDict()
         self._bytes = 0
         self._variants: set[str] = set()
         self._seen = -1  # the watch's position this cache is up to
         self._forgotten = 0  # changes each time anything is forgotten
         self._lock = threading.Lock()
 
-    def get(self, code: str, variant: str) -> bytes | None:
+    def get(self, code: str, variant: str) -> KeptAnswer | None:
         """The kept answer, after forgetting what changed; None when there is none."""
         return self.get_or_version(code, variant)[0]
 
-    def get_or_version(self, code: str, variant: str) -> tuple[bytes | None, int]:
+    def get_or_version(self, code: str, variant: str) -> tuple[KeptAnswer | None, int]:
         """As `get`, with what `version` would say now (for `keep` after a lookup): one
         look at the store's changes instead of two."""
         with self._lock:
@@ -67,14 +92,14 @@ class AnswerCache:
             self._catch_up()
             return self._forgotten
 
-    def keep(self, code: str, variant: str, answer: bytes, version: int) -> None:
+    def keep(self, code: str, variant: str, answer: KeptAnswer, version: int) -> None:
         with self._lock:
-            if version != self._forgotten or len(answer) > self._most_bytes:
+            if version != self._forgotten or _counted(answer) > self._most_bytes:
                 return
             self._drop((code, variant))
             self._variants.add(variant)
             self._answers[(code, variant)] = (self._clock(), answer)
-            self._bytes += len(answer)
+            self._bytes += _counted(answer)
             while self._bytes > self._most_bytes:
                 self._drop(next(iter(self._answers)))
 
@@ -100,4 +125,8 @@ class AnswerCache:
     def _drop(self, key: tuple[str, str]) -> None:
         kept = self._answers.pop(key, None)
         if kept is not None:
-            self._bytes -= len(kept[1])
+            self._bytes -= _counted(kept[1])
+
+
+def _counted(answer: KeptAnswer) -> int:
+    return answer.own_bytes + ENTRY_BYTES

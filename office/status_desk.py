@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from office.status_cache import AnswerCache
-from office.status_reads import StatusReader, ThreadedStatusReader
+from office.status_cache import AnswerCache, KeptAnswer
+from office.status_reads import ReadLater, StatusReader, ThreadedStatusReader
 from office.status_records import CaseStatusRecord
 from office.status_throttle import MissThrottle
 from office.store import CaseStore, StoreError
@@ -47,12 +47,14 @@ class StatusDesk:
         self._cache = cache
         self._reader = reader or ThreadedStatusReader(store.status_of)
 
-    def kept(self, typed: str, client: str, variant: str) -> bytes | None:
+    def kept(self, typed: str, client: str, variant: str) -> KeptAnswer | None:
         """The kept answer of a found case, if there is one and the client may have it
         now; None sends the request the whole way (look_up), throttled or not."""
         return self.kept_or_version(typed, client, variant)[0]
 
-    def kept_or_version(self, typed: str, client: str, variant: str) -> tuple[bytes | None, int]:
+    def kept_or_version(
+        self, typed: str, client: str, variant: str
+    ) -> tuple[KeptAnswer | None, int]:
         """As `kept`; with no kept answer, the cache's version to pass to `keep`."""
         if self._cache is None:
             return None, 0
@@ -66,7 +68,7 @@ class StatusDesk:
         """Take it before look_up; pass it to keep."""
         return self._cache.version() if self._cache else 0
 
-    def keep(self, answer: StatusAnswer, variant: str, content: bytes, version: int) -> None:
+    def keep(self, answer: StatusAnswer, variant: str, content: KeptAnswer, version: int) -> None:
         """Keep what was answered for a found case, unless it changed meanwhile."""
         if self._cache is not None and answer.outcome == "found":
             self._cache.keep(answer.code, variant, content, version)
@@ -90,6 +92,21 @@ class StatusDesk:
         if answer is None:
             try:
                 answer = self._found(code, client, await self._reader.status_of(code))
+            except StoreError as exc:
+                answer = _unavailable(code, exc)
+        self._counted(answer.outcome)
+        return answer
+
+    def answer_now(self, typed: str, client: str) -> StatusAnswer | None:
+        """As answer, without waiting: None (and nothing counted) when the register cannot
+        be read at once, and `answer` has to be awaited instead."""
+        code = normalise(typed)[: LENGTH + 1]
+        answer = self._refused(code, client)
+        if answer is None:
+            try:
+                answer = self._found(code, client, self._reader.status_now(code))
+            except ReadLater:
+                return None
             except StoreError as exc:
                 answer = _unavailable(code, exc)
         self._counted(answer.outcome)

@@ -5,7 +5,9 @@ cost (the register's answer ~20 µs). So the page's frame (head, style, language
 footer), which depends only on the language and the office, is rendered once per
 language and office from `status/base.html` (the template the visit page shares) and
 split where the code and the content go; per request only the case's own parts are
-escaped and joined (~15 µs). Every value from the register or the config is escaped as
+escaped and joined (~15 µs), and a page is returned as its parts (the frame's shared
+bytes and the case's own), which the answer cache keeps without copying the frame.
+Every value from the register or the config is escaped as
 Jinja's autoescape escapes it (markupsafe); the texts are the catalogues' (status_texts.py).
 """
 
@@ -18,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from office.due_dates import expected_by
 from office.settings import Office, OfficeSettings
+from office.status_cache import KeptAnswer
 from office.status_records import CaseStatusRecord
 from office.status_texts import (
     CATALOGUES,
@@ -87,12 +90,12 @@ class StatusHtml:
                 )
                 self._frames[(language, office.tenant_id if office.name else "")] = frame
 
-    def problem(self, outcome: str, shown_code: str, language: Language) -> bytes:
+    def problem(self, outcome: str, shown_code: str, language: Language) -> KeptAnswer:
         """The page of a code that found no case: what went wrong, in `language`."""
         content = f'<p class="problem" role="alert">{self._texts[language][outcome]}</p>\n'
         return _page(self._frames[(language, "")], shown_code, content)
 
-    def found(self, record: CaseStatusRecord, shown_code: str, language: Language) -> bytes:
+    def found(self, record: CaseStatusRecord, shown_code: str, language: Language) -> KeptAnswer:
         frame = self._frames.get((language, record.tenant_id)) or self._frames[(language, "")]
         t = self._texts[language]
         state = t["state_" + record.state]
@@ -118,10 +121,9 @@ class StatusHtml:
         return _page(frame, shown_code, "".join(parts))
 
 
-def _page(frame: _Frame, shown_code: str, content: str) -> bytes:
-    return b"".join(
-        (frame.head, escape(shown_code).encode(), frame.middle, content.encode(), frame.tail)
-    )
+def _page(frame: _Frame, shown_code: str, content: str) -> KeptAnswer:
+    own = b"".join((escape(shown_code).encode(), frame.middle, content.encode()))
+    return KeptAnswer((frame.head, own, frame.tail), len(own))
 
 
 def escape(text: str) -> str:

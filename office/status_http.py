@@ -1,14 +1,15 @@
-"""uvicorn's httptools protocol answering kept status pages straight from the parser.
+"""uvicorn's httptools protocol answering status pages straight from the parser.
 
 A resident reloading `/s/CODE`, or many asking for the same few codes, gets a page kept in
-status_cache.py. Through ASGI each such answer still costs uvicorn's scope, a task, two
-send() calls and its header checks, more than the lookup in the cache; here GET and HEAD of
-`/s/CODE` are looked up in the parser's headers-complete callback (the same
-`StatusPage.kept_answer` the page itself asks, with the same client for the throttle) and
-a kept page is written with the same bytes the app would write. Everything else — a page
-not kept, a throttled client, a request target with `%` or `#`, every other path,
-pipelined requests behind one the app is answering, bodies — goes through uvicorn and
-the app unchanged.
+status_cache.py; on SQLite a first look is one read on the event loop. Through ASGI each
+such answer still costs uvicorn's scope, a task, two send() calls and its header checks,
+more than the page itself; here GET and HEAD of `/s/CODE` are answered in the parser's
+headers-complete callback (`StatusPage.answer_now`, the same desk, cache and throttle the
+page asks, with the same client) with the bytes the app would write: a kept page, a page
+read from SQLite at once, or a refusal (throttled, a malformed code, a wrong check
+character). Everything else — a lookup that would wait (PostgreSQL, SQLite busy), a
+request target with `%` or `#`, every other path, pipelined requests behind one the app
+is answering, bodies — goes through uvicorn and the app unchanged.
 
 Passed to uvicorn as its `http` protocol class (serve.py), so uvicorn still owns the
 sockets and graceful shutdown. After an answer given here, the keep-alive timeout is one
@@ -21,33 +22,33 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Protocol
 
+from office.status_cache import KeptAnswer
 from office.status_page import PREFIX
 from office.uvicorn_parts import TrustedProxies, UvicornProtocol, inner_app, trusted_proxies
 
-_OK = b"HTTP/1.1 200 OK\r\n"
 _PREFIX = PREFIX.encode()
 _PAGE_METHODS = (b"GET", b"HEAD")
 
 
-class KeptPages(Protocol):
-    def kept_answer(
+class QuickPages(Protocol):
+    def answer_now(
         self, typed: str, query: bytes, accept: bytes, host: str
-    ) -> tuple[bytes, bytes] | None: ...
+    ) -> tuple[bytes, bytes, KeptAnswer] | None: ...
 
 
-def kept_pages_of(app: Any, port: int | None) -> KeptPages | None:
+def kept_pages_of(app: Any, port: int | None) -> QuickPages | None:
     """The status page of the app uvicorn serves, for a connection on `port`."""
     page_on = getattr(inner_app(app), "status_page_on", None)
-    found: KeptPages | None = page_on(port) if page_on is not None else None
+    found: QuickPages | None = page_on(port) if page_on is not None else None
     return found
 
 
 class StatusHttpProtocol(UvicornProtocol):
-    """HttpToolsProtocol that answers kept status pages without entering ASGI."""
+    """HttpToolsProtocol that answers status pages without entering ASGI where it can."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._pages: KeptPages | None = None
+        self._pages: QuickPages | None = None
         self._proxies: TrustedProxies | None = trusted_proxies(self.app)
         self._answered = False  # the current request was answered here
         self._last_data_at = 0.0
@@ -98,7 +99,7 @@ class StatusHttpProtocol(UvicornProtocol):
         super().on_message_complete()
 
     def _answer_here(self) -> bool:
-        """A kept page written now, for a GET or HEAD of `/s/CODE` the app would answer so."""
+        """The page written now, for a GET or HEAD of `/s/CODE` answered without waiting."""
         url = self.url
         if self._pages is None or not url.startswith(_PREFIX) or self._app_has_it():
             return False
@@ -110,10 +111,10 @@ class StatusHttpProtocol(UvicornProtocol):
         if not typed or b"/" in typed or b"%" in url or b"#" in url or not url.isascii():
             return False  # another route, or a target the app decodes first
         accept = next((v for k, v in self.headers if k == b"accept-language"), b"")
-        kept = self._pages.kept_answer(typed.decode("ascii"), query, accept, self._client_host())
-        if kept is None:
+        now = self._pages.answer_now(typed.decode("ascii"), query, accept, self._client_host())
+        if now is None:
             return False
-        self._send(kept[0], kept[1], head_only=method == b"HEAD")
+        self._send(*now, head_only=method == b"HEAD")
         return True
 
     def _app_has_it(self) -> bool:
@@ -135,13 +136,13 @@ class StatusHttpProtocol(UvicornProtocol):
                 host = proxies.get_trusted_client_address(forwarded)[0] or host
         return host
 
-    def _send(self, headers: bytes, page: bytes, *, head_only: bool) -> None:
+    def _send(self, status: bytes, headers: bytes, page: KeptAnswer, *, head_only: bool) -> None:
         parser = self.parser
         keep_alive = parser.get_http_version() != "1.0" and parser.should_keep_alive()
-        parts = [_OK, self._default_headers(), b"content-length: %d\r\n" % len(page), headers,
-                 b"\r\n" if keep_alive else b"connection: close\r\n\r\n"]  # fmt: skip
+        parts = [status, self._default_headers(), b"content-length: %d\r\n" % page.length(),
+                 headers, b"\r\n" if keep_alive else b"connection: close\r\n\r\n"]  # fmt: skip
         if not head_only:
-            parts.append(page)
+            parts.extend(page.parts)
         self.transport.write(b"".join(parts))
         self.count_request()
         if not keep_alive:

@@ -16,10 +16,12 @@ per request (status_reads.py).
 from __future__ import annotations
 
 import functools
+from http import HTTPStatus
 from urllib.parse import parse_qsl
 
 from starlette.types import Receive, Scope, Send
 
+from office.status_cache import KeptAnswer
 from office.status_desk import StatusAnswer, StatusDesk
 from office.status_html import StatusHtml
 from office.status_texts import LANGUAGES, Language, pick_language
@@ -41,7 +43,11 @@ _HEADERS = [
 ]  # fmt: skip
 _MOST_REMEMBERED = 200  # bytes of query and Accept-Language whose language is remembered
 _BY_LANGUAGE = {lang: [*_HEADERS, (b"content-language", lang.encode())] for lang in LANGUAGES}
-# The same headers as bytes, as uvicorn writes them, for answers given from the parser.
+# The status lines and headers as uvicorn writes them, for answers given from the parser.
+STATUS_LINES = {
+    status: b"HTTP/1.1 %d %s\r\n" % (status, HTTPStatus(status).phrase.encode())
+    for status in set(_STATUS.values())
+}
 KEPT_HEADERS = {
     lang: b"".join(name + b": " + value + b"\r\n" for name, value in headers)
     for lang, headers in _BY_LANGUAGE.items()
@@ -58,28 +64,45 @@ class StatusPage:
         typed = scope["path"][len(PREFIX) :]
         language = _language(scope)
         client = client_key(scope["client"][0] if scope.get("client") else "")
-        headers = _BY_LANGUAGE[language]
         kept, version = self._desk.kept_or_version(typed, client, language)
         if kept is not None:
-            await _send(send, scope, 200, headers, kept)
+            await _send(send, scope, 200, _BY_LANGUAGE[language], kept.body())
             return
         answer = await self._desk.answer(typed, client)
-        page = self.render(answer, language)
-        self._desk.keep(answer, language, page, version)
+        page = self._looked_up(answer, language, version)
+        headers = _BY_LANGUAGE[language]
         if answer.retry_after_s:
             headers = [*headers, (b"retry-after", str(answer.retry_after_s).encode())]
-        await _send(send, scope, _STATUS[answer.outcome], headers, page)
+        await _send(send, scope, _STATUS[answer.outcome], headers, page.body())
 
-    def kept_answer(
+    def answer_now(
         self, typed: str, query: bytes, accept: bytes, host: str
-    ) -> tuple[bytes, bytes] | None:
-        """The headers (after content-length) and page __call__ would send from the cache,
-        for status_http.py; None when __call__ has to answer (not kept, or throttled)."""
+    ) -> tuple[bytes, bytes, KeptAnswer] | None:
+        """What __call__ would send, for status_http.py: the status line, the headers after
+        content-length and the page, when it can be answered without waiting (kept, refused
+        by the throttle or the code's form, or read from SQLite at once); None when the
+        request has to go to __call__."""
         language = page_language(query, accept)
-        kept = self._desk.kept(typed, client_key(host), language)
-        return None if kept is None else (KEPT_HEADERS[language], kept)
+        client = client_key(host)
+        kept, version = self._desk.kept_or_version(typed, client, language)
+        if kept is not None:
+            return STATUS_LINES[200], KEPT_HEADERS[language], kept
+        answer = self._desk.answer_now(typed, client)
+        if answer is None:
+            return None
+        page = self._looked_up(answer, language, version)
+        headers = KEPT_HEADERS[language]
+        if answer.retry_after_s:
+            headers += b"retry-after: %d\r\n" % answer.retry_after_s
+        return STATUS_LINES[_STATUS[answer.outcome]], headers, page
 
-    def render(self, answer: StatusAnswer, language: Language) -> bytes:
+    def _looked_up(self, answer: StatusAnswer, language: Language, version: int) -> KeptAnswer:
+        """The page of a looked-up answer, kept when it found a case."""
+        page = self.render(answer, language)
+        self._desk.keep(answer, language, page, version)
+        return page
+
+    def render(self, answer: StatusAnswer, language: Language) -> KeptAnswer:
         shown = display(answer.code) if len(answer.code) == LENGTH else answer.code
         if answer.record is None:
             return self._html.problem(answer.outcome, shown, language)

@@ -10,6 +10,11 @@ crash), it gives the lookup to a worker thread on the store's own connection, wh
 up to the store timeout, rather than stopping the loop. On PostgreSQL a lookup is a
 network round trip, which the loop must not wait for: the lookups of concurrent requests
 go to a thread of their own, which asks for them together (BatchedStatusReader).
+
+`status_now` is the lookup without any waiting, for an answer given straight from the
+HTTP parser (status_http.py): SQLite's read-only connection answers it; a reader that would
+have to wait (a round trip, a worker thread, SQLite busy) raises ReadLater, and the request
+goes the app's way, which waits.
 """
 
 from __future__ import annotations
@@ -34,9 +39,17 @@ log = logging.getLogger("office.status")
 Lookup = Callable[[str], CaseStatusRecord | None]
 
 
+class ReadLater(Exception):
+    """This reader cannot answer without waiting: ask `status_of`."""
+
+
 class StatusReader(Protocol):
     async def status_of(self, code: str) -> CaseStatusRecord | None:
         """What a resident may see of the case, or None; raises StoreError."""
+        ...
+
+    def status_now(self, code: str) -> CaseStatusRecord | None:
+        """As status_of, on the calling thread and without waiting; raises ReadLater."""
         ...
 
     def close(self) -> None: ...
@@ -50,6 +63,9 @@ class ThreadedStatusReader:
 
     async def status_of(self, code: str) -> CaseStatusRecord | None:
         return await run_in_threadpool(self._lookup, code)
+
+    def status_now(self, code: str) -> CaseStatusRecord | None:
+        raise ReadLater
 
     def close(self) -> None:
         pass
@@ -68,12 +84,18 @@ class SqliteStatusReader:
 
     async def status_of(self, code: str) -> CaseStatusRecord | None:
         try:
+            return self.status_now(code)
+        except ReadLater:
+            return await self._fallback.status_of(code)
+
+    def status_now(self, code: str) -> CaseStatusRecord | None:
+        try:
             with self._lock:
                 rows = self._connection().execute(self._statement, (code,)).fetchall()
         except sqlite3.Error as exc:
-            log.info("status of %s read in a worker thread (%s)", code, exc)
+            log.info("status of a case read in a worker thread (%s)", exc)
             self.close()
-            return await self._fallback.status_of(code)
+            raise ReadLater from exc
         return status_from_steps(rows)
 
     def _connection(self) -> sqlite3.Connection:
@@ -122,6 +144,9 @@ class BatchedStatusReader:
                 self._thread.start()
         self._wake.set()
         return await future
+
+    def status_now(self, code: str) -> CaseStatusRecord | None:
+        raise ReadLater  # a round trip to the server
 
     def close(self) -> None:
         with self._lock:

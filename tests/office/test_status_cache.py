@@ -16,7 +16,7 @@ import requests
 
 from office.settings import OfficeSettings
 from office.settings_file import load_settings
-from office.status_cache import AnswerCache
+from office.status_cache import ENTRY_BYTES, AnswerCache, KeptAnswer
 from office.status_desk import StatusDesk
 from office.status_texts import CATALOGUES, Language
 from office.status_throttle import MissThrottle
@@ -186,14 +186,25 @@ def noticed(store: CaseStore, since: int) -> None:
         time.sleep(0.01)
 
 
-def test_the_cache_is_bounded_by_bytes_and_age(store: CaseStore) -> None:
+def page(code: str) -> KeptAnswer:
+    """A page of 1,000 bytes of its own between a frame shared by every page."""
+    own = code.encode() * (1000 - ENTRY_BYTES)
+    return KeptAnswer((FRAME, own, FRAME), len(own))
+
+
+FRAME = b"<frame>" * 1000
+
+
+def test_the_cache_is_bounded_by_own_bytes_and_age(store: CaseStore) -> None:
+    """Each page counts its own bytes and its entry, not the frame it shares."""
     watching(store)
     clock = Clock()
     cache = AnswerCache(store.status_watch(), most_bytes=3000, max_age_s=60, clock=clock)
     for code in ("A", "B", "C"):
-        cache.keep(code, "pl", code.encode() * 1000, cache.version())
-    assert cache.get("A", "pl") == b"A" * 1000
-    cache.keep("D", "pl", b"D" * 1000, cache.version())  # B, least recently used, goes
+        cache.keep(code, "pl", page(code), cache.version())
+    kept = cache.get("A", "pl")
+    assert kept is not None and kept.body() == FRAME + b"A" * (1000 - ENTRY_BYTES) + FRAME
+    cache.keep("D", "pl", page("D"), cache.version())  # B, least recently used, goes
     assert [cache.get(code, "pl") is not None for code in "ABCD"] == [True, False, True, True]
     clock.now += 61
     assert cache.get("A", "pl") is None
@@ -216,10 +227,10 @@ def test_an_answer_looked_up_before_a_change_is_not_kept(
     move_case(settings, code, "in_progress", AT)  # ...a clerk moves the case...
     noticed(store, position)
     assert cache.get("other", "pl") is None  # ...another request learns of it...
-    cache.keep(code, "pl", b"received", version)  # ...and the old answer is refused
-    assert cache.get(code, "pl") is None
-    cache.keep(code, "pl", b"in progress", cache.version())
-    assert cache.get(code, "pl") == b"in progress"
+    cache.keep(code, "pl", KeptAnswer.whole(b"received"), version)  # ...and the old answer
+    assert cache.get(code, "pl") is None  # is refused
+    cache.keep(code, "pl", KeptAnswer.whole(b"in progress"), cache.version())
+    assert cache.get(code, "pl") == KeptAnswer.whole(b"in progress")
 
 
 def test_a_kept_answer_is_the_answer_the_app_gave_and_is_counted(
@@ -241,8 +252,8 @@ def test_a_kept_answer_is_the_answer_the_app_gave_and_is_counted(
     desk = StatusDesk(store, MissThrottle(10), counted.append, AnswerCache(store.status_watch()))
     watching(store)
     answer = desk.look_up(code, "203.0.113.7")
-    desk.keep(answer, "pl", b"page", desk.cache_version())
-    assert desk.kept(code.lower(), "203.0.113.7", "pl") == b"page"
+    desk.keep(answer, "pl", KeptAnswer.whole(b"page"), desk.cache_version())
+    assert desk.kept(code.lower(), "203.0.113.7", "pl") == KeptAnswer.whole(b"page")
     assert counted == ["found", "found"]
 
 

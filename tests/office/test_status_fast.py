@@ -69,7 +69,7 @@ def test_whatever_the_register_and_config_hold_is_shown_as_text(
     history = (HistoryEntry("received", RECEIVED, ""), HistoryEntry("needs_more", AT, message))
     record = CaseStatusRecord("K7P4MX9RCA", "UM-2026/00001", "needs_more", LANCUT, "gl-x",
                               service, RECEIVED, RECEIVED, history)  # fmt: skip
-    markup = html.found(record, display(record.code), language).decode()
+    markup = html.found(record, display(record.code), language).body().decode()
     page = _Page(markup)
     shown = "".join(page.text)
     assert page.tags <= PAGE_TAGS
