@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.window.atspi import Node
 from tests.window.geometry import Rect
@@ -162,4 +163,41 @@ def test_every_label_on_home_is_read_whole(kiosk: WindowKiosk, language: str, la
         kiosk.find(label(words_in(language)("Accessibility")), BUTTON, timeout_s=10)
         kiosk.wait_still()
     problems = walk_home(kiosk, language, f"{language}-{'large-text' if large else 'text'}")
+    assert not problems, "\n".join(problems)
+
+
+def runs_to_the_edge(image: Image.Image, window: Rect, field: Rect) -> bool:
+    """Whether text drawn inside the field (within its frame) reaches its right edge: a
+    hint too long for it, running on under or past its frame."""
+    inside = image.crop(
+        (
+            field.x - window.x + 6,
+            field.y - window.y + 6,
+            field.right - window.x - 6,
+            field.bottom - window.y - 6,
+        )
+    ).convert("L")
+    counts = inside.histogram()
+    fill = counts.index(max(counts))
+    ink = inside.point(lambda v: 255 if abs(v - fill) > 80 else 0).getbbox()
+    return ink is not None and ink[2] >= inside.width - 2
+
+
+@pytest.mark.parametrize("desk", ["portrait"], indirect=True)
+def test_the_search_hint_is_read_whole_in_every_language(kiosk: WindowKiosk) -> None:
+    """The hint in the empty search field ("Was suchen Sie? z. B. Ausweis, Müll, Steuer")
+    is set smaller where it would not fit, never cut off with "…" (German with large text
+    in portrait was)."""
+    switch_on(kiosk, LARGE_TEXT)
+    problems: list[str] = []
+    for language, name in LANGUAGES.items():
+        kiosk.tap(name)
+        field = kiosk.find(words_in(language)("Search the e-services"), "text", timeout_s=10)
+        kiosk.wait_still()
+        image = kiosk.shot(f"{language}-large-text-search")
+        if label_cut_off(image, kiosk.window(), field.extents):
+            problems.append(f"{language}: the search hint is cut off with '…'")
+        if runs_to_the_edge(image, kiosk.window(), field.extents):
+            problems.append(f"{language}: the search hint runs into the field's edge")
+    kiosk.tap(LANGUAGES["pl"])
     assert not problems, "\n".join(problems)

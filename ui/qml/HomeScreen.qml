@@ -25,8 +25,6 @@ Item {
             width: parent.width
             height: Math.max(theme.touch, theme.body * 2.4)
             font.pixelSize: theme.body * 1.1
-            placeholderText: qsTr("What are you looking for? e.g. ID card, waste, tax")
-            placeholderTextColor: theme.colors.mutedText
             color: theme.colors.text
             selectByMouse: false
             persistentSelection: false
@@ -43,6 +41,24 @@ Item {
                 function onWasReset() { browse.contentY = 0; results.positionViewAtBeginning() }
             }
             background: FieldFrame { focused: search.activeFocus }
+            // The hint, set smaller where it would not fit (German with large text in
+            // portrait): the style's placeholder would cut it off with "…".
+            Text {
+                objectName: "searchHint"
+                visible: search.length === 0 && search.preeditText.length === 0
+                x: search.leftPadding
+                y: search.topPadding
+                width: search.width - search.leftPadding - search.rightPadding
+                height: search.height - search.topPadding - search.bottomPadding
+                text: qsTr("What are you looking for? e.g. ID card, waste, tax")
+                color: theme.colors.mutedText
+                font: search.font
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Math.round(search.font.pixelSize * 0.6)
+                verticalAlignment: Text.AlignVCenter
+                elide: Text.ElideRight
+                Accessible.ignored: true
+            }
             rightPadding: clear.visible ? clear.width + theme.body * 0.6 : theme.body * 0.4
             KioskButton {
                 id: clear
