@@ -462,25 +462,57 @@ def chromium_start(desk: PlainDesk, page: Path, work: Path, run: str) -> float:
         watch.close()
 
 
+def empty_window_start(run: KioskRun) -> float:
+    """The floor: an empty PySide6 Qt Quick window (tests/perf/empty_window.py) with the
+    kiosk's environment and renderer, timed as kiosk_start times the kiosk."""
+    display = run.desk.xvfb.display
+    watch = ScreenWatch(display)
+    env = kiosk_env(run.desk, run.work, run.extra) | {"QT_QPA_PLATFORM": "xcb"}
+    if renderer_of(run.work / "kiosk-starts.log", run.extra).startswith("Qt Quick software"):
+        env["QT_QUICK_BACKEND"] = "software"  # as the kiosk chose for itself
+    log = run.work / "empty-window.log"
+    try:
+        watch.wait_quiet(0.5)
+        began = time.monotonic()
+        with log.open("ab") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "tests.perf.empty_window"], cwd=ROOT, env=env,
+                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        try:
+            return first_content(watch, process.pid, began, display, log)
+        finally:
+            stop_group(process, grace_s=10)
+    finally:
+        watch.close()
+
+
 def cold_starts(run: KioskRun, page: Path, runs: int) -> dict[str, Any]:
-    """The kiosk, headless Chromium to its PNG (the issue's reference) and Chromium in a
-    window, in turn, so drift on the machine hits all three alike."""
+    """The kiosk, headless Chromium to its PNG (the issue's reference), Chromium in a
+    window and an empty PySide6 Qt Quick window (the floor of this stack), in turn, so
+    drift on the machine hits all four alike."""
     size = SIZES[ORIENTATION]
     kiosk_start(run)  # bytecode and QML caches made, catalogue imported
     chromium_start(run.desk, page, run.work, "first")
     chromium_screenshot(page, run.work, "first", size)
+    empty_window_start(run)
     kiosk: list[float] = []
     screenshot: list[float] = []
     window: list[float] = []
+    empty: list[float] = []
     for number in range(runs):
         kiosk.append(kiosk_start(run))
         screenshot.append(chromium_screenshot(page, run.work, str(number), size))
         window.append(chromium_start(run.desk, page, run.work, str(number)))
+        empty.append(empty_window_start(run))
         print(
             f"  start {number + 1}/{runs}: kiosk {kiosk[-1]:.3f} s, Chromium to its PNG "
-            f"{screenshot[-1]:.3f} s, Chromium in a window {window[-1]:.3f} s"
+            f"{screenshot[-1]:.3f} s, Chromium in a window {window[-1]:.3f} s, an empty "
+            f"PySide6 window {empty[-1]:.3f} s"
         )
-    return {"kiosk_s": kiosk, "chromium_png_s": screenshot, "chromium_window_s": window}
+    return {"kiosk_s": kiosk, "chromium_png_s": screenshot, "chromium_window_s": window,
+            "empty_window_s": empty}  # fmt: skip
 
 
 # -- the table --------------------------------------------------------------------------------
@@ -552,6 +584,15 @@ def rows(figures: dict[str, Any]) -> Iterator[tuple[str, str, str, str, bool | N
         "",
         None,
     )
+    if "empty_window_s" in starts:
+        empty_s = statistics.median(starts["empty_window_s"])
+        yield (
+            "  floor: an empty PySide6 Qt Quick window, median s",
+            f"{empty_s:.3f} ({empty_s / theirs_s:.2f}x)",
+            "",
+            "",
+            None,
+        )
 
 
 def renderer_of(log: Path, extra: dict[str, str]) -> str:
