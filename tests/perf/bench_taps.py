@@ -431,20 +431,29 @@ def first_content(watch: ScreenWatch, pid: int, since: float, display: str, log:
     raise RuntimeError(f"process {pid}: no first frame within 60 s\n{log_tail(log)}")
 
 
-def kiosk_start(run: KioskRun) -> float:
+def timed_start(
+    run: KioskRun, start: Callable[[Path], subprocess.Popen[bytes]], log: Path
+) -> float:
+    """Seconds from `start(log)` to the first frame with text in the top strip; the
+    process's group stopped after."""
     display = run.desk.xvfb.display
     watch = ScreenWatch(display)
-    log = run.work / "kiosk-starts.log"
     try:
         watch.wait_quiet(0.5)
         began = time.monotonic()
-        process = run.start(run.work / "kiosk-start", log)
+        process = start(log)
         try:
             return first_content(watch, process.pid, began, display, log)
         finally:
             stop_group(process, grace_s=10)
     finally:
         watch.close()
+
+
+def kiosk_start(run: KioskRun) -> float:
+    return timed_start(
+        run, lambda log: run.start(run.work / "kiosk-start", log), run.work / "kiosk-starts.log"
+    )
 
 
 def chromium_start(desk: PlainDesk, page: Path, work: Path, run: str) -> float:
@@ -465,27 +474,19 @@ def chromium_start(desk: PlainDesk, page: Path, work: Path, run: str) -> float:
 def empty_window_start(run: KioskRun) -> float:
     """The floor: an empty PySide6 Qt Quick window (tests/perf/empty_window.py) with the
     kiosk's environment and renderer, timed as kiosk_start times the kiosk."""
-    display = run.desk.xvfb.display
-    watch = ScreenWatch(display)
     env = kiosk_env(run.desk, run.work, run.extra) | {"QT_QPA_PLATFORM": "xcb"}
     if renderer_of(run.work / "kiosk-starts.log", run.extra).startswith("Qt Quick software"):
         env["QT_QUICK_BACKEND"] = "software"  # as the kiosk chose for itself
-    log = run.work / "empty-window.log"
-    try:
-        watch.wait_quiet(0.5)
-        began = time.monotonic()
+
+    def start(log: Path) -> subprocess.Popen[bytes]:
         with log.open("ab") as out:
-            process = subprocess.Popen(
+            return subprocess.Popen(
                 [sys.executable, "-m", "tests.perf.empty_window"], cwd=ROOT, env=env,
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )  # fmt: skip
-        try:
-            return first_content(watch, process.pid, began, display, log)
-        finally:
-            stop_group(process, grace_s=10)
-    finally:
-        watch.close()
+
+    return timed_start(run, start, run.work / "empty-window.log")
 
 
 def cold_starts(run: KioskRun, page: Path, runs: int) -> dict[str, Any]:
