@@ -14,8 +14,8 @@ import requests
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from office.settings import OfficeSettings
-from office.status_http import StatusHttpProtocol
 from office.sqlite_store import SqliteCaseStore
+from office.status_http import StatusHttpProtocol
 from office.store import CaseStore
 from offline_cache.submission_code import display, new_code
 from tests.office.office_server import OfficeServer

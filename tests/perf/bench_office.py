@@ -1,7 +1,7 @@
 """Office benchmark: the intake and the status page on SQLite and PostgreSQL, beside references.
 
 Run: ./dev bench-office  (= .venv/bin/python -m tests.perf.bench_office [--cases 1000000]
-[--seconds 5] [--rounds 3] [--status-codes 20000])
+[--seconds 5] [--rounds 3] [--status-codes 20000] [--kept-codes 1000])
 Loads `--cases` cases into a SQLite register and into a PostgreSQL one (a throwaway
 cluster of tests/peers/postgres.py, with fsync on as in production; COPY there,
 executemany in one transaction on SQLite), starts `office serve` over each (one process,
@@ -10,7 +10,10 @@ codes only, which the throttle never counts), nginx (1 worker, as the office's o
 serving one real status page as a static file for every /s/CODE, and a bare ASGI app on the
 same uvicorn that reads the intake's body and answers 201 (the ceiling of any intake). Then
 wrk (tests/perf/office_wrk.py) drives, round after round, the status page at random codes of
-`--status-codes` of the loaded cases and the intake with real documents (a new case each) against each server;
+`--status-codes` of the loaded cases ("status": at a few thousand requests a second most are
+asked once in a round, first looks: a lookup and a render), the status page at random codes
+of `--kept-codes` ("status kept": nearly every answer a page kept after its first look), and
+the intake with real documents (a new case each) against each server;
 a figure is compared with its reference of the same round (nginx; the bare ASGI app), as
 on 2 cores wrk shares the machine with the server and runs drift. Prints the table with the
 targets beside the figures, then Python's cost per kept status page fed from memory
@@ -78,6 +81,8 @@ phone = "+48 17 225 22 13"
 TARGETS = {
     ("status", "office sqlite"): ("nginx", 0.25, 10.0, None),
     ("status", "office postgresql"): ("nginx", 0.25, 10.0, None),
+    ("status kept", "office sqlite"): ("nginx", 0.25, 10.0, None),
+    ("status kept", "office postgresql"): ("nginx", 0.25, 10.0, None),
     ("intake", "office sqlite"): ("bare ASGI", None, None, None),
     ("intake", "office postgresql"): ("bare ASGI", None, 50.0, 500.0),
 }
@@ -163,13 +168,13 @@ class Measurements:
         self.samples: dict[tuple[str, str], list[Sample]] = {}
         self._intake_runs = 0
 
-    def status_round(self, servers: dict[str, str], paths: Path) -> None:
+    def status_round(self, servers: dict[str, str], paths: Path, endpoint: str = "status") -> None:
         reference = 0.0
         for name, url in servers.items():
             sample = office_wrk.wrk(url, self.seconds, self.connections["status"],
                                     self.scripts["status"], str(paths))  # fmt: skip
             reference = reference or sample["rps"]
-            self._add("status", name, {**sample, "ratio": sample["rps"] / reference})
+            self._add(endpoint, name, {**sample, "ratio": sample["rps"] / reference})
 
     def intake_round(self, servers: dict[str, tuple[str, str]]) -> None:
         reference = 0.0
@@ -190,10 +195,12 @@ class Measurements:
 
 
 def measure_all(work: Path, cluster: PostgresCluster, *, cases: int, seconds: int,
-                rounds: int, connections: dict[str, int], status_codes: int) -> Measurements:  # fmt: skip
+                rounds: int, connections: dict[str, int], status_codes: int,
+                kept_codes: int) -> Measurements:  # fmt: skip
     codes = office_cases.unique_codes(cases)
-    paths = work / "status-paths.txt"
+    paths, kept_paths = work / "status-paths.txt", work / "status-kept-paths.txt"
     office_wrk.write_status_paths(paths, codes[:: max(1, cases // status_codes)])
+    office_wrk.write_status_paths(kept_paths, codes[1 :: max(1, cases // kept_codes)])
     found = Measurements(work, seconds, connections)
     with ExitStack() as servers:
         offices = {
@@ -208,6 +215,7 @@ def measure_all(work: Path, cluster: PostgresCluster, *, cases: int, seconds: in
         intake = {"bare ASGI": (servers.enter_context(bare(work)), "")} | offices
         for _ in range(rounds):
             found.status_round(status, paths)
+            found.status_round(status, kept_paths, "status kept")
             found.intake_round(intake)
     return found
 
@@ -247,12 +255,12 @@ def target_text(row: dict[str, object]) -> str:
 
 
 def print_table(rows: list[dict[str, object]]) -> None:
-    print(f"{'endpoint':<8} {'server':<18} {'conns':>5} {'req/s':>7} {'p50 ms':>7} "
+    print(f"{'endpoint':<11} {'server':<18} {'conns':>5} {'req/s':>7} {'p50 ms':>7} "
           f"{'p99 ms':>7} {'ratio':>6} {'range':>11} {'errors':>6}  target (2 cores)")  # fmt: skip
     for row in rows:
         spread = f"{row['ratio_min']:.2f}-{row['ratio_max']:.2f}"
         errors = int(str(row["non_2xx_3xx"])) + int(str(row["not_created"]))
-        print(f"{row['endpoint']:<8} {row['server']:<18} {row['connections']:>5} "
+        print(f"{row['endpoint']:<11} {row['server']:<18} {row['connections']:>5} "
               f"{row['rps']:>7} {row['p50_ms']:>7.2f} {row['p99_ms']:>7.2f} "
               f"{row['ratio']:>6.3f} {spread:>11} {errors:>6}  {target_text(row)}")  # fmt: skip
 
@@ -264,9 +272,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds")
     parser.add_argument("--intake-connections", type=int, default=16)
     parser.add_argument("--status-connections", type=int, default=16)
-    parser.add_argument("--status-codes", type=int, default=20_000,
-                        help="distinct loaded codes the status page is asked for, at random:"
-                        " fewer means more asked again (a resident reloading, a kiosk asking)")  # fmt: skip
+    parser.add_argument(
+        "--status-codes",
+        type=int,
+        default=20_000,
+        help="distinct loaded codes the status page is asked for, at random:"
+        " fewer means more asked again (a resident reloading, a kiosk asking)",
+    )
+    parser.add_argument("--kept-codes", type=int, default=1_000,
+                        help="distinct codes of the 'status kept' runs: asked again and again,"
+                        " nearly every answer a kept page")  # fmt: skip
     parser.add_argument(
         "--parser-requests",
         type=int,
@@ -288,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
             work.chmod(0o755)  # nginx's worker runs as nobody when started by root
             rows = table(measure_all(work, cluster, cases=args.cases, seconds=args.seconds,
                                      rounds=args.rounds, connections=connections,
-                                     status_codes=args.status_codes))  # fmt: skip
+                                     status_codes=args.status_codes,
+                                     kept_codes=args.kept_codes))  # fmt: skip
     finally:
         cluster.stop()
     print_table(rows)
@@ -302,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         "load": f"wrk -t{office_wrk.THREADS}, loopback; intake: a new real document per "
                 "request; status: random codes of the loaded cases",
         "cases": args.cases, "seconds": args.seconds, "rounds": args.rounds,
-        "status_codes": args.status_codes,
+        "status_codes": args.status_codes, "kept_codes": args.kept_codes,
         "status_misses_per_minute": 10000, "postgresql": "throwaway cluster, fsync on",
         "rows": rows, "python_us_per_kept_page": python,
     }, indent=2, ensure_ascii=False) + "\n")  # fmt: skip
