@@ -11,10 +11,18 @@ from pathlib import Path
 from typing import Any, cast
 
 from offline_cache.catalogue_schema import CATALOGUE_SCHEMA_VERSION, SEARCH_TIERS
+from offline_cache.folding import words as words_of
 from offline_cache.form_records import read_form
 from offline_cache.records import Form, Service, Term, in_language, text_language
-from offline_cache.search_query import is_known, match_expression, one_typo_variants, parse
+from offline_cache.search_query import (
+    is_known,
+    match_expression,
+    one_typo_variants,
+    parse,
+    stem,
+)
 
+NAME_TIER, KEYWORDS_TIER = 0, 1  # places in SEARCH_TIERS
 CANDIDATES_PER_TIER = 200
 """How many matches of a tier are ranked. Matches come in static order (most used first),
 so a two-letter prefix that matches most of the catalogue costs no more than this."""
@@ -94,6 +102,7 @@ class CatalogueStore:
         self._facet_numbers = self._load_facet_numbers()
         self._tenants = {t["id"]: t for t in self.terms("tenants")}
         self._vocabulary: tuple[list[str], str] | None = None
+        self._name_words: dict[int, dict[str, list[str]]] = {}
 
     def close(self) -> None:
         self._conn.close()
@@ -167,17 +176,20 @@ class CatalogueStore:
         word among its documents counts when nothing else matches. Within a tier, bm25
         orders the candidates. When nothing matches, one typo is forgiven in each
         word that matches no indexed word as it is: words spelled right stay as they are.
+        A name that matches only in a language other than the resident's and Polish ranks
+        with the keywords: "meldunek" is a registration of residence before the road damage
+        whose German name begins "Meldung" (both begin with the stem "meldun").
         """
         query = parse(text)
         facets = self._facets(filters)
         if query.empty or facets is None:
             return []
         exact = [[token] for token in query.tokens]
-        nums = self._tiered(exact, facets, limit)
+        nums = self._tiered(exact, facets, limit, language)
         if not nums:
             forgiving = [self._spellings(token) for token in query.tokens]
             if forgiving != exact:
-                nums = self._tiered(forgiving, facets, limit)
+                nums = self._tiered(forgiving, facets, limit, language)
         return self._summaries(nums, language)
 
     def _spellings(self, token: str) -> list[str]:
@@ -187,10 +199,13 @@ class CatalogueStore:
             return [token]
         return [token, *one_typo_variants(token, vocabulary, alphabet)]
 
-    def _tiered(self, words: list[list[str]], facets: list[str], limit: int) -> list[int]:
+    def _tiered(
+        self, words: list[list[str]], facets: list[str], limit: int, language: str
+    ) -> list[int]:
         found: list[int] = []
-        for tier in SEARCH_TIERS:
-            if tier.only_when_nothing_else and found:
+        foreign: list[int] = []  # named so only in another language: after the keywords
+        for number, tier in enumerate(SEARCH_TIERS):
+            if tier.only_when_nothing_else and (found or foreign):
                 break
             sql = (
                 f"SELECT rowid, bm25({tier.table}, {tier.weights}) FROM {tier.table} "  # noqa: S608
@@ -199,10 +214,30 @@ class CatalogueStore:
             expression = match_expression(words, facets, tier.columns)
             rows = self._conn.execute(sql, (expression, CANDIDATES_PER_TIER)).fetchall()
             seen = set(found)
-            found += [num for num, _ in sorted(rows, key=lambda r: (r[1], r[0])) if num not in seen]
+            ranked = [num for num, _ in sorted(rows, key=lambda r: (r[1], r[0])) if num not in seen]
+            if number == NAME_TIER:
+                names = self._names(ranked)
+                foreign = [num for num in ranked if not _named(names[num], words, language)]
+                ranked = [num for num in ranked if num not in set(foreign)]
+            found += ranked
+            if number == KEYWORDS_TIER:
+                found += [num for num in foreign if num not in set(found)]
+                foreign = []
             if len(found) >= limit:
                 break
+        found += [num for num in foreign if num not in set(found)]
         return found[:limit]
+
+    def _names(self, nums: list[int]) -> dict[int, dict[str, list[str]]]:
+        """The services' names in each language, as folded words; each read once."""
+        known = self._name_words
+        missing = [num for num in nums if num not in known]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            sql = f"SELECT num, json_extract(record, '$.name') FROM services WHERE num IN ({marks})"  # noqa: S608
+            for num, names in self._conn.execute(sql, missing):
+                known[num] = {lang: words_of(text) for lang, text in json.loads(names).items()}
+        return {num: known.get(num, {}) for num in nums}
 
     def _facets(self, filters: Filters) -> list[str] | None:
         """Facet tokens for the filters; None when a filter names something unknown."""
@@ -254,3 +289,13 @@ class CatalogueStore:
             description=in_language(record["description"], language),
             language=row_language(record, language),
         )
+
+
+def _named(names: dict[str, list[str]], words: list[list[str]], language: str) -> bool:
+    """Whether the name in `language` or Polish holds every word searched (one of its
+    spellings, as a prefix of its stem, as FTS5 matches it)."""
+    own = [*names.get(language, []), *names.get("pl", [])]
+    return all(
+        any(word.startswith(stem(spelling)) for spelling in spellings for word in own)
+        for spellings in words
+    )

@@ -161,3 +161,22 @@ def test_a_word_of_a_name_finds_that_service_without_typos(
             assert any(w.startswith(stem(word)) for w in searched[other]), other
 
     check()
+
+
+REGISTRATIONS = ["gl-zameldowanie-na-pobyt-czasowy", "gl-zameldowanie-na-pobyt-staly",
+                 "gl-zaswiadczenie-o-zameldowaniu"]  # fmt: skip
+ROAD_DAMAGE = "pzdw-zgloszenie-uszkodzenia-drogi"  # German name: "Meldung von Schäden…"
+
+
+def test_a_name_in_another_language_ranks_with_the_keywords(demo_store: CatalogueStore) -> None:
+    """ "meldunek" and the German "Meldung" share the stem "meldun": a Polish resident
+    looking for a registration of residence meets those first (their keywords), and the
+    road damage named so only in German still comes, after them."""
+    found = ids(demo_store, "meldunek")
+    assert set(found[:3]) == set(REGISTRATIONS), found
+    assert ROAD_DAMAGE in found[3:]
+
+
+def test_a_name_in_the_resident_s_own_language_stays_first(demo_store: CatalogueStore) -> None:
+    assert ids(demo_store, "Meldung", "de")[0] == ROAD_DAMAGE
+    assert ids(demo_store, "Meldung", "pl")[0] in REGISTRATIONS
