@@ -229,7 +229,7 @@ def table(found: Measurements) -> list[dict[str, object]]:
         )
         rows.append({
             "endpoint": endpoint, "server": server, "rounds": len(samples),
-            "connections": found.connections[endpoint],
+            "connections": found.connections[endpoint.split()[0]],
             "rps": round(statistics.median(s["rps"] for s in samples)),
             "p50_ms": round(statistics.median(s["p50_ms"] for s in samples), 2),
             "p99_ms": round(statistics.median(s["p99_ms"] for s in samples), 2),

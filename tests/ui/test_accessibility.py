@@ -35,10 +35,7 @@ def tappable(kiosk: Kiosk) -> list[QQuickItem]:
     """Every visible item a finger can act on: those with a TapHandler, and the search field."""
     found = []
     for item in all_items(kiosk.window.contentItem(), skip="keyboard"):
-        has_tap = any(
-            "TapHandler" in type(c).__name__ or "TapHandler" in c.metaObject().className()
-            for c in item.children()
-        )
+        has_tap = any(c.inherits("QQuickTapHandler") for c in item.children())
         if (
             (has_tap or item.objectName() == "searchField")
             and item.isVisible()

@@ -95,6 +95,28 @@ def test_search_open_a_card_and_come_back(kiosk: WindowKiosk) -> None:
     assert kiosk.find(service(ID_CARD), BUTTON)
 
 
+def test_a_swipe_that_begins_on_a_button_opens_nothing(kiosk: WindowKiosk) -> None:
+    """A sideways swipe across a category, and a swipe down one while home is at its top
+    (which the page cannot follow, so it does not take the drag), are no taps: both opened
+    the category under the finger. A tap with a finger's wobble still opens it; a swipe
+    down the first row of the list that opens (at its top too) opens nothing either."""
+    button = kiosk.reveal(CATEGORY, BUTTON)
+    box = button.extents
+    x, y = box.centre
+    kiosk.input.drag((box.x + box.width // 5, y), (box.right - box.width // 5, y))
+    kiosk.input.drag((x, box.y + 6), (x, box.bottom - 6))
+    kiosk.wait_still()
+    assert not kiosk.has(HOME, BUTTON), "a swipe over a category opened it"
+    kiosk.input.drag((x, y), (x + 12, y + 8), steps=3)  # a tap, as a hand that shakes taps
+    kiosk.find(CATEGORY, "heading")
+    row = kiosk.tree.find_all(re.compile(", "), BUTTON)[0].extents  # the list at its top
+    kiosk.input.drag((row.centre[0], row.y + 6), (row.centre[0], row.bottom - 6))
+    kiosk.wait_still()
+    assert kiosk.has(CATEGORY, "heading"), "a swipe down the list's first row opened it"
+    kiosk.tap(HOME)
+    assert_home(kiosk, "home")
+
+
 def test_browse_a_life_event(kiosk: WindowKiosk) -> None:
     kiosk.tap(kiosk.reveal(BIRTH))
     kiosk.find(BIRTH, "heading")

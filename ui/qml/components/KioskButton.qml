@@ -74,14 +74,14 @@ Rectangle {
         }
     }
     // An exclusive grab on press: the tap ends here and never reaches what lies beneath
-    // (a button in a popup over home). A Flickable around may still take over a drag.
-    TapHandler {
-        gesturePolicy: TapHandler.ReleaseWithinBounds
+    // (a button in a popup over home). A Flickable around may still take over a drag, and
+    // a swipe it does not take is no tap (TouchTap.qml).
+    TouchTap {
         // A slow press is still a tap (older hands hold longer); only a holdable button
         // has a long press.
         longPressThreshold: button.holdable ? 1.2 : 0
         onLongPressed: button.longPressed()
         enabled: button.enabled_
-        onTapped: button.clicked()
+        onTouched: button.clicked()
     }
 }

@@ -38,5 +38,5 @@ Rectangle {
             Accessible.ignored: true
         }
     }
-    TapHandler { gesturePolicy: TapHandler.ReleaseWithinBounds; longPressThreshold: 0; onTapped: button.clicked() }
+    TouchTap { longPressThreshold: 0; onTouched: button.clicked() }
 }

@@ -31,6 +31,6 @@ ListView {
             Text { width: parent.width; text: model.name; color: theme.colors.text; font.pixelSize: theme.body; font.bold: true; wrapMode: Text.WordWrap; Accessible.ignored: true }
             Text { width: parent.width; text: model.authority; color: theme.colors.mutedText; font.pixelSize: theme.small; wrapMode: Text.WordWrap; Accessible.ignored: true }
         }
-        TapHandler { gesturePolicy: TapHandler.ReleaseWithinBounds; longPressThreshold: 0; onTapped: list.opened(model.serviceId) }
+        TouchTap { longPressThreshold: 0; onTouched: list.opened(model.serviceId) }
     }
 }
