@@ -86,14 +86,16 @@ class StatusDesk:
         return answer
 
     async def answer(self, typed: str, client: str) -> StatusAnswer:
-        """As look_up, on the event loop: the store is asked through the reader."""
+        """As look_up, on the event loop: the store is asked through the reader, waited
+        for only when it cannot answer at once (answer_now)."""
+        now = self.answer_now(typed, client)
+        if now is not None:
+            return now
         code = normalise(typed)[: LENGTH + 1]
-        answer = self._refused(code, client)
-        if answer is None:
-            try:
-                answer = self._found(code, client, await self._reader.status_of(code))
-            except StoreError as exc:
-                answer = _unavailable(code, exc)
+        try:
+            answer = self._found(code, client, await self._reader.status_of(code))
+        except StoreError as exc:
+            answer = _unavailable(code, exc)
         self._counted(answer.outcome)
         return answer
 

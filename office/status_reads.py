@@ -83,10 +83,9 @@ class SqliteStatusReader:
         self._lock = threading.Lock()  # one process may serve from more than one loop
 
     async def status_of(self, code: str) -> CaseStatusRecord | None:
-        try:
-            return self.status_now(code)
-        except ReadLater:
-            return await self._fallback.status_of(code)
+        """The waiting way, asked after status_now said ReadLater (StatusDesk.answer): the
+        store's lookup in a worker thread, which waits up to the store's timeout."""
+        return await self._fallback.status_of(code)
 
     def status_now(self, code: str) -> CaseStatusRecord | None:
         try:

@@ -213,19 +213,20 @@ class CatalogueStore:
             )
             expression = match_expression(words, facets, tier.columns)
             rows = self._conn.execute(sql, (expression, CANDIDATES_PER_TIER)).fetchall()
-            seen = set(found)
-            ranked = [num for num, _ in sorted(rows, key=lambda r: (r[1], r[0])) if num not in seen]
+            ranked = sorted(rows, key=lambda r: (r[1], r[0]))
+            more = _not_in(found, [num for num, _ in ranked])
             if number == NAME_TIER:
-                names = self._names(ranked)
-                foreign = [num for num in ranked if not _named(names[num], words, language)]
-                ranked = [num for num in ranked if num not in set(foreign)]
-            found += ranked
+                names = self._names(more)
+                own = [num for num in more if _named(names[num], words, language)]
+                foreign = _not_in(own, more)
+                more = own
+            found += more
             if number == KEYWORDS_TIER:
-                found += [num for num in foreign if num not in set(found)]
+                found += _not_in(found, foreign)
                 foreign = []
             if len(found) >= limit:
                 break
-        found += [num for num in foreign if num not in set(found)]
+        found += _not_in(found, foreign)
         return found[:limit]
 
     def _names(self, nums: list[int]) -> dict[int, dict[str, list[str]]]:
@@ -299,3 +300,9 @@ def _named(names: dict[str, list[str]], words: list[list[str]], language: str) -
         any(word.startswith(stem(spelling)) for spelling in spellings for word in own)
         for spellings in words
     )
+
+
+def _not_in(found: list[int], nums: list[int]) -> list[int]:
+    """`nums` without those already `found`, in their order."""
+    seen = set(found)
+    return [num for num in nums if num not in seen]

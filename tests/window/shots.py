@@ -51,6 +51,15 @@ def difference(first: Image.Image, second: Image.Image) -> float:
     return (total - same) / total
 
 
+def ink_of(image: Image.Image) -> Image.Image:
+    """White where `image` differs from its most common colour (a button's or a field's own)
+    by more than 80 grey levels: what is drawn on it."""
+    grey = image.convert("L")
+    counts = grey.histogram()
+    fill = counts.index(max(counts))
+    return grey.point(lambda v: 255 if abs(v - fill) > 80 else 0)
+
+
 def ends_in_an_ellipsis(image: Image.Image) -> bool:
     """Whether the last line of text drawn in `image` (a button inside its border) ends in
     "…": the mark of a label cut off to fit, in any language and script.
@@ -59,10 +68,7 @@ def ends_in_an_ellipsis(image: Image.Image) -> bool:
     (runs of inked columns) are an ellipsis when each is a small dot low in the line: no
     letter of the Latin or Cyrillic alphabets is drawn as three dots in a row.
     """
-    grey = image.convert("L")
-    counts = grey.histogram()
-    fill = counts.index(max(counts))
-    ink = grey.point(lambda v: 255 if abs(v - fill) > 80 else 0)
+    ink = ink_of(image)
     rows = [y for y in range(ink.height) if ink.crop((0, y, ink.width, y + 1)).getbbox()]
     if not rows:
         return False

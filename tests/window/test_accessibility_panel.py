@@ -51,13 +51,13 @@ def cut_labels(kiosk: WindowKiosk, step: str) -> list[str]:
 
 def label_cut_off(image: Image.Image, window: Rect, button: Rect) -> bool:
     """Whether the label drawn inside the button (in a screenshot of the window) ends in "…"."""
-    inside = (
-        button.x - window.x + BORDER,
-        button.y - window.y + BORDER,
-        button.right - window.x - BORDER,
-        button.bottom - window.y - BORDER,
-    )
-    return shots.ends_in_an_ellipsis(image.crop(inside))
+    return shots.ends_in_an_ellipsis(inside(image, window, button))
+
+
+def inside(image: Image.Image, window: Rect, control: Rect) -> Image.Image:
+    """What is drawn within the control's frame, from a screenshot of the window."""
+    return image.crop((control.x - window.x + BORDER, control.y - window.y + BORDER,
+                       control.right - window.x - BORDER, control.bottom - window.y - BORDER))  # fmt: skip
 
 
 def panel_problems(kiosk: WindowKiosk, languages: dict[str, str]) -> list[str]:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.window import shots
 from tests.window.atspi import Node
 from tests.window.geometry import Rect
 from tests.window.harness import (
@@ -34,7 +35,12 @@ from tests.window.harness import (
     free_view,
 )
 from tests.window.processes import missing_tools
-from tests.window.test_accessibility_panel import LANGUAGES, label_cut_off, words_in
+from tests.window.test_accessibility_panel import (
+    LANGUAGES,
+    inside,
+    label_cut_off,
+    words_in,
+)
 from tests.window.test_journeys import label
 from tests.window.test_switches_on_newer_screens import controls, switch_on
 
@@ -169,18 +175,9 @@ def test_every_label_on_home_is_read_whole(kiosk: WindowKiosk, language: str, la
 def runs_to_the_edge(image: Image.Image, window: Rect, field: Rect) -> bool:
     """Whether text drawn inside the field (within its frame) reaches its right edge: a
     hint too long for it, running on under or past its frame."""
-    inside = image.crop(
-        (
-            field.x - window.x + 6,
-            field.y - window.y + 6,
-            field.right - window.x - 6,
-            field.bottom - window.y - 6,
-        )
-    ).convert("L")
-    counts = inside.histogram()
-    fill = counts.index(max(counts))
-    ink = inside.point(lambda v: 255 if abs(v - fill) > 80 else 0).getbbox()
-    return ink is not None and ink[2] >= inside.width - 2
+    ink = shots.ink_of(inside(image, window, field))
+    drawn = ink.getbbox()
+    return drawn is not None and drawn[2] >= ink.width - 2
 
 
 @pytest.mark.parametrize("desk", ["portrait"], indirect=True)
