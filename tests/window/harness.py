@@ -9,7 +9,6 @@ extents), type on the keyboard and look at screenshots, saved step by step for a
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -40,6 +39,9 @@ SHOTS = REPO / "build" / "work" / "window-shots"
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 BUTTON = "push button"
 SETTLE_S = 0.35  # after a tap: the stack's 150 ms fade and a frame or two
+# After a swipe (the page followed the finger and rested before the release; no fling):
+# then the screen is waited still.
+SWIPE_SETTLE_S = 0.1
 
 
 def every_window() -> bool:
@@ -299,8 +301,7 @@ class WindowKiosk:
         the window above the keyboard, inside its scrolling parent, and clear (by a margin) of
         the controls that stay put around it, such as the form's Previous and Next.
         """
-        with contextlib.suppress(AtspiError):  # the screen may still be coming in
-            self.find(target, role, timeout_s=2.0)
+        self.wait_still()  # the screen may still be coming in
         for _ in range(tries):
             nodes = self.tree.nodes()
             node = next((n for n in nodes if n.matches(target, role)), None)
@@ -340,7 +341,7 @@ class WindowKiosk:
         x, middle = free.centre
         shift = max(-free.height // 2, min(free.height // 2, shift + 30 * (1 if shift > 0 else -1)))
         self.input.drag((x, middle + shift // 2), (x, middle - shift // 2))
-        time.sleep(SETTLE_S)
+        time.sleep(SWIPE_SETTLE_S)
         self.wait_still()  # a page still gliding is not where it will stop
 
     def wait_still(self, timeout_s: float = 3.0) -> None:

@@ -21,6 +21,7 @@ XDOTOOL = "xdotool"
 LEFT_BUTTON = 1
 HOLD_S = 0.03  # a finger's tap is no instant
 DOUBLE_TAP_GAP_S = 0.15
+REST_BEFORE_RELEASE_S = 0.15  # past the 100 ms after which a Flickable does not fling
 
 
 class XInput:
@@ -65,7 +66,8 @@ class XInput:
 
     def drag(self, start: tuple[int, int], end: tuple[int, int], steps: int = 12) -> None:
         """Press at `start`, move to `end` in small steps, hold still, release: a slow swipe
-        that scrolls without flinging on."""
+        that scrolls without flinging on (a Flickable drops the fling when the finger rested
+        100 ms or more before the release: X event times, not the kiosk's clock)."""
         self._touched()
         xtest.fake_input(self._x, X.MotionNotify, x=start[0], y=start[1])
         xtest.fake_input(self._x, X.ButtonPress, LEFT_BUTTON)
@@ -76,7 +78,7 @@ class XInput:
             time.sleep(0.02)
             xtest.fake_input(self._x, X.MotionNotify, x=x, y=y)
             self._x.sync()
-        time.sleep(0.3)
+        time.sleep(REST_BEFORE_RELEASE_S)
         xtest.fake_input(self._x, X.ButtonRelease, LEFT_BUTTON)
         self._x.sync()
 
