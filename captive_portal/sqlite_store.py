@@ -20,6 +20,7 @@ from dataclasses import astuple
 from pathlib import Path
 
 from captive_portal.change_stamp import ChangeStamp
+from captive_portal.group_commit import GroupCommit
 from captive_portal.private_files import DIR_MODE, narrow, open_private
 from captive_portal.store import (
     Consent,
@@ -65,6 +66,7 @@ class SqliteStore:
         self.path = path
         self._lock = threading.Lock()  # the writing connection
         self._read_lock = threading.Lock()  # the reading connection
+        self._accepts = GroupCommit(self._lock, self._write_accepts)
 
     def close(self) -> None:
         with self._lock, self._read_lock:
@@ -90,20 +92,24 @@ class SqliteStore:
         return None if row is None or row[0] is None else float(row[0])
 
     def record_accept(self, session: StoredSession, consent: Consent) -> None:
-        """Save the session (replacing the client's earlier one) and its consent, atomically."""
-        with self._lock, self._transaction(session.ip):
-            self._db.execute(
+        """Save the session (replacing the client's earlier one) and its consent, atomically;
+        accepts of other threads waiting meanwhile share the transaction (group_commit.py)."""
+        self._accepts.submit((session, consent))
+
+    def _write_accepts(self, accepts: list[tuple[StoredSession, Consent]]) -> None:
+        with self._transaction(*(session.ip for session, _ in accepts)):
+            self._db.executemany(
                 "INSERT OR REPLACE INTO sessions (ip, gateway_id, mac_hash, expires_at, extra)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (session.ip, session.gateway_id, session.mac_hash, session.expires_at,
-                 json.dumps(dict(session.extra), sort_keys=True)),
+                [(s.ip, s.gateway_id, s.mac_hash, s.expires_at,
+                  json.dumps(dict(s.extra), sort_keys=True)) for s, _ in accepts],
             )  # fmt: skip
-            self._db.execute(
+            self._db.executemany(
                 "INSERT INTO consents"
                 " (accepted_at, terms_version, gateway_id, mac_hash, key_id, voucher)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (consent.accepted_at, consent.terms_version, consent.gateway_id,
-                 consent.mac_hash, consent.key_id, consent.voucher),
+                [(c.accepted_at, c.terms_version, c.gateway_id, c.mac_hash, c.key_id, c.voucher)
+                 for _, c in accepts],
             )  # fmt: skip
 
     def end(self, ip: str, gateway_id: str | None = None) -> bool:
@@ -229,9 +235,9 @@ class SqliteStore:
         with self._read_lock:
             self._reader.execute("SELECT 1").fetchone()
 
-    def _transaction(self, key: str | None = None) -> _Transaction:
-        """A write; `key` is the one client address it changes (None: it may change any)."""
-        return _Transaction(self._db, self._stamp, self._write_lock, key)
+    def _transaction(self, *keys: str) -> _Transaction:
+        """A write; `keys` are the client addresses it changes (none named: it may change any)."""
+        return _Transaction(self._db, self._stamp, self._write_lock, keys or (None,))
 
 
 class _TurnToWrite:
@@ -249,11 +255,15 @@ class _TurnToWrite:
 
 class _Transaction:
     def __init__(
-        self, db: sqlite3.Connection, stamp: ChangeStamp, write_lock: int, key: str | None
+        self,
+        db: sqlite3.Connection,
+        stamp: ChangeStamp,
+        write_lock: int,
+        keys: tuple[str | None, ...],
     ) -> None:
         self._db = db
         self._stamp = stamp
-        self._key = key
+        self._keys = keys
         self._turn = _TurnToWrite(write_lock)
 
     def __enter__(self) -> None:
@@ -270,7 +280,8 @@ class _Transaction:
                 self._db.execute("ROLLBACK")
                 return
             self._db.execute("COMMIT")
-            self._stamp.change(self._key)
+            for key in self._keys:
+                self._stamp.change(key)
         finally:
             self._turn.__exit__(None, None, None)
 
