@@ -134,7 +134,8 @@ class ImageVM:
             nic += f",guestfwd=tcp:{HOST_ADDRESS}:80-cmd:{relay}"
         return [
             "qemu-system-x86_64",
-            "-machine", "q35", *accel, "-smp", "2", "-m", str(self.memory_mib),
+            # Without input devices, without the PS/2 ones too (test_input_hotplug.py).
+            "-machine", "q35" if self.input_devices else "q35,i8042=off", *accel, "-smp", "2", "-m", str(self.memory_mib),
             "-drive", f"if=pflash,format=raw,unit=0,readonly=on,file={OVMF_CODE}",
             "-drive", f"if=pflash,format=raw,unit=1,file={folder / 'efivars.fd'}",
             "-drive", f"if=virtio,format=qcow2,file={folder / 'disk.qcow2'}",
