@@ -38,11 +38,10 @@ REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "build" / "work" / "window-shots"
 SIZES = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
 BUTTON = "push button"
-SETTLE_S = 0.35  # after a tap: the stack's 150 ms fade and a frame or two
-# After a swipe (the page followed the finger and rested before the release; no fling),
-# then the screen is waited still. Not less: on a loaded machine the kiosk may still be
-# drawing the last steps of the drag while two screenshots match (0.1 s lost a tap in CI).
-SWIPE_SETTLE_S = SETTLE_S
+# After a tap: the stack's 150 ms fade and a frame or two. After a swipe too, before the
+# screen is waited still: on a loaded machine the kiosk may still be drawing the drag's
+# last steps while two screenshots match (0.1 s lost a tap in CI).
+SETTLE_S = 0.35
 
 
 def every_window() -> bool:
@@ -342,7 +341,7 @@ class WindowKiosk:
         x, middle = free.centre
         shift = max(-free.height // 2, min(free.height // 2, shift + 30 * (1 if shift > 0 else -1)))
         self.input.drag((x, middle + shift // 2), (x, middle - shift // 2))
-        time.sleep(SWIPE_SETTLE_S)
+        time.sleep(SETTLE_S)
         self.wait_still()  # a page still gliding is not where it will stop
 
     def wait_still(self, timeout_s: float = 3.0) -> None:

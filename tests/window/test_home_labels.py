@@ -28,7 +28,7 @@ from tests.window.harness import (
     BUTTON,
     MARGIN,
     MORE_BELOW,
-    SWIPE_SETTLE_S,
+    SETTLE_S,
     Desk,
     WindowKiosk,
     clipping_parent,
@@ -118,7 +118,7 @@ def page_on(kiosk: WindowKiosk, node: Node) -> None:
         x = free.centre[0]
         shift = min(shift, free.height // 2)
         kiosk.input.drag((x, free.bottom - MARGIN), (x, free.bottom - MARGIN - shift))
-        time.sleep(SWIPE_SETTLE_S)
+        time.sleep(SETTLE_S)
         kiosk.wait_still()
 
 
