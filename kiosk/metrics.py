@@ -78,6 +78,10 @@ class KioskMetrics:
         self._crashes = counter(
             "crash_recoveries", "Unexpected errors the kiosk recovered from (back to home)."
         )
+        self._stalls = counter(
+            "frame_stalls",
+            "Touches or keys after which the screen drew nothing for a second (Wayland).",
+        )
         self.registry.register(_StatusCollector(reader, memory))
 
     def session_ended(self) -> None:
@@ -91,6 +95,9 @@ class KioskMetrics:
 
     def crash_recovered(self) -> None:
         self._crashes.inc()
+
+    def frame_stalled(self) -> None:
+        self._stalls.inc()
 
     def text(self) -> bytes:
         """The exposition text, as a scrape would get it."""

@@ -60,7 +60,7 @@ def promtool(*args: str) -> subprocess.CompletedProcess[str]:
 def test_promtool_accepts_the_rules_and_the_config() -> None:
     rules = promtool("check", "rules", "infomat-kiosk-rules.yml")
     assert rules.returncode == 0, rules.stdout + rules.stderr
-    assert "SUCCESS: 10 rules found" in rules.stdout
+    assert "SUCCESS: 11 rules found" in rules.stdout
     portal = promtool("check", "rules", "infomat-portal-rules.yml")
     assert portal.returncode == 0, portal.stdout + portal.stderr
     assert "SUCCESS: 3 rules found" in portal.stdout

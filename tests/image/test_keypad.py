@@ -79,8 +79,20 @@ def typed_into_search(vm: ImageVM, name: str, rest_s: float = 0) -> Look:
     time.sleep(rest_s)
     journey = Journey(vm, name)
     journey.wake()
+    # A touch on the town's name (it changes nothing) restarts the idle time: after a long
+    # rest the attract loop (due 120 s after the kiosk's last touch) could otherwise come up
+    # between the look and the tap on the field, take that tap, and leave the field without
+    # focus (seen twice under load in session 15).
+    journey.touch.tap(*journey.wait_for("Gmina Miasto").centre)
+    time.sleep(1)
+    before, _ = ring_pixels(vm.screendump(f"{name}-home"))
     journey.tap("szukasz? np. dowód")
     time.sleep(TICKER_AFTER_TOUCH_S + 3)
+    focused, _ = ring_pixels(vm.screendump(f"{name}-focused"))
+    assert focused - before > RING_PIXELS, (
+        f"the search field shows no focus ring after the tap ({focused} pixels of its "
+        f"colour, {before} before): the tap did not reach the field, so typing would test nothing"
+    )
     journey.touch.type("dowod")
     journey.settle()
     return journey.look()
@@ -96,15 +108,27 @@ def test_a_usb_keyboard_types_into_the_search_field(vm: ImageVM) -> None:
 REST_S = 75  # past the frame ticker's first minute (Main.qml, startingUp)
 
 
+def stalls_logged(vm: ImageVM) -> str:
+    """The kiosk's frame watch's lines (ui/frame_watch.py): whether the app saw its own
+    screen stop drawing, which tells an app that drew nothing from a compositor that showed
+    nothing."""
+    found = vm.guest.run(
+        "sh", "-c", "journalctl -b --no-pager -t kiosk-compositor | grep 'no frame drawn' || true"
+    )
+    return found.out.strip() or "(none: the app drew its frames)"
+
+
 @pytest.mark.xfail(
-    strict=True,
-    reason="on weston, letters typed once the kiosk has been at rest are drawn only at the "
-    "next touch (session 14; docs/platform-notes.md)",
+    strict=False,
+    reason="intermittent on weston: letters typed once the kiosk had been at rest were drawn "
+    "only at the next touch in session 14's runs on a busy host, and drawn in all five of "
+    "session 15's (docs/image.md, 'A keypad and a USB keyboard')",
 )
 def test_letters_typed_at_rest_show_without_a_touch(vm: ImageVM) -> None:
     """As the test above, but typed after the kiosk's first minute, when the frame ticker
     no longer runs on its own: a resident at a kiosk that has stood idle."""
     look = typed_into_search(vm, "typing-at-rest", rest_s=REST_S)
     assert look.find("dowod") is not None, (
-        f"letters typed at rest are not drawn without a touch ({look.path})"
+        f"letters typed at rest are not drawn without a touch ({look.path}); the frame "
+        f"watch logged: {stalls_logged(vm)}"
     )

@@ -88,6 +88,7 @@ def test_every_metric_is_read_from_its_source_at_scrape_time(
         metrics.search_started()
     metrics.service_opened()
     metrics.crash_recovered()
+    metrics.frame_stalled()
 
     first = scrape(server)
     p = "infomat_kiosk_"
@@ -99,6 +100,7 @@ def test_every_metric_is_read_from_its_source_at_scrape_time(
     assert value(first, p + "searches_total") == 3
     assert value(first, p + "services_opened_total") == 1
     assert value(first, p + "crash_recoveries_total") == 1
+    assert value(first, p + "frame_stalls_total") == 1
     info_labels = {"generation": "gen-000007.sqlite", "generated": "2026-11-20T12:00:00Z"}
     assert value(first, p + "catalogue_info", **info_labels) == 1
     assert value(first, p + "catalogue_age_seconds") == 2 * 86400

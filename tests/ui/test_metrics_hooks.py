@@ -43,6 +43,7 @@ def test_searches_services_and_sessions_are_counted_once(kiosk: Kiosk) -> None:
             "services_opened_total": 2,
             "resident_sessions_total": 1,
             "crash_recoveries_total": 0,
+            "frame_stalls_total": 0,
         }
         assert app.session.session.query == "", "the idle reset dropped the session"
     finally:
