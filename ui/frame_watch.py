@@ -13,6 +13,7 @@ Only where the ticker runs (Wayland): elsewhere a tap on an empty spot rightly d
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, SignalInstance, Slot
@@ -41,14 +42,19 @@ class FrameWatch(QObject):
         frame_swapped: SignalInstance,
         input_seen: SignalInstance,
         nudge: Callable[[], None],
+        *,
         stall_after_ms: int = STALL_AFTER_MS,
         parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self._frames = 0
         self._frames_at_input = 0
         self.stalls = 0
+        self.late_checks = 0  # the GUI thread was busy past the limit: checked again later
         self._nudge = nudge
+        self._clock = clock
+        self._started_at = 0.0
         self._due = QTimer(self)
         self._due.setSingleShot(True)
         self._due.setInterval(stall_after_ms)
@@ -66,11 +72,22 @@ class FrameWatch(QObject):
         # (a finger dragging on would otherwise keep a stall from ever being seen).
         if not self._due.isActive():
             self._frames_at_input = self._frames
-            self._due.start()
+            self._start()
+
+    def _start(self) -> None:
+        self._started_at = self._clock()
+        self._due.start()
 
     @Slot()
     def _check(self) -> None:
         if self._frames != self._frames_at_input:
+            return
+        waited_s = self._clock() - self._started_at
+        if waited_s > 1.5 * self._due.interval() / 1000:
+            # The timer came late: the GUI thread was busy (building a screen), so the frame
+            # could not be drawn yet either. Not a stall: give it the time again.
+            self.late_checks += 1
+            self._start()
             return
         self.stalls += 1
         log.warning(

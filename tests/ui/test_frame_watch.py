@@ -23,7 +23,9 @@ class Screen(QObject):
 
 
 def watched(screen: Screen, nudges: list[int]) -> FrameWatch:
-    return FrameWatch(screen.frame, screen.touched, lambda: nudges.append(1), STALL_MS)
+    return FrameWatch(
+        screen.frame, screen.touched, lambda: nudges.append(1), stall_after_ms=STALL_MS
+    )
 
 
 def test_a_touch_that_drew_nothing_is_a_stall(
@@ -61,6 +63,22 @@ def test_more_touches_do_not_put_the_stall_off(qtbot: QtBot) -> None:
     assert watch.stalls >= 1, "touches kept putting the check off"
     qtbot.waitUntil(lambda: watch.stalls == 2, timeout=5 * STALL_MS)  # the burst's next one
     assert len(nudges) == 2
+
+
+def test_a_gui_thread_busy_past_the_limit_is_not_a_stall(qtbot: QtBot) -> None:
+    """The check came late because the app was busy (a screen being built): the frame could
+    not have been drawn yet, so the watch waits once more before it calls it a stall."""
+    screen, nudges = Screen(), list[int]()
+    now = [0.0]
+    watch = FrameWatch(screen.frame, screen.touched, lambda: nudges.append(1),
+                       stall_after_ms=STALL_MS, clock=lambda: now[0])  # fmt: skip
+    screen.touched.emit()
+    now[0] = 3 * STALL_MS / 1000  # the timer fires, but as if the GUI thread had been held
+    qtbot.waitUntil(lambda: watch.late_checks == 1, timeout=5 * STALL_MS)
+    assert watch.stalls == 0
+    screen.frame.emit()  # drawn once the app was free
+    qtbot.wait(2 * STALL_MS)
+    assert (watch.stalls, nudges) == (0, [])
 
 
 def test_asking_for_a_frame_draws_one(qtbot: QtBot) -> None:
