@@ -147,6 +147,7 @@ bundle-test: bundle ## build the bundle, then run its --version and --self-test 
 	$(BUNDLE)/kiosk --version
 	XDG_DATA_HOME=$$(mktemp -d) $(BUNDLE)/kiosk --self-test 2>/dev/null
 	$(BUNDLE)/captive-portal --help > /dev/null
+	@test ! -e $(BUNDLE)/_internal/setuptools || { echo "setuptools is in the bundle: PyInstaller's runtime hook then imports it at every start (150 ms; build/kiosk.spec)"; exit 1; }
 
 technician-guide: $(VENV)/.installed ## regenerate the config options table in docs/technician-guide.md
 	$(BIN)/python -m kiosk.config_doc docs/technician-guide.md
