@@ -1,11 +1,12 @@
 """A touch or a key that drew nothing: counted, logged, and the window asked to draw again.
 
 On Wayland every touch and key keeps frames coming for a while (Main.qml's frame ticker), so
-a second with none after one means the screen stopped drawing: on the image's VM, letters
-typed on a USB keyboard once the kiosk had stood at rest were sometimes not drawn until the
-next touch (docs/image.md, "A keypad and a USB keyboard"). The watch says so in the log and
-in the metrics (`infomat_kiosk_frame_stalls_total`), so a stall on a kiosk in a town hall is
-seen, and asks the window for a frame, which is all an app can do about it.
+a second with none after one means the app stopped drawing, as it did under Debian 12's cage
+when a frame callback was lost (the screen froze after a screen change; docs/platform-
+notes.md). The watch says so in the log and in the metrics
+(`infomat_kiosk_frame_stalls_total`), so a frozen screen on a kiosk in a town hall is seen,
+and asks the window for a frame, which is all an app can do about it. (A compositor that
+shows a drawn frame late is not this: the app drew; see docs/image.md, the keypad's tests.)
 
 Only where the ticker runs (Wayland): elsewhere a tap on an empty spot rightly draws nothing.
 """

@@ -94,14 +94,37 @@ def typed_into_search(vm: ImageVM, name: str, rest_s: float = 0) -> Look:
         f"colour, {before} before): the tap did not reach the field, so typing would test nothing"
     )
     journey.touch.type("dowod")
-    journey.settle()
-    return journey.look()
+    return shown_without_a_touch(journey, "dowod")
+
+
+# Under TCG the typed letters' frame (field, results, keyboard: most of the screen) took the
+# app ~2 s to draw and weston ~6 s more to show, in the kiosk's busy first minute (session
+# 15, WAYLAND_DEBUG: committed with its damage, its frame callback answered 6.3 s later, no
+# touch in between). Earlier runs looked once the screen had been still for half a second
+# and took that wait for "drawn only at the next touch". The kiosk's own speed is measured
+# on real windows (tests/perf/bench_taps.py); here: shown, with no touch, and how soon.
+SHOWN_WITHIN_S = 60
+
+
+def shown_without_a_touch(journey: Journey, text: str) -> Look:
+    """Looks (screendumps, no input) until `text` shows or SHOWN_WITHIN_S pass."""
+    start = time.monotonic()
+    while True:
+        look = journey.look()
+        waited = time.monotonic() - start
+        if look.find(text) is not None:
+            print(f"{journey.name}: {text!r} shown {waited:.1f} s after the last key")
+            return look
+        if waited > SHOWN_WITHIN_S:
+            return look
+        time.sleep(1.0)
 
 
 def test_a_usb_keyboard_types_into_the_search_field(vm: ImageVM) -> None:
     look = typed_into_search(vm, "typing")
     assert look.find("dowod") is not None, (
-        f"letters typed on the USB keyboard are not in the search field ({look.path})"
+        f"letters typed on the USB keyboard did not show in the search field within "
+        f"{SHOWN_WITHIN_S} s ({look.path}); the frame watch logged: {stalls_logged(vm)}"
     )
 
 
@@ -118,17 +141,11 @@ def stalls_logged(vm: ImageVM) -> str:
     return found.out.strip() or "(none: the app drew its frames)"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="intermittent on weston: letters typed once the kiosk had been at rest were drawn "
-    "only at the next touch in session 14's runs on a busy host, and drawn in all five of "
-    "session 15's (docs/image.md, 'A keypad and a USB keyboard')",
-)
 def test_letters_typed_at_rest_show_without_a_touch(vm: ImageVM) -> None:
     """As the test above, but typed after the kiosk's first minute, when the frame ticker
     no longer runs on its own: a resident at a kiosk that has stood idle."""
     look = typed_into_search(vm, "typing-at-rest", rest_s=REST_S)
     assert look.find("dowod") is not None, (
-        f"letters typed at rest are not drawn without a touch ({look.path}); the frame "
-        f"watch logged: {stalls_logged(vm)}"
+        f"letters typed at rest did not show within {SHOWN_WITHIN_S} s without a touch "
+        f"({look.path}); the frame watch logged: {stalls_logged(vm)}"
     )
