@@ -80,7 +80,7 @@ class KioskMetrics:
         )
         self._stalls = counter(
             "frame_stalls",
-            "Touches or keys after which the screen drew nothing for a second (Wayland).",
+            "Touches or keys after which the app drew no frame for a second (Wayland).",
         )
         self.registry.register(_StatusCollector(reader, memory))
 

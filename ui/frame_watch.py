@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,11 @@ log = logging.getLogger(__name__)
 # Longer than any frame takes here (the VM's software rendering under TCG: ~30 ms), and
 # about when a resident starts to wonder whether the touch was taken.
 STALL_AFTER_MS = 1000
+
+
+def needed_here() -> bool:
+    """Where the frame ticker runs (Main.qml): on Qt's Wayland platform plugin."""
+    return QGuiApplication.platformName() == "wayland"
 
 
 def ask_for_a_frame(window: QQuickWindow) -> None:

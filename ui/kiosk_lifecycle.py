@@ -20,11 +20,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
 
 from kiosk.composition import Services
 from kiosk.sd_notify import SystemdNotifier
-from ui.frame_watch import FrameWatch, ask_for_a_frame
+from ui import frame_watch
 from ui.kiosk_app import KioskApp
 from ui.metrics_hooks import MetricsHooks
 
@@ -68,7 +67,7 @@ class KioskLifecycle(QObject):
         self._stop_printer_watch: Callable[[], None] | None = None
         self._steps: list[Callable[[], None]] = []  # what starts after the first frame
         self._stopped = False
-        self.frame_watch: FrameWatch | None = None
+        self.frame_watch: frame_watch.FrameWatch | None = None
         kiosk.window.frameSwapped.connect(self._on_frame_swapped)
 
     @property
@@ -165,10 +164,13 @@ class KioskLifecycle(QObject):
         metrics = services.metrics
         self._hooks = MetricsHooks(metrics, kiosk.session, kiosk.catalogue, kiosk.idle, self)
         kiosk.crash_listeners.append(metrics.crash_recovered)
-        if QGuiApplication.platformName() == "wayland":  # where the frame ticker runs
+        if frame_watch.needed_here():
             window = kiosk.window
-            watch = FrameWatch(
-                window.frameSwapped, kiosk.idle.motion, lambda: ask_for_a_frame(window), parent=self
+            watch = frame_watch.FrameWatch(
+                window.frameSwapped,
+                kiosk.idle.motion,
+                lambda: frame_watch.ask_for_a_frame(window),
+                parent=self,
             )
             watch.stalled.connect(metrics.frame_stalled)
             self.frame_watch = watch

@@ -26,6 +26,7 @@ from kiosk.sd_notify import SystemdNotifier
 from tests.kiosk.fleet_helpers import GROUP, document, kiosk_toml, signature
 from tests.peers.catalogue_server import CatalogueServer
 from tests.ui.test_run_command import KIOSK, wait_for_line
+from ui import frame_watch
 from ui.kiosk_app import KioskApp
 from ui.kiosk_lifecycle import KioskLifecycle
 from ui.screenshots import settle
@@ -161,6 +162,45 @@ def test_each_part_started_after_the_first_frame_is_followed_by_a_watchdog_ping(
         assert found[1:] == ["WATCHDOG=1"] * 5
         settle(300)
         assert messages(sock) == []
+    finally:
+        gc.unfreeze()
+        lifecycle.stop()
+        lifecycle.deleteLater()
+
+
+def test_on_wayland_a_touch_that_draws_nothing_is_counted_and_redrawn(
+    kiosk_app: KioskApp,
+    tmp_path: Path,
+    notify_socket: tuple[str, socket.socket],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The frame watch (ui/frame_watch.py) as the running kiosk wires it: offscreen the frame
+    ticker does not run, so a touch that changes nothing draws nothing, as a frozen screen
+    would; taken for Wayland, the kiosk counts it in its metrics and draws a frame."""
+    address, sock = notify_socket
+    monkeypatch.setattr(frame_watch, "needed_here", lambda: True)
+    services = Services(KioskConfig(data_dir=str(tmp_path), metrics=MetricsConfig(enabled=False)))
+    lifecycle = KioskLifecycle(kiosk_app, services, SystemdNotifier(address, 60_000_000))
+    try:
+        first_frame_messages(kiosk_app, sock)
+        deadline = time.monotonic() + 10
+        while lifecycle.frame_watch is None and time.monotonic() < deadline:
+            settle(50)
+        watch = lifecycle.frame_watch
+        assert watch is not None, "no frame watch on Wayland"
+        frames: list[int] = []
+        kiosk_app.window.frameSwapped.connect(lambda: frames.append(1))
+        settle(300)
+        frames.clear()
+        kiosk_app.idle.motion.emit()  # what a touch or key makes the idle watch say
+        deadline = time.monotonic() + 5
+        while watch.stalls == 0 and time.monotonic() < deadline:
+            settle(50)
+        settle(300)
+        assert watch.stalls == 1
+        assert frames, "the watch's request drew no frame"
+        text = services.metrics.text().decode()
+        assert "infomat_kiosk_frame_stalls_total 1.0" in text
     finally:
         gc.unfreeze()
         lifecycle.stop()
