@@ -55,8 +55,7 @@ class FrameWatch(QObject):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
-        self._frames = 0
-        self._frames_at_input = 0
+        self._drawn = True  # a frame since the input being watched
         self.stalls = 0
         self.late_checks = 0  # the GUI thread was busy past the limit: checked again later
         self._nudge = nudge
@@ -71,14 +70,14 @@ class FrameWatch(QObject):
 
     @Slot()
     def _on_frame(self) -> None:
-        self._frames += 1
+        self._drawn = True
 
     @Slot()
     def _on_input(self) -> None:
         # The first input of a burst starts the clock; the ones after it do not push it on
         # (a finger dragging on would otherwise keep a stall from ever being seen).
         if not self._due.isActive():
-            self._frames_at_input = self._frames
+            self._drawn = False
             self._start()
 
     def _start(self) -> None:
@@ -87,7 +86,7 @@ class FrameWatch(QObject):
 
     @Slot()
     def _check(self) -> None:
-        if self._frames != self._frames_at_input:
+        if self._drawn:
             return
         waited_s = self._clock() - self._started_at
         if waited_s > 1.5 * self._due.interval() / 1000:

@@ -340,7 +340,11 @@ class WindowKiosk:
         """One slow swipe inside `free` that moves the content up by `shift` (down if < 0)."""
         x, middle = free.centre
         shift = max(-free.height // 2, min(free.height // 2, shift + 30 * (1 if shift > 0 else -1)))
-        self.input.drag((x, middle + shift // 2), (x, middle - shift // 2))
+        self.drag((x, middle + shift // 2), (x, middle - shift // 2))
+
+    def drag(self, start: tuple[int, int], end: tuple[int, int]) -> None:
+        """A slow swipe from `start` to `end`, then wait until the page stops."""
+        self.input.drag(start, end)
         time.sleep(SETTLE_S)
         self.wait_still()  # a page still gliding is not where it will stop
 

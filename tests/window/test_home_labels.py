@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -28,7 +27,6 @@ from tests.window.harness import (
     BUTTON,
     MARGIN,
     MORE_BELOW,
-    SETTLE_S,
     Desk,
     WindowKiosk,
     clipping_parent,
@@ -117,9 +115,7 @@ def page_on(kiosk: WindowKiosk, node: Node) -> None:
     if shift > 2 * MARGIN:
         x = free.centre[0]
         shift = min(shift, free.height // 2)
-        kiosk.input.drag((x, free.bottom - MARGIN), (x, free.bottom - MARGIN - shift))
-        time.sleep(SETTLE_S)
-        kiosk.wait_still()
+        kiosk.drag((x, free.bottom - MARGIN), (x, free.bottom - MARGIN - shift))
 
 
 def walk_home(kiosk: WindowKiosk, language: str, step: str) -> list[str]:
