@@ -119,7 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     # The bundle's smoke test spells it as an option (`kiosk --self-test`), like --version.
     arguments = ["self-test" if a == "--self-test" else a for a in arguments]
-    return cli.main(arguments, extend=add_ui_commands)
+    # The kiosk app's start builds only its own command (cli.build_parser).
+    core = cli.command_named(arguments) != "run"
+    return cli.main(arguments, extend=add_ui_commands, core=core)
 
 
 if __name__ == "__main__":
