@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,8 +18,15 @@ DEMO_PIN_HASH = (
 )
 
 
+# hashlib (OpenSSL's, ~5 ms) is imported when a PIN is hashed or checked, not in the
+# kiosk's cold start, where the admin model is made with the stored hash alone.
+
+
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """`scrypt$N$r$p$salt$hash` (base64), the form `admin.pin_hash` takes."""
+    import hashlib  # noqa: PLC0415 - see above
+    import secrets  # noqa: PLC0415 - it imports hmac, and hmac hashlib
+
     if not (pin.isdigit() and 4 <= len(pin) <= 12):
         raise ValueError("a PIN is 4 to 12 digits")
     salt = salt or secrets.token_bytes(16)
@@ -32,6 +36,9 @@ def hash_pin(pin: str, salt: bytes | None = None) -> str:
 
 
 def _matches(pin: str, stored: str) -> bool:
+    import hashlib  # noqa: PLC0415 - see hash_pin
+    import hmac  # noqa: PLC0415
+
     try:
         kind, n, r, p, salt, digest = stored.split("$")
         if kind != "scrypt":
