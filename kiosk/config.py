@@ -590,7 +590,7 @@ def _check_printer(printer: PrinterConfig, source: str) -> None:
 
 
 def _check_receipt(receipt: ReceiptConfig, source: str) -> None:
-    from kiosk.receipts import status_url_problem  # noqa: PLC0415 - avoids an import cycle
+    from kiosk.status_url import status_url_problem  # noqa: PLC0415 - a start checks no URL
 
     problem = status_url_problem(receipt.status_url)
     if problem:
@@ -621,8 +621,6 @@ def _check_visits(visits: VisitsConfig, source: str) -> None:
 
 
 def _check_wifi(wifi: WifiConfig, source: str) -> None:
-    from kiosk.wifi_voucher import VoucherKeyError, read_key  # noqa: PLC0415
-
     if len(wifi.ssid.encode("utf-8")) > MAX_SSID_BYTES or not wifi.ssid.isprintable():
         raise ConfigError(
             f"{source}: 'wifi.ssid' must be the network's name as phones list it, at most "
@@ -633,6 +631,9 @@ def _check_wifi(wifi: WifiConfig, source: str) -> None:
     if wifi.voucher_key_file and not wifi.ssid:
         raise ConfigError(f"{source}: 'wifi.voucher_key_file' needs 'wifi.ssid' (the slip)")
     if wifi.voucher_key_file:
+        # Imported for a configured key only (it brings hmac and OpenSSL's hashlib).
+        from kiosk.wifi_voucher import VoucherKeyError, read_key  # noqa: PLC0415
+
         try:
             read_key(Path(wifi.voucher_key_file))
         except VoucherKeyError as exc:

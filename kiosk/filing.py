@@ -15,8 +15,9 @@ from typing import Any, cast
 
 from kiosk.catalogue_service import CatalogueService, Service, Text, in_language
 from kiosk.forms.filling import FormFilling
-from kiosk.receipts import OfficeHours, status_url
+from kiosk.receipts import OfficeHours
 from kiosk.session import FormInProgress
+from kiosk.status_url import status_url
 from offline_cache.outbox import NewSubmission, Outbox, OutboxWriteError
 from offline_cache.submission_code import check_character, display
 

@@ -5,28 +5,22 @@ one complete table per language). It carries the office, the service, the date a
 in Europe/Warsaw, the application code in huge type grouped for reading, what happens
 next and by when (the service's processing time), how to reach the office (its phone and
 opening hours, when the catalogue has them), and a QR code with the status address: the
-configured base URL plus the code.
-
-A QR code at error correction M holds 42 bytes in 29x29 modules (docs/platform-notes.md),
-which prints large and scans easily, so base URL + code must stay within 42 bytes.
+configured base URL plus the code (kiosk/status_url.py).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from devices.receipt import Align, Cut, Feed, Line, QrCode, Receipt, Separator, Size, Title
 from kiosk.config import Language
+from kiosk.status_url import status_url
 
-QR_BUDGET_BYTES = 42
-MAX_CODE_LENGTH = 10  # submission codes look like K7Q4-MX9R3
 TIME_ZONE = "Europe/Warsaw"
 NO_BREAK = "\u00a0"  # CP852 has it; the receipt never breaks a line there
 POLISH_LETTERS = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ"
-_CODE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 # Typographic punctuation of catalogue texts that CP852 lacks, and its plain stand-in: one
 # dash would otherwise print a whole Polish receipt as images (devices/escpos_render.py).
 _PLAIN = str.maketrans({"–": "-", "—": "-", "„": '"', "”": '"', "“": '"', "’": "'", "…": "..."})
@@ -153,33 +147,6 @@ def _day_span(days: tuple[str, ...], names: dict[str, str]) -> str:
     if len(ordered) > 2 and last - first + 1 == len(ordered):  # a run of days: "pn.-pt."
         return f"{names[ordered[0]]}-{names[ordered[-1]]}"
     return ", ".join(names[d] for d in ordered)
-
-
-def status_url_problem(base: str) -> str | None:
-    """Why `base` cannot start the receipt's status URL, or None when it can."""
-    if not base.startswith(("https://", "http://")):
-        return f"must start with https:// (got {base!r})"
-    size = len(base.encode("utf-8"))
-    if size + MAX_CODE_LENGTH > QR_BUDGET_BYTES:
-        return (
-            f"is {size} bytes; with a {MAX_CODE_LENGTH}-character code it must fit "
-            f"{QR_BUDGET_BYTES} bytes, so use at most {QR_BUDGET_BYTES - MAX_CODE_LENGTH} "
-            f"bytes, e.g. https://gmina.pl/s/ (got {base!r})"
-        )
-    return None
-
-
-def status_url(base: str, code: str) -> str:
-    """The address a resident's phone opens to see the state of submission `code`."""
-    problem = status_url_problem(base)
-    if problem:
-        raise ValueError(f"status URL base {problem}")
-    if len(code) > MAX_CODE_LENGTH or not _CODE.fullmatch(code):
-        raise ValueError(
-            f"submission code must be 1 to {MAX_CODE_LENGTH} letters and digits, "
-            f"maybe grouped with '-' (got {code!r})"
-        )
-    return base + code
 
 
 def group_code(code: str) -> str:

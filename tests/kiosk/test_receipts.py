@@ -22,9 +22,8 @@ from kiosk.receipts import (
     group_code,
     hours_text,
     printer_test_receipt,
-    status_url,
-    status_url_problem,
 )
+from kiosk.status_url import status_url, status_url_problem
 from tests.devices.escpos_decoder import decode
 
 BASE = "https://infomat.example.pl/s/"

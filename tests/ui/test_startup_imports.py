@@ -26,12 +26,16 @@ assert "Qt" not in core.__dict__, "PySide built Qt's namespace at import: lazy t
 from PySide6.QtGui import QGuiApplication
 from kiosk.admin_pin import DEMO_PIN_HASH
 from kiosk.composition import Services
-from kiosk.config import AdminConfig, KioskConfig
+from kiosk.config import config_from
 from ui.kiosk_app import KioskApp, UiOptions, prepare_environment
 
 prepare_environment()
 app = QGuiApplication([])
-config = KioskConfig(data_dir=sys.argv[1], admin=AdminConfig(pin_hash=DEMO_PIN_HASH))
+# Read and checked as a config file is (a status URL and a Wi-Fi network to check).
+config = config_from({
+    "data_dir": sys.argv[1], "admin": {"pin_hash": DEMO_PIN_HASH},
+    "receipt": {"status_url": "https://gmina.example.pl/s/"}, "wifi": {"ssid": "Gmina WiFi"},
+}, "probe.toml")
 kiosk = KioskApp(app, Services(config), UiOptions(windowed=False, demo=False))
 seen = {}
 
@@ -87,13 +91,16 @@ def test_the_first_frame_waits_for_no_part_it_does_not_show(tmp_path: Path) -> N
 # Parts a start needs only the first time (the bundled catalogue imported into an empty data
 # folder: its loader checks hashes and schemas) or only when a technician or a resident acts.
 LATER_ON_LATER_STARTS = (
-    *LATER, "hashlib", "offline_cache.catalogue_load", "jsonschema",
+    *LATER, "hashlib", "offline_cache.catalogue_load", "jsonschema", "zoneinfo", "kiosk.receipts",
+    "kiosk.wifi_voucher",
 )  # fmt: skip
 
 
 def test_a_later_start_with_its_catalogue_in_place_waits_for_less(tmp_path: Path) -> None:
     """Every start but the first: the catalogue is in the data folder already, and OpenSSL's
-    hashlib (~5 ms; the admin PIN's check and a new submission code import it) stays out."""
+    hashlib (~5 ms; the admin PIN's check, a new submission code and a Wi-Fi voucher key
+    import it) and the receipts' layout and time zones (~20 ms, once read by the config's
+    check of the status URL) stay out."""
     first_frame(tmp_path)
     modules = first_frame(tmp_path)["modules"]
     assert isinstance(modules, list)
