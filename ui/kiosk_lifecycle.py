@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, S
 from kiosk.composition import Services
 from kiosk.sd_notify import SystemdNotifier
 from ui import frame_watch
-from ui.kiosk_app import KioskApp
+from ui.kiosk_app import AfterFirstFrame, KioskApp
 from ui.metrics_hooks import MetricsHooks
 
 if TYPE_CHECKING:  # prometheus_client and requests load after the first frame, not before
@@ -68,18 +68,16 @@ class KioskLifecycle(QObject):
         self._steps: list[Callable[[], None]] = []  # what starts after the first frame
         self._stopped = False
         self.frame_watch: frame_watch.FrameWatch | None = None
-        kiosk.window.frameSwapped.connect(self._on_frame_swapped)
+        self._first_frame = AfterFirstFrame(kiosk.window, self._on_frame_swapped)
 
     @property
     def metrics_server(self) -> MetricsServer | None:
         return self._metrics_server
 
-    @Slot()
     def _on_frame_swapped(self) -> None:
         if self._started:
             return
         self._started = True
-        self._kiosk.window.frameSwapped.disconnect(self._on_frame_swapped)
         self._notifier.ready(f"kiosk {self._services.config.kiosk_id} on screen")
         interval = self._notifier.watchdog_interval_s
         if interval is not None:

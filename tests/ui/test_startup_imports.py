@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROBE = """
 import json, sys
 import PySide6.QtCore as core
@@ -75,8 +77,21 @@ def first_frame(tmp_path: Path) -> dict[str, object]:
     return seen
 
 
-def test_the_first_frame_waits_for_no_part_it_does_not_show(tmp_path: Path) -> None:
-    seen = first_frame(tmp_path)
+@pytest.fixture(scope="module")
+def data_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One kiosk's folder: the first start in it (the catalogue imported), then the later."""
+    return tmp_path_factory.mktemp("startup")
+
+
+@pytest.fixture(scope="module")
+def first_start(data_folder: Path) -> dict[str, object]:
+    return first_frame(data_folder)
+
+
+def test_the_first_frame_waits_for_no_part_it_does_not_show(
+    first_start: dict[str, object],
+) -> None:
+    seen = first_start
     assert seen["qt_namespace"] is False, "something read PySide's Qt namespace before the frame"
     modules = seen["modules"]
     assert isinstance(modules, list)
@@ -96,12 +111,13 @@ LATER_ON_LATER_STARTS = (
 )  # fmt: skip
 
 
-def test_a_later_start_with_its_catalogue_in_place_waits_for_less(tmp_path: Path) -> None:
+def test_a_later_start_with_its_catalogue_in_place_waits_for_less(
+    first_start: dict[str, object], data_folder: Path
+) -> None:
     """Every start but the first: the catalogue is in the data folder already, and OpenSSL's
     hashlib (~5 ms; the admin PIN's check, a new submission code and a Wi-Fi voucher key
     import it) and the receipts' layout and time zones (~20 ms, once read by the config's
     check of the status URL) stay out."""
-    first_frame(tmp_path)
-    modules = first_frame(tmp_path)["modules"]
+    modules = first_frame(data_folder)["modules"]
     assert isinstance(modules, list)
     assert [m for m in LATER_ON_LATER_STARTS if m in modules] == []
