@@ -45,8 +45,8 @@ def answerer_of(app: Any) -> Answerer | None:
 class PortalHttpProtocol(GuardedHttpProtocol):
     """HttpToolsProtocol that answers probes and the catch-all without entering ASGI."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def set_up(self) -> None:
+        super().set_up()
         self._answerer = answerer_of(self.app)
         self._idle_timer: asyncio.TimerHandle | None = None
 

@@ -55,8 +55,8 @@ def connection_hooks(app: Any) -> ConnectionHooks | None:
 class GuardedHttpProtocol(UvicornParserProtocol):
     """HttpToolsProtocol with the head, body, time and connection limits enforced."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def set_up(self) -> None:
+        super().set_up()
         self.ws_protocol_class = None  # never a WebSocket, whatever uvicorn's config says
         self._hooks = connection_hooks(self.app)
         self._limits = self._hooks.limits if self._hooks else RequestLimits()

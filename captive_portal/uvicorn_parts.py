@@ -13,10 +13,14 @@ httptools' parser (`feed_data`, `get_method`, `should_keep_alive`...) is its pub
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from typing import Any
 
+import httptools
+from uvicorn.config import Config
 from uvicorn.protocols.http.flow_control import FlowControl  # internal module
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol  # internal module
+from uvicorn.server import ServerState
 from uvicorn.supervisors import Multiprocess  # exported, though not in uvicorn's docs
 
 __all__ = ["TESTED", "Multiprocess", "UvicornParserProtocol"]
@@ -65,6 +69,11 @@ PROTOCOL_METHODS = {
 # connection_made is replaced, not extended (see UvicornParserProtocol.connection_made): the
 # SHA-256 of uvicorn's source of it, so the test says when uvicorn's does something new.
 CONNECTION_MADE_SHA256 = "6efb565ff3d36b916c29bd42330a2b99b601b48932389e396e5ac53dbef6b91c"
+# __init__ runs in full only for a server's first connection (UvicornParserProtocol.__init__):
+# the attributes it makes anew for every connection (the rest are the same for all of them,
+# taken from the config and the server's state), and the SHA-256 of its source.
+FRESH_PER_CONNECTION = ("parser", "pipeline", "app_state")  # app_state: as given
+INIT_SHA256 = "4f08999410347141468656d82e71ffebccb59f09e41909a3753a810eeed685fa"
 
 # serve.py's use of uvicorn beyond uvicorn.run's documented options:
 OTHER_SIGNATURES = {
@@ -76,6 +85,43 @@ OTHER_SIGNATURES = {
 
 class UvicornParserProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol; the few operations on its internals, named."""
+
+    def __init__(
+        self,
+        config: Config,
+        server_state: ServerState,
+        app_state: dict[str, Any],
+        _loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        """uvicorn's, run in full for a server's first connection only; later ones copy it.
+
+        uvicorn makes a protocol for every connection and works out again what is the same
+        for all of them (two logger look-ups under logging's lock, the event loop, a dozen
+        values of the config; asking for the running loop is a getpid() system call), and
+        the subclasses look up the app's hooks: ~11 µs of the ~30 µs of Python a probe on
+        a new connection costs. So the first protocol of a
+        server (its config and state) is made by uvicorn's __init__ and `set_up`, and
+        keeps its attributes; each later one copies them and makes what is its own
+        (FRESH_PER_CONNECTION: the parser, bound to it, and the pipeline). Subclasses put
+        what they add in `set_up`, never per-connection mutable values.
+        """
+        made = _MADE.get(type(self))
+        if made is not None and made[0] is config and made[1] is server_state:
+            self.__dict__ = made[2].copy()  # a server's connections share its loop, too
+            self.app_state = app_state  # as given (uvicorn gives the same one each time)
+            if _loop is not None:
+                self.loop = _loop
+            self.parser = httptools.HttpRequestParser(self)
+            self.parser.set_dangerous_leniencies(lenient_data_after_close=True)
+            self.pipeline = deque()
+            return
+        HttpToolsProtocol.__init__(self, config, server_state, app_state, _loop)
+        self.set_up()
+        shared = {k: v for k, v in vars(self).items() if k not in FRESH_PER_CONNECTION}
+        _MADE[type(self)] = (config, server_state, shared)
+
+    def set_up(self) -> None:
+        """What a subclass adds to uvicorn's attributes: the same for every connection."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         """uvicorn's, but the addresses come from the transport's `peername` and `sockname`.
@@ -132,15 +178,20 @@ class UvicornParserProtocol(HttpToolsProtocol):
         return self.server_state.default_headers
 
 
+# Per protocol class: the config and server state of the last server that made one, and the
+# attributes of its first protocol.
+_MADE: dict[type, tuple[Config, ServerState, dict[str, Any]]] = {}
+
+
 def _local_address(info: Any) -> tuple[str, int | None] | None:
     """As uvicorn's get_local_addr: (host, port), or (path, None) for a Unix socket."""
-    if isinstance(info, tuple | list) and len(info) >= 2:
+    if isinstance(info, (tuple, list)) and len(info) >= 2:
         return (str(info[0]), int(info[1]))
     return (info, None) if isinstance(info, str) else None
 
 
 def _remote_address(info: Any) -> tuple[str, int] | None:
     """As uvicorn's get_remote_addr: (host, port) (IPv6's flow and scope dropped), or None."""
-    if isinstance(info, tuple | list) and len(info) >= 2:
+    if isinstance(info, (tuple, list)) and len(info) >= 2:
         return (str(info[0]), int(info[1]))
     return None

@@ -180,3 +180,70 @@ def test_the_addresses_are_uvicorns_from_the_transports_names(where: str, tmp_pa
     assert (ours.client, ours.server, ours.scheme) == (theirs.client, theirs.server, "http")
     assert ours.server is not None and (ours.client is None) == (where == "unix")
     assert ours in state.connections and ours.flow is not None
+
+
+def test_uvicorn_init_is_the_one_copied() -> None:
+    source = inspect.getsource(HttpToolsProtocol.__init__)
+    assert hashlib.sha256(source.encode()).hexdigest() == uvicorn_parts.INIT_SHA256, (
+        "uvicorn's HttpToolsProtocol.__init__ changed: UvicornParserProtocol.__init__ copies "
+        "its attributes to every later connection; check FRESH_PER_CONNECTION against the new "
+        "one (test_fresh_per_connection_names_what_uvicorn_makes_anew), then update the hash"
+    )
+
+
+def _two_of_uvicorns(loop: asyncio.AbstractEventLoop) -> tuple[dict[str, Any], dict[str, Any]]:
+    config = Config(_app, http=PortalHttpProtocol, lifespan="off", access_log=False)
+    config.load()
+    state, app_state = ServerState(), {"lifespan": "state"}
+    made = [
+        HttpToolsProtocol(config=config, server_state=state, app_state=app_state, _loop=loop)
+        for _ in range(2)
+    ]
+    return vars(made[0]), vars(made[1])
+
+
+def test_fresh_per_connection_names_what_uvicorn_makes_anew() -> None:
+    """Every attribute two of uvicorn's protocols of one server do not share is made afresh."""
+    loop = asyncio.new_event_loop()
+    try:
+        first, second = _two_of_uvicorns(loop)
+    finally:
+        loop.close()
+    assert first.keys() == second.keys()
+    own = {name for name in first if first[name] is not second[name]}
+    own -= {name for name in own if type(first[name]) in (int, float, str, bool)}  # equal values
+    assert own == set(uvicorn_parts.FRESH_PER_CONNECTION) - {"app_state"}, (
+        "uvicorn now makes other attributes per connection: add them to FRESH_PER_CONNECTION "
+        "and make them in UvicornParserProtocol.__init__"
+    )
+
+
+def test_a_later_connection_is_the_first_ones_copy_with_its_own_parser() -> None:
+    async def drive() -> None:
+        config = Config(_app, http=PortalHttpProtocol, lifespan="off", access_log=False)
+        config.load()
+        state, app_state = ServerState(), dict[str, Any]()
+        first, later = (
+            PortalHttpProtocol(config=config, server_state=state, app_state=app_state)
+            for _ in range(2)
+        )
+        assert vars(first).keys() == vars(later).keys()
+        for name, value in vars(first).items():
+            if name in uvicorn_parts.FRESH_PER_CONNECTION:
+                assert value is not vars(later)[name] or name == "app_state", name
+            else:
+                assert value is vars(later)[name], name
+        assert later.loop is asyncio.get_running_loop() and later.app is config.loaded_app
+        for protocol, target in ((first, b"/first"), (later, b"/later")):
+            transport = Transport()
+            protocol.connection_made(transport)
+            protocol.data_received(b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert protocol.url == target and protocol.headers == [(b"host", b"x")]
+            protocol.connection_lost(None)
+        another = Config(_app, http=PortalHttpProtocol, lifespan="off", access_log=False,
+                         timeout_keep_alive=17)  # fmt: skip
+        another.load()
+        other = PortalHttpProtocol(config=another, server_state=ServerState(), app_state={})
+        assert other.config is another and other.timeout_keep_alive == 17
+
+    asyncio.run(drive())
