@@ -8,7 +8,9 @@ all on loopback at once, and drives each endpoint with `wrk -t2 -c64`. On a 2-co
 wrk shares the cores with the server and the figures drift by a fifth between runs, so the
 measurements alternate: each round measures nginx, then every portal endpoint, and a
 portal figure is divided by nginx's of the same round; the table shows the median of the
-rounds and the lowest and highest ratio. Prints the table and writes
+rounds and the lowest and highest ratio. Beside each rate, the server's CPU time per request
+(its workers' included, from /proc: server_cpu.py), which moves far less with the host's
+load than a rate does. Prints the table and writes
 tests/perf/results-portal.json. Not a test: no pass/fail; the targets are printed beside
 the figures. Before the servers start: Python's share per request, the protocol fed from
 memory (portal_parser_cost.py). After them, where root and `nft` are available, the time
@@ -39,6 +41,7 @@ import requests
 from tests.peers.processes import stop
 from tests.perf.accept_to_traffic import accept_to_traffic, why_not
 from tests.perf.portal_parser_cost import python_cost
+from tests.perf.server_cpu import tree_cpu_s
 
 RESULTS = Path(__file__).with_name("results-portal.json")
 PORTAL = [sys.executable, "-m", "captive_portal.cli"]  # this tree's portal (run from its root)
@@ -84,14 +87,25 @@ def wait_for(url: str, seconds: float = 15) -> None:
 
 
 @contextmanager
-def running(command: list[str], url: str, log: Path) -> Iterator[None]:
+def running(command: list[str], url: str, log: Path) -> Iterator[subprocess.Popen[bytes]]:
     with log.open("w") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_for(url)
-        yield
+        SERVERS[_origin(url)] = process.pid
+        yield process
     finally:
+        SERVERS.pop(_origin(url), None)
         stop(process)
+
+
+# The first process of each running server by its origin (http://host:port), for the CPU
+# time it and its workers spend (server_cpu.py).
+SERVERS: dict[str, int] = {}
+
+
+def _origin(url: str) -> str:
+    return "/".join(url.split("/")[:3])
 
 
 def wrk(
@@ -107,13 +121,15 @@ def wrk(
         command += ["-H", header]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    done = re.search(r"(\d+) requests in", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if not rate or not p99:
+    if not rate or not p99 or not done:
         raise RuntimeError(f"cannot read wrk's output:\n{out}")
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
     return {
         "rps": float(rate.group(1)),
+        "requests": int(done.group(1)),
         "p99_ms": round(float(p99.group(1)) * scale, 2),
         "non_2xx_3xx": int(errors.group(1)) if errors else 0,
     }
@@ -178,11 +194,11 @@ class Measurements:
 
     def nginx_round(self, base: str) -> dict[str, Sample]:
         reference = {
-            "probe": wrk(base + "/generate_204", self.seconds),
-            "probe (close)": wrk(
+            "probe": costed(base + "/generate_204", self.seconds),
+            "probe (close)": costed(
                 base + "/generate_204", self.seconds, None, HEADERS["probe (close)"]
             ),
-            "static": wrk(base + "/splash.html", self.seconds),
+            "static": costed(base + "/splash.html", self.seconds),
         }
         for name, sample in reference.items():
             self._add(name, "nginx 2 workers", {**sample, "ratio": 1.0})
@@ -192,12 +208,24 @@ class Measurements:
         self, endpoint: str, server: str, url: str, reference: dict[str, Sample],
         script: Path | None = None,
     ) -> None:  # fmt: skip
-        sample = wrk(url, self.seconds, script, HEADERS.get(endpoint, ()))
+        sample = costed(url, self.seconds, script, HEADERS.get(endpoint, ()))
         anchor = TARGETS[endpoint][0]
         self._add(endpoint, server, {**sample, "ratio": sample["rps"] / reference[anchor]["rps"]})
 
     def _add(self, endpoint: str, server: str, sample: Sample) -> None:
         self.samples.setdefault((endpoint, server), []).append(sample)
+
+
+def costed(
+    url: str, seconds: int, script: Path | None = None, headers: tuple[str, ...] = ()
+) -> Sample:
+    """wrk's figures and the server's CPU time per request completed (µs), its workers'
+    included: unlike the rate, this moves little with how the host shares its cores."""
+    server = SERVERS[_origin(url)]
+    before = tree_cpu_s(server)
+    sample = wrk(url, seconds, script, headers)
+    spent = tree_cpu_s(server) - before
+    return {**sample, "server_cpu_us": round(spent / max(sample["requests"], 1) * 1e6, 1)}
 
 
 def measure_all(work: Path, seconds: int, rounds: int) -> Measurements:
@@ -281,6 +309,7 @@ def table(found: Measurements) -> list[dict[str, object]]:
             "endpoint": endpoint, "server": server, "rounds": len(samples),
             "rps": round(statistics.median(s["rps"] for s in samples)),
             "p99_ms": round(statistics.median(s["p99_ms"] for s in samples), 2),
+            "server_cpu_us": round(statistics.median(s["server_cpu_us"] for s in samples), 1),
             "ratio": round(statistics.median(ratios), 3),
             "ratio_min": round(min(ratios), 3), "ratio_max": round(max(ratios), 3),
             "non_2xx_3xx": sum(int(s["non_2xx_3xx"]) for s in samples),
@@ -294,14 +323,15 @@ def table(found: Measurements) -> list[dict[str, object]]:
 
 def print_table(rows: list[dict[str, object]]) -> None:
     print(f"{'endpoint':<15} {'server':<22} {'req/s':>8} {'p99 ms':>7} {'ratio':>6} "
-          f"{'range':>11} {'non-2xx/3xx':>11}  target")  # fmt: skip
+          f"{'range':>11} {'non-2xx/3xx':>11} {'CPU µs/req':>10}  target")  # fmt: skip
     for row in rows:
         target = f"≥{row['target_ratio']}× {row['ratio_to']}" if row["target_ratio"] else ""
         if row["target_p99_ms"]:
             target += f", p99 ≤ {row['target_p99_ms']} ms"
         spread = f"{row['ratio_min']:.2f}-{row['ratio_max']:.2f}"
         print(f"{row['endpoint']:<15} {row['server']:<22} {row['rps']:>8} {row['p99_ms']:>7.2f} "
-              f"{row['ratio']:>6.3f} {spread:>11} {row['non_2xx_3xx']:>11}  {target}")  # fmt: skip
+              f"{row['ratio']:>6.3f} {spread:>11} {row['non_2xx_3xx']:>11} "
+              f"{row['server_cpu_us']:>10.1f}  {target}")  # fmt: skip
 
 
 def print_flood(flood: dict[str, dict[str, float] | str]) -> None:
