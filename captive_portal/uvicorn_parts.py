@@ -57,6 +57,10 @@ CYCLE_ATTRIBUTES = ("response_started", "response_complete", "keep_alive", "disc
 SERVER_STATE_ATTRIBUTES = ("total_requests", "default_headers")
 # HttpToolsProtocol's methods called or overridden, with their signatures:
 PROTOCOL_METHODS = {
+    "__init__": (  # run for a server's first connection only (UvicornParserProtocol.__init__)
+        "(self, config: 'Config', server_state: 'ServerState', app_state: 'dict[str, Any]',"
+        " _loop: 'asyncio.AbstractEventLoop | None' = None) -> 'None'"
+    ),
     "connection_made": "(self, transport: 'asyncio.Transport') -> 'None'",
     "connection_lost": "(self, exc: 'Exception | None') -> 'None'",
     "data_received": "(self, data: 'bytes') -> 'None'",  # replaced whole by guarded_http
@@ -99,11 +103,13 @@ class UvicornParserProtocol(HttpToolsProtocol):
         for all of them (two logger look-ups under logging's lock, the event loop, a dozen
         values of the config; asking for the running loop is a getpid() system call), and
         the subclasses look up the app's hooks: ~11 µs of the ~30 µs of Python a probe on
-        a new connection costs. So the first protocol of a
-        server (its config and state) is made by uvicorn's __init__ and `set_up`, and
-        keeps its attributes; each later one copies them and makes what is its own
-        (FRESH_PER_CONNECTION: the parser, bound to it, and the pipeline). Subclasses put
-        what they add in `set_up`, never per-connection mutable values.
+        a new connection costs. So the first protocol of a server (its config and state)
+        is made by uvicorn's __init__ and `set_up`, and keeps its attributes; each later
+        one copies them and makes what is its own (FRESH_PER_CONNECTION: the parser, bound
+        to it, and the pipeline). So whether uvicorn's access log has handlers is read at a
+        server's first connection, not at each (the portal sets its logging up before it
+        serves). Subclasses put what they add in `set_up`, never per-connection mutable
+        values.
         """
         made = _MADE.get(type(self))
         if made is not None and made[0] is config and made[1] is server_state:
