@@ -87,13 +87,13 @@ def wait_for(url: str, seconds: float = 15) -> None:
 
 
 @contextmanager
-def running(command: list[str], url: str, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def running(command: list[str], url: str, log: Path) -> Iterator[None]:
     with log.open("w") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_for(url)
         SERVERS[_origin(url)] = process.pid
-        yield process
+        yield
     finally:
         SERVERS.pop(_origin(url), None)
         stop(process)
