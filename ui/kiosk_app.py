@@ -64,12 +64,14 @@ def prepare_environment(gpu_nodes: Path = GPU_NODES) -> None:
     """Before the QGuiApplication exists: the in-window virtual keyboard and the renderer."""
     os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    # A frame asked for is drawn at the event loop's next turn, not 5 ms later: where the
-    # platform has no frame signal of its own (X11's xcb, offscreen) Qt waits that long
-    # before every requested frame (QWindow::requestUpdate), so a tap's first frame came
-    # 5 ms late (a category opened in 16 -> 12 ms, docs/platform-notes.md). Frames in motion
-    # stay paced by Qt Quick's animation timer; Wayland paces by the compositor's callbacks.
-    os.environ.setdefault("QT_QPA_UPDATE_IDLE_TIME", "0")
+    if os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] == "xcb":
+        # A frame asked for is drawn at the event loop's next turn, not 5 ms later: on X11
+        # Qt waits that long before every requested frame (QWindow::requestUpdate), so a
+        # tap's first frame came 5 ms late (a category opened in 16 -> 12 ms). Frames in
+        # motion stay paced by Qt Quick's animation timer. Wayland paces frames by the
+        # compositor; offscreen (tests, screenshots, self-test) keeps Qt's default, as
+        # Qt 6.11's offscreen platform crashed on such requests (docs/platform-notes.md).
+        os.environ.setdefault("QT_QPA_UPDATE_IDLE_TIME", "0")
     if any(v in os.environ for v in RENDERER_VARIABLES):
         return
     if os.environ.get("QT_QPA_PLATFORM") == "wayland":

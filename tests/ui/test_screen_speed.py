@@ -86,7 +86,10 @@ def test_a_render_node_means_a_gpu(tmp_path: Path) -> None:
 
 @pytest.fixture
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND", "QT_IM_MODULE", "QT_QPA_PLATFORM"):
+    for name in (
+        "QT_QUICK_BACKEND", "QSG_RHI_BACKEND", "QT_IM_MODULE", "QT_QPA_PLATFORM",
+        "QT_QPA_UPDATE_IDLE_TIME",
+    ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -121,3 +124,16 @@ def test_on_wayland_qt_quick_draws_in_software_even_with_a_gpu(
     clean_environment.setenv("QT_QPA_PLATFORM", "wayland")
     prepare_environment(tmp_path)
     assert os.environ["QT_QUICK_BACKEND"] == "software"
+
+
+def test_on_x11_a_requested_frame_is_not_held_back_elsewhere_qt_decides(
+    clean_environment: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # tests/window/test_frame_requests.py shows what the variable does on X11.
+    prepare_environment(tmp_path)  # no platform named: X11's on a desk with a display
+    assert os.environ["QT_QPA_UPDATE_IDLE_TIME"] == "0"
+    for platform, wait in (("xcb", "0"), ("offscreen", None), ("wayland", None)):
+        clean_environment.delenv("QT_QPA_UPDATE_IDLE_TIME", raising=False)
+        clean_environment.setenv("QT_QPA_PLATFORM", platform)
+        prepare_environment(tmp_path)
+        assert os.environ.get("QT_QPA_UPDATE_IDLE_TIME") == wait, platform

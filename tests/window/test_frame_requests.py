@@ -4,7 +4,7 @@ Where the platform has no frame signal of its own, Qt delays every requested fra
 5 ms unless told otherwise (QWindow::requestUpdate, QT_QPA_UPDATE_IDLE_TIME); the kiosk's
 `prepare_environment` tells it not to. A plain Qt Quick window, asked for 20 frames, with
 the kiosk's environment and without it (the control: the test must tell the two apart).
-(Offscreen is no use here: Qt 6.11's offscreen platform crashes on that delayed request.)
+(Offscreen keeps Qt's default: Qt 6.11's offscreen platform crashed on such requests.)
 """
 
 from __future__ import annotations
