@@ -179,6 +179,35 @@ def test_a_write_on_one_host_reaches_the_cache_of_another(database: str, tmp_pat
         there.close()
 
 
+def test_accepts_written_at_once_each_reach_the_cache_of_another_host(
+    database: str, tmp_path: Path
+) -> None:
+    # Many threads writing at once: the notice of every address reaches the other host.
+    clock = FakeClock(NOW)
+    here = PostgresStore(database, tmp_path / "host-a" / "store.stamp")
+    there = PostgresStore(database, tmp_path / "host-b" / "store.stamp")
+    addresses = [f"10.0.1.{n}" for n in range(2, 26)]
+    try:
+        book_here = SessionBook(here, clock, recheck_seconds=3600)  # no safety-net rereads
+        book_there = SessionBook(there, clock, recheck_seconds=3600)
+        assert all(book_there.seconds_remaining(ip) is None for ip in addresses)  # cached
+        start = threading.Barrier(len(addresses))
+
+        def accept(ip: str) -> None:
+            start.wait()
+            book_here.start(Acceptance(ClientContext(ip, None, "gw1"), None, "k", "3"), 600)
+
+        threads = [threading.Thread(target=accept, args=(ip,)) for ip in addresses]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wait_for(lambda: all(book_there.seconds_remaining(ip) == 600 for ip in addresses), 2.0)
+    finally:
+        here.close()
+        there.close()
+
+
 def test_notifications_come_back_after_the_connection_is_cut(database: str, tmp_path: Path) -> None:
     store = PostgresStore(database, tmp_path / "store.stamp")
     other = PostgresStore(database, tmp_path / "other" / "store.stamp")
