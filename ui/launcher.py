@@ -61,9 +61,10 @@ def _single_instance(folder: Path) -> Any:
 
 def _run(args: argparse.Namespace) -> int:
     # No garbage collection while the kiosk starts (~48 collections, 7-9 ms before home's
-    # first frame); at that frame what the start made is frozen (gc.freeze), as it lives
-    # as long as the app, and later collections walk only what residents' taps made: a
-    # full one took 10-24 ms over the start's objects, 0.1 ms without them.
+    # first frame); after that frame one collection, then what the start made is frozen
+    # (gc.freeze), as it lives as long as the app, and later collections walk only what
+    # residents' taps made: a full one took 10-24 ms over the start's objects, 0.1 ms
+    # without them (docs/platform-notes.md).
     gc.disable()
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - Qt only for this command
 
@@ -97,6 +98,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _collect_from_now_on() -> None:
+    gc.collect()  # the start's garbage first (a first boot imports the catalogue): not kept
     gc.freeze()
     gc.enable()
     log.info("garbage collection on; %d objects of the start kept out of it", gc.get_freeze_count())
