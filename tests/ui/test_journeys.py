@@ -6,7 +6,7 @@ from PySide6.QtCore import Q_ARG, QMetaObject, QUrl
 from PySide6.QtQml import QQmlComponent
 
 from kiosk.to_bring import to_bring
-from tests.ui.conftest import Kiosk, texts_on_screen
+from tests.ui.conftest import Kiosk, all_items, texts_on_screen
 from ui.screenshots import settle
 
 
@@ -53,11 +53,19 @@ def test_typing_polish_letters_on_the_virtual_keyboard_updates_results(kiosk: Ki
 
 
 def test_nothing_found_suggests_categories(kiosk: Kiosk) -> None:
+    # Made only when shown: hidden, they doubled the category buttons of every start.
+    assert suggestions(kiosk) == 0
     kiosk.app.catalogue.search("qqqqqqq")
     settle(150)
     assert kiosk.item("nothingFound").isVisible()
+    assert suggestions(kiosk) == kiosk.app.catalogue.property("categories").rowCount() > 0
     kiosk.tap("suggest_podatki-oplaty")
     assert kiosk.item("listTitle").property("text") == "Podatki i opłaty lokalne"
+
+
+def suggestions(kiosk: Kiosk) -> int:
+    """The "nothing found" screen's category buttons that exist, shown or not."""
+    return sum(i.objectName().startswith("suggest_") for i in all_items(kiosk.window.contentItem()))
 
 
 def test_changing_language_re_renders_at_once(kiosk: Kiosk) -> None:

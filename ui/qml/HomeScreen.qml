@@ -108,13 +108,21 @@ Item {
                     width: parent.width
                     spacing: theme.body * 0.4
                     Repeater {
-                        model: catalogue.categories
+                        // Made only when shown: hidden, these buttons doubled the categories'
+                        // at every start and every change of language.
+                        model: catalogue.nothingFound ? catalogue.categories : null
                         KioskButton {
                             objectName: "suggest_" + model.termId
                             width: Math.min(implicitWidth, parent.width)  // a long name wraps in its row
                             text: model.name
                             fontSize: theme.small
-                            onClicked: { catalogue.showCategory(model.termId); home.openList() }
+                            // Showing the category clears the query, and these buttons go
+                            // with it: home is held before, not looked up after.
+                            onClicked: {
+                                const screen = home
+                                catalogue.showCategory(model.termId)
+                                screen.openList()
+                            }
                         }
                     }
                 }
