@@ -10,10 +10,13 @@ codes only, which the throttle never counts), nginx (1 worker, as the office's o
 serving one real status page as a static file for every /s/CODE, and a bare ASGI app on the
 same uvicorn that reads the intake's body and answers 201 (the ceiling of any intake). Then
 wrk (tests/perf/office_wrk.py) drives, round after round, the status page at random codes of
-`--status-codes` of the loaded cases ("status": at a few thousand requests a second most are
-asked once in a round, first looks: a lookup and a render), the status page at random codes
-of `--kept-codes` ("status kept": nearly every answer a page kept after its first look), and
-the intake with real documents (a new case each) against each server;
+`--status-codes` of the loaded cases ("status": a mix; at a few thousand requests a second
+most are asked once in a round, at ten thousand or more most are asked again and kept), the
+status page for codes asked once each, a list of its own per round that no other run asks
+for ("status first look": every answer a lookup and a render, as a receipt's QR scanned for
+the first time), the status page at random codes of `--kept-codes` ("status kept": nearly
+every answer a page kept after its first look), and the intake with real documents (a new
+case each) against each server;
 a figure is compared with its reference of the same round (nginx; the bare ASGI app), as
 on 2 cores wrk shares the machine with the server and runs drift. Prints the table with the
 targets beside the figures, then Python's cost per kept status page fed from memory
@@ -81,6 +84,8 @@ phone = "+48 17 225 22 13"
 TARGETS = {
     ("status", "office sqlite"): ("nginx", 0.25, 10.0, None),
     ("status", "office postgresql"): ("nginx", 0.25, 10.0, None),
+    ("status first look", "office sqlite"): ("nginx", 0.25, 10.0, None),
+    ("status first look", "office postgresql"): ("nginx", 0.25, 10.0, None),
     ("status kept", "office sqlite"): ("nginx", 0.25, 10.0, None),
     ("status kept", "office postgresql"): ("nginx", 0.25, 10.0, None),
     ("intake", "office sqlite"): ("bare ASGI", None, None, None),
@@ -168,11 +173,16 @@ class Measurements:
         self.samples: dict[tuple[str, str], list[Sample]] = {}
         self._intake_runs = 0
 
-    def status_round(self, servers: dict[str, str], paths: Path, endpoint: str = "status") -> None:
+    def status_round(
+        self, servers: dict[str, str], paths: Path, endpoint: str = "status", once: bool = False
+    ) -> None:
+        """Each server asked for `paths`: at random, or each path once (first looks)."""
         reference = 0.0
+        script, args = (self.scripts["status once"], (str(office_wrk.THREADS),)) if once else (
+            self.scripts["status"], ())  # fmt: skip
         for name, url in servers.items():
-            sample = office_wrk.wrk(url, self.seconds, self.connections["status"],
-                                    self.scripts["status"], str(paths))  # fmt: skip
+            sample = office_wrk.wrk(url, self.seconds, self.connections["status"], script,
+                                    str(paths), *args)  # fmt: skip
             reference = reference or sample["rps"]
             self._add(endpoint, name, {**sample, "ratio": sample["rps"] / reference})
 
@@ -201,6 +211,12 @@ def measure_all(work: Path, cluster: PostgresCluster, *, cases: int, seconds: in
     paths, kept_paths = work / "status-paths.txt", work / "status-kept-paths.txt"
     office_wrk.write_status_paths(paths, codes[:: max(1, cases // status_codes)])
     office_wrk.write_status_paths(kept_paths, codes[1 :: max(1, cases // kept_codes)])
+    first_looks = first_look_paths(
+        work,
+        codes,
+        rounds,
+        {*codes[:: max(1, cases // status_codes)], *codes[1 :: max(1, cases // kept_codes)]},
+    )
     found = Measurements(work, seconds, connections)
     with ExitStack() as servers:
         offices = {
@@ -213,11 +229,25 @@ def measure_all(work: Path, cluster: PostgresCluster, *, cases: int, seconds: in
         status = {"nginx": servers.enter_context(nginx(work, page))}
         status |= {name: url for name, (url, _) in offices.items()}
         intake = {"bare ASGI": (servers.enter_context(bare(work)), "")} | offices
-        for _ in range(rounds):
+        for round_paths in first_looks:
             found.status_round(status, paths)
+            found.status_round(status, round_paths, "status first look", once=True)
             found.status_round(status, kept_paths, "status kept")
             found.intake_round(intake)
     return found
+
+
+def first_look_paths(work: Path, codes: list[str], rounds: int, asked: set[str]) -> list[Path]:
+    """A file of codes per round, none in another round's or in the other runs' lists: each
+    asked once, none of them can be a kept page (the "status first look" rows)."""
+    fresh = [code for code in codes if code not in asked]
+    each = len(fresh) // rounds
+    files = []
+    for number in range(rounds):
+        path = work / f"status-first-looks-{number + 1}.txt"
+        office_wrk.write_status_paths(path, fresh[number * each : (number + 1) * each])
+        files.append(path)
+    return files
 
 
 def table(found: Measurements) -> list[dict[str, object]]:
@@ -237,6 +267,7 @@ def table(found: Measurements) -> list[dict[str, object]]:
             "ratio_min": round(min(ratios), 3), "ratio_max": round(max(ratios), 3),
             "non_2xx_3xx": sum(int(s["non_2xx_3xx"]) for s in samples),
             "not_created": sum(int(s.get("not_created", 0)) for s in samples),
+            "asked_again": sum(int(s.get("asked_again", 0)) for s in samples),
             "target_ratio": ratio_target, "target_p99_ms": p99_target,
             "target_rps": rps_target, "samples": samples,
         })  # fmt: skip
@@ -255,14 +286,21 @@ def target_text(row: dict[str, object]) -> str:
 
 
 def print_table(rows: list[dict[str, object]]) -> None:
-    print(f"{'endpoint':<11} {'server':<18} {'conns':>5} {'req/s':>7} {'p50 ms':>7} "
+    print(f"{'endpoint':<17} {'server':<18} {'conns':>5} {'req/s':>7} {'p50 ms':>7} "
           f"{'p99 ms':>7} {'ratio':>6} {'range':>11} {'errors':>6}  target (2 cores)")  # fmt: skip
     for row in rows:
         spread = f"{row['ratio_min']:.2f}-{row['ratio_max']:.2f}"
         errors = int(str(row["non_2xx_3xx"])) + int(str(row["not_created"]))
-        print(f"{row['endpoint']:<11} {row['server']:<18} {row['connections']:>5} "
+        print(f"{row['endpoint']:<17} {row['server']:<18} {row['connections']:>5} "
               f"{row['rps']:>7} {row['p50_ms']:>7.2f} {row['p99_ms']:>7.2f} "
               f"{row['ratio']:>6.3f} {spread:>11} {errors:>6}  {target_text(row)}")  # fmt: skip
+    # (nginx serves one file for every code: its list may wrap.)
+    again = {
+        str(r["server"]): r["asked_again"]
+        for r in rows
+        if r["endpoint"] == "status first look" and r["server"] != "nginx"
+    }
+    print(f"first looks asked again (a run longer than its list; should be 0): {again}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,8 @@ server needs. Its Lua scripts read the requests from files written beforehand:
 - intake: one line per application, `CODE<TAB>document`; thread k of n sends lines
   k, k+n, ... once each (a new case every time; the run is sized so it never wraps), and
   counts the answers that were 201;
-- status: one `/s/CODE` path per line; every request picks one at random.
+- status: one `/s/CODE` path per line; every request picks one at random;
+- status once: the same kind of file, each path asked once (first looks).
 """
 
 from __future__ import annotations
@@ -65,14 +66,45 @@ function request()
   return wrk.format("GET", paths[math.random(#paths)])
 end
 """
+# First looks: thread k of n asks lines k, k+n, ... in order, each once, so no page asked is
+# one the office kept from an earlier request; `wrapped` counts the requests for a path
+# asked before, when a run outlasts its list (the bench sizes the list so that it does not).
+STATUS_ONCE_LUA = r"""
+local counter, threads = 0, {}
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  local every, i = tonumber(args[2]), 0
+  paths, n, wrapped = {}, 0, 0
+  for line in io.lines(args[1]) do
+    if i % every == id then paths[#paths + 1] = line end
+    i = i + 1
+  end
+end
+function request()
+  n = n + 1
+  if n > #paths then wrapped = wrapped + 1 end
+  return wrk.format("GET", paths[(n - 1) % #paths + 1])
+end
+function done(summary, latency, requests)
+  local w = 0
+  for _, t in ipairs(threads) do w = w + t:get("wrapped") end
+  io.write(string.format("asked again: %d\n", w))
+end
+"""
 THREADS = 2
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def write_scripts(work: Path) -> dict[str, Path]:
-    scripts = {"intake": work / "intake.lua", "status": work / "status.lua"}
+    scripts = {"intake": work / "intake.lua", "status": work / "status.lua",
+               "status once": work / "status-once.lua"}  # fmt: skip
     scripts["intake"].write_text(INTAKE_LUA)
     scripts["status"].write_text(STATUS_LUA)
+    scripts["status once"].write_text(STATUS_ONCE_LUA)
     return scripts
 
 
@@ -108,6 +140,9 @@ def wrk(url: str, seconds: int, connections: int, script: Path, *args: str) -> d
         "p99_ms": _milliseconds(out, "99%"),
         "non_2xx_3xx": int(errors.group(1)) if errors else 0,
     }
+    again = re.search(r"asked again: (\d+)", out)
+    if again:
+        sample["asked_again"] = int(again.group(1))
     created = re.search(r"created: (\d+) other: (\d+)", out)
     if created:
         sample["created"] = int(created.group(1))
