@@ -6,6 +6,7 @@ the enumeration throttle as before, and the cache's own bounds."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -208,6 +209,21 @@ def test_the_cache_is_bounded_by_own_bytes_and_age(store: CaseStore) -> None:
     assert [cache.get(code, "pl") is not None for code in "ABCD"] == [True, False, True, True]
     clock.now += 61
     assert cache.get("A", "pl") is None
+
+
+def test_a_full_cache_leaves_nothing_for_the_garbage_collector_to_walk(store: CaseStore) -> None:
+    """Kept answers are plain tuples the collector stops tracking: 2,000 of them once added
+    ~4,000 objects to every full collection (~17 ms for a full cache of 40,000)."""
+    watching(store)
+    cache = AnswerCache(store.status_watch())
+    gc.collect()
+    before = len(gc.get_objects())
+    for number in range(2000):
+        cache.keep(f"K{number:09d}", "pl", page(str(number % 10)), cache.version())
+    gc.collect()
+    assert len(gc.get_objects()) - before < 1000  # (other threads make a few hundred)
+    kept = cache.get("K000001999", "pl")
+    assert kept == page("9")  # what was kept comes back whole
 
 
 def test_an_answer_looked_up_before_a_change_is_not_kept(
