@@ -10,6 +10,7 @@ is bound and closed when the server stops. The same server also listens for /met
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging.config
 import socket
 from typing import Any
@@ -43,6 +44,7 @@ def serve(settings: OfficeSettings) -> None:
         app, sockets = _apps_and_sockets(settings, store)
         config = uvicorn.Config(app, **_uvicorn_options(settings))
         server = uvicorn.Server(config)
+        keep_start_out_of_collections()
         for job in jobs:
             job.start()
         server.run(sockets=[config.bind_socket(), *sockets])
@@ -52,6 +54,17 @@ def serve(settings: OfficeSettings) -> None:
         store.close()
     if not server.started:
         raise SystemExit(3)  # as uvicorn.run: it failed to start (the port is taken...)
+
+
+def keep_start_out_of_collections() -> None:
+    """What the start made (modules, the app, its templates) lives as long as the process:
+    frozen (gc.freeze), it is left out of the garbage collector's full collections, each of
+    which walked its ~60,000 objects in ~20 ms, a pause any request then in flight met."""
+    gc.collect()
+    gc.freeze()
+    logging.getLogger("office").info(
+        "garbage collection: %d objects of the start kept out of it", gc.get_freeze_count()
+    )
 
 
 def background_jobs(settings: OfficeSettings, store: CaseStore) -> list[Periodic]:

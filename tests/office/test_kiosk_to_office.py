@@ -4,6 +4,7 @@ kill -9 of the office in the middle of the deliveries loses and duplicates nothi
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,6 +83,8 @@ def test_kill_9_of_the_office_mid_delivery_loses_and_duplicates_nothing(
     assert office_cases(config) == kiosk_side  # one case per code, the same numbers
     log = office.log.read_text(encoding="utf-8")
     assert f"intake {codes[-1]}: filed as " in log
+    frozen = re.findall(r"garbage collection: (\d+) objects of the start kept out of it", log)
+    assert len(frozen) == 2 and min(map(int, frozen)) > 10_000  # each start (serve.py)
     assert '"POST /intake' not in log  # no access log: it would name the kiosk's address
     assert not any(answer in log for answer in ANSWERS.values())
     year = registration_year(utc_now())
