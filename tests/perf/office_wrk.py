@@ -18,13 +18,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-INTAKE_LUA = r"""
+# Each wrk thread learns its number (`id`) and is listed, for the totals in `done`.
+THREADS_LUA = r"""
 local counter, threads = 0, {}
 function setup(thread)
   thread:set("id", counter)
   counter = counter + 1
   table.insert(threads, thread)
 end
+"""
+INTAKE_LUA = (
+    THREADS_LUA
+    + r"""
 function init(args)
   local file, every, token = args[1], tonumber(args[2]), args[3]
   queue, created, other, i, n = {}, 0, 0, 0, 0
@@ -51,6 +56,7 @@ function done(summary, latency, requests)
   io.write(string.format("created: %d other: %d\n", c, o))
 end
 """
+)
 STATUS_LUA = r"""
 local counter = 0
 function setup(thread)
@@ -69,13 +75,9 @@ end
 # First looks: thread k of n asks lines k, k+n, ... in order, each once, so no page asked is
 # one the office kept from an earlier request; `wrapped` counts the requests for a path
 # asked before, when a run outlasts its list (the bench sizes the list so that it does not).
-STATUS_ONCE_LUA = r"""
-local counter, threads = 0, {}
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
+STATUS_ONCE_LUA = (
+    THREADS_LUA
+    + r"""
 function init(args)
   local every, i = tonumber(args[2]), 0
   paths, n, wrapped = {}, 0, 0
@@ -95,6 +97,7 @@ function done(summary, latency, requests)
   io.write(string.format("asked again: %d\n", w))
 end
 """
+)
 THREADS = 2
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
