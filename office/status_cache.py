@@ -100,12 +100,12 @@ class AnswerCache:
 
     def keep(self, code: str, variant: str, answer: KeptAnswer, version: int) -> None:
         with self._lock:
-            if version != self._forgotten or _counted(answer) > self._most_bytes:
+            if version != self._forgotten or _counted(answer.own_bytes) > self._most_bytes:
                 return
             self._drop((code, variant))
             self._variants.add(variant)
             self._answers[(code, variant)] = (self._clock(), tuple(answer.parts), answer.own_bytes)
-            self._bytes += _counted(answer)
+            self._bytes += _counted(answer.own_bytes)
             while self._bytes > self._most_bytes:
                 self._drop(next(iter(self._answers)))
 
@@ -131,11 +131,12 @@ class AnswerCache:
     def _drop(self, key: tuple[str, str]) -> None:
         kept = self._answers.pop(key, None)
         if kept is not None:
-            self._bytes -= kept[2] + ENTRY_BYTES
+            self._bytes -= _counted(kept[2])
 
 
 _Entry = tuple[float, tuple[bytes, ...], int]
 
 
-def _counted(answer: KeptAnswer) -> int:
-    return answer.own_bytes + ENTRY_BYTES
+def _counted(own_bytes: int) -> int:
+    """What an entry counts against the bound: its answer's own bytes and its bookkeeping."""
+    return own_bytes + ENTRY_BYTES

@@ -208,15 +208,12 @@ def measure_all(work: Path, cluster: PostgresCluster, *, cases: int, seconds: in
                 rounds: int, connections: dict[str, int], status_codes: int,
                 kept_codes: int) -> Measurements:  # fmt: skip
     codes = office_cases.unique_codes(cases)
+    status_list = codes[:: max(1, cases // status_codes)]
+    kept_list = codes[1 :: max(1, cases // kept_codes)]
     paths, kept_paths = work / "status-paths.txt", work / "status-kept-paths.txt"
-    office_wrk.write_status_paths(paths, codes[:: max(1, cases // status_codes)])
-    office_wrk.write_status_paths(kept_paths, codes[1 :: max(1, cases // kept_codes)])
-    first_looks = first_look_paths(
-        work,
-        codes,
-        rounds,
-        {*codes[:: max(1, cases // status_codes)], *codes[1 :: max(1, cases // kept_codes)]},
-    )
+    office_wrk.write_status_paths(paths, status_list)
+    office_wrk.write_status_paths(kept_paths, kept_list)
+    first_looks = first_look_paths(work, codes, rounds, {*status_list, *kept_list})
     found = Measurements(work, seconds, connections)
     with ExitStack() as servers:
         offices = {
