@@ -95,6 +95,34 @@ def test_search_open_a_card_and_come_back(kiosk: WindowKiosk) -> None:
     assert kiosk.find(service(ID_CARD), BUTTON)
 
 
+def test_nothing_found_offers_the_categories_with_large_text_and_high_contrast(
+    kiosk: WindowKiosk,
+) -> None:
+    """The suggestions are made when a search finds nothing (not at every start): they must
+    come, be drawn apart, each within reach with the switches that take most room, and open."""
+    problems: list[str] = []
+    for option in ("Duży tekst", "Wysoki kontrast"):
+        set_option(kiosk, option, True, problems)
+    assert not problems, "\n".join(problems)
+    kiosk.tap(SEARCH, "text")
+    kiosk.type("xyzzy")
+    kiosk.key("Return")  # Enter: what was found (here nothing), without the keyboard
+    suggestions = [kiosk.find(label(name), BUTTON) for name in (CATEGORY, "Drogi i transport")]
+    image = kiosk.shot("nothing-found")
+    for suggestion in suggestions:
+        assert_not_blank(image, suggestion.extents, f"the suggestion {suggestion.name}")
+    assert_no_overlap(*suggestions)
+    # The last one too: with large text in portrait it lay below the screen, out of reach.
+    last = kiosk.reveal(label("Informacja publiczna, skargi i wnioski"))
+    assert_in_view(last, kiosk.visible_area())
+    kiosk.shot("last-suggestion")
+    kiosk.tap(kiosk.reveal(label(CATEGORY)))
+    kiosk.find(CATEGORY, "heading")
+    kiosk.shot("suggested-category")
+    kiosk.tap(HOME)
+    assert_home(kiosk, "home")  # the search that found nothing is gone too
+
+
 def test_a_swipe_that_begins_on_a_button_opens_nothing(kiosk: WindowKiosk) -> None:
     """A sideways swipe across a category, and a swipe down one while home is at its top
     (which the page cannot follow, so it does not take the drag), are no taps: both opened

@@ -38,7 +38,7 @@ Item {
             Connections {
                 target: session
                 function onQueryChanged() { if (search.text !== session.query) search.text = session.query }
-                function onWasReset() { browse.contentY = 0; results.positionViewAtBeginning() }
+                function onWasReset() { browse.contentY = 0; suggestionsArea.contentY = 0; results.positionViewAtBeginning() }
             }
             background: FieldFrame { focused: search.activeFocus }
             // The hint, set smaller where it would not fit (German with large text in
@@ -92,42 +92,54 @@ Item {
                 onOpened: serviceId => home.openService(serviceId)
             }
 
-            Column {
-                objectName: "nothingFound"
+            // Scrolls: with large text in portrait the last suggestions ran below the screen,
+            // out of reach.
+            Flickable {
+                id: suggestionsArea
+                objectName: "nothingFoundArea"
+                anchors.fill: parent
                 visible: catalogue.nothingFound
-                width: parent.width
-                spacing: theme.body * 0.6
-                Text {
-                    width: parent.width
-                    text: qsTr("Nothing found for “%1”. Try fewer letters, or choose a category:").arg(session.query)
-                    color: theme.colors.text
-                    font.pixelSize: theme.body
-                    wrapMode: Text.WordWrap
-                }
-                Flow {
-                    width: parent.width
-                    spacing: theme.body * 0.4
-                    Repeater {
-                        // Made only when shown: hidden, these buttons doubled the categories'
-                        // at every start and every change of language.
-                        model: catalogue.nothingFound ? catalogue.categories : null
-                        KioskButton {
-                            objectName: "suggest_" + model.termId
-                            width: Math.min(implicitWidth, parent.width)  // a long name wraps in its row
-                            text: model.name
-                            fontSize: theme.small
-                            // Showing the category clears the query, and these buttons go
-                            // with it: home is held before, not looked up after.
-                            onClicked: {
-                                const screen = home
-                                catalogue.showCategory(model.termId)
-                                screen.openList()
+                contentHeight: nothingFound.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                Column {
+                    id: nothingFound
+                    objectName: "nothingFound"
+                    width: suggestionsArea.width
+                    spacing: theme.body * 0.6
+                    Text {
+                        width: parent.width
+                        text: qsTr("Nothing found for “%1”. Try fewer letters, or choose a category:").arg(session.query)
+                        color: theme.colors.text
+                        font.pixelSize: theme.body
+                        wrapMode: Text.WordWrap
+                    }
+                    Flow {
+                        width: parent.width
+                        spacing: theme.body * 0.4
+                        Repeater {
+                            // Made only when shown: hidden, these buttons doubled the categories'
+                            // at every start and every change of language.
+                            model: catalogue.nothingFound ? catalogue.categories : null
+                            KioskButton {
+                                objectName: "suggest_" + model.termId
+                                width: Math.min(implicitWidth, parent.width)  // a long name wraps in its row
+                                text: model.name
+                                fontSize: theme.small
+                                // Showing the category clears the query, and these buttons go
+                                // with it: home is held before, not looked up after.
+                                onClicked: {
+                                    const screen = home
+                                    catalogue.showCategory(model.termId)
+                                    screen.openList()
+                                }
                             }
                         }
                     }
                 }
             }
 
+            ScrollCue { flick: suggestionsArea }
             ScrollCue { flick: browse }
             ScrollCue { flick: results }
             Flickable {
