@@ -6,9 +6,9 @@ serve` (dry-run gateway, production settings) with 1 and with 2 workers, and a b
 app on the same uvicorn (no routing, no session lookup: the ceiling any portal code has),
 all on loopback at once, and drives each endpoint with `wrk -t2 -c64`. On a 2-core machine
 wrk shares the cores with the server and the figures drift by a fifth between runs, so the
-measurements alternate: each round measures nginx, then every portal endpoint, and a
-portal figure is divided by nginx's of the same round; the table shows the median of the
-rounds and the lowest and highest ratio. Beside each rate, the server's CPU time per request
+measurements alternate: every portal run has nginx's run of the same kind right beside it
+(before it in even rounds, after it in odd ones) and is divided by that; the table shows
+the median of the rounds and the lowest and highest ratio. Beside each rate, the server's CPU time per request
 (its workers' included, from /proc: server_cpu.py), which moves far less with the host's
 load than a rate does. Prints the table and writes
 tests/perf/results-portal.json. Not a test: no pass/fail; the targets are printed beside
@@ -186,31 +186,38 @@ HEADERS = {"probe (close)": ("Connection: close",)}
 
 
 class Measurements:
-    """Every wrk run, with the ratio to nginx's run of the same round."""
+    """Every wrk run, each with nginx's run of the same kind right beside it.
 
-    def __init__(self, seconds: int) -> None:
+    The host's speed drifts over the tens of seconds a round takes (another VM on the
+    hypervisor, the CPU's clock): a reference measured once per round was up to 20 s
+    away from the run it judged, and a round where the host slowed in between (the
+    server's CPU time per request up by half) read as the portal's fault. So nginx runs
+    the reference endpoint right before each measured run in even rounds and right after
+    it in odd ones, and each ratio is to that neighbour.
+    """
+
+    def __init__(self, seconds: int, reference_base: str) -> None:
         self.seconds = seconds
+        self.reference_base = reference_base
         self.samples: dict[tuple[str, str], list[Sample]] = {}
 
-    def nginx_round(self, base: str) -> dict[str, Sample]:
-        reference = {
-            "probe": costed(base + "/generate_204", self.seconds),
-            "probe (close)": costed(
-                base + "/generate_204", self.seconds, None, HEADERS["probe (close)"]
-            ),
-            "static": costed(base + "/splash.html", self.seconds),
-        }
-        for name, sample in reference.items():
-            self._add(name, "nginx 2 workers", {**sample, "ratio": 1.0})
-        return reference
+    def reference(self, anchor: str) -> Sample:
+        """nginx's run of `anchor` ("probe", "probe (close)" or "static"), kept as a sample."""
+        path = "/splash.html" if anchor == "static" else "/generate_204"
+        sample = costed(self.reference_base + path, self.seconds, None, HEADERS.get(anchor, ()))
+        self._add(anchor, "nginx 2 workers", {**sample, "ratio": 1.0})
+        return sample
 
     def measure(
-        self, endpoint: str, server: str, url: str, reference: dict[str, Sample],
+        self, endpoint: str, server: str, url: str, round_number: int,
         script: Path | None = None,
     ) -> None:  # fmt: skip
-        sample = costed(url, self.seconds, script, HEADERS.get(endpoint, ()))
         anchor = TARGETS[endpoint][0]
-        self._add(endpoint, server, {**sample, "ratio": sample["rps"] / reference[anchor]["rps"]})
+        reference = self.reference(anchor) if round_number % 2 == 0 else None
+        sample = costed(url, self.seconds, script, HEADERS.get(endpoint, ()))
+        if reference is None:
+            reference = self.reference(anchor)
+        self._add(endpoint, server, {**sample, "ratio": sample["rps"] / reference["rps"]})
 
     def _add(self, endpoint: str, server: str, sample: Sample) -> None:
         self.samples.setdefault((endpoint, server), []).append(sample)
@@ -229,32 +236,29 @@ def costed(
 
 
 def measure_all(work: Path, seconds: int, rounds: int) -> Measurements:
-    found = Measurements(seconds)
     with ExitStack() as servers:
-        reference_server = servers.enter_context(nginx(work))
+        found = Measurements(seconds, servers.enter_context(nginx(work)))
         portals = {w: servers.enter_context(portal(work, w)) for w in (1, 2)}
         bares = {w: servers.enter_context(bare(work, w)) for w in (1, 2)}
-        for _ in range(rounds):
-            reference = found.nginx_round(reference_server)
+        for round_number in range(rounds):
             for w in (1, 2):
                 found.measure("bare ASGI 204", f"bare ASGI {w} worker(s)",
-                              bares[w] + "/generate_204", reference)  # fmt: skip
+                              bares[w] + "/generate_204", round_number)  # fmt: skip
                 for endpoint in ("probe", "probe (close)", "catch-all", "splash"):
                     found.measure(endpoint, f"portal {w} worker(s)", portals[w] + PATHS[endpoint],
-                                  reference)  # fmt: skip
+                                  round_number)  # fmt: skip
         # One script per portal: each signs its own form (one shared file had the 1-worker
         # run post the 2-worker portal's token, and measure nothing but refusals).
         scripts = {w: accept_script(base, work, f"{w}-workers") for w, base in portals.items()}
         for base in portals.values():
             accept_once(base)  # online from now on (all runs come from 127.0.0.1)
-        for _ in range(rounds):
-            reference = found.nginx_round(reference_server)
+        for round_number in range(rounds):
             for w in (1, 2):
                 found.measure("probe (online)", f"portal {w} worker(s)",
-                              portals[w] + PATHS["probe (online)"], reference)  # fmt: skip
+                              portals[w] + PATHS["probe (online)"], round_number)  # fmt: skip
         for w in (1, 2):  # last: its backlog of writes lingers after wrk stops
-            found.measure("accept", f"portal {w} worker(s)", portals[w] + "/accept",
-                          reference, scripts[w])  # fmt: skip
+            found.measure("accept", f"portal {w} worker(s)", portals[w] + "/accept", 0,
+                          scripts[w])  # fmt: skip
     return found
 
 
