@@ -7,6 +7,12 @@ turn), not one address rewriting one row. Two wrk processes run at once for the 
 seconds: one posts the accepts (16 connections), the other asks /generate_204 (16
 connections). Every accept changes the store, so every worker drops its session cache and
 the next probe reads the store again: the probe p99 shows what the writes cost it.
+On PostgreSQL the flood runs twice: one instance with two workers, and two instances with
+one worker each behind nginx as a load balancer (round robin, kept-alive connections to
+both), as a county runs them: every form is signed with the county's shared key, so a form
+one instance served may be posted to the other, and each write reaches the other
+instance's cache through PostgreSQL's notices. Same processes, one core's worth each; the
+balancer's CPU comes out of the same two cores.
 Targets (issue 13): probe p99 <= 20 ms; accept p99 <= 100 ms with two workers on either store.
 """
 
@@ -15,7 +21,10 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -23,7 +32,7 @@ import requests
 
 from captive_portal.gateways._fas import FasRequest, encode_fas
 from tests.peers.postgres import PostgresCluster, binaries
-from tests.perf.bench_portal import portal, wrk
+from tests.perf.bench_portal import free_port, portal, running, wrk
 
 CONNECTIONS = 16
 PHONES = 2000
@@ -33,6 +42,30 @@ OPENNDS = (  # dotted keys: portal() writes more top-level keys after these
     f'gateway = "opennds"\nsession_check_seconds = 3600\nopennds.faskey = "{FASKEY}"\n'
     f'opennds.fas_level = 1\nopennds.trusted_gateways = ["{ROUTER}"]\nopennds.ndsctl = ["true"]\n'
 )
+# One county's key in every instance's settings (a form signed by one passes at the other).
+SHARED_KEY = f'consent_secrets = ["bench:{secrets.token_hex(32)}"]\n'
+BALANCER_CONF = """
+worker_processes 1;
+daemon off;
+pid {dir}/balancer.pid;
+error_log {dir}/balancer-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+    upstream portals {{ {servers} keepalive 32; }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://portals;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+        }}
+    }}
+}}
+"""
 HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 FLOOD_LUA = """
 local bodies = {bodies}
@@ -56,14 +89,27 @@ def accept_flood(work: Path, seconds: int) -> dict[str, dict[str, float] | str]:
     cluster.start()
     try:
         url = cluster.new_database()
-        found["postgresql"] = _flood(work, seconds, "postgresql", f'database_url = "{url}"\n')
+        store = f'database_url = "{url}"\n'
+        found["postgresql"] = _flood(work, seconds, "postgresql", store)
+        url = cluster.new_database()
+        store = f'database_url = "{url}"\n'
+        found["postgresql, 2 instances"] = _flood(work, seconds, "postgresql-2", store, 2)
     finally:
         cluster.stop()
     return found
 
 
-def _flood(work: Path, seconds: int, name: str, store: str) -> dict[str, float]:
-    with portal(work, 2, name=f"flood-{name}", extra=store + OPENNDS) as base:
+def _flood(work: Path, seconds: int, name: str, store: str, instances: int = 1) -> dict[str, float]:
+    with ExitStack() as servers:
+        if instances == 1:
+            base = servers.enter_context(
+                portal(work, 2, name=f"flood-{name}", extra=store + OPENNDS)
+            )
+        else:
+            extra = store + SHARED_KEY + OPENNDS
+            bases = [servers.enter_context(portal(work, 1, name=f"flood-{name}-{n}", extra=extra))
+                     for n in range(instances)]  # fmt: skip
+            base = servers.enter_context(balancer(work, bases))
         script = work / f"flood-{name}.lua"
         script.write_text(FLOOD_LUA.format(bodies=_lua_list(_forms(base))))
         results: dict[str, dict[str, float]] = {}
@@ -83,6 +129,19 @@ def _flood(work: Path, seconds: int, name: str, store: str) -> dict[str, float]:
         "probes_per_s": probe["rps"],
         "probe_p99_ms": probe["p99_ms"],
     }
+
+
+@contextmanager
+def balancer(work: Path, bases: list[str]) -> Iterator[str]:
+    """nginx in front of the instances, round robin."""
+    port = free_port()
+    servers = " ".join(f"server {base.removeprefix('http://')};" for base in bases)
+    conf = work / f"balancer-{port}.conf"
+    conf.write_text(BALANCER_CONF.format(dir=work, port=port, servers=servers))
+    base = f"http://127.0.0.1:{port}"
+    command = [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)]
+    with running(command, base + "/generate_204", work / f"balancer-{port}.log"):
+        yield base
 
 
 def _forms(base: str) -> list[str]:

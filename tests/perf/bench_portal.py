@@ -339,14 +339,15 @@ def print_table(rows: list[dict[str, object]]) -> None:
 
 
 def print_flood(flood: dict[str, dict[str, float] | str]) -> None:
-    print("Probes while accepts flood the store (2 workers; wrk -c16 each, at once):")
-    print("  store        accepts/s  accept p99  probes/s  probe p99   (targets: accept p99 "
+    print("Probes while accepts flood the store (2 workers, or 2 instances of 1 behind nginx; "
+          "wrk -c16 each, at once):")  # fmt: skip
+    print(f"  {'store':<24} accepts/s  accept p99  probes/s  probe p99   (targets: accept p99 "
           "<= 100 ms, probe p99 <= 20 ms)")  # fmt: skip
     for store, figures in flood.items():
         if isinstance(figures, str):
-            print(f"  {store:<12} {figures}")
+            print(f"  {store:<24} {figures}")
             continue
-        print(f"  {store:<12} {figures['accepts_per_s']:9.0f} {figures['accept_p99_ms']:8.1f} ms"
+        print(f"  {store:<24} {figures['accepts_per_s']:9.0f} {figures['accept_p99_ms']:8.1f} ms"
               f" {figures['probes_per_s']:9.0f} {figures['probe_p99_ms']:7.1f} ms"
               f"   non-2xx/3xx accepts: {figures['accept_non_2xx_3xx']:.0f}")  # fmt: skip
 
