@@ -24,7 +24,7 @@ DEB_TEST_PACKAGES := postgresql haproxy chromium nftables python3-nftables openn
 
 .PHONY: bundle bundle-test bench-bundle deb technician-guide image image-debs image-update test-image
 .PHONY: office-demo deb-office test-deb-office bench-office bench-visits deb-portal test-deb-portal
-.PHONY: bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
+.PHONY: attacks bench bench-kiosk bench-taps bench-portal bench-outbox bench-receipts receipt-images docs-images translations lupdate demo test lint typecheck unit bench lock debs test-debs clean demo-catalogue
 
 demo: $(VENV)/.installed translations ## the demo catalogue, searched in the terminal
 	@$(BIN)/kiosk catalogue validate offline_cache/demo/catalogue.json
@@ -80,6 +80,9 @@ bench-visits: $(VENV)/.installed test-debs ## visit bookings and call-to-display
 
 bench-portal: $(VENV)/.installed test-debs ## hotspot portal vs nginx under wrk; writes tests/perf/results-portal.json
 	$(BIN)/python -m tests.perf.bench_portal
+
+attacks: $(VENV)/.installed test-debs ## the portal's attack list (issue 13): its tests, and a score per attack
+	$(BIN)/python -m tests.attack_score
 
 bench-outbox: $(VENV)/.installed ## outbox: enqueue latency (synchronous=FULL), delivery throughput; writes tests/perf/results-outbox.json
 	$(BIN)/python -m tests.perf.bench_outbox

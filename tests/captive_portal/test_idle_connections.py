@@ -17,7 +17,7 @@ import pytest
 from tests.captive_portal.portal_process import PortalProcess, running_portal
 from tests.captive_portal.test_connection_watch import closed_within
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.attack(2)]
 SILENT = 300
 HEADER_TIMEOUT = 5  # the default header_timeout_seconds
 PER_CLIENT = 32  # the default connections_per_client

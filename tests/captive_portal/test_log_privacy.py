@@ -17,7 +17,7 @@ import pytest
 from captive_portal.log_privacy import NoClientAddresses, loggable_path
 from tests.captive_portal.portal_process import running_portal
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.attack(7)]
 CLIENT = "127.0.0.77"
 WEBSOCKET = (
     "GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"

@@ -14,7 +14,7 @@ import requests
 
 from tests.captive_portal.portal_process import running_portal
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.attack(8)]
 TOKEN = "m7Qk2Zp9Xv4Lr8Tn3Wc6Yh1Bd5Gs0Fa2"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from captive_portal.ratelimit import AcceptLimiter
 from tests.captive_portal.portal_server import FakeClock
 
@@ -62,6 +64,7 @@ def test_a_full_table_gives_up_the_row_counted_longest_ago(tmp_path: Path) -> No
     limits.close()
 
 
+@pytest.mark.attack(9)
 def test_ipv6_counts_per_64_so_privacy_addresses_share_one_limit(tmp_path: Path) -> None:
     """Attack 9 of issue 13: a phone makes new IPv6 privacy addresses at will, all in its /64."""
     clock = FakeClock(START)

@@ -19,7 +19,7 @@ import pytest
 
 from tests.captive_portal.portal_process import PortalProcess, running_portal
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.attack(1)]
 STREAM_BYTES = 256 * 1024 * 1024
 CHUNK = b"a" * 65536
 ENOUGH_SECONDS = 20.0  # the old portal was still reading when this ran out

@@ -103,6 +103,7 @@ def test_nftables_settings_are_checked_when_built(options: dict[str, object]) ->
         NftablesGateway(**settings)  # type: ignore[arg-type]
 
 
+@pytest.mark.attack(3)
 def test_a_logout_ends_every_mac_opennds_holds_for_the_address(tmp_path: Path) -> None:
     """Issue 13, attack 3: a phone that changed its MAC and accepted again is two clients in
     openNDS with one address; the logout by address alone left the first one online."""

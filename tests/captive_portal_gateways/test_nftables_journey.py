@@ -184,6 +184,7 @@ def set_client_mac(hotspot: Hotspot, mac: str) -> None:
     hotspot.client.run(["ip", "neigh", "flush", "dev", hotspot.lan_interface])
 
 
+@pytest.mark.attack(3)
 def test_logging_a_client_out_ends_every_mac_it_came_with(
     portal: WebServer, hotspot: Hotspot, upstream: WebServer
 ) -> None:
@@ -214,6 +215,7 @@ def test_logging_a_client_out_ends_every_mac_it_came_with(
             assert first_success(hotspot.client, url, PORTAL_BODY, timeout_s=3), f"{mac} {url}"
 
 
+@pytest.mark.attack(5)
 def test_another_device_on_an_authorised_address_stays_out(
     portal: WebServer, hotspot: Hotspot, upstream: WebServer, other_upstream: WebServer
 ) -> None:

@@ -191,6 +191,7 @@ def test_a_phone_browser_sees_the_splash_taps_accept_and_gets_online(
             shutil.copyfile(tmp_path / f"{name}.png", DOCS_IMAGES / f"portal-phone-{name}.png")
 
 
+@pytest.mark.attack(4)
 def test_the_device_that_posts_the_accept_is_the_one_let_through(
     hotspot: Hotspot, portal: PortalInNamespace, tmp_path: Path
 ) -> None:
