@@ -24,6 +24,7 @@ from office.mail_sender import ResidentMailSender
 from office.metrics import OfficeMetrics
 from office.metrics_listener import ByListener, metrics_app, metrics_socket
 from office.open_store import open_store
+from office.request_guard import RequestLimits, limited
 from office.retention import RetentionPurge
 from office.settings import OfficeSettings
 from office.settings_mail import smtp_password
@@ -95,7 +96,9 @@ def _apps_and_sockets(
 
 def _uvicorn_options(settings: OfficeSettings) -> dict[str, Any]:
     return {
-        "http": StatusHttpProtocol,  # kept status pages answered from the parser
+        # kept status pages answered from the parser; every request held to the limits
+        "http": limited(RequestLimits.of(settings), StatusHttpProtocol),
+        "ws": "none",  # no WebSocket: an upgrade request is answered as plain HTTP
         "host": settings.host,
         "port": settings.port,
         "lifespan": "off",
@@ -110,13 +113,29 @@ def _uvicorn_options(settings: OfficeSettings) -> dict[str, Any]:
     }
 
 
+class NoWebSocketAdvice(logging.Filter):
+    """Drops uvicorn's advice to install a WebSocket library, logged after "Unsupported
+    upgrade request." whenever a client asks for one: the office has no WebSocket and
+    answers such a request as plain HTTP, so the advice would only mislead a technician."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("No supported WebSocket library")
+
+
 def log_config(level: str) -> dict[str, Any]:
     """One line per event on stderr; no access log (it would hold client addresses)."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+        "filters": {"no_websocket_advice": {"()": NoWebSocketAdvice}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "plain",
+                "filters": ["no_websocket_advice"],
+            }
+        },
         "loggers": {
             "office": {"handlers": ["stderr"], "level": level, "propagate": False},
             "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},

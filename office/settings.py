@@ -95,6 +95,21 @@ class OfficeSettings:
         metadata=about("Largest application body the intake reads, in KiB.", minimum=1,
                        maximum=16384),
     )  # fmt: skip
+    max_header_kib: int = field(
+        default=16,
+        metadata=about("Largest request line and headers together, in KiB; larger: 431.",
+                       minimum=1, maximum=256),
+    )  # fmt: skip
+    header_timeout_s: int = field(
+        default=10,
+        metadata=about("Seconds a connection has to send a request line and headers; then "
+                       "it is closed.", minimum=1, maximum=300),
+    )  # fmt: skip
+    body_timeout_s: int = field(
+        default=60,
+        metadata=about("Seconds a request has to send its body after its headers; then the "
+                       "connection is closed.", minimum=1, maximum=3600),
+    )  # fmt: skip
     store_timeout_s: float = field(
         default=10.0,
         metadata=about("Seconds one request waits for the store.", minimum=0.1, maximum=600),

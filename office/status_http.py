@@ -12,9 +12,11 @@ request target with `%` or `#`, every other path, pipelined requests behind one 
 is answering, bodies — goes through uvicorn and the app unchanged.
 
 Passed to uvicorn as its `http` protocol class (serve.py), so uvicorn still owns the
-sockets and graceful shutdown. After an answer given here, the keep-alive timeout is one
-timer per idle period, not one per request (a timer per request costs about as much as the
-answer). What this takes from uvicorn's internals is named in uvicorn_parts.py.
+sockets and graceful shutdown; the limits on heads, bodies and their time hold for every
+request, whichever way it is answered (request_guard.py, the base class). After an answer
+given here, the keep-alive timeout is one timer per idle period, not one per request (a
+timer per request costs about as much as the answer). What this takes from uvicorn's
+internals is named in uvicorn_parts.py.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Protocol
 
+from office.request_guard import GuardedProtocol
 from office.status_cache import KeptAnswer
 from office.status_page import PREFIX
-from office.uvicorn_parts import TrustedProxies, UvicornProtocol, inner_app, trusted_proxies
+from office.uvicorn_parts import TrustedProxies, inner_app, trusted_proxies
 
 _PREFIX = PREFIX.encode()
 _PAGE_METHODS = (b"GET", b"HEAD")
@@ -43,15 +46,13 @@ def kept_pages_of(app: Any, port: int | None) -> QuickPages | None:
     return found
 
 
-class StatusHttpProtocol(UvicornProtocol):
+class StatusHttpProtocol(GuardedProtocol):
     """HttpToolsProtocol that answers status pages without entering ASGI where it can."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: QuickPages | None = None
         self._proxies: TrustedProxies | None = trusted_proxies(self.app)
-        self._answered = False  # the current request was answered here
-        self._last_data_at = 0.0
         self._idle_timer: asyncio.TimerHandle | None = None
         self._defaults: list[tuple[bytes, bytes]] | None = None  # uvicorn's, with the Date
         self._defaults_bytes = b""
@@ -67,10 +68,6 @@ class StatusHttpProtocol(UvicornProtocol):
             self._idle_timer = None
         super().connection_lost(exc)
 
-    def data_received(self, data: bytes) -> None:
-        self._last_data_at = self.loop.time()
-        super().data_received(data)
-
     def on_message_begin(self) -> None:
         # uvicorn builds the ASGI scope here; a kept page never needs one, so it is made in
         # on_headers_complete only when the request goes to the app.
@@ -78,25 +75,16 @@ class StatusHttpProtocol(UvicornProtocol):
         self.expect_100_continue = False
         self.headers = []
 
-    def on_headers_complete(self) -> None:
+    def route_request(self) -> None:
+        """After the request's headers (and the limits' checks of request_guard.py)."""
         if self._answer_here():
-            self._answered = True
+            self.answered_here = True  # its body and end are not the app's
             return
         url, headers, expect = self.url, self.headers, self.expect_100_continue
         self.start_scope()  # the scope, as uvicorn makes it
         self.url, self.expect_100_continue = url, expect
         self.headers = self.scope["headers"] = headers
-        super().on_headers_complete()
-
-    def on_body(self, body: bytes) -> None:
-        if not self._answered:
-            super().on_body(body)
-
-    def on_message_complete(self) -> None:
-        if self._answered:
-            self._answered = False
-            return
-        super().on_message_complete()
+        super().route_request()
 
     def _answer_here(self) -> bool:
         """The page written now, for a GET or HEAD of `/s/CODE` answered without waiting."""

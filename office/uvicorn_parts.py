@@ -42,7 +42,8 @@ PROTOCOL_ATTRIBUTES = (
     "timeout_keep_alive",  # seconds, from uvicorn's config
     "timeout_keep_alive_task",  # uvicorn's keep-alive timer after an app's response, or None
 )
-CYCLE_ATTRIBUTES = ("response_complete",)  # RequestResponseCycle's, read here
+# RequestResponseCycle's, read here (and the last three set by abandon_app_request):
+CYCLE_ATTRIBUTES = ("response_complete", "response_started", "disconnected", "message_event")
 SERVER_STATE_ATTRIBUTES = ("total_requests", "default_headers")
 FLOW_ATTRIBUTES = ("write_paused",)
 # HttpToolsProtocol's methods called or overridden, with their signatures:
@@ -95,6 +96,18 @@ class UvicornProtocol(HttpToolsProtocol):
     def app_is_answering(self) -> bool:
         """A request went to the app and its response is not complete."""
         return self.cycle is not None and not self.cycle.response_complete
+
+    def response_started(self) -> bool:
+        """The app began writing its response to the current request."""
+        return self.cycle is not None and self.cycle.response_started
+
+    def end_app_request(self) -> None:
+        """Tell the app its request's client is gone, as uvicorn does when a client leaves
+        (the cycle's `disconnected`, and its waiting receive() woken)."""
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            cycle.disconnected = True
+            cycle.message_event.set()
 
     def count_request(self) -> None:
         self.server_state.total_requests += 1
