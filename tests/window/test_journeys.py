@@ -107,6 +107,8 @@ def test_nothing_found_offers_the_categories_with_large_text_and_high_contrast(
     kiosk.tap(SEARCH, "text")
     kiosk.type("xyzzy")
     kiosk.key("Return")  # Enter: what was found (here nothing), without the keyboard
+    # Said too, not only shown: a screen reader or speech mode hears why the list is there.
+    kiosk.find(re.compile(r"^Nic nie znaleziono dla „xyzzy”"))
     suggestions = [kiosk.find(label(name), BUTTON) for name in (CATEGORY, "Drogi i transport")]
     image = kiosk.shot("nothing-found")
     for suggestion in suggestions:

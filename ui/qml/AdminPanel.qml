@@ -24,7 +24,7 @@ Popup {
     ]
     contentItem: Column {
         spacing: theme.body * 0.4
-        Text { text: qsTr("Technician"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true }
+        Text { text: qsTr("Technician"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
         Row {  // the panel speaks the session's language; a technician may switch it here
             objectName: "adminLanguages"
             spacing: theme.body * 0.4
@@ -43,11 +43,11 @@ Popup {
             model: adminPanel.rows
             Row {
                 width: parent.width
-                Text { width: parent.width * 0.4; text: modelData[1]; color: theme.colors.mutedText; font.pixelSize: theme.small }
-                Text { objectName: "adminStatus_" + modelData[0]; width: parent.width * 0.6; text: admin.status[modelData[0]] || "—"; color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.Wrap }
+                Text { width: parent.width * 0.4; text: modelData[1]; color: theme.colors.mutedText; font.pixelSize: theme.small; Accessible.role: Accessible.StaticText; Accessible.name: text }
+                Text { objectName: "adminStatus_" + modelData[0]; width: parent.width * 0.6; text: admin.status[modelData[0]] || "—"; color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.Wrap; Accessible.role: Accessible.StaticText; Accessible.name: text }
             }
         }
-        Text { objectName: "adminMessage"; width: parent.width; text: admin.message; visible: text.length > 0; color: theme.colors.primary; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
+        Text { objectName: "adminMessage"; width: parent.width; text: admin.message; visible: text.length > 0; color: theme.colors.primary; font.pixelSize: theme.small; wrapMode: Text.WordWrap; Accessible.role: Accessible.AlertMessage; Accessible.name: text }
         Flow {
             width: parent.width
             spacing: theme.body * 0.4

@@ -29,6 +29,8 @@ Rectangle {
                 NumberAnimation { from: 1.0; to: 0.55; duration: 2400; easing.type: Easing.InOutSine }
                 NumberAnimation { from: 0.55; to: 1.0; duration: 2400; easing.type: Easing.InOutSine }
             }
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         Text { width: parent.width; text: "Dotknij ekranu · Touch the screen · Торкніться екрана · Bildschirm berühren"; color: theme.colors.onPrimary; font.pixelSize: theme.small; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap }
     }

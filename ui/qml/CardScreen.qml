@@ -43,6 +43,8 @@ Flickable {
             font.pixelSize: theme.small
             font.italic: true
             wrapMode: Text.WordWrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         Text {
             width: parent.width
@@ -50,6 +52,8 @@ Flickable {
             color: theme.colors.mutedText
             font.pixelSize: theme.body
             wrapMode: Text.WordWrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         KioskButton {
             objectName: "fileButton"
@@ -117,8 +121,8 @@ Flickable {
                         width: parent.width - qr.width - parent.spacing
                         spacing: theme.body * 0.3
                         anchors.verticalCenter: parent.verticalCenter
-                        Text { width: parent.width; text: qsTr("Continue on your phone"); color: theme.colors.primary; font.pixelSize: theme.body * 1.1; font.bold: true; wrapMode: Text.WordWrap }
-                        Text { width: parent.width; text: qsTr("Scan the code with your phone's camera to open this service online."); color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
+                        Text { width: parent.width; text: qsTr("Continue on your phone"); color: theme.colors.primary; font.pixelSize: theme.body * 1.1; font.bold: true; wrapMode: Text.WordWrap; Accessible.role: Accessible.Heading; Accessible.name: text }
+                        Text { width: parent.width; text: qsTr("Scan the code with your phone's camera to open this service online."); color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WordWrap; Accessible.role: Accessible.StaticText; Accessible.name: text }
                         Text { width: parent.width; text: cardScreen.card.onlineUrl || ""; color: theme.colors.mutedText; font.pixelSize: theme.small * 0.85; wrapMode: Text.WrapAnywhere }
                     }
                 }
@@ -132,6 +136,8 @@ Flickable {
             text: qsTr("Information checked on %1").arg(cardScreen.card.updated || "")
             color: theme.colors.mutedText
             font.pixelSize: theme.small
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
     }
 }

@@ -133,6 +133,8 @@ Item {
                 font.pixelSize: theme.body
                 wrapMode: Text.WordWrap
                 lineHeight: 1.2
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
             Repeater {
                 model: form.fields
@@ -237,6 +239,8 @@ Item {
                         font.pixelSize: theme.small
                         wrapMode: Text.WordWrap
                         lineHeight: 1.2
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                     }
                     Text {
                         objectName: "consentAsk"

@@ -113,6 +113,8 @@ Item {
                         color: theme.colors.text
                         font.pixelSize: theme.body
                         wrapMode: Text.WordWrap
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                     }
                     Flow {
                         width: parent.width

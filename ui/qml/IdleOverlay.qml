@@ -24,7 +24,7 @@ Rectangle {
             anchors.centerIn: parent
             width: parent.width - theme.body * 2
             spacing: theme.body
-            Text { id: question; width: parent.width; text: qsTr("Are you still there?"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap }
+            Text { id: question; width: parent.width; text: qsTr("Are you still there?"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap; Accessible.role: Accessible.Heading; Accessible.name: text }
             Text {
                 objectName: "secondsLeft"
                 width: parent.width
@@ -34,7 +34,7 @@ Rectangle {
                 font.bold: true
                 horizontalAlignment: Text.AlignHCenter
             }
-            Text { width: parent.width; text: qsTr("When the time runs out, everything you entered is cleared for the next person."); color: theme.colors.text; font.pixelSize: theme.body; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter }
+            Text { width: parent.width; text: qsTr("When the time runs out, everything you entered is cleared for the next person."); color: theme.colors.text; font.pixelSize: theme.body; wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter; Accessible.role: Accessible.StaticText; Accessible.name: text }
             KioskButton {
                 objectName: "stillHere"
                 width: parent.width

@@ -156,6 +156,8 @@ ApplicationWindow {
                 color: theme.colors.mutedText
                 font.pixelSize: root.shortWindow ? theme.small : theme.body
                 wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
         }
 
@@ -277,6 +279,8 @@ ApplicationWindow {
                 color: theme.colors.mutedText
                 font.pixelSize: theme.small
                 wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
         }
 

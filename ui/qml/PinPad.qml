@@ -21,10 +21,10 @@ Popup {
     background: Rectangle { color: theme.colors.background; border.color: theme.colors.border; border.width: 3; radius: 16 }
     contentItem: Column {
         spacing: theme.body * 0.5
-        Text { width: parent.width; text: qsTr("Technician PIN"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true }
+        Text { width: parent.width; text: qsTr("Technician PIN"); color: theme.colors.text; font.pixelSize: theme.title; font.bold: true; Accessible.role: Accessible.Heading; Accessible.name: text }
         Text { objectName: "pinDots"; width: parent.width; text: "●".repeat(pad.entered.length) || " "; color: theme.colors.text; font.pixelSize: theme.title; horizontalAlignment: Text.AlignHCenter }
         // Its space is kept when empty (two lines), so a wrong PIN never moves the keys.
-        Text { objectName: "pinMessage"; width: parent.width; height: font.pixelSize * 2.6; text: admin.message; color: theme.colors.error; font.pixelSize: theme.body; wrapMode: Text.WordWrap; maximumLineCount: 2; elide: Text.ElideRight; verticalAlignment: Text.AlignVCenter }
+        Text { objectName: "pinMessage"; width: parent.width; height: font.pixelSize * 2.6; text: admin.message; color: theme.colors.error; font.pixelSize: theme.body; wrapMode: Text.WordWrap; maximumLineCount: 2; elide: Text.ElideRight; verticalAlignment: Text.AlignVCenter; Accessible.role: Accessible.AlertMessage; Accessible.name: text }
         Grid {
             columns: 3
             spacing: theme.body * 0.4

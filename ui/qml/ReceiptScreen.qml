@@ -43,8 +43,10 @@ Item {
                 color: theme.colors.mutedText
                 font.pixelSize: theme.body
                 wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
-            Text {
+            Text {  // not read on its own: the code below is read with these words
                 width: parent.width
                 text: qsTr("Application code:")
                 color: theme.colors.text
@@ -109,8 +111,8 @@ Item {
                     width: parent.width - qr.width - parent.spacing
                     anchors.verticalCenter: parent.verticalCenter
                     spacing: theme.body * 0.3
-                    Text { width: parent.width; text: qsTr("Check the status on your phone"); color: theme.colors.primary; font.pixelSize: theme.body * 1.1; font.bold: true; wrapMode: Text.WordWrap }
-                    Text { width: parent.width; text: qsTr("Scan the code with your phone's camera, or give the application code at the office."); color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WordWrap }
+                    Text { width: parent.width; text: qsTr("Check the status on your phone"); color: theme.colors.primary; font.pixelSize: theme.body * 1.1; font.bold: true; wrapMode: Text.WordWrap; Accessible.role: Accessible.Heading; Accessible.name: text }
+                    Text { width: parent.width; text: qsTr("Scan the code with your phone's camera, or give the application code at the office."); color: theme.colors.text; font.pixelSize: theme.small; wrapMode: Text.WordWrap; Accessible.role: Accessible.StaticText; Accessible.name: text }
                     Text { width: parent.width; text: form.result.statusUrl || ""; color: theme.colors.mutedText; font.pixelSize: theme.small * 0.85; wrapMode: Text.WrapAnywhere }
                 }
             }

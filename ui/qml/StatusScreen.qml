@@ -63,6 +63,8 @@ Flickable {
             color: theme.colors.text
             font.pixelSize: theme.body
             wrapMode: Text.WordWrap
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         TextField {
             id: codeField
@@ -142,6 +144,8 @@ Flickable {
                 color: theme.colors.text
                 font.pixelSize: theme.body
                 wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
             Repeater {
                 model: statusCheck.details
@@ -151,6 +155,8 @@ Flickable {
                     color: theme.colors.text
                     font.pixelSize: theme.body
                     wrapMode: Text.WordWrap
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                 }
             }
             Text {
@@ -162,6 +168,8 @@ Flickable {
                 font.pixelSize: theme.body
                 font.bold: true
                 wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
             Text {
                 visible: text.length > 0
@@ -171,6 +179,8 @@ Flickable {
                 font.pixelSize: theme.small
                 font.italic: true
                 wrapMode: Text.WordWrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
         }
     }

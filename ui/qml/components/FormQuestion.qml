@@ -67,6 +67,8 @@ Column {
         font.pixelSize: theme.small
         wrapMode: Text.WordWrap
         Accessible.ignored: question.hasField
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
     }
     TextField {
         id: line
@@ -137,6 +139,8 @@ Column {
         text: qsTr("%1 of %2 characters").arg(area.text.length).arg(question.maxLength)
         color: theme.colors.mutedText
         font.pixelSize: theme.small
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
     }
     Flow {
         visible: question.kind === "choice" || question.kind === "yes_no"
