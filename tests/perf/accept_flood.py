@@ -32,7 +32,7 @@ import requests
 
 from captive_portal.gateways._fas import FasRequest, encode_fas
 from tests.peers.postgres import PostgresCluster, binaries
-from tests.perf.bench_portal import free_port, portal, running, wrk
+from tests.perf.bench_portal import free_port, nginx_conf, portal, running, wrk
 
 CONNECTIONS = 16
 PHONES = 2000
@@ -44,16 +44,7 @@ OPENNDS = (  # dotted keys: portal() writes more top-level keys after these
 )
 # One county's key in every instance's settings (a form signed by one passes at the other).
 SHARED_KEY = f'consent_secrets = ["bench:{secrets.token_hex(32)}"]\n'
-BALANCER_CONF = """
-worker_processes 1;
-daemon off;
-pid {dir}/balancer.pid;
-error_log {dir}/balancer-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
-    fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+BALANCER = """
     upstream portals {{ {servers} keepalive 32; }}
     server {{
         listen 127.0.0.1:{port};
@@ -64,7 +55,6 @@ http {{
             proxy_set_header Host $http_host;
         }}
     }}
-}}
 """
 HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 FLOOD_LUA = """
@@ -137,7 +127,8 @@ def balancer(work: Path, bases: list[str]) -> Iterator[str]:
     port = free_port()
     servers = " ".join(f"server {base.removeprefix('http://')};" for base in bases)
     conf = work / f"balancer-{port}.conf"
-    conf.write_text(BALANCER_CONF.format(dir=work, port=port, servers=servers))
+    inside = BALANCER.format(port=port, servers=servers)
+    conf.write_text(nginx_conf(work, 1, f"balancer-{port}", inside))
     base = f"http://127.0.0.1:{port}"
     command = [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)]
     with running(command, base + "/generate_204", work / f"balancer-{port}.log"):

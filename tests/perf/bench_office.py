@@ -48,25 +48,15 @@ from tests.office.documents import document
 from tests.office.office_server import OfficeProcess, add_kiosk, free_port
 from tests.peers.postgres import PostgresCluster, binaries
 from tests.perf import office_cases, office_parser_cost, office_wrk
-from tests.perf.bench_portal import running
+from tests.perf.bench_portal import nginx_conf, running
 
 RESULTS = Path(__file__).with_name("results-office.json")
 MOST_INTAKES_PER_S = 4000  # documents written per intake run: it must never run out
-NGINX_CONF = """
-worker_processes 1;
-daemon off;
-pid {dir}/nginx.pid;
-error_log {dir}/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
-    fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+STATUS_SERVER = """
     server {{
         listen 127.0.0.1:{port};
         location /s/ {{ root {dir}; default_type text/html; try_files /status.html =404; }}
     }}
-}}
 """
 CONFIG = """\
 data_dir = "{data}"
@@ -122,7 +112,7 @@ def nginx(work: Path, page: bytes) -> Iterator[str]:
     port = free_port()
     (work / "status.html").write_bytes(page)
     conf = work / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=work, port=port))
+    conf.write_text(nginx_conf(work, 1, "nginx", STATUS_SERVER.format(dir=work, port=port)))
     command = [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)]
     base = f"http://127.0.0.1:{port}"
     with running(command, base + "/s/x", work / "nginx.log"):

@@ -45,23 +45,34 @@ from tests.perf.server_cpu import tree_cpu_s
 
 RESULTS = Path(__file__).with_name("results-portal.json")
 PORTAL = [sys.executable, "-m", "captive_portal.cli"]  # this tree's portal (run from its root)
-NGINX_CONF = """
-worker_processes 2;
+# nginx with its files in a work folder (`name`.pid, `name`-error.log); `inside` is the rest
+# of its http block (the servers).
+NGINX_FRAME = """
+worker_processes {workers};
 daemon off;
-pid {dir}/nginx.pid;
-error_log {dir}/nginx-error.log warn;
+pid {dir}/{name}.pid;
+error_log {dir}/{name}-error.log warn;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
     client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
     fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+{inside}
+}}
+"""
+STATIC_SERVER = """
     server {{
         listen 127.0.0.1:{port};
         location = /generate_204 {{ return 204; }}
         location = /splash.html {{ root {dir}; default_type text/html; }}
     }}
-}}
 """
+
+
+def nginx_conf(work: Path, workers: int, name: str, inside: str) -> str:
+    return NGINX_FRAME.format(workers=workers, dir=work, name=name, inside=inside)
+
+
 ACCEPT_LUA = """
 wrk.method = "POST"
 wrk.body = "{body}"
@@ -140,7 +151,7 @@ def nginx(work: Path) -> Iterator[str]:
     port = free_port()
     (work / "splash.html").write_text("<!doctype html>" + "<p>Regulamin sieci.</p>" * 90)
     conf = work / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=work, port=port))
+    conf.write_text(nginx_conf(work, 2, "nginx", STATIC_SERVER.format(dir=work, port=port)))
     base = f"http://127.0.0.1:{port}"
     command = [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(work)]
     with running(command, base + "/generate_204", work / "nginx.log"):
