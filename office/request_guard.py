@@ -193,7 +193,7 @@ class GuardedProtocol(UvicornProtocol):
         """Answer, unless a response is under way, and close; the app's request ends."""
         if self.transport.is_closing():
             return
-        if answer and not self.response_started():
+        if answer and not self.response_under_way():
             self.transport.write(answer)
         self.end_app_request()
         self.transport.close()

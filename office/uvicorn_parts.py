@@ -97,9 +97,11 @@ class UvicornProtocol(HttpToolsProtocol):
         """A request went to the app and its response is not complete."""
         return self.cycle is not None and not self.cycle.response_complete
 
-    def response_started(self) -> bool:
-        """The app began writing its response to the current request."""
-        return self.cycle is not None and self.cycle.response_started
+    def response_under_way(self) -> bool:
+        """The app began writing a response and has not finished it (a refusal written now
+        would land inside it)."""
+        cycle = self.cycle
+        return cycle is not None and cycle.response_started and not cycle.response_complete
 
     def end_app_request(self) -> None:
         """Tell the app its request's client is gone, as uvicorn does when a client leaves

@@ -137,6 +137,20 @@ def test_a_declared_huge_body_is_a_413_before_it_is_sent(office: OfficeProcess) 
         assert answer_of(conn).startswith(b"HTTP/1.1 413 ")
 
 
+def test_a_refusal_comes_on_a_kept_alive_connection_too(office: OfficeProcess) -> None:
+    """After an answer of the app on the same connection, a second request past a limit
+    still gets its 413 or 431, not a bare close."""
+    for second in (b"POST /logowanie HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n",
+                   b"GET /healthz HTTP/1.1\r\nX-Pad: " + b"a" * 4096):  # fmt: skip
+        with connect(office) as conn:
+            conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            conn.settimeout(5)
+            assert conn.recv(65536).startswith(b"HTTP/1.1 204")
+            conn.sendall(second)
+            answer = answer_of(conn)
+        assert answer.startswith((b"HTTP/1.1 413 ", b"HTTP/1.1 431 ")), answer[:80]
+
+
 def test_an_endless_chunked_body_is_cut_off(office: OfficeProcess) -> None:
     before = resident_mib(office)
     chunk = b"10000\r\n" + b"a" * 0x10000 + b"\r\n"
