@@ -74,6 +74,11 @@ class RecordTexts:
         return tr("Part of this information is available only in Polish.")
 
 
+def polish_name(name: Text, language: str) -> dict[str, str]:
+    """{name as shown: "pl"} when the resident's language has no translation of it."""
+    return {} if text_language(name, language) == language else {in_language(name, language): "pl"}
+
+
 def card(service: Service, authority: Text, language: str) -> dict[str, Any]:
     """Every section of the record; empty strings and lists where the record has nothing."""
     record: Mapping[str, Any] = service
@@ -116,6 +121,8 @@ def card(service: Service, authority: Text, language: str) -> dict[str, Any]:
     }
     return sections | {
         "textLanguage": texts.text_language(),
-        "textLanguages": dict.fromkeys(texts.polish, "pl"),
+        # The authority's name is not counted in the notice (a name, often Polish only), but
+        # one shown in Polish is still read with the Polish voice.
+        "textLanguages": dict.fromkeys(texts.polish, "pl") | polish_name(authority, language),
         "languageNotice": texts.notice(),
     }

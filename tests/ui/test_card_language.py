@@ -139,8 +139,11 @@ def test_the_card_dict_names_the_polish_texts(qtbot: QtBot) -> None:
     bundle = catalogue_with_untranslated_records()
     partly = next(s for s in bundle["services"] if s["id"] == PARTLY)
     shown = card(partly, {"pl": "Gmina"}, "en")
-    assert set(shown["textLanguages"]) == set(shown["documents"])
+    # the authority's name too, shown in Polish for want of an English one
+    assert set(shown["textLanguages"]) == {*shown["documents"], "Gmina"}
     assert set(shown["textLanguages"].values()) == {"pl"}
+    named = card(partly, {"pl": "Gmina", "en": "Municipality"}, "en")
+    assert "Municipality" not in named["textLanguages"]
     assert card(partly, {"pl": "Gmina"}, "pl")["languageNotice"] == ""
 
 
