@@ -33,10 +33,10 @@ LARGEST_FIXED_BODY = 64 * 1024
 
 @dataclass(frozen=True)
 class RequestLimits:
-    head_bytes: int = 16 * 1024
-    body_bytes: int = 2 * 256 * 1024
-    header_timeout_s: float = 10.0
-    body_timeout_s: float = 60.0
+    head_bytes: int
+    body_bytes: int
+    header_timeout_s: float
+    body_timeout_s: float
 
     @classmethod
     def of(cls, settings: OfficeSettings) -> RequestLimits:
@@ -103,7 +103,7 @@ class GuardedProtocol(UvicornProtocol):
     the app's.
     """
 
-    LIMITS = RequestLimits()
+    LIMITS = RequestLimits.of(OfficeSettings())  # the settings' defaults
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -70,7 +70,7 @@ class StatusHttpProtocol(GuardedProtocol):
 
     def on_message_begin(self) -> None:
         # uvicorn builds the ASGI scope here; a kept page never needs one, so it is made in
-        # on_headers_complete only when the request goes to the app.
+        # route_request only when the request goes to the app.
         self.url = b""
         self.expect_100_continue = False
         self.headers = []

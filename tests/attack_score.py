@@ -49,6 +49,14 @@ def closed(outcomes: list[str]) -> bool:
     return bool(outcomes) and all(outcome == "passed" for outcome in outcomes)
 
 
+def verdict_of(outcomes: list[str]) -> str:
+    if closed(outcomes):
+        return "closed"
+    if not outcomes:
+        return "NOT RUN"
+    return "NOT RUN (skipped)" if set(outcomes) <= {"passed", "skipped"} else "OPEN"
+
+
 def main(argv: list[str]) -> int:
     score = Score()
     status = pytest.main(["-m", "attack", "-q", "-p", "no:cacheprovider", *argv], plugins=[score])
@@ -56,9 +64,7 @@ def main(argv: list[str]) -> int:
     for number, name in ATTACKS.items():
         outcomes = score.outcomes.get(number, [])
         passed = outcomes.count("passed")
-        verdict = "closed" if closed(outcomes) else "NOT RUN" if not outcomes else "OPEN"
-        if outcomes and not closed(outcomes) and set(outcomes) <= {"passed", "skipped"}:
-            verdict = "NOT RUN (skipped)"
+        verdict = verdict_of(outcomes)
         print(f"{number}. {name:<68} {passed:>3}/{len(outcomes):<3} {verdict}")
     done = sum(closed(score.outcomes.get(number, [])) for number in ATTACKS)
     print(f"score: {done} of {len(ATTACKS)} attacks closed")
